@@ -56,7 +56,8 @@ class Place(BaseModel):
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
-    precision: str | None = None  # city, admin1, country, border, region; or how the event got it
+    precision: str | None = None  # granularity of the point: city, admin1, country, border, region
+    basis: str | None = None  # how an event got it: locative, sentence, article
 
 
 class PlaceMention(BaseModel):
