@@ -1,9 +1,412 @@
+"""Predicates -> events: match patterns, find who did it to whom, judge modality, score.
+
+For every sentence, each verb and event noun is looked up in the pattern lexicon; the most
+specific pattern whose constraints hold gives the CAMEO code. Source and target come from
+the dependency parse (subject/agent, object or a prepositional object; for nouns the
+possessor, a national adjective, "by"/"of" phrases), the modality from ``ModalityRules``,
+and the ontology table adds Goldstein, QuadClass, PLOVER and ACLED.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date as Date
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import when as when_mod
+from ..model import Actor, Article, Event, PlaceMention, Plover
+from ..ontology import cameo
+from .modality import ModalityRules
+from .patterns import Lexicon, Pattern, lexicon
+
+_VERB_OBJ = ("dobj", "obj")
+# Prepositions that introduce the target, in order of preference.
+_TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "into", "toward", "towards", "from", "over",
+                 "for", "in")
+_NOUN_TARGET_PREPS = ("against", "on", "upon", "to", "with", "into", "toward", "towards", "at", "from", "over",
+                      "in")
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "this", "these",
+             "those", "that", "which", "who", "whom"}
+_PERSONAL = {"he", "she", "him", "her"}
+_RELATIVE = {"that", "which", "who", "whom"}
+_BASE = {"asserted": 0.80, "reported": 0.72, "future": 0.55, "hypothetical": 0.35, "negated": 0.30}
+
+
+@dataclass
+class Match:
+    trigger: Token
+    pattern: Pattern
+    obj: Token | None  # the object that satisfied ~object, if any
+    noun: bool
+
+
+class _Memory:
+    """The last actors named, for pronouns: a crude but cheap coreference."""
+
+    def __init__(self) -> None:
+        self.person: Actor | None = None
+        self.thing: Actor | None = None
+
+    def note(self, actor: Actor | None, tok: Token) -> None:
+        if actor is None or not actor.code:
+            return
+        if tok.ent_type_ == "PERSON" or (actor.sector == "GOV" and tok.pos_ == "PROPN" and tok.ent_type_ != "GPE"):
+            self.person = actor
+        else:
+            self.thing = actor
+
+    def resolve(self, tok: Token) -> Actor | None:
+        low = tok.lower_
+        if low in _PERSONAL:
+            ref = self.person or self.thing
+        else:
+            ref = self.thing or self.person
+        return Actor(text=tok.text, code=ref.code, country=ref.country, sector=ref.sector) if ref else None
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
 
 
 class EventCoder:
-    def __init__(self, actors):
+    def __init__(self, actors, lex: Lexicon | None = None) -> None:
         self.actors = actors
+        self.lex = lex or lexicon()
+        self.modality = ModalityRules(self.lex)
+        self.light = self.lex.words("@LIGHT")
+        self.codes = cameo()
 
-    def code_doc(self, doc, article, places=(), geo=None):
-        return []
+    # ---------- matching ----------
+    def _candidates(self, tok: Token) -> tuple[list[Pattern], bool] | None:
+        pos = tok.pos_
+        if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT" and _lemma(tok) != "be"):
+            plist = self.lex.verbs.get(_lemma(tok)) or self.lex.verbs.get(tok.lower_)
+            return (plist, False) if plist else None
+        if pos in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod", "npadvmod", "poss"):
+            plist = self.lex.nouns.get(_lemma(tok)) or self.lex.nouns.get(tok.lower_)
+            if plist is None and tok.lower_.endswith("s"):
+                plist = self.lex.nouns.get(tok.lower_[:-1])
+            return (plist, True) if plist else None
+        return None
+
+    @staticmethod
+    def _words(tok: Token) -> set[str]:
+        out = {_lemma(tok), tok.lower_}
+        if tok.ent_type_:
+            out.add(":" + tok.ent_type_.lower())
+        return out
+
+    def _objects(self, tok: Token, noun: bool, prep_tokens: list[Token]) -> list[Token]:
+        objs: list[Token] = []
+        if noun:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    objs += [g for g in c.children if g.dep_ == "pobj"]
+                elif c.dep_ == "compound":
+                    objs.append(c)
+        else:
+            objs += [c for c in tok.children if c.dep_ in _VERB_OBJ or c.dep_ == "nsubjpass"]
+        for p in prep_tokens:
+            objs += [g for g in p.children if g.dep_ == "pobj"]
+        return objs
+
+    def _agent_head(self, tok: Token, noun: bool) -> Token | None:
+        if noun:
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    return c
+            return None
+        return self._subject_token(tok)
+
+    def _match(self, tok: Token) -> Match | None:
+        found = self._candidates(tok)
+        if not found:
+            return None
+        plist, noun = found
+        children = list(tok.children)
+        for p in plist:
+            prep_tokens: list[Token] = []
+            ok = True
+            for need in p.preps:
+                hit = next((c for c in children if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
+                            and c.lower_ in need), None)
+                if hit is None:
+                    ok = False
+                    break
+                prep_tokens.append(hit)
+            if not ok:
+                continue
+            obj_tok = None
+            if p.obj is not None:
+                objs = self._objects(tok, noun, prep_tokens)
+                obj_tok = next((o for o in objs if self._words(o) & p.obj
+                                or any(self._words(c) & p.obj for c in o.children if c.dep_ == "compound")), None)
+                if obj_tok is None:
+                    continue
+            if p.mod is not None:
+                pool = [c for c in children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod")]
+                if obj_tok is not None:
+                    pool += [c for c in obj_tok.children if c.dep_ in ("amod", "compound", "nmod")]
+                if not any(self._words(c) & p.mod for c in pool):
+                    continue
+            if p.comp is not None:
+                if not any(c.dep_ in ("xcomp", "ccomp") and self._words(c) & p.comp for c in children):
+                    continue
+            if p.agent is not None:
+                a = self._agent_head(tok, noun)
+                if a is None or not ({_lemma(a), a.lower_} | {_lemma(c) for c in a.children
+                                                              if c.dep_ == "compound"}) & p.agent:
+                    continue
+            return Match(tok, p, obj_tok, noun)
+        return None
+
+    # ---------- roles ----------
+    def _subject_token(self, verb: Token) -> Token | None:
+        cur, steps = verb, 0
+        while steps < 6:
+            steps += 1
+            for c in cur.children:
+                if c.dep_ in ("nsubj", "csubj"):
+                    if c.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                        return cur.head
+                    return c
+                if c.dep_ == "agent":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+            if cur.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in cur.children):
+                return cur.head
+            if cur.dep_ == "acl" and cur.tag_ == "VBG":
+                return cur.head  # "rail lines carrying troops": the noun does it
+            if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") or (cur.dep_ == "ccomp" and
+                                                                             cur.lemma_ == "be"):
+                cur = cur.head
+                if cur.dep_ == "prep":
+                    cur = cur.head
+                continue
+            return None
+        return None
+
+    def _expand(self, tok: Token) -> list[Token]:
+        """A head and the heads conjoined with it ("Belarus and Russia")."""
+        return [tok] + [c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN", "ADJ")]
+
+    def _actor(self, tok: Token | None, when: Date | None, memory: _Memory) -> Actor | None:
+        if tok is None:
+            return None
+        if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
+            return memory.resolve(tok)
+        try:
+            actor = self.actors.actor(tok, when)
+        except Exception:  # a resolver bug must not lose the article
+            actor = None
+        if actor is not None and actor.code and not actor.country:
+            # "his defense minister": a possessive pronoun lends the country of who it names
+            poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if poss is not None:
+                ref = memory.resolve(poss)
+                if ref and ref.country:
+                    sector = actor.sector
+                    actor = Actor(text=actor.text, code=ref.country + (sector or ""), country=ref.country,
+                                  sector=sector)
+        return actor
+
+    def _inner_actor(self, tok: Token, when: Date | None, memory: _Memory, skip: set[int]) -> Actor | None:
+        """The first actor named inside a phrase that is not one ("rail lines carrying Russian troops")."""
+        for t in tok.subtree:
+            if t.i == tok.i or t.i in skip:
+                continue
+            if t.pos_ == "ADJ" or (t.pos_ == "PROPN" and t.dep_ == "compound"):
+                a = self.actors.lookup(t.text, when)
+            elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "dobj", "poss", "nsubj", "appos", "conj"):
+                a = self._actor(t, when, memory)
+            else:
+                continue
+            if a is not None and a.code:
+                return a
+        return None
+
+    def _roles(self, m: Match, when: Date | None, memory: _Memory):
+        tok = m.trigger
+        sources: list[Token] = []
+        targets: list[Token] = []
+        if not m.noun:
+            subj = self._subject_token(tok)
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            if passive:
+                targets += [c for c in tok.children if c.dep_ == "nsubjpass"]
+                if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                    targets.append(tok.head)
+                subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
+                             if g.dep_ == "pobj"), None)
+            elif tok.dep_ == "acl" and tok.tag_ == "VBN":
+                targets.append(tok.head)  # "troops sent to the border": the noun undergoes it
+                subj = None
+            if subj is not None:
+                sources = self._expand(subj)
+            if not targets:
+                targets = [c for c in tok.children if c.dep_ in _VERB_OBJ or c.dep_ == "dative"]
+            preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent")}
+        else:
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    sources = self._expand(c)
+                    break
+            if not sources:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "by":
+                        sources = [g for g in c.children if g.dep_ == "pobj"]
+            head = tok.head
+            if not sources and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "ADP"):
+                verb = head.head if head.pos_ == "ADP" else head
+                if verb.pos_ == "VERB" and (_lemma(verb) in self.light or head.pos_ == "ADP"
+                                            or tok.dep_ == "dobj"):
+                    s = self._subject_token(verb)
+                    if s is not None:
+                        sources = self._expand(s)
+            preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+        # resolve
+        src_actors = [a for a in (self._actor(s, when, memory) for s in sources) if a is not None]
+        used = {s.i for s in sources}
+        if m.noun and not src_actors:
+            for c in tok.children:  # "a Belarusian assault", "Russian airstrikes"
+                if c.dep_ in ("amod", "compound", "nmod") and c.i not in used:
+                    a = self.actors.lookup(c.text, when)
+                    if a is not None and a.code:
+                        src_actors = [a]
+                        used.add(c.i)
+                        break
+        owner_target_from = None
+        if m.noun and not src_actors and m.pattern.owner_is_source and m.obj is not None:
+            a = self._actor(m.obj, when, memory)
+            if a is not None and a.code:
+                src_actors = [a]
+                used.add(m.obj.i)
+                owner_target_from = m.obj
+        tgt_actors: list[Actor] = []
+        for t in targets:
+            for x in self._expand(t):
+                a = self._actor(x, when, memory)
+                if a is not None and x.i not in used:
+                    tgt_actors.append(a)
+        if not tgt_actors:
+            prep_order = _NOUN_TARGET_PREPS if m.noun else _TARGET_PREPS
+            pools = [preps]
+            if owner_target_from is not None:
+                pools.insert(0, {c.lower_: c for c in owner_target_from.children if c.dep_ == "prep"})
+            if m.noun and m.obj is None:
+                pools.append({c.lower_: c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"})
+            for pool in pools:
+                for p in (*prep_order, "of"):
+                    if p not in pool or (p == "in" and not m.noun and tgt_actors):
+                        continue
+                    for g in pool[p].children:
+                        if g.dep_ == "pobj" and g.i not in used:
+                            a = self._actor(g, when, memory)
+                            if a is not None and (a.code or p not in ("in", "at", "from", "over", "for")):
+                                tgt_actors.append(a)
+                    if tgt_actors:
+                        break
+                if tgt_actors:
+                    break
+        if not tgt_actors and targets:
+            a = self._inner_actor(targets[0], when, memory, used)
+            if a is not None:
+                tgt_actors.append(a)
+        if not tgt_actors and m.obj is not None and m.obj.i not in used and not m.noun:
+            a = self._inner_actor(m.obj, when, memory, used)
+            if a is not None:
+                tgt_actors.append(a)
+        return src_actors, tgt_actors
+
+    def _place_actor(self, tok: Token, when: Date | None, places: list[PlaceMention]) -> Actor | None:
+        """Protests with no named protester: the people of the place they happen in."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "at"):
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    a = self.actors.lookup(g.text, when)
+                    country = a.country if a else None
+                    if country is None:
+                        country = next((p.country for p in places if p.start <= g.idx < p.end and p.country), None)
+                    if country:
+                        return Actor(text=g.text, code=country + "CVL", country=country, sector="CVL")
+        return None
+
+    # ---------- events ----------
+    def code_doc(self, doc: Doc, article: Article, places: list[PlaceMention] | tuple = (), geo=None) -> list[Event]:
+        when = article.date
+        memory = _Memory()
+        events: list[Event] = []
+        places = list(places)
+        for si, sent in enumerate(doc.sents):
+            events += self._code_sentence(sent, si, article, memory, places, geo)
+            for tok in sent:  # remember who the sentence is about, for pronouns in the next
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") and tok.head.dep_ == "ROOT":
+                    memory.note(self._actor(tok, when, memory), tok)
+        return events
+
+    def _code_sentence(self, sent: Span, si: int, article: Article, memory: _Memory,
+                       places: list[PlaceMention], geo) -> list[Event]:
+        when = article.date
+        matches = [m for m in (self._match(t) for t in sent) if m is not None]
+        noun_triggers = {m.trigger.i for m in matches if m.noun}
+        out: list[Event] = []
+        text = article.text
+        s_start, s_end = sent.start_char, sent.end_char
+        sentence = text[s_start:s_end].strip()
+        if not sentence:
+            return out
+        k = 0
+        for m in matches:
+            if m.pattern.code is None:
+                continue
+            tok = m.trigger
+            if not m.noun and m.pattern.specificity == 0 and any(
+                    c.i in noun_triggers for c in tok.children if c.dep_ in _VERB_OBJ):
+                continue  # "launched an offensive": the noun carries the event
+            sources, targets = self._roles(m, when, memory)
+            code = self.codes[m.pattern.code]
+            if not sources and code.root == "14":
+                pa = self._place_actor(tok, when, places)
+                if pa is not None:
+                    sources = [pa]
+            if not sources and not targets:
+                continue
+            mod = self.modality.of(tok)
+            attributed = self._actor(mod.sayer, when, memory) if mod.sayer is not None else None
+            dt = when_mod.event_date(tok, when, future=mod.modality == "future")
+            location = geo.event_location(tok, places) if geo is not None else None
+            conf = self._confidence(m, mod.modality, sources, targets, code.root)
+            for src in sources or [None]:
+                for tgt in targets or [None]:
+                    if src is not None and tgt is not None and src.code and src.code == tgt.code:
+                        continue
+                    lo, hi = tok.idx, tok.idx + len(tok.text)
+                    out.append(Event(
+                        event_id=f"{article.id}:s{si}:e{k}", article_id=article.id, sentence=sentence,
+                        span=(lo, hi), date=dt.date, date_precision=dt.precision, date_from_text=dt.from_text,
+                        source=src, target=tgt, cameo=code.code, goldstein=code.goldstein,
+                        quad_class=code.quad_class,
+                        plover=Plover(type=code.plover_type, mode=code.plover_mode) if code.plover_type else None,
+                        acled=code.acled, modality=mod.modality, attributed_to=attributed,
+                        location=location, confidence=conf, rule=m.pattern.rule))
+                    k += 1
+        return out
+
+    def _confidence(self, m: Match, modality: str, sources, targets, root: str) -> float:
+        c = _BASE[modality]
+        if any(a.code for a in sources):
+            c += 0.08
+        if any(a.code for a in targets):
+            c += 0.05
+        c += min(0.09, 0.03 * m.pattern.specificity)
+        if m.noun:
+            c -= 0.06
+        if root == "01":
+            c -= 0.25
+        depth, cur = 0, m.trigger
+        while cur.dep_ != "ROOT" and cur.head is not cur and depth < 8:
+            depth += 1
+            cur = cur.head
+        c -= min(0.08, 0.015 * depth)
+        return round(max(0.05, min(0.99, c)), 3)

@@ -1,0 +1,133 @@
+"""How sure the text is that an event happened: asserted, reported, future, hypothetical, negated.
+
+The rules walk from the predicate up the dependency tree to the root, collecting what each
+step says about the event: a modal or a negation on the way, a verb of saying whose
+complement it is, a governor such as "prepare to" or "seems to want to", a conditional "if".
+The most restrictive finding wins (negated, hypothetical, future, reported, asserted).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..model import MODALITY_ORDER
+from .patterns import Lexicon
+
+_RANK = {m: i for i, m in enumerate(MODALITY_ORDER)}
+_HYPO_AUX = {"would", "could", "might", "may", "should", "ought", "can"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_HEARSAY_ADV = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly"}
+_CONDITION_MARKS = {"if", "unless", "whether", "lest"}
+
+
+@dataclass
+class ModalityResult:
+    modality: str
+    sayer: Token | None  # the subject of the verb of saying (or "according to" object)
+
+
+def forms(tok: Token) -> set[str]:
+    """Lemma and surface forms; title-case headline words often keep their inflection as lemma."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    if tok.pos_ == "PROPN" and low.endswith("s"):
+        out.add(low[:-2] if low.endswith("es") else low[:-1])
+        out.add(low[:-1])
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
+
+
+class ModalityRules:
+    def __init__(self, lex: Lexicon) -> None:
+        self.say = lex.words("@SAY")
+        self.deny = lex.words("@DENY")
+        self.future = lex.words("@FUTURE")
+        self.hypo = lex.words("@HYPO")
+        self.neggov = lex.words("@NEGGOV")
+        self.future_noun = lex.words("@FUTURE_NOUN")
+        self.hypo_noun = lex.words("@HYPO_NOUN")
+
+    def _local(self, tok: Token, found: set[str], own: bool) -> Token | None:
+        """What a token's own children say; returns an 'according to' source if any."""
+        source = None
+        for c in tok.children:
+            dep, low = c.dep_, c.lower_
+            if dep in ("aux", "auxpass"):
+                if low in _HYPO_AUX:
+                    found.add("hypothetical")
+                elif low in _FUTURE_AUX:
+                    found.add("future")
+            elif dep == "neg" and own:
+                found.add("negated")
+            elif dep == "det" and low == "no" and own:
+                found.add("negated")
+            elif dep == "advmod" and low in _HEARSAY_ADV:
+                found.add("reported")
+            elif dep == "advmod" and low == "never" and own:
+                found.add("negated")
+            elif dep == "mark" and low in _CONDITION_MARKS:
+                found.add("hypothetical")
+            elif dep == "prep" and low == "according":
+                found.add("reported")
+                for to in c.children:
+                    for obj in to.children:
+                        if obj.dep_ == "pobj":
+                            source = obj
+        # "going to attack": the trigger is the xcomp of a progressive "go"
+        if tok.lemma_ == "go" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children) and own:
+            found.add("future")
+        return source
+
+    def of(self, trigger: Token) -> ModalityResult:
+        found: set[str] = set()
+        sayer = self._local(trigger, found, own=True)
+        cur = trigger
+        own = True  # negation counts while the chain is one predicate (xcomp, aux)
+        steps = 0
+        while cur.dep_ != "ROOT" and cur.head is not cur and steps < 12:
+            steps += 1
+            dep, head = cur.dep_, cur.head
+            hf = forms(head)
+            hl = head.lemma_.lower()
+            if dep in ("ccomp", "parataxis") and hf & (self.say | self.deny):
+                found.add("negated" if hf & self.deny else "reported")
+                if sayer is None:
+                    sayer = _subject(head)
+                own = False
+            elif dep == "dobj" and hf & self.deny:
+                found.add("negated")
+                if sayer is None:
+                    sayer = _subject(head)
+            elif dep == "ccomp" and hf & self.hypo:
+                found.add("hypothetical")
+                own = False
+            elif dep == "xcomp":
+                if hf & self.neggov:
+                    found.add("negated")
+                elif hf & self.hypo:
+                    found.add("hypothetical")
+                elif hf & self.future or hl == "about":  # "is about to invade"
+                    found.add("future")
+            elif dep == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.future:
+                found.add("future")  # "preparing for an invasion"
+            elif dep in ("acl", "relcl", "prep", "pobj", "compound") and head.pos_ in ("NOUN", "PROPN"):
+                if hf & self.future_noun:
+                    found.add("future")
+                elif hf & self.hypo_noun:
+                    found.add("hypothetical")
+            elif dep == "ccomp":
+                own = False
+            if dep not in ("xcomp", "conj", "aux", "acomp"):
+                own = False
+            s = self._local(head, found, own)
+            sayer = sayer or s
+            cur = head
+        best = min(found | {"asserted"}, key=_RANK.__getitem__)
+        return ModalityResult(best, sayer if best != "asserted" else None)
