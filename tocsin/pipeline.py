@@ -9,7 +9,7 @@ import itertools
 import multiprocessing as mp
 from dataclasses import dataclass, field
 from datetime import date as Date
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from . import nlp
 from .model import Article, Event, PlaceMention
@@ -27,13 +27,13 @@ class Coded:
 class Pipeline:
     """Holds the loaded models and tables; build one per process and reuse it."""
 
-    def __init__(self, *, places: bool = True, gazetteer: str | None = None) -> None:
+    def __init__(self, *, places: bool = True, gazetteer: str | None = None, dates: bool = True) -> None:
         from .actors import ActorResolver
         from .coding import EventCoder
 
         self.nlp = nlp.load()
         self.actors = ActorResolver()
-        self.coder = EventCoder(self.actors)
+        self.coder = EventCoder(self.actors, dates=dates)
         self.geo = None
         if places:
             from .geo import Geoparser
@@ -55,9 +55,9 @@ class Pipeline:
 _worker: Pipeline | None = None
 
 
-def _init_worker(places: bool, gazetteer: str | None) -> None:
+def _init_worker(places: bool, gazetteer: str | None, dates: bool) -> None:
     global _worker
-    _worker = Pipeline(places=places, gazetteer=gazetteer)
+    _worker = Pipeline(places=places, gazetteer=gazetteer, dates=dates)
 
 
 def _code_chunk(chunk: list[Article]) -> list[Coded]:
@@ -72,14 +72,16 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def run(articles: Iterable[Article], *, workers: int = 1, places: bool = True, gazetteer: str | None = None,
-        chunk_size: int = 16, on_done: Callable[[Coded], None] | None = None) -> Iterator[Coded]:
-    """Code articles in order, in this process or in ``workers`` processes."""
+        dates: bool = True, chunk_size: int = 16) -> Iterator[Coded]:
+    """Code articles in order, in this process or in ``workers`` processes.
+
+    ``dates=False`` stamps every event with the publication date, as GDELT does.
+    """
     if workers <= 1:
-        for coded in Pipeline(places=places, gazetteer=gazetteer).run(articles):
-            yield coded
+        yield from Pipeline(places=places, gazetteer=gazetteer, dates=dates).run(articles)
         return
     ctx = mp.get_context("spawn")  # fork would copy a half-initialised thread pool from BLAS/torch
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(places, gazetteer)) as pool:
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(places, gazetteer, dates)) as pool:
         for batch in pool.imap(_code_chunk, _chunks(articles, chunk_size)):
             yield from batch
 

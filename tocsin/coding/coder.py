@@ -69,8 +69,9 @@ def _lemma(tok: Token) -> str:
 
 
 class EventCoder:
-    def __init__(self, actors, lex: Lexicon | None = None) -> None:
+    def __init__(self, actors, lex: Lexicon | None = None, dates: bool = True) -> None:
         self.actors = actors
+        self.dates = dates
         self.lex = lex or lexicon()
         self.modality = ModalityRules(self.lex)
         self.light = self.lex.words("@LIGHT")
@@ -374,7 +375,8 @@ class EventCoder:
                 continue
             mod = self.modality.of(tok)
             attributed = self._actor(mod.sayer, when, memory) if mod.sayer is not None else None
-            dt = when_mod.event_date(tok, when, future=mod.modality == "future")
+            dt = (when_mod.event_date(tok, when, future=mod.modality == "future") if self.dates
+                  else when_mod.EventDate(when.isoformat() if when else None, "day" if when else None, False))
             location = geo.event_location(tok, places) if geo is not None else None
             conf = self._confidence(m, mod.modality, sources, targets, code.root)
             for src in sources or [None]:
