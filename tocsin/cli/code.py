@@ -83,8 +83,9 @@ def code(
                         shown.append(e)
         if out is not None:
             out.close()
-            os.replace(tmp, output)
-            tmp = None
+            if n_articles or not problems:  # a run that read nothing leaves an earlier file alone
+                os.replace(tmp, output)
+                tmp = None
     except (ValueError, OSError) as exc:  # e.g. a gazetteer that cannot be read
         fail(str(exc))
     finally:

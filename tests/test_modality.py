@@ -1,0 +1,58 @@
+"""Modality on sentences written for these tests: asserted, reported, future, hypothetical, negated."""
+import pytest
+
+import tocsin
+
+
+def events_of(text: str, root: str):
+    return [e for e in tocsin.code(text, date="2024-05-06") if e.cameo.startswith(root)]
+
+
+def only_modality(text: str, root: str) -> set[str]:
+    found = events_of(text, root)
+    assert found, f"no event with root {root} in: {text}"
+    return {e.modality for e in found}
+
+
+@pytest.mark.parametrize("text,root,modality", [
+    ("Russian artillery shelled the outskirts of Kharkiv overnight.", "19", "asserted"),
+    ("Police arrested dozens of opposition activists in Minsk on Sunday.", "17", "asserted"),
+    ("Serbia will deploy additional troops along the boundary with Kosovo.", "15", "future"),
+    ("Officials said the army was preparing to invade the northern provinces.", "19", "future"),
+    ("Iran is about to resume enrichment and could attack tankers in the Gulf.", "19", "hypothetical"),
+    ("A Chinese blockade of Taiwan would devastate the regional economy.", "19", "hypothetical"),
+    ("The president seems to want to invade the neighbouring country.", "19", "hypothetical"),
+    ("If the talks fail, the rebels might attack the capital.", "19", "hypothetical"),
+    ("The Kremlin denied that its forces shelled Kharkiv.", "19", "negated"),
+    ("Ethiopian troops did not attack the town, the government insisted.", "19", "negated"),
+    ("Rebels reportedly kidnapped two aid workers near Goma.", "18", "reported"),
+    ("Kenya's defence ministry said al-Shabaab militants attacked a police post near Mandera.", "19", "reported"),
+])
+def test_modality(text, root, modality):
+    assert modality in only_modality(text, root)
+
+
+def test_denial_names_who_denied():
+    ev = events_of("The Kremlin denied that its forces shelled Kharkiv.", "19")
+    assert ev and ev[0].modality == "negated"
+    assert ev[0].attributed_to is not None and "Kremlin" in ev[0].attributed_to.text
+
+
+def test_report_names_the_speaker():
+    ev = events_of("Ukraine's defence ministry said Belarusian troops were massing near the border.", "15")
+    assert ev and ev[0].modality == "reported"
+    assert ev[0].attributed_to is not None and "ministry" in ev[0].attributed_to.text.lower()
+
+
+def test_threat_is_asserted_but_what_is_threatened_is_not():
+    ev = tocsin.code("North Korea threatened to attack South Korean warships.", date="2024-05-06")
+    threats = [e for e in ev if e.cameo.startswith("13")]
+    attacks = [e for e in ev if e.cameo[:2] in ("18", "19")]
+    assert threats and threats[0].modality == "asserted"
+    assert all(e.modality != "asserted" for e in attacks)
+    top = max(ev, key=lambda e: e.confidence)
+    assert top.cameo.startswith("13")
+
+
+def test_no_political_event_no_event():
+    assert tocsin.code("The weather in the capital was mild and sunny this weekend.", date="2024-05-06") == []
