@@ -1,0 +1,162 @@
+"""Temporal mentions of a sentence and the word each one modifies.
+
+A mention is a DATE/TIME entity (or a day word the recogniser missed) widened by the cue
+words around it that change its meaning: "since", "from", "last" before; "ago", "earlier",
+"after <event>" behind. Its attachment is the word whose time it gives: the head of its
+preposition or the word it modifies, except that "two days after <event>" modifies the
+clause the "after" phrase hangs from, and counts from <event>.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .resolve import MONTHS, WEEKDAYS, clean, is_narrative
+
+_DAY_WORDS = frozenset(WEEKDAYS) | {"yesterday", "today", "tonight", "tomorrow"}
+_LEFT_CUES = frozenset({
+    "since", "from", "between", "until", "till", "through", "by", "early", "late", "mid",
+    "earlier", "later", "last", "next", "this", "coming", "past",
+})
+_RIGHT_CUES = frozenset({"ago", "earlier", "later", "prior", "previously", "hence"})
+_ANCHOR_CUES = frozenset({"after", "before"})
+# The end of a period ("until Friday") says when something stops, not when it happened.
+_END_CUES = frozenset({"until", "till", "through", "to", "thru"})
+_VERBISH = ("VERB", "AUX")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # token offsets in the Doc, end exclusive
+    end: int
+    text: str  # the words handed to ``resolve``
+    attach: int  # token index of the word the mention dates
+    anchor: int | None = None  # "after/before <anchor>": the event it counts from
+    narrative: bool = False  # counts from the narrative time ("a week earlier")
+    ends: bool = False  # the end of a period: never an event's date
+
+
+def _spans(sent: Span) -> list[tuple[int, int]]:
+    spans = [(e.start, e.end) for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    covered = {i for s, e in spans for i in range(s, e)}
+    for tok in sent:
+        if tok.i in covered:
+            continue
+        low = tok.lower_.rstrip(".")
+        if low in _DAY_WORDS:
+            spans.append((tok.i, tok.i + 1))
+        elif low in MONTHS and tok.pos_ == "PROPN" and tok.i + 1 < sent.end and tok.nbor().like_num:
+            spans.append((tok.i, tok.i + 2))
+    return sorted(spans)
+
+
+def _root(doc, start: int, end: int) -> Token:
+    # The token of the span whose head lies outside it; the first when several do.
+    for i in range(start, end):
+        h = doc[i].head
+        if not (start <= h.i < end) or h.i == i:
+            return doc[i]
+    return doc[start]
+
+
+def _attachment(root: Token) -> Token:
+    h = root.head
+    if h.i == root.i:
+        return root
+    # Climb through the preposition ("on Thursday") and a coordinated mention ("on Monday
+    # and Tuesday") to the word dated.
+    for _ in range(3):
+        if h.pos_ in ("ADP", "SCONJ") or h.dep_ in ("prep", "cc") or (
+                h.ent_type_ in ("DATE", "TIME") and root.dep_ in ("conj", "appos")):
+            if h.head.i == h.i:
+                return h
+            root, h = h, h.head
+            continue
+        break
+    return h
+
+
+def _mention(sent: Span, start: int, end: int) -> Mention | None:
+    doc = sent.doc
+    left = start
+    while left - 1 >= sent.start and doc[left - 1].lower_ in _LEFT_CUES:
+        left -= 1
+    right = end
+    while right < sent.end and doc[right].lower_ in _RIGHT_CUES and doc[right - 1].lower_ not in _RIGHT_CUES:
+        right += 1
+    ends = left > sent.start and doc[left - 1].lower_ in _END_CUES
+    if left < start and doc[left].lower_ in _END_CUES:
+        ends = True
+    root = _root(doc, start, end)
+    attach = _attachment(root)
+    anchor = None
+    text = doc[left:right].text
+    if right == end and right < sent.end and doc[right].lower_ in _ANCHOR_CUES:
+        cue = doc[right]
+        objects = [c for c in cue.children if c.dep_ in ("pobj", "pcomp")]
+        if objects:  # "three days after the election"
+            anchor = objects[0]
+            attach = _attachment(cue) if cue.head.i != cue.i else attach
+        elif cue.dep_ == "mark" and cue.head.pos_ in _VERBISH:  # "two days after troops entered"
+            anchor = cue.head
+            attach = anchor.head if anchor.head.i != anchor.i else attach
+        text = f"{text} {cue.lower_}"
+    text = clean(text)
+    if not text:
+        return None
+    narrative = anchor is None and is_narrative(text)
+    return Mention(left, right, text, attach.i, anchor.i if anchor is not None else None,
+                   narrative, ends)
+
+
+def mentions(sent: Span) -> list[Mention]:
+    """The temporal mentions of a sentence, in text order."""
+    out = []
+    for start, end in _spans(sent):
+        m = _mention(sent, start, end)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def verb_of(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` sits in (``tok`` itself for a verb)."""
+    v = tok
+    while v.pos_ not in _VERBISH and v.head.i != v.i:
+        v = v.head
+    return v
+
+
+def clause_of(tok: Token) -> Token:
+    """The clause as one unit: a complement "to" verb and a coordinated verb share the time
+    of the verb they hang from ("began to withdraw on Monday", "gathered on Monday and
+    marched")."""
+    v = verb_of(tok)
+    while v.dep_ in ("xcomp", "conj", "aux", "auxpass") and v.head.i != v.i and v.head.pos_ in _VERBISH:
+        v = v.head
+    return v
+
+
+def tier(trigger: Token, m: Mention) -> int:
+    """0: the mention dates the trigger itself (or a noun inside its phrase, or a clause that
+    describes it); 1: it dates the trigger's clause; 2: elsewhere in the sentence."""
+    doc = trigger.doc
+    a = doc[m.attach]
+    if a.i == trigger.i:
+        return 0
+    # Up from the attachment through nouns (never a verb) to the trigger: "attacked the town
+    # on Monday" when the parser hangs "on Monday" from "town".
+    x = a
+    for _ in range(6):
+        if x.i == trigger.i:
+            return 0
+        if x.pos_ in _VERBISH or x.head.i == x.i:
+            break
+        x = x.head
+    v = verb_of(a)
+    if v.dep_ in ("relcl", "acl") and v.head.i == trigger.i:  # "the talks, held on March 3"
+        return 0
+    if clause_of(a).i == clause_of(trigger).i:
+        return 1
+    return 2

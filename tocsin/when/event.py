@@ -1,0 +1,145 @@
+"""The date of one event: pick the temporal mention tied to its trigger, resolve it.
+
+Order of preference: a mention attached to the trigger itself (its preposition, its
+modifier, a clause describing it), then one dating the trigger's clause, then any other
+mention of the sentence whose clause shares the trigger's tense (a date of a future
+predicate never dates a past event). A noun that is the object of "after"/"before"/"since"
+takes only a date of its own: the sentence's other dates belong to what came after it.
+When the text says nothing, the publication date stands in, marked ``from_text=False``.
+
+Mentions are found once per sentence and kept with the Doc (weakly, so they die with it);
+results are kept per trigger, so many events in one sentence cost one pass.
+"""
+from __future__ import annotations
+
+import bisect
+import weakref
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from .attach import Mention, mentions, tier
+from .resolve import Resolved, resolve
+from .tense import looks_future
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """``date``: ISO "YYYY-MM-DD", the first day of the period at ``precision``.
+    ``from_text``: False when the publication date stands in because the text says nothing."""
+
+    date: str | None
+    precision: str | None
+    from_text: bool
+
+
+@dataclass
+class _DocState:
+    sentences: dict[int, list[Mention]] = field(default_factory=dict)
+    timelines: dict[date | None, tuple[list[int], list[Resolved]]] = field(default_factory=dict)
+    results: dict[tuple[int, date | None, bool], EventDate] = field(default_factory=dict)
+
+
+_STATE: "weakref.WeakKeyDictionary[Doc, _DocState]" = weakref.WeakKeyDictionary()
+_TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "till"})
+_MAX_DEPTH = 2
+
+
+def _state(doc: Doc) -> _DocState:
+    st = _STATE.get(doc)
+    if st is None:
+        st = _STATE[doc] = _DocState()
+    return st
+
+
+def _mentions(st: _DocState, sent: Span) -> list[Mention]:
+    ms = st.sentences.get(sent.start)
+    if ms is None:
+        ms = st.sentences[sent.start] = mentions(sent)
+    return ms
+
+
+def _timeline(st: _DocState, doc: Doc, published: date | None) -> tuple[list[int], list[Resolved]]:
+    """Every date the text fixes, in order, for the narrative time of "a week earlier"."""
+    tl = st.timelines.get(published)
+    if tl is not None:
+        return tl
+    starts: list[int] = []
+    dates: list[Resolved] = []
+    for sent in doc.sents:
+        for m in _mentions(st, sent):
+            if m.anchor is not None or m.ends:
+                continue
+            ref = dates[-1] if (m.narrative and dates) else None
+            r = resolve(m.text, published, looks_future(doc[m.attach]), ref)
+            if r is not None:
+                starts.append(m.start)
+                dates.append(r)
+    tl = st.timelines[published] = (starts, dates)
+    return tl
+
+
+def _reference(st: _DocState, doc: Doc, before: int, published: date | None) -> Resolved | None:
+    starts, dates = _timeline(st, doc, published)
+    k = bisect.bisect_left(starts, before)
+    return dates[k - 1] if k else None
+
+
+def _resolve_mention(st: _DocState, doc: Doc, m: Mention, published: date | None, future: bool,
+                     depth: int) -> Resolved | None:
+    if m.anchor is not None:
+        if depth >= _MAX_DEPTH:
+            return None
+        base = _date_of(st, doc[m.anchor], published, future, depth + 1)
+        # Counting from an event the text does not date would only shift the fallback.
+        return resolve(m.text, published, future, base) if base is not None else None
+    if m.narrative:
+        return resolve(m.text, published, future, _reference(st, doc, m.start, published))
+    return resolve(m.text, published, future)
+
+
+def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool,
+             depth: int = 0) -> Resolved | None:
+    doc = trigger.doc
+    ms = _mentions(st, trigger.sent)
+    if not ms:
+        return None
+    fut = future or looks_future(trigger)
+    own_only = depth > 0 or (trigger.dep_ == "pobj" and trigger.head.lower_ in _TEMPORAL_PREPS)
+    ranked = []
+    for m in ms:
+        if m.ends or m.anchor == trigger.i or m.start <= trigger.i < m.end:
+            continue
+        t = tier(trigger, m)
+        if own_only and t > 0:
+            continue
+        if t == 2 and looks_future(doc[m.attach]) != fut:
+            continue
+        ranked.append((t, abs(m.start - trigger.i), m))
+    ranked.sort(key=lambda x: (x[0], x[1]))
+    for _, _, m in ranked:
+        r = _resolve_mention(st, doc, m, published, fut, depth)
+        if r is not None:
+            return r
+    return None
+
+
+def event_date(trigger: Token, published: date | None, future: bool = False) -> EventDate:
+    """The date of the event whose predicate is ``trigger``, from its sentence, against the
+    publication date; ``future`` (the event's modality is future) points bare weekdays and
+    month-days forward."""
+    st = _state(trigger.doc)
+    key = (trigger.i, published, future)
+    hit = st.results.get(key)
+    if hit is not None:
+        return hit
+    found = _date_of(st, trigger, published, future)
+    if found is not None:
+        out = EventDate(found[0].isoformat(), found[1], True)
+    elif published is not None:
+        out = EventDate(published.isoformat(), "day", False)
+    else:
+        out = EventDate(None, None, False)
+    st.results[key] = out
+    return out

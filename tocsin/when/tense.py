@@ -1,0 +1,49 @@
+"""Whether a predicate speaks of the future, so that bare weekdays and month-days in its
+clause point forward. The event coder's modality is the main signal; this catches the plain
+grammatical cases ("will meet on Tuesday", "plans to vote on May 5") it may label otherwise.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+_WILL = {"will", "'ll", "shall", "wo", "ll"}
+
+
+@lru_cache(maxsize=1)
+def future_verbs() -> frozenset[str]:
+    text = resources.files("tocsin.data.when").joinpath("future_verbs.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _has_will(tok: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in tok.children)
+
+
+def looks_future(tok: Token) -> bool:
+    """``tok`` (a verb, or an event noun) is marked as future: "will" on it or on the verb that
+    governs it through "to", or it is the complement of a verb of planning."""
+    head = tok
+    # An event noun takes its tense from its verb: "the vote will take place on Sunday".
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+        head = head.head
+    for _ in range(4):
+        if _has_will(head):
+            return True
+        if head.dep_ in ("xcomp", "ccomp", "advcl", "acl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            gov = head.head
+            if gov.lemma_.lower() in future_verbs() or gov.lower_ == "about":
+                # "was going to", "is to", "plans to": forward unless a past "was going to".
+                if gov.lemma_ in ("go", "be") and gov.tag_ == "VBD":
+                    return False
+                return True
+            head = gov
+            continue
+        if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head
+            continue
+        break
+    return False
