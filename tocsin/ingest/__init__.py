@@ -1,8 +1,9 @@
 """Readers: every input format becomes ``Article`` records.
 
-A reader never raises on a bad record: it reports a ``Problem`` (where, why) to the
-caller's list and goes on. ``read_inputs`` picks the reader for each input.
+A reader never raises on a bad record: it reports a ``Problem`` (where, why, what kind)
+to the caller's list and goes on. ``read_inputs`` picks the reader for each input.
 """
-from .base import InputProblem, Problem, read_inputs
+from .base import Columns, InputProblem, Problem, ReadStats, count_kinds
+from .dispatch import read_inputs
 
-__all__ = ["InputProblem", "Problem", "read_inputs"]
+__all__ = ["Columns", "InputProblem", "Problem", "ReadStats", "count_kinds", "read_inputs"]

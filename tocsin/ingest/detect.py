@@ -1,0 +1,233 @@
+"""Which inputs there are (files, folders, globs, stdin) and what format each is in."""
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import os
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator, Literal
+
+from .base import InputProblem, Problem
+
+Format = Literal["text", "html", "feed", "warc", "jsonl", "csv", "tsv"]
+FORMATS: tuple[str, ...] = ("text", "html", "feed", "warc", "jsonl", "csv", "tsv")
+
+HEAD_BYTES = 4096
+GZIP_MAGIC = b"\x1f\x8b"
+
+_BY_SUFFIX: dict[str, Format] = {
+    ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed", ".rdf": "feed",
+    ".warc": "warc", ".arc": "warc",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".csv": "csv", ".tsv": "tsv", ".tab": "tsv",
+}
+
+# Files a folder walk meets that are plainly not articles: say what they are.
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document; extract its text first (e.g. pdftotext)"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx); unpack it first"),
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"BZh", "a bzip2 file; decompress it first (gzip is read directly)"),
+    (b"\xfd7zXZ", "an xz file; decompress it first (gzip is read directly)"),
+    (b"\x28\xb5\x2f\xfd", "a zstd file; decompress it first (gzip is read directly)"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file (or stdin) and the id a single-article file gets from its name."""
+
+    path: str  # "-" for standard input
+    name_id: str  # file stem, or the path below the folder/glob root for walked files
+
+    @property
+    def origin(self) -> str:
+        return "<stdin>" if self.path == "-" else self.path
+
+
+def _has_magic(s: str) -> bool:
+    return glob.has_magic(s)
+
+
+def _strip_suffixes(rel: str) -> str:
+    p = Path(rel)
+    while p.suffix.lower() in _BY_SUFFIX or p.suffix.lower() == ".gz":
+        p = p.with_suffix("")
+    return p.as_posix()
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def expand(inputs: Iterable[str], problems: list[Problem]) -> Iterator[Source]:
+    """Files, ``-``, folders (walked recursively in sorted order) and glob patterns.
+
+    Inputs that match nothing are reported to ``problems`` and skipped.
+    """
+    for raw in inputs:
+        path = str(raw)
+        if path == "-":
+            yield Source("-", "stdin")
+            continue
+        p = Path(path)
+        if p.is_file():
+            yield Source(path, _strip_suffixes(p.name))
+        elif p.is_dir():
+            yield from _walk(p)
+        elif _has_magic(path):
+            matches = sorted(glob.glob(path, recursive=True))
+            files = [m for m in matches if Path(m).is_file()]
+            if not files:
+                problems.append(Problem(path, "no files match this pattern"))
+            root = _glob_root(path)
+            for m in files:
+                yield Source(m, _strip_suffixes(os.path.relpath(m, root)))
+        elif p.exists():
+            problems.append(Problem(path, "not a file or folder"))
+        else:
+            problems.append(Problem(path, "no such file or folder"))
+
+
+def _glob_root(pattern: str) -> str:
+    parts = Path(pattern).parts
+    fixed = [x for x in parts[: next((i for i, x in enumerate(parts) if _has_magic(x)), len(parts))]]
+    return str(Path(*fixed)) if fixed else "."
+
+
+def _walk(root: Path) -> Iterator[Source]:
+    # Sorted so that a run (and the ids of duplicates) is reproducible; hidden files and
+    # folders (.git, .DS_Store, editor swap files) are not articles.
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            full = Path(dirpath) / name
+            rel = full.relative_to(root)
+            if _hidden(rel):
+                continue
+            yield Source(str(full), _strip_suffixes(rel.as_posix()))
+
+
+def suffix_format(name: str) -> tuple[Format | None, bool]:
+    """Format implied by the file name, and whether it is gzip-wrapped (``.jsonl.gz``)."""
+    p = Path(name.lower())
+    gz = p.suffix == ".gz"
+    if gz:
+        p = p.with_suffix("")
+    return _BY_SUFFIX.get(p.suffix), gz
+
+
+def sniff(head: bytes) -> Format | None:
+    """Format from the first bytes of the (decompressed) content, or None if it looks like prose."""
+    h = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if h.startswith(b"WARC/") or h.startswith(b"filedesc://"):
+        return "warc"
+    low = h[:HEAD_BYTES].lower()
+    if low.startswith(b"<"):
+        if b"<rss" in low or b"<feed" in low or b"<rdf:rdf" in low:
+            return "feed"
+        if b"<html" in low or low.startswith(b"<!doctype html") or b"<body" in low or b"<head" in low:
+            return "html"
+    if h.startswith(b"{"):
+        first = h.split(b"\n", 1)[0].rstrip()
+        if first.endswith(b"}") or b'"text"' in first or b'"id"' in first:
+            return "jsonl"
+    return None
+
+
+def binary_kind(head: bytes) -> str | None:
+    for magic, what in _BINARY_MAGIC:
+        if head.startswith(magic):
+            return what
+    return None
+
+
+def gunzip_head(head: bytes) -> bytes:
+    """The first decompressed bytes of a gzip stream (b"" if it is broken)."""
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, HEAD_BYTES)
+    except zlib.error:
+        return b""
+
+
+class _Prefixed(io.RawIOBase):
+    """A non-seekable stream (stdin) with its already-read head put back in front."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:  # type: ignore[override]
+        if self._head:
+            n = min(len(b), len(self._head))
+            b[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+
+@dataclass
+class Opened:
+    """An input, opened: its format and a binary stream of its (decompressed) bytes."""
+
+    fmt: Format
+    stream: BinaryIO  # the raw stream for WARC (warcio reads gzip members itself)
+    closers: list
+
+
+def open_source(src: Source, force: Format | None = None) -> Opened:
+    """Open an input and decide its format: by name first, by content where the name says nothing."""
+    if src.path == "-":
+        raw: BinaryIO = sys.stdin.buffer
+        head = raw.read(HEAD_BYTES)
+        raw = io.BufferedReader(_Prefixed(head, raw), buffer_size=1 << 16)  # type: ignore[arg-type]
+        closers: list = []
+        name_fmt, name_gz = None, False
+    else:
+        raw = open(src.path, "rb")
+        closers = [raw]
+        head = raw.read(HEAD_BYTES)
+        raw.seek(0)
+        name_fmt, name_gz = suffix_format(src.path)
+    try:
+        is_gz = head.startswith(GZIP_MAGIC)
+        if name_gz and not is_gz:
+            raise InputProblem("named .gz but not gzip data")
+        inner = gunzip_head(head) if is_gz else head
+        if is_gz and not inner:
+            raise InputProblem("corrupt gzip data (cannot decompress its first block)")
+        what = binary_kind(inner)
+        if what:
+            raise InputProblem(f"{what}, not an article format")
+        if force is None and name_fmt is None and inner.lstrip().startswith(b"["):
+            raise InputProblem("a JSON array; write one JSON object per line (JSON Lines), "
+                               "e.g. `jq -c '.[]' FILE > FILE.jsonl`")
+        fmt: Format | None = force or name_fmt
+        content = sniff(inner)
+        if fmt is None or (fmt == "text" and content == "warc"):
+            fmt = content or "text"
+        if fmt == "warc":
+            return Opened("warc", raw, closers)
+        stream: BinaryIO = raw
+        if is_gz:
+            stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
+            closers.insert(0, stream)
+        return Opened(fmt, stream, closers)
+    except BaseException:
+        for c in closers:
+            c.close()
+        raise

@@ -1,0 +1,118 @@
+"""``read_inputs``: every input, whatever its format, as one stream of Articles."""
+from __future__ import annotations
+
+import gzip
+import zlib
+from datetime import date as Date
+from typing import Collection, Iterable, Iterator
+
+from ..model import Article
+from .base import MAX_CHARS, Columns, InputProblem, Options, Problem, ReadStats
+from .csvfile import read_csv_stream
+from .detect import FORMATS, Format, Source, expand, open_source
+from .feeds import read_feed_stream
+from .html import read_html_stream
+from .jsonl import read_jsonl_stream
+from .language import identify, wanted_label
+from .text import read_text_stream
+from .warc import read_warc_stream
+
+
+def _read_one(src: Source, fmt: Format | None, opts: Options, problems: list[Problem],
+              stats: ReadStats) -> Iterator[tuple[str, Article]]:
+    opened = open_source(src, fmt)
+    try:
+        stream, origin = opened.stream, src.origin
+        if opened.fmt == "jsonl":
+            articles = read_jsonl_stream(stream, origin, opts, problems)
+        elif opened.fmt in ("csv", "tsv"):
+            articles = read_csv_stream(stream, origin, opts, problems, tab=opened.fmt == "tsv")
+        elif opened.fmt == "html":
+            articles = read_html_stream(stream, origin, src.name_id, opts)
+        elif opened.fmt == "feed":
+            articles = read_feed_stream(stream, origin, opts, problems)
+        elif opened.fmt == "warc":
+            articles = read_warc_stream(stream, origin, opts, problems, stats)
+        else:
+            articles = read_text_stream(stream, origin, src.name_id, opts)
+        for art in articles:
+            yield opened.fmt, art
+    finally:
+        for c in opened.closers:
+            c.close()
+
+
+def read_inputs(inputs: Iterable[str], date: Date | None = None, problems: list[Problem] | None = None,
+                max_chars: int = MAX_CHARS, *, columns: Columns | None = None,
+                languages: Collection[str] | None = ("en",), dedupe_ids: bool = True,
+                dedupe_text: bool = False, fmt: str | None = None,
+                stats: ReadStats | None = None) -> Iterator[Article]:
+    """Articles from files, ``-`` (standard input), folders and glob patterns, in order.
+
+    Formats: plain text (one article a file), HTML, RSS/Atom, WARC/ARC, JSON Lines, CSV/TSV,
+    any of them gzip-compressed; chosen by file name, else by content (``fmt`` forces one).
+    ``date`` is the publication date of records that carry none. ``languages``: the
+    languages to keep (None keeps all; ``Article.language`` is set either way).
+    ``dedupe_ids`` skips a second record with an id already read in this run;
+    ``dedupe_text`` also skips a second record with the same text under another id (off by
+    default: gold sets repeat sentences under different ids).
+
+    Nothing raises for bad input: each skipped record or file is appended to ``problems``
+    with a reason and a kind ("error", "language", "duplicate"), and reading goes on.
+    """
+    problems = problems if problems is not None else []
+    stats = stats if stats is not None else ReadStats()
+    if fmt is not None and fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    wanted = tuple(languages) if languages is not None else None
+    if wanted is not None:
+        _check_languages(wanted)
+    opts = Options(date=date, max_chars=max_chars, columns=columns or Columns())
+    seen_ids: dict[str, str] = {}
+    seen_text: dict[str, str] = {}
+
+    for src in expand(list(inputs), problems):
+        try:
+            for kind, art in _read_one(src, fmt, opts, problems, stats):  # type: ignore[arg-type]
+                lang, keep = identify(art.text, wanted)
+                art.language = lang
+                if not keep:
+                    problems.append(Problem(art.origin or src.origin,
+                                            f"not {wanted_label(wanted or ())} ({lang})", "language"))
+                    continue
+                if dedupe_ids or dedupe_text:
+                    digest = art.content_hash
+                    if dedupe_ids and art.id in seen_ids:
+                        same = "same text" if seen_ids[art.id] == digest else "a different text"
+                        problems.append(Problem(art.origin or src.origin,
+                                                f"id {art.id!r} already read in this run ({same})", "duplicate"))
+                        continue
+                    if dedupe_text and digest in seen_text:
+                        problems.append(Problem(art.origin or src.origin,
+                                                f"same text as article {seen_text[digest]!r}", "duplicate"))
+                        continue
+                    if dedupe_ids:
+                        seen_ids[art.id] = digest
+                    if dedupe_text:
+                        seen_text[digest] = art.id
+                stats.articles += 1
+                stats.by_format[kind] += 1
+                yield art
+        except InputProblem as exc:
+            problems.append(Problem(src.origin, str(exc), exc.kind))
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            problems.append(Problem(src.origin, f"corrupt or truncated compressed data ({exc or type(exc).__name__}); "
+                                                "records before the damage were read"))
+        except OSError as exc:
+            problems.append(Problem(src.origin, exc.strerror or str(exc)))
+        except Exception as exc:  # a library's failure on one odd file must not end the run
+            problems.append(Problem(src.origin, f"unreadable ({type(exc).__name__}: {exc})"))
+
+
+def _check_languages(wanted: tuple[str, ...]) -> None:
+    from .language import _identifier
+
+    known = set(_identifier().labels)
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        raise ValueError(f"unknown language code(s) {', '.join(unknown)}; use ISO 639-1 codes such as en, fr")
