@@ -1,0 +1,275 @@
+"""Event dates from the text against the publication date: every kind of expression, across
+month and year boundaries, and which of several dates in a sentence belongs to the event."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tocsin import nlp
+from tocsin.when import EventDate, event_date, resolve
+
+MON_2022_03_21 = date(2022, 3, 21)
+
+
+@pytest.fixture(scope="module")
+def parse():
+    nlp.load()
+    return nlp.parse
+
+
+def trigger(doc, word: str, nth: int = 0):
+    hits = [t for t in doc if t.text == word]
+    assert len(hits) > nth, f"{word!r} not in {doc.text!r}"
+    return hits[nth]
+
+
+def when(parse, text: str, word: str, published: date | None, future: bool = False) -> EventDate:
+    doc = parse(text)
+    return event_date(trigger(doc, word), published, future)
+
+
+# --- resolve: the words alone -------------------------------------------------------------
+
+@pytest.mark.parametrize("expression, published, future, expected", [
+    # weekdays: the most recent one, or the coming one for a future event
+    ("on Thursday", MON_2022_03_21, False, ("2022-03-17", "day")),
+    ("Thursday night", MON_2022_03_21, False, ("2022-03-17", "day")),
+    ("early Sunday", MON_2022_03_21, False, ("2022-03-20", "day")),
+    ("10 a.m. on Thursday", MON_2022_03_21, False, ("2022-03-17", "day")),
+    ("on Monday", MON_2022_03_21, False, ("2022-03-21", "day")),
+    ("on Thursday", MON_2022_03_21, True, ("2022-03-24", "day")),
+    ("last Thursday", MON_2022_03_21, False, ("2022-03-17", "day")),
+    ("next Tuesday", MON_2022_03_21, False, ("2022-03-22", "day")),
+    ("on Wednesday", date(2022, 4, 2), False, ("2022-03-30", "day")),  # month boundary
+    ("on Friday", date(2023, 1, 2), False, ("2022-12-30", "day")),  # year boundary
+    ("on Tuesday", date(2022, 12, 30), True, ("2023-01-03", "day")),
+    # month-days without a year
+    ("March 18", MON_2022_03_21, False, ("2022-03-18", "day")),
+    ("5 March", MON_2022_03_21, False, ("2022-03-05", "day")),
+    ("on December 28", date(2023, 1, 4), False, ("2022-12-28", "day")),
+    ("March 25", MON_2022_03_21, False, ("2021-03-25", "day")),
+    ("March 25", MON_2022_03_21, True, ("2022-03-25", "day")),
+    ("January 10", date(2022, 12, 20), True, ("2023-01-10", "day")),
+    ("Monday, March 21", MON_2022_03_21, False, ("2022-03-21", "day")),
+    # fully specified dates
+    ("on March 5, 2021", MON_2022_03_21, False, ("2021-03-05", "day")),
+    ("the 5th of May, 2019", MON_2022_03_21, False, ("2019-05-05", "day")),
+    ("Sept. 11, 2001", MON_2022_03_21, False, ("2001-09-11", "day")),
+    ("in March 2020", MON_2022_03_21, False, ("2020-03-01", "month")),
+    ("in 2019", MON_2022_03_21, False, ("2019-01-01", "year")),
+    ("late 2021", MON_2022_03_21, False, ("2021-01-01", "year")),
+    ("the 1990s", MON_2022_03_21, False, ("1990-01-01", "year")),
+    ("in early March", MON_2022_03_21, False, ("2022-03-01", "month")),
+    ("in April", MON_2022_03_21, False, ("2021-04-01", "month")),
+    ("in April", MON_2022_03_21, True, ("2022-04-01", "month")),
+    # deictic words
+    ("today", MON_2022_03_21, False, ("2022-03-21", "day")),
+    ("tonight", MON_2022_03_21, True, ("2022-03-21", "day")),
+    ("yesterday", date(2022, 3, 1), False, ("2022-02-28", "day")),
+    ("last night", date(2023, 1, 1), False, ("2022-12-31", "day")),
+    ("tomorrow", date(2021, 12, 31), True, ("2022-01-01", "day")),
+    ("this week", MON_2022_03_21, False, ("2022-03-21", "week")),
+    ("earlier this week", date(2022, 3, 24), False, ("2022-03-21", "week")),
+    ("last week", date(2022, 1, 3), False, ("2021-12-27", "week")),
+    ("over the weekend", MON_2022_03_21, False, ("2022-03-14", "week")),
+    ("earlier this month", MON_2022_03_21, False, ("2022-03-01", "month")),
+    ("earlier in the month", MON_2022_03_21, False, ("2022-03-01", "month")),
+    ("last month", date(2022, 1, 15), False, ("2021-12-01", "month")),
+    ("late last year", MON_2022_03_21, False, ("2021-01-01", "year")),
+    ("early next year", MON_2022_03_21, True, ("2023-01-01", "year")),
+    # counted from the publication date
+    ("two days ago", date(2022, 3, 1), False, ("2022-02-27", "day")),
+    ("three months ago", date(2022, 2, 10), False, ("2021-11-01", "month")),
+    ("in two weeks", MON_2022_03_21, True, ("2022-04-04", "week")),
+    ("over the past 24 hours", MON_2022_03_21, False, ("2022-03-20", "day")),
+    # ranges: the start, completed from the end
+    ("from March 3 to March 5", MON_2022_03_21, False, ("2022-03-03", "day")),
+    ("March 3-5", MON_2022_03_21, False, ("2022-03-03", "day")),
+    ("3 to 5 March 2021", MON_2022_03_21, False, ("2021-03-03", "day")),
+    ("between December 30 and January 2", date(2022, 1, 10), False, ("2021-12-30", "day")),
+    ("since March 3", MON_2022_03_21, False, ("2022-03-03", "day")),
+])
+def test_resolve(expression, published, future, expected):
+    got = resolve(expression, published, future)
+    assert got is not None, expression
+    assert (got[0].isoformat(), got[1]) == expected
+
+
+@pytest.mark.parametrize("expression", [
+    "two weeks", "20 years", "daily", "the fifth week", "decades", "age 45", "in two weeks",
+])
+def test_durations_and_other_non_dates_resolve_to_nothing(expression):
+    assert resolve(expression, MON_2022_03_21) is None
+
+
+def test_narrative_expressions_count_from_the_reference_time():
+    ref = (date(2022, 3, 5), "day")
+    assert resolve("the next day", MON_2022_03_21, ref=ref) == (date(2022, 3, 6), "day")
+    assert resolve("the day before", MON_2022_03_21, ref=ref) == (date(2022, 3, 4), "day")
+    assert resolve("three days later", MON_2022_03_21, ref=ref) == (date(2022, 3, 8), "day")
+    # Without one, the publication date is the reference.
+    assert resolve("the next day", MON_2022_03_21) == (date(2022, 3, 22), "day")
+
+
+def test_without_a_publication_date_only_full_dates_resolve():
+    assert resolve("on March 5, 2021", None) == (date(2021, 3, 5), "day")
+    assert resolve("in 2019", None) == (date(2019, 1, 1), "year")
+    assert resolve("on Thursday", None) is None
+    assert resolve("last month", None) is None
+    assert resolve("March 18", None) is None
+
+
+# --- event_date: the date tied to the event ----------------------------------------------
+
+def test_weekday_on_a_noun_trigger(parse):
+    got = when(parse, "Another worrying sign was the abrupt recall of Moldova's envoy to Romania "
+               "on Thursday.", "recall", MON_2022_03_21)
+    assert got == EventDate("2022-03-17", "day", True)
+
+
+def test_month_day_on_a_noun_trigger(parse):
+    got = when(parse, "The envoy's hasty departure from Kyiv on March 18 alarmed officials in the "
+               "region.", "departure", MON_2022_03_21)
+    assert got == EventDate("2022-03-18", "day", True)
+
+
+def test_earlier_in_the_month(parse):
+    got = when(parse, "The interior minister resigned earlier in the month to protest the "
+               "crackdown.", "resigned", MON_2022_03_21)
+    assert got == EventDate("2022-03-01", "month", True)
+
+
+def test_last_month_across_a_year_boundary(parse):
+    got = when(parse, "Tens of thousands marched through the capital last month to demand new "
+               "elections.", "marched", date(2022, 1, 12))
+    assert got == EventDate("2021-12-01", "month", True)
+
+
+def test_weekday_across_a_year_boundary(parse):
+    got = when(parse, "Rebel fighters shelled the outskirts of the town on Friday, residents said.",
+               "shelled", date(2023, 1, 2))
+    assert got == EventDate("2022-12-30", "day", True)
+
+
+def test_future_clause_points_a_weekday_forward(parse):
+    text = "The foreign ministers of both countries will meet on Tuesday in Brussels."
+    # Detected from "will" even when the caller does not say so.
+    assert when(parse, text, "meet", MON_2022_03_21) == EventDate("2022-03-22", "day", True)
+    assert when(parse, text, "meet", MON_2022_03_21, future=True) == EventDate("2022-03-22", "day", True)
+
+
+def test_future_month_day_crosses_into_next_year(parse):
+    got = when(parse, "Parliament is expected to vote on the treaty on January 10.", "vote",
+               date(2022, 12, 20), future=True)
+    assert got == EventDate("2023-01-10", "day", True)
+
+
+def test_yesterday_across_a_month_boundary(parse):
+    got = when(parse, "Soldiers opened fire on demonstrators yesterday outside the governor's office.",
+               "opened", date(2022, 3, 1))
+    assert got == EventDate("2022-02-28", "day", True)
+
+
+def test_each_predicate_keeps_its_own_date(parse):
+    doc = parse("The prime minister resigned on Monday, and parliament elected a successor on "
+                "Wednesday.")
+    pub = date(2022, 3, 25)
+    assert event_date(trigger(doc, "resigned"), pub) == EventDate("2022-03-21", "day", True)
+    assert event_date(trigger(doc, "elected"), pub) == EventDate("2022-03-23", "day", True)
+
+
+def test_date_of_the_report_does_not_override_the_events_own(parse):
+    doc = parse("Officials said on Friday that government troops had shelled the port on Wednesday.")
+    pub = date(2022, 3, 26)
+    assert event_date(trigger(doc, "shelled"), pub) == EventDate("2022-03-23", "day", True)
+    assert event_date(trigger(doc, "said"), pub) == EventDate("2022-03-25", "day", True)
+
+
+def test_sentence_date_stands_in_when_the_event_has_none(parse):
+    got = when(parse, "Officials said on Friday that government troops had shelled the port.",
+               "shelled", date(2022, 3, 26))
+    assert got == EventDate("2022-03-25", "day", True)
+
+
+def test_date_of_a_future_plan_does_not_date_a_past_event(parse):
+    got = when(parse, "The opposition, which boycotted the referendum, says it will hold rallies "
+               "on Saturday.", "boycotted", MON_2022_03_21)
+    assert got == EventDate("2022-03-21", "day", False)
+
+
+def test_possessive_weekday_dates_the_noun(parse):
+    got = when(parse, "Thursday's bombing of the market killed at least 12 people.", "bombing",
+               MON_2022_03_21)
+    assert got == EventDate("2022-03-17", "day", True)
+
+
+def test_range_gives_its_start(parse):
+    doc = parse("The talks, held from March 30 to April 2 in Geneva, ended without a deal.")
+    got = event_date(trigger(doc, "talks"), date(2022, 4, 10))
+    assert got == EventDate("2022-03-30", "day", True)
+
+
+def test_since_gives_the_start(parse):
+    got = when(parse, "Demonstrators have occupied the main square since March 3.", "occupied",
+               MON_2022_03_21)
+    assert got == EventDate("2022-03-03", "day", True)
+
+
+def test_until_is_not_the_event_date(parse):
+    got = when(parse, "Security forces imposed a curfew that lasts until Friday.", "imposed",
+               MON_2022_03_21)
+    assert got == EventDate("2022-03-21", "day", False)
+
+
+def test_days_after_a_dated_event(parse):
+    got = when(parse, "Government forces recaptured the village two days after the attack on "
+               "March 3.", "recaptured", MON_2022_03_21)
+    assert got == EventDate("2022-03-05", "day", True)
+
+
+def test_days_after_a_clause(parse):
+    got = when(parse, "Militants stormed the police station three days after the army withdrew on "
+               "March 10.", "stormed", MON_2022_03_21)
+    assert got == EventDate("2022-03-13", "day", True)
+
+
+def test_week_earlier_counts_from_the_previous_date(parse):
+    doc = parse("Troops entered the city on March 5. A week earlier, artillery had shelled its "
+                "outskirts.")
+    got = event_date(trigger(doc, "shelled"), MON_2022_03_21)
+    assert got == EventDate("2022-02-21", "week", True)  # the week holding February 26
+
+
+def test_decade(parse):
+    got = when(parse, "Russia fought two wars in Chechnya in the 1990s.", "fought", MON_2022_03_21)
+    assert got == EventDate("1990-01-01", "year", True)
+
+
+def test_duration_is_not_a_date(parse):
+    got = when(parse, "The two armies have fought for three years over the disputed region.",
+               "fought", MON_2022_03_21)
+    assert got == EventDate("2022-03-21", "day", False)
+
+
+def test_no_date_falls_back_to_publication(parse):
+    got = when(parse, "Police detained dozens of students outside the university.", "detained",
+               MON_2022_03_21)
+    assert got == EventDate("2022-03-21", "day", False)
+
+
+def test_unknown_publication_date(parse):
+    assert when(parse, "Police detained dozens of students outside the university.", "detained",
+                None) == EventDate(None, None, False)
+    assert when(parse, "Police detained dozens of students on Thursday.", "detained",
+                None) == EventDate(None, None, False)
+    assert when(parse, "The two leaders signed the accord on March 5, 2021, in Minsk.", "signed",
+                None) == EventDate("2021-03-05", "day", True)
+
+
+def test_repeated_calls_agree(parse):
+    doc = parse("Protesters blocked the highway on Sunday and clashed with police on Monday.")
+    pub = date(2022, 3, 23)
+    first = [event_date(trigger(doc, w), pub) for w in ("blocked", "clashed")]
+    again = [event_date(trigger(doc, w), pub) for w in ("blocked", "clashed")]
+    assert first == again == [EventDate("2022-03-20", "day", True), EventDate("2022-03-21", "day", True)]
