@@ -1,0 +1,1 @@
+"""Analyses over stored events: near-duplicate articles, clusters of reports of one event."""

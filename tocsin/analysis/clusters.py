@@ -1,0 +1,157 @@
+"""Reports of one real-world event across articles, grouped into clusters, as GDELT counts mentions.
+
+Two events are reports of the same event when they share the dyad (source and target codes),
+the CAMEO root and the factuality (asserted and reported count as "it happened"; future,
+hypothetical and negated each stand apart: a denial is not a report of the attack it denies),
+fall within a day of the cluster's first report, and happen nearby (within ``RADIUS_KM`` when
+both have coordinates, the same country when only that is known; an unknown place does not
+split a cluster). Unlike GDELT's 15-minute windows, clustering runs over the whole store, so
+tomorrow's ingest can add mentions to yesterday's clusters; ``rebuild`` recomputes it all.
+
+Counts follow GDELT's event table: ``num_mentions`` counts every mention (an event in a coded
+article, and again in each copy of that article that ingest linked instead of coding),
+``num_articles`` the distinct articles, ``num_sources`` the distinct publishers (the ``source``
+field, else the URL's host, else one "unknown").
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date as Date, timedelta
+
+import duckdb
+import pyarrow as pa
+
+RADIUS_KM = 100.0
+WINDOW = timedelta(days=1)
+_FACTUALITY = {"asserted": "happened", "reported": "happened"}
+_KEY_COLUMNS = ("cluster_id", "source_code", "target_code", "cameo_root", "start_date", "end_date",
+                "location_name", "location_country", "location_lat", "location_lon")
+
+
+@dataclass
+class _Cluster:
+    cluster_id: str
+    start: Date
+    end: Date
+    country: str | None
+    lat: float | None
+    lon: float | None
+    name: str | None
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def nearby(c: _Cluster, country: str | None, lat: float | None, lon: float | None) -> bool:
+    if None not in (c.lat, c.lon, lat, lon):
+        return km(c.lat, c.lon, lat, lon) <= RADIUS_KM
+    if c.country and country:
+        return c.country == country
+    return True
+
+
+_EVENTS = """
+SELECT e.event_id, coalesce(e.source_code, ''), coalesce(e.target_code, ''), e.cameo_root, e.modality,
+       coalesce(e.date, a.date) AS d, e.location_name, e.location_country, e.location_lat, e.location_lon
+FROM events e JOIN articles a USING (article_id)
+ORDER BY 2, 3, 4, 5, d NULLS LAST, a.seq, e.span_start, e.event_id
+"""
+
+_STATS = """
+INSERT INTO clusters
+WITH copies AS (
+    SELECT article_id AS root, article_id, date, seq, url, source FROM articles WHERE status = 'coded'
+    UNION ALL
+    SELECT duplicate_of, article_id, date, seq, url, source FROM articles WHERE duplicate_of IS NOT NULL
+), mentions AS (
+    SELECT ec.cluster_id, e.event_id, x.article_id, x.url, x.seq,
+           coalesce(x.date, DATE '9999-12-31') AS d,
+           coalesce(x.source, nullif(regexp_extract(x.url, '^[A-Za-z]+://([^/:]+)', 1), ''), '?') AS publisher
+    FROM event_clusters ec JOIN events e USING (event_id) JOIN copies x ON x.root = e.article_id
+)
+SELECT m.cluster_id, k.source_code, k.target_code, k.cameo_root, k.start_date, k.end_date,
+       k.location_name, k.location_country, k.location_lat, k.location_lon,
+       count(DISTINCT m.event_id), count(*), count(DISTINCT m.article_id), count(DISTINCT m.publisher),
+       arg_min(m.event_id, (m.d, m.seq, m.event_id)), arg_min(m.article_id, (m.d, m.seq, m.event_id)),
+       arg_min(m.url, (m.d, m.seq, m.event_id))
+FROM mentions m JOIN _cluster_keys k USING (cluster_id)
+GROUP BY ALL
+"""
+
+
+def rebuild(con: duckdb.DuckDBPyConnection, flush: int = 50_000) -> int:
+    """Recompute ``clusters`` and ``event_clusters`` from every stored event; returns the cluster count.
+
+    Events are streamed in group order and only the clusters of the current group are held,
+    so memory is bounded by the largest group, not the store.
+    """
+    con.execute("DELETE FROM event_clusters")
+    con.execute("DELETE FROM clusters")
+    assign: list[tuple[str, str]] = []
+    keys: list[tuple] = []
+    group: tuple | None = None
+    active: list[_Cluster] = []
+
+    def close(clusters: list[_Cluster], g: tuple) -> None:
+        for c in clusters:
+            keys.append((c.cluster_id, g[0] or None, g[1] or None, g[2], c.start, c.end,
+                         c.name, c.country, c.lat, c.lon))
+
+    def write() -> None:
+        if assign:
+            con.register("_assign", pa.table({"event_id": [a for a, _ in assign], "cluster_id": [c for _, c in assign]}))
+            con.execute("INSERT INTO event_clusters SELECT * FROM _assign")
+            con.unregister("_assign")
+            assign.clear()
+        if keys:
+            cols = list(zip(*keys))
+            con.register("_keys", pa.table({n: pa.array(list(c)) for n, c in zip(_KEY_COLUMNS, cols)}))
+            con.execute("INSERT INTO _cluster_keys SELECT * FROM _keys")
+            con.unregister("_keys")
+            keys.clear()
+
+    con.execute("CREATE OR REPLACE TEMP TABLE _cluster_keys (cluster_id VARCHAR, source_code VARCHAR, "
+                "target_code VARCHAR, cameo_root VARCHAR, start_date DATE, end_date DATE, location_name VARCHAR, "
+                "location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE)")
+    cur = con.cursor()
+    cur.execute(_EVENTS)
+    while rows := cur.fetchmany(10_000):
+        for event_id, src, tgt, root, modality, d, name, country, lat, lon in rows:
+            g = (src, tgt, root, _FACTUALITY.get(modality, modality))
+            if g != group:
+                if group is not None:
+                    close(active, group)
+                group, active = g, []
+            home = None
+            if d is not None:
+                # Clusters older than a day before this event can take no more reports: retire them.
+                still = [c for c in active if d - c.start <= WINDOW]
+                close([c for c in active if d - c.start > WINDOW], g)
+                active = still
+                home = next((c for c in active if nearby(c, country, lat, lon)), None)
+            if home is None:
+                home = _Cluster(event_id, d, d, country, lat, lon, name)
+                if d is not None:
+                    active.append(home)
+                else:
+                    close([home], g)  # undated: nothing to match it with
+            else:
+                home.end = max(home.end, d)
+                if home.lat is None and lat is not None:
+                    home.lat, home.lon, home.name, home.country = lat, lon, name, country or home.country
+                elif home.country is None and country is not None:
+                    home.country, home.name = country, home.name or name
+            assign.append((event_id, home.cluster_id))
+            if len(assign) + len(keys) >= flush:
+                write()
+    if group is not None:
+        close(active, group)
+    write()
+    con.execute(_STATS)
+    con.execute("DROP TABLE _cluster_keys")
+    return int(con.execute("SELECT count(*) FROM clusters").fetchone()[0])

@@ -1,0 +1,313 @@
+"""Ingest: articles in, stored once, copies linked, the rest coded, each batch one transaction.
+
+The loop reads a batch of articles, decides for each one (already stored / exact copy / near
+copy / to code) against the store *and* the batches still being coded, sends the articles to
+code to the backend, and commits the oldest batch whose coding is done. Because a batch is
+committed whole (its articles, events, places and signatures in one transaction) and batches
+commit in input order, the store after a kill holds a prefix of the run, and running the same
+ingest again skips that prefix and codes the rest: the result equals an uninterrupted run.
+"""
+from __future__ import annotations
+
+import itertools
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable, Iterable, Literal
+
+import numpy as np
+import pyarrow as pa
+
+from ..analysis.dedup import Params, Sketcher
+from ..model import Article
+from ..pipeline import Coded
+from . import rows as R
+from .backends import Backend, Outcome
+from .store import Store, Writer, insert
+
+Action = Literal["skip", "code", "duplicate", "near_duplicate", "failed"]
+
+
+@dataclass
+class Decision:
+    article: Article
+    action: Action
+    seq: int = 0
+    original: str | None = None
+    similarity: float | None = None
+    signature: np.ndarray | None = None
+    bands: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    """What one ingest did. ``problems`` are the inputs skipped while reading, and articles the coder failed on."""
+
+    read: int = 0
+    already_stored: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    coded: int = 0
+    failed: int = 0
+    events: int = 0
+    places: int = 0
+    renamed: int = 0
+    clusters: int | None = None
+    problems: list = field(default_factory=list)
+
+    def skipped_by_reason(self) -> Counter:
+        """Problems counted by kind: reading errors, other languages, and so on."""
+        return Counter(getattr(p, "kind", None) or "error" for p in self.problems)
+
+
+@dataclass
+class _Batch:
+    decisions: list[Decision]
+    handles: list  # one backend handle per partition of the articles to code
+    sizes: list[int]
+
+
+class _Pending:
+    """What batches submitted but not yet committed will add: the store cannot see them yet."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, str] = {}  # article_id -> content_hash
+        self.hashes: dict[str, str] = {}  # content_hash -> coded original
+        self.bands: dict[tuple[int, int], list[str]] = {}
+        self.sigs: dict[str, tuple[np.ndarray, int]] = {}
+
+    def add(self, d: Decision) -> None:
+        a = d.article
+        self.ids[a.id] = a.content_hash
+        self.hashes.setdefault(a.content_hash, a.id if d.action == "code" else d.original)
+        if d.action == "code" and d.signature is not None:
+            self.sigs[a.id] = (d.signature, d.seq)
+            for bk in d.bands:
+                self.bands.setdefault(bk, []).append(a.id)
+
+    def remove(self, d: Decision) -> None:
+        a = d.article
+        self.ids.pop(a.id, None)
+        if self.hashes.get(a.content_hash) in (a.id, d.original):
+            del self.hashes[a.content_hash]
+        if self.sigs.pop(a.id, None) is not None:
+            for bk in d.bands:
+                ids = self.bands.get(bk)
+                if ids is not None:
+                    ids.remove(a.id)
+                    if not ids:
+                        del self.bands[bk]
+
+
+class Ingest:
+    """One ingest run into ``store`` through ``backend``."""
+
+    def __init__(self, store: Store, backend: Backend, *, batch_size: int = 256, partition_size: int = 32,
+                 params: Params | None = None, cluster: bool = True,
+                 on_progress: Callable[[Summary], None] | None = None) -> None:
+        self.store, self.backend = store, backend
+        self.batch_size, self.partition_size = batch_size, partition_size
+        self.cluster = cluster
+        self.on_progress = on_progress or (lambda s: None)
+        self.summary = Summary()
+        self.pending = _Pending()
+        self._coding_problems: list[_CodingProblem] = []
+        with store.writer() as w:
+            stored = Params.from_meta(w.meta())
+            if stored is None:
+                stored = params or Params()
+                w.set_meta(stored.as_meta())
+            self.next_seq = w.max_seq() + 1
+        # A store keeps the parameters of its first ingest: band keys made otherwise would never match.
+        self.sketcher = Sketcher(stored)
+
+    # -- deciding ----------------------------------------------------------------------------------
+    def _decide(self, w: Writer, articles: list[Article]) -> list[Decision]:
+        ids = {a.id for a in articles} | {f"{a.id}~{a.content_hash[:8]}" for a in articles}
+        stored_ids = w.hashes_of_ids(ids)
+        stored_hashes = w.originals_of_hashes(a.content_hash for a in articles)
+        sigs = [self.sketcher.signature(a.text) for a in articles]
+        bands = [self.sketcher.band_keys(s) for s in sigs]
+        cands: dict[int, list[tuple[str, bytes, int]]] = {}
+        for qi, aid, sig, seq in w.lsh_candidates([(i, b, k) for i, bs in enumerate(bands) for b, k in bs]):
+            cands.setdefault(qi, []).append((aid, sig, seq))
+
+        def stored_hash(article_id: str) -> str | None:
+            return self.pending.ids.get(article_id) or stored_ids.get(article_id)
+
+        out: list[Decision] = []
+        for i, a in enumerate(articles):
+            h = a.content_hash
+            have = stored_hash(a.id)
+            if have is not None and have != h:
+                # Two different texts under one id (e.g. index.html in two folders): the later one is
+                # renamed, deterministically, so that re-running finds it under the same new id.
+                a = a.model_copy(update={"id": f"{a.id}~{h[:8]}"})
+                have = stored_hash(a.id) if a.id in stored_ids or a.id in self.pending.ids else None
+                if have is not None and have != h:
+                    a = a.model_copy(update={"id": f"{a.id.rsplit('~', 1)[0]}~{h}"})
+                    have = self.pending.ids.get(a.id) or w.hashes_of_ids([a.id]).get(a.id)
+                if have is None:
+                    self.summary.renamed += 1
+            if have == h:
+                out.append(Decision(a, "skip"))
+                continue
+            d = Decision(a, "code", seq=self.next_seq)
+            self.next_seq += 1
+            original = self.pending.hashes.get(h) or stored_hashes.get(h)
+            if original is not None:
+                d.action, d.original, d.similarity = "duplicate", original, 1.0
+            else:
+                d.signature, d.bands = sigs[i], bands[i]
+                best: tuple[float, int, str] | None = None
+                seen: set[str] = set()
+                for aid, raw, seq in cands.get(i, []):
+                    seen.add(aid)
+                    sim = Sketcher.similarity(d.signature, Sketcher.from_bytes(raw))
+                    if sim >= self.sketcher.params.threshold and (best is None or (-sim, seq) < (-best[0], best[1])):
+                        best = (sim, seq, aid)
+                for bk in d.bands:
+                    for aid in self.pending.bands.get(bk, ()):
+                        if aid in seen:
+                            continue
+                        seen.add(aid)
+                        psig, seq = self.pending.sigs[aid]
+                        sim = Sketcher.similarity(d.signature, psig)
+                        if sim >= self.sketcher.params.threshold and (best is None or (-sim, seq) < (-best[0], best[1])):
+                            best = (sim, seq, aid)
+                if best is not None:
+                    d.action, d.original, d.similarity = "near_duplicate", best[2], round(best[0], 4)
+                    d.signature, d.bands = None, []
+            self.pending.add(d)
+            out.append(d)
+        return out
+
+    # -- committing --------------------------------------------------------------------------------
+    def _commit(self, w: Writer, batch: _Batch) -> None:
+        outcomes: list[Outcome] = []
+        for h in batch.handles:
+            outcomes.extend(h.result())
+        to_code = [d for d in batch.decisions if d.action == "code"]
+        assert len(outcomes) == len(to_code), "a backend returned a partition of the wrong length"
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        arts, evs, pls, sigs, bands = [], [], [], [], []
+        coded_by_id: dict[str, Coded] = {}
+        for d, out in zip(to_code, outcomes):
+            if isinstance(out, str):
+                self.summary.failed += 1
+                self._coding_problems.append(_CodingProblem(d.article.origin or d.article.id, out))
+                d.action = "failed"  # stored nothing: a later run tries again
+                continue
+            coded_by_id[d.article.id] = out
+        seen_events: set[str] = set()
+        for d in batch.decisions:
+            a = d.article
+            if d.action in ("skip", "failed"):
+                continue
+            if d.action == "code":
+                coded = coded_by_id[a.id]
+                lead_end = R.first_paragraph_end(a.text)
+                n = 0
+                for e in coded.events:
+                    if e.event_id in seen_events:
+                        continue  # a coder that repeats an id must not make the whole batch fail
+                    seen_events.add(e.event_id)
+                    evs.append(R.event_row(e, lead_end))
+                    n += 1
+                pls.extend(R.place_row(p) for p in coded.places)
+                sigs.append((a.id, Sketcher.to_bytes(d.signature)))
+                bands.extend((b, k, a.id) for b, k in d.bands)
+                arts.append(R.article_row(a, status="coded", duplicate_of=None, similarity=None, n_events=n,
+                                          seq=d.seq, ingested_at=now, keep_text=True))
+                self.summary.coded += 1
+                self.summary.events += n
+                self.summary.places += len(coded.places)
+            else:
+                arts.append(R.article_row(a, status=d.action, duplicate_of=d.original, similarity=d.similarity,
+                                          n_events=None, seq=d.seq, ingested_at=now,
+                                          keep_text=d.action == "near_duplicate"))
+                if d.action == "duplicate":
+                    self.summary.duplicates += 1
+                else:
+                    self.summary.near_duplicates += 1
+        insert(w.con, "articles", R.ARTICLE_COLUMNS, arts)
+        insert(w.con, "events", R.EVENT_COLUMNS, evs)
+        insert(w.con, "places", R.PLACE_COLUMNS, pls, or_ignore=True)
+        insert(w.con, "minhash", ("article_id", "signature"), sigs, types={"signature": pa.binary()})
+        insert(w.con, "lsh_bands", ("band", "key", "article_id"), bands,
+               types={"band": pa.int16(), "key": pa.uint64()})
+
+    # -- the loop ----------------------------------------------------------------------------------
+    def _should_commit(self, in_flight: deque[_Batch], eof: bool) -> bool:
+        if not in_flight:
+            return False
+        oldest = in_flight[0]
+        if eof or not oldest.handles:
+            return True
+        # Wait on the oldest batch only while the younger ones keep every worker busy.
+        younger = sum(len(b.handles) for b in in_flight) - len(oldest.handles)
+        return younger >= 2 * self.backend.parallelism
+
+    def run(self, articles: Iterable[Article], problems: list | None = None) -> Summary:
+        """Ingest ``articles``; ``problems`` is the reader's list, read into the summary as it grows."""
+        reader_problems = problems if problems is not None else []
+        coding_problems = self._coding_problems
+        in_flight: deque[_Batch] = deque()
+        it = iter(articles)
+        try:
+            while True:
+                chunk = list(itertools.islice(it, self.batch_size))
+                self.summary.read += len(chunk)
+                while self._should_commit(in_flight, eof=not chunk):
+                    oldest = in_flight.popleft()
+                    for h in oldest.handles:  # wait outside the transaction: readers are not kept out meanwhile
+                        h.result()
+                    with self.store.writer() as w:
+                        self._commit(w, oldest)
+                    for d in oldest.decisions:
+                        if d.action != "skip":
+                            self.pending.remove(d)
+                    self._report(reader_problems, coding_problems)
+                if not chunk:
+                    break
+                with self.store.writer() as w:
+                    batch = _Batch(self._decide(w, chunk), [], [])
+                self.summary.already_stored += sum(d.action == "skip" for d in batch.decisions)
+                to_code = [d.article for d in batch.decisions if d.action == "code"]
+                for i in range(0, len(to_code), self.partition_size):
+                    part = to_code[i:i + self.partition_size]
+                    batch.handles.append(self.backend.submit(part))
+                    batch.sizes.append(len(part))
+                in_flight.append(batch)
+                self._report(reader_problems, coding_problems)
+            if self.cluster:
+                from ..analysis.clusters import rebuild
+
+                with self.store.writer() as w:
+                    self.summary.clusters = rebuild(w.con)
+        finally:
+            self.backend.close()
+        self._report(reader_problems, coding_problems)
+        return self.summary
+
+    def _report(self, reader_problems: list, coding_problems: list) -> None:
+        self.summary.problems = list(reader_problems) + coding_problems
+        self.on_progress(self.summary)
+
+
+@dataclass(frozen=True)
+class _CodingProblem:
+    origin: str
+    reason: str
+    kind: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+def ingest(articles: Iterable[Article], store: Store | str, backend: Backend, *, problems: list | None = None,
+           **options) -> Summary:
+    """Ingest ``articles`` into ``store`` (a Store or a path); see ``Ingest`` for the options."""
+    if isinstance(store, str):
+        store = Store(store)
+    return Ingest(store, backend, **options).run(articles, problems)

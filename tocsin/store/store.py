@@ -1,0 +1,305 @@
+"""The event store: one DuckDB file, read through pandas DataFrames, written only through ``Writer``.
+
+Concurrency: DuckDB lets one process hold a database file open for writing, and while it
+does no other process can open it at all. So no process here keeps the file open: a writer
+opens it for one transaction (one ingest batch, ~15 ms of overhead) and closes it; a reader
+opens it read-only for one query and closes it. A process that finds the file locked retries
+until ``lock_timeout`` runs out. ``tocsin serve`` can therefore answer queries while
+``tocsin ingest`` runs, each waiting at most one batch commit for the other.
+"""
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from datetime import date as Date
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from . import schema
+
+
+class StoreLocked(RuntimeError):
+    """Another process kept the store locked for longer than the timeout."""
+
+
+class NoStore(FileNotFoundError):
+    """Reading a store file that does not exist yet."""
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    msg = str(exc)
+    return "lock" in msg.lower() and ("Conflicting" in msg or "Could not set lock" in msg)
+
+
+def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + timeout
+    delay = 0.01
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc) or time.monotonic() >= deadline:
+                if _is_lock_error(exc):
+                    raise StoreLocked(f"{path} is locked by another process (still after {timeout:g}s)") from exc
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: Sequence[tuple],
+           types: dict[str, pa.DataType] | None = None, or_ignore: bool = False) -> None:
+    """Bulk insert through Arrow: DuckDB's executemany costs a round trip per row."""
+    if not rows:
+        return
+    types = types or {}
+    cols = list(zip(*rows))
+    arrays = [pa.array(list(c), type=types.get(name)) for name, c in zip(columns, cols)]
+    tmp = f"_insert_{table}"
+    con.register(tmp, pa.Table.from_arrays(arrays, names=list(columns)))
+    try:
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        con.execute(f"INSERT {'OR IGNORE ' if or_ignore else ''}INTO {table} ({quoted}) SELECT {quoted} FROM {tmp}")
+    finally:
+        con.unregister(tmp)
+
+
+def _codes(value: str | Iterable[str] | None) -> list[str]:
+    if value is None:
+        return []
+    items = value.split(",") if isinstance(value, str) else list(value)
+    return [x.strip() for x in items if x and x.strip()]
+
+
+def _root(value: str) -> str:
+    value = value.strip()
+    if not value.isdigit() or not 1 <= int(value) <= 20:
+        raise ValueError(f"CAMEO root {value!r} is not a number from 01 to 20")
+    return f"{int(value):02d}"
+
+
+def _date(value: Date | str | None, name: str) -> Date | None:
+    if value is None or isinstance(value, Date):
+        return value
+    try:
+        return Date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{name} {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+EVENT_QUERY = """
+SELECT e.* EXCLUDE (record), a.date AS article_date, a.url, a.source AS publisher, a.title, a.seq AS article_seq,
+       c.cluster_id, c.num_mentions, c.num_sources, c.num_articles
+FROM events e JOIN articles a USING (article_id)
+LEFT JOIN event_clusters ec USING (event_id) LEFT JOIN clusters c USING (cluster_id)
+"""
+
+
+def event_filters(*, actor=None, dyad=None, root=None, since=None, until=None, modality=None,
+                  article_id=None) -> tuple[str, list]:
+    """SQL WHERE clause and parameters for the ``Store.events`` filters."""
+    where: list[str] = []
+    params: list = []
+    for code in _codes(actor):
+        where.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
+        params += [code.upper(), code.upper()]
+    if dyad:
+        if ":" not in dyad:
+            raise ValueError(f"dyad {dyad!r} is not SOURCE:TARGET (e.g. BLR:UKR; either side may be empty)")
+        src, tgt = (x.strip().upper() for x in dyad.split(":", 1))
+        for side, code in (("source", src), ("target", tgt)):
+            if code:
+                where.append(f"starts_with(e.{side}_code, ?)")
+                params.append(code)
+    roots = [_root(r) for r in _codes(root if root is None or isinstance(root, (str, list, tuple)) else str(root))]
+    if roots:
+        where.append(f"e.cameo_root IN ({', '.join('?' * len(roots))})")
+        params += roots
+    since_d, until_d = _date(since, "since"), _date(until, "until")
+    if since_d:
+        where.append("e.date >= ?")
+        params.append(since_d)
+    if until_d:
+        where.append("e.date <= ?")
+        params.append(until_d)
+    mods = _codes(modality)
+    if mods:
+        from ..model import MODALITY_ORDER
+
+        bad = [m for m in mods if m not in MODALITY_ORDER]
+        if bad:
+            raise ValueError(f"modality {bad[0]!r} is not one of {', '.join(MODALITY_ORDER)}")
+        where.append(f"e.modality IN ({', '.join('?' * len(mods))})")
+        params += mods
+    if article_id:
+        where.append("e.article_id = ?")
+        params.append(article_id)
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+class Store:
+    """The DuckDB event store at ``path``. Queries return pandas DataFrames."""
+
+    def __init__(self, path: str | Path = "tocsin.duckdb", *, lock_timeout: float = 60.0) -> None:
+        self.path = str(path)
+        self.lock_timeout = lock_timeout
+        self._open: duckdb.DuckDBPyConnection | None = None  # the writer's connection, during a transaction
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    # -- connections -----------------------------------------------------------------------------
+    @contextmanager
+    def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection for one query (the writer's own, inside a write transaction)."""
+        if self._open is not None:
+            yield self._open.cursor()
+            return
+        if not Path(self.path).exists():
+            raise NoStore(f"no store at {self.path}: run `tocsin ingest ... --db {self.path}` first")
+        con = _connect(self.path, True, self.lock_timeout)
+        try:
+            if not schema.is_created(con):
+                raise NoStore(f"{self.path} is a DuckDB file but not a tocsin store")
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def writer(self) -> Iterator["Writer"]:
+        """One write transaction: committed when the block ends, rolled back if it raises."""
+        if self._open is not None:
+            raise RuntimeError("write transactions on one Store do not nest")
+        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        con = _connect(self.path, False, self.lock_timeout)
+        try:
+            schema.create(con)
+            con.execute("BEGIN TRANSACTION")
+            self._open = con
+            try:
+                yield Writer(con)
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+        finally:
+            self._open = None
+            con.close()
+
+    def sql(self, query: str, params: Sequence | None = None) -> pd.DataFrame:
+        """Any read-only SQL over the store's tables, as a DataFrame."""
+        with self.reader() as con:
+            return con.execute(query, params or []).df()
+
+    # -- queries ---------------------------------------------------------------------------------
+    def events(self, actor: str | None = None, dyad: str | None = None, root: str | int | None = None,
+               since: Date | str | None = None, until: Date | str | None = None, modality: str | None = None,
+               article_id: str | None = None, first_reports: bool = False, limit: int | None = None) -> pd.DataFrame:
+        """Events with their article's URL and publisher and their cluster's counts.
+
+        ``actor``: code prefix on either side (``BLR`` matches BLRGOV); ``dyad``: ``SRC:TGT``
+        prefixes, directed, either may be empty; ``root``: CAMEO root(s), e.g. ``15`` or ``"14,15"``;
+        ``since``/``until``: event date, inclusive; ``modality``: one or a comma list;
+        ``first_reports``: one row per cluster, its first report (as GDELT's event table).
+        """
+        where, params = event_filters(actor=actor, dyad=dyad, root=root, since=since, until=until,
+                                      modality=modality, article_id=article_id)
+        q = EVENT_QUERY + where
+        if first_reports:
+            q += (" AND " if where else " WHERE ") + "(c.cluster_id IS NULL OR c.first_event_id = e.event_id)"
+        q += " ORDER BY a.seq, e.span_start, e.event_id"
+        if limit is not None:
+            q += f" LIMIT {int(limit)}"
+        return self.sql(q, params)
+
+    def records(self, **filters) -> Iterator[dict]:
+        """The JSON event records (the interchange format) matching ``events`` filters, streamed."""
+        import json
+
+        where, params = event_filters(**filters)
+        with self.reader() as con:
+            cur = con.execute("SELECT e.record FROM events e JOIN articles a USING (article_id)" + where
+                              + " ORDER BY a.seq, e.span_start, e.event_id", params)
+            while rows := cur.fetchmany(1000):
+                for (rec,) in rows:
+                    yield json.loads(rec)
+
+    def articles(self, status: str | None = None, with_text: bool = False) -> pd.DataFrame:
+        """Articles in ingest order; ``status``: coded, duplicate or near_duplicate."""
+        cols = "*" if with_text else "* EXCLUDE (text)"
+        if status:
+            return self.sql(f"SELECT {cols} FROM articles WHERE status = ? ORDER BY seq", [status])
+        return self.sql(f"SELECT {cols} FROM articles ORDER BY seq")
+
+    def places(self, article_id: str | None = None) -> pd.DataFrame:
+        q = "SELECT p.* FROM places p JOIN articles a USING (article_id)"
+        if article_id:
+            return self.sql(q + " WHERE p.article_id = ? ORDER BY p.start", [article_id])
+        return self.sql(q + " ORDER BY a.seq, p.start")
+
+    def clusters(self, min_articles: int = 1) -> pd.DataFrame:
+        return self.sql("SELECT * FROM clusters WHERE num_articles >= ? ORDER BY start_date NULLS LAST, cluster_id",
+                        [min_articles])
+
+    def counts(self) -> dict[str, int]:
+        with self.reader() as con:
+            row = con.execute("""SELECT (SELECT count(*) FROM articles),
+                                        (SELECT count(*) FROM articles WHERE status = 'coded'),
+                                        (SELECT count(*) FROM articles WHERE status = 'duplicate'),
+                                        (SELECT count(*) FROM articles WHERE status = 'near_duplicate'),
+                                        (SELECT count(*) FROM events), (SELECT count(*) FROM places),
+                                        (SELECT count(*) FROM clusters)""").fetchone()
+        return dict(zip(("articles", "coded", "duplicates", "near_duplicates", "events", "places", "clusters"), row))
+
+
+class Writer:
+    """The write side, valid inside ``Store.writer()``: everything here is one transaction."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT key, value FROM meta").fetchall())
+
+    def set_meta(self, values: dict[str, str]) -> None:
+        for k, v in values.items():
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [k, v])
+
+    def max_seq(self) -> int:
+        return int(self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0])
+
+    def hashes_of_ids(self, ids: Iterable[str]) -> dict[str, str]:
+        ids = list(set(ids))
+        if not ids:
+            return {}
+        return dict(self.con.execute("SELECT article_id, content_hash FROM articles WHERE article_id IN "
+                                     "(SELECT unnest(?))", [ids]).fetchall())
+
+    def originals_of_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        """content_hash -> the coded article holding that text (the first, if several do)."""
+        hashes = list(set(hashes))
+        if not hashes:
+            return {}
+        rows = self.con.execute("""SELECT content_hash, coalesce(duplicate_of, article_id) FROM articles
+                                   WHERE content_hash IN (SELECT unnest(?)) ORDER BY seq DESC""", [hashes]).fetchall()
+        return dict(rows)  # later rows win in dict(): ordered by seq descending, the first stored wins
+
+    def lsh_candidates(self, keys: Sequence[tuple[int, int, int]]) -> list[tuple[int, str, bytes, int]]:
+        """(query, band, key) -> (query, article_id, signature, seq) of stored articles sharing a band."""
+        if not keys:
+            return []
+        q = pa.table({"qi": pa.array([k[0] for k in keys], pa.int32()),
+                      "band": pa.array([k[1] for k in keys], pa.int16()),
+                      "key": pa.array([k[2] for k in keys], pa.uint64())})
+        self.con.register("_lsh_query", q)
+        try:
+            return self.con.execute("""SELECT DISTINCT q.qi, m.article_id, m.signature, a.seq
+                                       FROM _lsh_query q JOIN lsh_bands b ON b.band = q.band AND b.key = q.key
+                                       JOIN minhash m ON m.article_id = b.article_id
+                                       JOIN articles a ON a.article_id = b.article_id
+                                       ORDER BY q.qi, a.seq""").fetchall()
+        finally:
+            self.con.unregister("_lsh_query")
