@@ -36,3 +36,20 @@ def lookup(code: str) -> Code:
         return cameo()[code]
     except KeyError:
         raise KeyError(f"not a CAMEO 1.1b3 code: {code!r}") from None
+
+
+@lru_cache(maxsize=1)
+def _intents() -> dict[str, str]:
+    with resources.files("tocsin.data").joinpath("intent.tsv").open(encoding="utf-8") as f:
+        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")
+        next(rows)
+        return {action: intent for action, intent in rows}
+
+
+def intent_of(code: str) -> str | None:
+    """The CAMEO code for announcing ``code`` as one's own future action, if CAMEO has one."""
+    table = _intents()
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import when as when_mod
 from ..model import Actor, Article, Event, PlaceMention, Plover
-from ..ontology import cameo
+from ..ontology import cameo, intent_of
 from .modality import ModalityRules
 from .patterns import Lexicon, Pattern, lexicon
 
@@ -29,6 +29,7 @@ _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", 
              "those", "that", "which", "who", "whom"}
 _PERSONAL = {"he", "she", "him", "her"}
 _RELATIVE = {"that", "which", "who", "whom"}
+_SELF_REF = {"it", "they", "he", "she", "we", "i"}
 _BASE = {"asserted": 0.80, "reported": 0.72, "future": 0.55, "hypothetical": 0.35, "negated": 0.30}
 
 
@@ -177,6 +178,9 @@ class EventCoder:
                 return cur.head
             if cur.dep_ == "acl" and cur.tag_ == "VBG":
                 return cur.head  # "rail lines carrying troops": the noun does it
+            if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                # "Trump's decision to recognise": the possessor of the noun acts
+                return next((c for c in cur.head.children if c.dep_ == "poss"), None)
             if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") or (cur.dep_ == "ccomp" and
                                                                              cur.lemma_ == "be"):
                 cur = cur.head
@@ -225,7 +229,7 @@ class EventCoder:
                 return a
         return None
 
-    def _roles(self, m: Match, when: Date | None, memory: _Memory):
+    def _roles(self, m: Match, when: Date | None, memory: _Memory, sayer: Actor | None = None):
         tok = m.trigger
         sources: list[Token] = []
         targets: list[Token] = []
@@ -264,8 +268,9 @@ class EventCoder:
                     if s is not None:
                         sources = self._expand(s)
             preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
-        # resolve
-        src_actors = [a for a in (self._actor(s, when, memory) for s in sources) if a is not None]
+        # resolve; "X said it will ...": the pronoun is the speaker
+        src_actors = [a for a in ((sayer if sayer is not None and s.lower_ in _SELF_REF else self._actor(s, when, memory))
+                                  for s in sources) if a is not None]
         used = {s.i for s in sources}
         if m.noun and not src_actors:
             for c in tok.children:  # "a Belarusian assault", "Russian airstrikes"
@@ -350,6 +355,9 @@ class EventCoder:
                        places: list[PlaceMention], geo) -> list[Event]:
         when = article.date
         matches = [m for m in (self._match(t) for t in sent) if m is not None]
+        # "launches combat sorties": a verb pattern that named the noun already codes it
+        covered = {m.obj.i for m in matches if not m.noun and m.obj is not None and m.pattern.code}
+        matches = [m for m in matches if not (m.noun and m.trigger.i in covered)]
         noun_triggers = {m.trigger.i for m in matches if m.noun}
         out: list[Event] = []
         text = article.text
@@ -365,7 +373,9 @@ class EventCoder:
             if not m.noun and m.pattern.specificity == 0 and any(
                     c.i in noun_triggers for c in tok.children if c.dep_ in _VERB_OBJ):
                 continue  # "launched an offensive": the noun carries the event
-            sources, targets = self._roles(m, when, memory)
+            mod = self.modality.of(tok)
+            sayer = self._actor(mod.sayer, when, memory) if mod.sayer is not None else None
+            sources, targets = self._roles(m, when, memory, sayer)
             code = self.codes[m.pattern.code]
             if not sources and code.root == "14":
                 pa = self._place_actor(tok, when, places)
@@ -373,26 +383,35 @@ class EventCoder:
                     sources = [pa]
             if not sources and not targets:
                 continue
-            mod = self.modality.of(tok)
-            attributed = self._actor(mod.sayer, when, memory) if mod.sayer is not None else None
             dt = (when_mod.event_date(tok, when, future=mod.modality == "future") if self.dates
                   else when_mod.EventDate(when.isoformat() if when else None, "day" if when else None, False))
             location = geo.event_location(tok, places) if geo is not None else None
-            conf = self._confidence(m, mod.modality, sources, targets, code.root)
-            for src in sources or [None]:
-                for tgt in targets or [None]:
-                    if src is not None and tgt is not None and src.code and src.code == tgt.code:
-                        continue
-                    lo, hi = tok.idx, tok.idx + len(tok.text)
-                    out.append(Event(
-                        event_id=f"{article.id}:s{si}:e{k}", article_id=article.id, sentence=sentence,
-                        span=(lo, hi), date=dt.date, date_precision=dt.precision, date_from_text=dt.from_text,
-                        source=src, target=tgt, cameo=code.code, goldstein=code.goldstein,
-                        quad_class=code.quad_class,
-                        plover=Plover(type=code.plover_type, mode=code.plover_mode) if code.plover_type else None,
-                        acled=code.acled, modality=mod.modality, attributed_to=attributed,
-                        location=location, confidence=conf, rule=m.pattern.rule))
-                    k += 1
+            variants = [(code, mod.modality, m.pattern.rule)]
+            intent = intent_of(code.code) if mod.modality == "future" else None
+            if intent and sources and (sayer is None or any(a is sayer or (a.code and a.code == sayer.code)
+                                                            for a in sources)):
+                # "the rebels said they will free the hostages": the promise is the event CAMEO codes,
+                # and the rebels saying it of themselves is no hearsay
+                said = mod.without_future()
+                variants.append((self.codes[intent], "asserted" if said == "reported" else said,
+                                 f"announced: {m.pattern.rule}"))
+            for vcode, modality, rule in variants:
+                conf = self._confidence(m, modality, sources, targets, vcode.root)
+                for src in sources or [None]:
+                    for tgt in targets or [None]:
+                        if src is not None and tgt is not None and src.code and src.code == tgt.code:
+                            continue
+                        out.append(Event(
+                            event_id=f"{article.id}:s{si}:e{k}", article_id=article.id, sentence=sentence,
+                            span=(tok.idx, tok.idx + len(tok.text)), date=dt.date, date_precision=dt.precision,
+                            date_from_text=dt.from_text, source=src, target=tgt, cameo=vcode.code,
+                            goldstein=vcode.goldstein, quad_class=vcode.quad_class,
+                            plover=Plover(type=vcode.plover_type, mode=vcode.plover_mode) if vcode.plover_type
+                            else None,
+                            acled=vcode.acled, modality=modality,
+                            attributed_to=sayer if modality != "asserted" else None,
+                            location=location, confidence=conf, rule=rule))
+                        k += 1
         return out
 
     def _confidence(self, m: Match, modality: str, sources, targets, root: str) -> float:

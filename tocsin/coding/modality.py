@@ -25,6 +25,12 @@ _CONDITION_MARKS = {"if", "unless", "whether", "lest"}
 class ModalityResult:
     modality: str
     sayer: Token | None  # the subject of the verb of saying (or "according to" object)
+    found: frozenset[str] = frozenset()  # every cue seen, before the most restrictive was chosen
+
+    def without_future(self) -> str:
+        """The modality of saying that it will happen: the announcement itself."""
+        rest = self.found - {"future"}
+        return min(rest | {"asserted"}, key=_RANK.__getitem__)
 
 
 def forms(tok: Token) -> set[str]:
@@ -101,7 +107,7 @@ class ModalityRules:
                 if sayer is None:
                     sayer = _subject(head)
                 own = False
-            elif dep == "dobj" and hf & self.deny:
+            elif dep == "dobj" and cur is trigger and hl == "deny":  # "Moscow denied the attack"
                 found.add("negated")
                 if sayer is None:
                     sayer = _subject(head)
@@ -130,4 +136,4 @@ class ModalityRules:
             sayer = sayer or s
             cur = head
         best = min(found | {"asserted"}, key=_RANK.__getitem__)
-        return ModalityResult(best, sayer if best != "asserted" else None)
+        return ModalityResult(best, sayer if best != "asserted" else None, frozenset(found))
