@@ -89,6 +89,16 @@ def when(parse, text: str, word: str, published: date | None, future: bool = Fal
     ("3 to 5 March 2021", MON_2022_03_21, False, ("2021-03-03", "day")),
     ("between December 30 and January 2", date(2022, 1, 10), False, ("2021-12-30", "day")),
     ("since March 3", MON_2022_03_21, False, ("2022-03-03", "day")),
+    # months named relative to now, days of the month, seasons, vague counts
+    ("last September", MON_2022_03_21, False, ("2021-09-01", "month")),
+    ("last March", MON_2022_03_21, False, ("2021-03-01", "month")),
+    ("next January", date(2021, 11, 2), True, ("2022-01-01", "month")),
+    ("on the 13th", MON_2022_03_21, False, ("2022-03-13", "day")),
+    ("on the 25th", date(2022, 1, 3), False, ("2021-12-25", "day")),
+    ("last summer", MON_2022_03_21, False, ("2021-01-01", "year")),
+    ("a few days ago", MON_2022_03_21, False, ("2022-03-14", "week")),
+    ("several weeks ago", MON_2022_03_21, False, ("2022-02-01", "month")),
+    ("a third straight day Friday", MON_2022_03_21, False, ("2022-03-18", "day")),
 ])
 def test_resolve(expression, published, future, expected):
     got = resolve(expression, published, future)
@@ -232,6 +242,13 @@ def test_days_after_a_clause(parse):
     got = when(parse, "Militants stormed the police station three days after the army withdrew on "
                "March 10.", "stormed", MON_2022_03_21)
     assert got == EventDate("2022-03-13", "day", True)
+
+
+def test_days_after_an_undated_event_count_from_the_last_date(parse):
+    doc = parse("Insurgents ambushed an army convoy near the border on March 3. The army struck "
+                "back two days after the ambush.")
+    got = event_date(trigger(doc, "struck"), MON_2022_03_21)
+    assert got == EventDate("2022-03-05", "day", True)
 
 
 def test_week_earlier_counts_from_the_previous_date(parse):

@@ -12,6 +12,6 @@ is "2022-03-01", a week its Monday). See ``resolve`` for how expressions are rea
 from __future__ import annotations
 
 from .event import EventDate, event_date
-from .resolve import resolve
+from .expressions import resolve
 
 __all__ = ["EventDate", "event_date", "resolve"]

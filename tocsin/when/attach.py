@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .resolve import MONTHS, WEEKDAYS, clean, is_narrative
+from .expressions import MONTHS, WEEKDAYS, clean, is_narrative
 
 _DAY_WORDS = frozenset(WEEKDAYS) | {"yesterday", "today", "tonight", "tomorrow"}
 _LEFT_CUES = frozenset({

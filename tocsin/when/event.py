@@ -20,7 +20,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from .attach import Mention, mentions, tier
-from .resolve import Resolved, resolve
+from .expressions import Resolved, resolve
 from .tense import looks_future
 
 
@@ -92,7 +92,10 @@ def _resolve_mention(st: _DocState, doc: Doc, m: Mention, published: date | None
         if depth >= _MAX_DEPTH:
             return None
         base = _date_of(st, doc[m.anchor], published, future, depth + 1)
-        # Counting from an event the text does not date would only shift the fallback.
+        if base is None:
+            # An undated "the attack" is most often the one the text last dated; with no
+            # date before it, counting from the fallback would only shift the fallback.
+            base = _reference(st, doc, m.start, published)
         return resolve(m.text, published, future, base) if base is not None else None
     if m.narrative:
         return resolve(m.text, published, future, _reference(st, doc, m.start, published))

@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from .periods import coarser, shift, start_of, weekend
+from .periods import add_months, coarser, shift, start_of, weekend
 
 Resolved = tuple[date, str]
 
@@ -45,8 +45,10 @@ NUMBERS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a few": 3,
     "few": 3, "several": 3, "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12,
-    "dozens of": 24, "a half": 0, "half a": 0,
+    "dozens of": 24,
 }
+# Counts that say "some": the period is widened one step ("a few days ago" is that week).
+VAGUE = frozenset({"a few", "few", "several", "dozens of"})
 UNITS = {"hour": "hour", "day": "day", "night": "day", "week": "week", "fortnight": "fortnight",
          "month": "month", "year": "year", "decade": "decade"}
 
@@ -76,10 +78,17 @@ _MDY = re.compile(rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}(?:,
 _DMY = re.compile(
     rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?")
 _MY = re.compile(rf"{_MONTH}(?:,?\s+(?:of\s+)?{_YEAR})?")
+_REL_MONTH = re.compile(rf"(?P<rel>last|next|this|this past|this coming|coming|past)\s+{_MONTH}")
+# Northern seasons by their first month; resolved to the year they begin in (year precision:
+# a season straddles months, and in winter, years).
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON = re.compile(r"(?:(?P<rel>last|next|this|this past|this coming|coming|past)\s+)?"
+                     r"(?P<season>spring|summer|autumn|fall|winter)")
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 _Y = re.compile(rf"(?:the year\s+)?{_YEAR}")
 _DECADE = re.compile(r"(?:the\s+)?(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|'?(?P<short>\d)0)'?s")
 _DAY_ONLY = re.compile(rf"(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}")
+_STRICT_DAY = re.compile(r"the\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)")
 _WEEKDAY_X = re.compile(
     rf"(?:(?P<rel>last|next|this|this past|this coming|coming|past)\s+)?"
     rf"(?P<wd>{_WEEKDAY})(?:\s+{_PART_OF_DAY})?")
@@ -96,6 +105,7 @@ _RANGE = re.compile(
 _DATEISH = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY}|\d{{4}})\b")
 _ANY_YEAR = re.compile(rf"\b{_YEAR}\b")
 
+_WIDER = {"hour": "day", "day": "week", "week": "month", "month": "year", "year": "year"}
 _MINUS = {"ago", "earlier", "before", "prior", "previously", "back"}
 _NARRATIVE_DIRS = {"earlier", "later", "before", "after", "prior", "previously", "on"}
 
@@ -187,6 +197,8 @@ def _from_fields(f: dict[str, int], pub: date | None, future: bool) -> Resolved 
     if month is None:
         if year is not None and day is None:
             return date(year, 1, 1), "year"
+        if day is not None and year is None and pub is not None:
+            return _day_of_month(day, pub, future)
         return None
     if year is None:
         if pub is None:
@@ -198,9 +210,21 @@ def _from_fields(f: dict[str, int], pub: date | None, future: bool) -> Resolved 
     return (d, "day") if d else None
 
 
+def _day_of_month(day: int, pub: date, future: bool) -> Resolved | None:
+    """"On the 13th": the nearest such day in the publication month's direction."""
+    for k in range(0, 3):
+        d = add_months(pub.replace(day=1), k if future else -k)
+        c = _safe(d.year, d.month, day)
+        if c and (c >= pub if future else c <= pub):
+            return c, "day"
+    return None
+
+
 def _absolute(t: str, pub: date | None, future: bool) -> Resolved | None:
     f = _fields(t)
-    if f is not None and ("month" in f or "year" in f):
+    # A bare number is a day only inside a range ("3 to 5 March"); alone it needs "the" or
+    # an ordinal ("the 13th").
+    if f is not None and ("month" in f or "year" in f or _STRICT_DAY.fullmatch(t)):
         return _from_fields(f, pub, future)
     m = _RANGE.fullmatch(t)
     if m:
@@ -226,6 +250,29 @@ def _absolute(t: str, pub: date | None, future: bool) -> Resolved | None:
         y = century + short if century + short <= pub.year else century - 100 + short
         return date(y, 1, 1), "year"
     return None
+
+
+def _month_or_season(t: str, pub: date | None, future: bool) -> Resolved | None:
+    if pub is None:
+        return None
+    m = _REL_MONTH.fullmatch(t)
+    if m:
+        month, rel, precision = MONTHS[m.group("month")], m.group("rel"), "month"
+    else:
+        m = _SEASON.fullmatch(t)
+        if m is None:
+            return None
+        month, rel, precision = SEASONS[m.group("season")], m.group("rel") or "", "year"
+    if rel in ("last", "past", "this past"):
+        # "last September" said in September is a year ago.
+        year = pub.year if month < pub.month else pub.year - 1
+    elif rel in ("next", "coming", "this coming"):
+        year = pub.year if month > pub.month else pub.year + 1
+    elif rel == "this":
+        year = pub.year
+    else:
+        year = _year_for(month, None, pub, future)
+    return date(year, month, 1) if precision == "month" else date(year, 1, 1), precision
 
 
 def _weekday(t: str, pub: date | None, future: bool) -> Resolved | None:
@@ -259,6 +306,8 @@ def _counted(t: str, pub: date | None, future: bool, ref: Resolved | None) -> Re
         else:
             return None
         sign = -1 if direction in _MINUS else 1
+        if m.group("num") in VAGUE:
+            base_precision = coarser(base_precision, _WIDER.get(unit, unit))
         return _step(base, base_precision, unit, sign * n)
     m = _IN_COUNTED.fullmatch(t)
     if m:
@@ -330,9 +379,22 @@ def _rules(t: str, pub: date | None, future: bool, ref: Resolved | None) -> Reso
             out = rule(attempt, pub, future, ref)
             if out:
                 return out
-        out = _absolute(attempt, pub, future) or _weekday(attempt, pub, future)
+        out = (_absolute(attempt, pub, future) or _weekday(attempt, pub, future)
+               or _month_or_season(attempt, pub, future))
         if out:
             return out
+    return None
+
+
+def _embedded(t: str, pub: date | None, future: bool) -> Resolved | None:
+    """A calendar date inside longer words: "a sixth straight day friday"."""
+    for rx in (_MDY, _DMY):
+        m = rx.search(t)
+        if m:
+            return _absolute(m.group(0), pub, future)
+    m = re.search(rf"\b(?:(?:last|next|this)\s+)?{_WEEKDAY}(?![a-z])", t)
+    if m:
+        return _weekday(m.group(0), pub, future)
     return None
 
 
@@ -342,7 +404,7 @@ def resolve_cached(expression: str, published: date | None, future: bool,
     t = _strip_times(clean(expression))
     if not t:
         return None
-    out = _rules(t, published, future, ref)
+    out = _rules(t, published, future, ref) or _embedded(t, published, future)
     if out:
         return out
     # The general parser only where the words carry a calendar name or a year: elsewhere it
