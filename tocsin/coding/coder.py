@@ -21,10 +21,10 @@ from .patterns import Lexicon, Pattern, lexicon
 
 _VERB_OBJ = ("dobj", "obj")
 # Prepositions that introduce the target, in order of preference.
-_TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "into", "toward", "towards", "from", "over",
-                 "for", "in")
-_NOUN_TARGET_PREPS = ("against", "on", "upon", "to", "with", "into", "toward", "towards", "at", "from", "over",
-                      "in")
+_TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "at", "into", "toward", "towards", "from",
+                 "over", "for", "in")
+_NOUN_TARGET_PREPS = ("against", "on", "upon", "to", "with", "between", "into", "toward", "towards", "at", "from",
+                      "over", "in")
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "this", "these",
              "those", "that", "which", "who", "whom"}
 _PERSONAL = {"he", "she", "him", "her"}
@@ -39,6 +39,7 @@ class Match:
     pattern: Pattern
     obj: Token | None  # the object that satisfied ~object, if any
     noun: bool
+    anchor: Token  # where the event hangs in the parse: the trigger, or the head of "mediation effort"
 
 
 class _Memory:
@@ -76,6 +77,7 @@ class EventCoder:
         self.lex = lex or lexicon()
         self.modality = ModalityRules(self.lex)
         self.light = self.lex.words("@LIGHT")
+        self.event_heads = self.lex.words("@EVENT_HEAD")
         self.codes = cameo()
 
     # ---------- matching ----------
@@ -84,7 +86,8 @@ class EventCoder:
         if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT" and _lemma(tok) != "be"):
             plist = self.lex.verbs.get(_lemma(tok)) or self.lex.verbs.get(tok.lower_)
             return (plist, False) if plist else None
-        if pos in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod", "npadvmod", "poss"):
+        if pos in ("NOUN", "PROPN") and (tok.dep_ not in ("compound", "amod", "npadvmod", "poss")
+                                         or (tok.dep_ == "compound" and _lemma(tok.head) in self.event_heads)):
             plist = self.lex.nouns.get(_lemma(tok)) or self.lex.nouns.get(tok.lower_)
             if plist is None and tok.lower_.endswith("s"):
                 plist = self.lex.nouns.get(tok.lower_[:-1])
@@ -125,7 +128,10 @@ class EventCoder:
         if not found:
             return None
         plist, noun = found
-        children = list(tok.children)
+        anchor = tok.head if noun and tok.dep_ == "compound" else tok
+        if not noun and _lemma(tok) in self.light and any(c.dep_ in _VERB_OBJ for c in tok.children):
+            plist = [p for p in plist if p.specificity > 0]  # "launch an effort": the object decides
+        children = list(tok.children) + ([c for c in anchor.children if c is not tok] if anchor is not tok else [])
         for p in plist:
             prep_tokens: list[Token] = []
             ok = True
@@ -159,7 +165,7 @@ class EventCoder:
                 if a is None or not ({_lemma(a), a.lower_} | {_lemma(c) for c in a.children
                                                               if c.dep_ == "compound"}) & p.agent:
                     continue
-            return Match(tok, p, obj_tok, noun)
+            return Match(tok, p, obj_tok, noun, anchor)
         return None
 
     # ---------- roles ----------
@@ -230,7 +236,7 @@ class EventCoder:
         return None
 
     def _roles(self, m: Match, when: Date | None, memory: _Memory, sayer: Actor | None = None):
-        tok = m.trigger
+        tok = m.anchor
         sources: list[Token] = []
         targets: list[Token] = []
         if not m.noun:
@@ -358,7 +364,7 @@ class EventCoder:
         # "launches combat sorties": a verb pattern that named the noun already codes it
         covered = {m.obj.i for m in matches if not m.noun and m.obj is not None and m.pattern.code}
         matches = [m for m in matches if not (m.noun and m.trigger.i in covered)]
-        noun_triggers = {m.trigger.i for m in matches if m.noun}
+        noun_triggers = {m.anchor.i for m in matches if m.noun}
         out: list[Event] = []
         text = article.text
         s_start, s_end = sent.start_char, sent.end_char
@@ -369,7 +375,7 @@ class EventCoder:
         for m in matches:
             if m.pattern.code is None:
                 continue
-            tok = m.trigger
+            tok = m.anchor
             if not m.noun and m.pattern.specificity == 0 and any(
                     c.i in noun_triggers for c in tok.children if c.dep_ in _VERB_OBJ):
                 continue  # "launched an offensive": the noun carries the event
@@ -388,7 +394,7 @@ class EventCoder:
             location = geo.event_location(tok, places) if geo is not None else None
             variants = [(code, mod.modality, m.pattern.rule)]
             intent = intent_of(code.code) if mod.modality == "future" else None
-            if intent and sources and (sayer is None or any(a is sayer or (a.code and a.code == sayer.code)
+            if intent and sources and (sayer is None or any(a is sayer or (a.country and a.country == sayer.country)
                                                             for a in sources)):
                 # "the rebels said they will free the hostages": the promise is the event CAMEO codes,
                 # and the rebels saying it of themselves is no hearsay
@@ -403,7 +409,7 @@ class EventCoder:
                             continue
                         out.append(Event(
                             event_id=f"{article.id}:s{si}:e{k}", article_id=article.id, sentence=sentence,
-                            span=(tok.idx, tok.idx + len(tok.text)), date=dt.date, date_precision=dt.precision,
+                            span=(m.trigger.idx, m.trigger.idx + len(m.trigger.text)), date=dt.date, date_precision=dt.precision,
                             date_from_text=dt.from_text, source=src, target=tgt, cameo=vcode.code,
                             goldstein=vcode.goldstein, quad_class=vcode.quad_class,
                             plover=Plover(type=vcode.plover_type, mode=vcode.plover_mode) if vcode.plover_type
@@ -425,7 +431,7 @@ class EventCoder:
             c -= 0.06
         if root == "01":
             c -= 0.25
-        depth, cur = 0, m.trigger
+        depth, cur = 0, m.anchor
         while cur.dep_ != "ROOT" and cur.head is not cur and depth < 8:
             depth += 1
             cur = cur.head
