@@ -1,0 +1,115 @@
+"""``tocsin ingest``: sources in, articles, events and places stored in DuckDB, copies linked, clusters rebuilt."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import duckdb
+import typer
+from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from ..ingest.base import MAX_CHARS
+from .common import err, fail, parse_date_option
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+
+
+class _Rate(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.1f} articles/s" if speed else "… articles/s", style="progress.data.speed")
+
+
+def _summary_lines(s, db: str) -> list[str]:
+    kinds = s.skipped_by_reason()
+    skipped = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+    lines = [f"read {s.read} article(s)" + (f"; skipped {sum(kinds.values())} input(s): {skipped}" if kinds else ""),
+             f"already stored {s.already_stored}; exact copies linked {s.duplicates}; "
+             f"near copies linked {s.near_duplicates}" + (f"; renamed (id taken) {s.renamed}" if s.renamed else ""),
+             f"coded {s.coded} article(s): {s.events} event(s), {s.places} place mention(s)"
+             + (f"; coder failed on {s.failed}" if s.failed else "")]
+    if s.clusters is not None:
+        lines.append(f"{s.clusters} event cluster(s) in the store -> {db}")
+    return lines
+
+
+def ingest(
+    inputs: list[str] = typer.Argument(..., metavar="SOURCE...",
+                                       help="Files, folders, globs or - : text, HTML, RSS/Atom, WARC, JSONL, CSV, "
+                                            "gzipped or not."),
+    db: Path = typer.Option(Path("tocsin.duckdb"), "--db", help="The DuckDB store (created if missing)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Parallel processes (or Dask local workers)."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER",
+                                       help="Code on a Dask cluster: tcp://host:8786, or 'local' for a "
+                                            "LocalCluster of --workers processes."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date of records that carry none, YYYY-MM-DD."),
+    places: bool = typer.Option(True, "--places/--no-places", help="Geoparse place mentions and event locations."),
+    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="A GeoNames dump to use as well."),
+    lang: str = typer.Option("en", "--lang", help="Languages to keep, comma-separated ISO 639-1, or 'all'."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Refuse texts longer than this."),
+    batch_size: int = typer.Option(256, "--batch-size", min=1, help="Articles per committed transaction."),
+    threshold: float = typer.Option(0.8, "--near-duplicate", min=0.1, max=1.0,
+                                    help="Estimated Jaccard similarity from which an article is a near copy "
+                                         "(a new store only: a store keeps the value it was made with)."),
+    clusters: bool = typer.Option(True, "--clusters/--no-clusters", help="Rebuild event clusters at the end."),
+) -> None:
+    """Store articles and their events in DuckDB: idempotent, resumable after a crash, copies linked not coded."""
+    from ..analysis.dedup import Params
+    from ..ingest import read_inputs
+    from ..store import StoreLocked
+    from ..store.backends import local
+    from ..store.loader import Ingest
+    from ..store.schema import SchemaError
+    from ..store.store import Store
+
+    pub = parse_date_option(date)
+    languages = None if lang.strip().lower() == "all" else tuple(x.strip() for x in lang.split(",") if x.strip())
+    if db.parent and not db.parent.exists():
+        fail(f"cannot write {db}: folder {db.parent} does not exist", 2)
+    problems: list = []
+    try:
+        articles = read_inputs(inputs, pub, problems, max_chars=max_chars, languages=languages)
+    except ValueError as exc:  # e.g. an unknown language code
+        fail(str(exc), 2)
+    gz = str(gazetteer) if gazetteer else None
+    try:
+        if dask:
+            from ..distributed import DaskBackend
+
+            backend = DaskBackend(dask, workers=workers, places=places, gazetteer=gz)
+        else:
+            backend = local(workers, places=places, gazetteer=gz)
+    except (OSError, ValueError, TimeoutError) as exc:
+        fail(f"cannot reach the Dask scheduler {dask}: {exc}" if dask else str(exc))
+    progress = Progress(TextColumn("ingest"), BarColumn(), TextColumn("{task.fields[line]}"), _Rate(),
+                        TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+    task = progress.add_task("ingest", total=None, line="")
+
+    def show(s) -> None:
+        done = s.coded + s.already_stored + s.duplicates + s.near_duplicates + s.failed
+        progress.update(task, completed=done, line=f"{s.read} read, {s.coded} coded, {s.events} events")
+
+    try:
+        with progress:
+            run = Ingest(Store(db), backend, batch_size=batch_size, params=Params(threshold=threshold),
+                         cluster=clusters, on_progress=show)
+            summary = run.run(articles, problems)
+    except StoreLocked as exc:
+        backend.close()
+        fail(f"{exc}; is another ingest running?")
+    except SchemaError as exc:
+        backend.close()
+        fail(str(exc))
+    except (OSError, ValueError, duckdb.Error) as exc:
+        backend.close()
+        fail(f"{db}: {exc}")
+    for p in summary.problems:
+        if getattr(p, "kind", "error") == "error":
+            err.print(f"[yellow]skipped[/] {p}", highlight=False, soft_wrap=True)
+    for line in _summary_lines(summary, str(db)):
+        err.print(line, highlight=False, soft_wrap=True)
+    if any(getattr(p, "kind", "error") == "error" for p in summary.problems):
+        raise typer.Exit(1)
