@@ -251,6 +251,25 @@ def test_days_after_an_undated_event_count_from_the_last_date(parse):
     assert got == EventDate("2022-03-05", "day", True)
 
 
+def test_the_event_counted_from_takes_the_date_minus_the_count(parse):
+    doc = parse("China blocked the draft resolution on Friday, just a day after Washington "
+                "proposed new sanctions.")
+    pub = date(2022, 3, 21)
+    assert event_date(trigger(doc, "blocked"), pub) == EventDate("2022-03-18", "day", True)
+    assert event_date(trigger(doc, "proposed"), pub) == EventDate("2022-03-17", "day", True)
+
+
+def test_a_weekday_before_after_is_not_a_count(parse):
+    doc = parse("Nine policemen were killed on Monday after gunmen attacked a checkpoint.")
+    assert event_date(trigger(doc, "killed"), date(2022, 3, 23)) == EventDate("2022-03-21", "day", True)
+
+
+def test_weekday_and_part_of_day_are_one_mention(parse):
+    got = when(parse, "A fire killed nine people and injured another four on Saturday night, state "
+               "media reported late on Monday.", "injured", date(2022, 3, 22))
+    assert got == EventDate("2022-03-19", "day", True)
+
+
 def test_week_earlier_counts_from_the_previous_date(parse):
     doc = parse("Troops entered the city on March 5. A week earlier, artillery had shelled its "
                 "outskirts.")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .expressions import MONTHS, WEEKDAYS, clean, is_narrative
+from .expressions import MONTHS, WEEKDAYS, clean, is_count, is_narrative
 
 _DAY_WORDS = frozenset(WEEKDAYS) | {"yesterday", "today", "tonight", "tomorrow"}
 _LEFT_CUES = frozenset({
@@ -48,7 +48,14 @@ def _spans(sent: Span) -> list[tuple[int, int]]:
             spans.append((tok.i, tok.i + 1))
         elif low in MONTHS and tok.pos_ == "PROPN" and tok.i + 1 < sent.end and tok.nbor().like_num:
             spans.append((tok.i, tok.i + 2))
-    return sorted(spans)
+    # "Saturday" + "night", "Monday" + "evening": one mention.
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and merged[-1][1] == start:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _root(doc, start: int, end: int) -> Token:
@@ -64,11 +71,10 @@ def _attachment(root: Token) -> Token:
     h = root.head
     if h.i == root.i:
         return root
-    # Climb through the preposition ("on Thursday") and a coordinated mention ("on Monday
-    # and Tuesday") to the word dated.
-    for _ in range(3):
-        if h.pos_ in ("ADP", "SCONJ") or h.dep_ in ("prep", "cc") or (
-                h.ent_type_ in ("DATE", "TIME") and root.dep_ in ("conj", "appos")):
+    # Climb through the preposition ("on Thursday"), a coordinated mention ("on Monday and
+    # Tuesday") and another time word ("for a fifth day on Thursday") to the word dated.
+    for _ in range(4):
+        if h.pos_ in ("ADP", "SCONJ") or h.dep_ in ("prep", "cc") or h.ent_type_ in ("DATE", "TIME"):
             if h.head.i == h.i:
                 return h
             root, h = h, h.head
@@ -92,7 +98,8 @@ def _mention(sent: Span, start: int, end: int) -> Mention | None:
     attach = _attachment(root)
     anchor = None
     text = doc[left:right].text
-    if right == end and right < sent.end and doc[right].lower_ in _ANCHOR_CUES:
+    if (right == end and right < sent.end and doc[right].lower_ in _ANCHOR_CUES
+            and is_count(doc[start:end].text)):
         cue = doc[right]
         objects = [c for c in cue.children if c.dep_ in ("pobj", "pcomp")]
         if objects:  # "three days after the election"

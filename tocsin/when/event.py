@@ -44,6 +44,7 @@ class _DocState:
 _STATE: "weakref.WeakKeyDictionary[Doc, _DocState]" = weakref.WeakKeyDictionary()
 _TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "till"})
 _MAX_DEPTH = 2
+_OPPOSITE = {"after": "before", "before": "after"}
 
 
 def _state(doc: Doc) -> _DocState:
@@ -91,19 +92,31 @@ def _resolve_mention(st: _DocState, doc: Doc, m: Mention, published: date | None
     if m.anchor is not None:
         if depth >= _MAX_DEPTH:
             return None
-        base = _date_of(st, doc[m.anchor], published, future, depth + 1)
+        base = _date_of(st, doc[m.anchor], published, future, depth + 1, exclude=m)
         if base is None:
-            # An undated "the attack" is most often the one the text last dated; with no
-            # date before it, counting from the fallback would only shift the fallback.
-            base = _reference(st, doc, m.start, published)
+            # An undated "the attack" is most often the one an earlier sentence dated; with
+            # no date before it, counting from the fallback would only shift the fallback.
+            base = _reference(st, doc, doc[m.start].sent.start, published)
         return resolve(m.text, published, future, base) if base is not None else None
     if m.narrative:
         return resolve(m.text, published, future, _reference(st, doc, m.start, published))
     return resolve(m.text, published, future)
 
 
+def _counted_back(st: _DocState, doc: Doc, m: Mention, published: date | None, future: bool,
+                  depth: int) -> Resolved | None:
+    """The anchor of "vetoed on Friday, a day after Moscow blocked ...": Friday minus a day."""
+    if depth >= _MAX_DEPTH:
+        return None
+    base = _date_of(st, doc[m.attach], published, future, depth + 1, exclude=m)
+    if base is None:
+        return None
+    words, cue = m.text.rsplit(" ", 1)
+    return resolve(f"{words} {_OPPOSITE[cue]}", published, future, base)
+
+
 def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool,
-             depth: int = 0) -> Resolved | None:
+             depth: int = 0, exclude: Mention | None = None) -> Resolved | None:
     doc = trigger.doc
     ms = _mentions(st, trigger.sent)
     if not ms:
@@ -112,7 +125,11 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
     own_only = depth > 0 or (trigger.dep_ == "pobj" and trigger.head.lower_ in _TEMPORAL_PREPS)
     ranked = []
     for m in ms:
-        if m.ends or m.anchor == trigger.i or m.start <= trigger.i < m.end:
+        if m is exclude or m.ends or m.start <= trigger.i < m.end:
+            continue
+        if m.anchor == trigger.i:
+            if depth == 0:
+                ranked.append((1.5, abs(m.start - trigger.i), m))
             continue
         t = tier(trigger, m)
         if own_only and t > 0:
@@ -121,8 +138,11 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
             continue
         ranked.append((t, abs(m.start - trigger.i), m))
     ranked.sort(key=lambda x: (x[0], x[1]))
-    for _, _, m in ranked:
-        r = _resolve_mention(st, doc, m, published, fut, depth)
+    for t, _, m in ranked:
+        if m.anchor == trigger.i:
+            r = _counted_back(st, doc, m, published, fut, depth)
+        else:
+            r = _resolve_mention(st, doc, m, published, fut, depth)
         if r is not None:
             return r
     return None

@@ -136,6 +136,15 @@ def strip_hedges(t: str) -> str:
     return _HEDGE.sub("", t).strip()
 
 
+def is_count(expression: str) -> bool:
+    """Whether the words are a count of units ("two days", "just a week"), the kind that
+    "after <event>" turns into a date."""
+    t = clean(expression)
+    return bool(re.fullmatch(
+        rf"(?:(?:about|around|some|nearly|almost|roughly|more than|less than|over|under|just|"
+        rf"only|barely|at least)\s+)?{_NUM}[\s-]+{_UNIT}", t))
+
+
 def is_narrative(expression: str) -> bool:
     """Whether the expression counts from the narrative time rather than the publication
     date ("a week earlier", "the next day"), so that its caller should pass ``ref``."""
