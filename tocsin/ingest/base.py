@@ -162,14 +162,13 @@ def parse_date(value: object, origin: str = "") -> Date | None:
 
 
 def field_str(rec: dict, key: str) -> str | None:
-    """A metadata field as a clean string, or None (numbers are fine, structures are not)."""
+    """A field as a stripped string ("" when present but blank), None when absent."""
     v = rec.get(key)
     if v is None:
         return None
     if isinstance(v, (dict, list)):
         v = json.dumps(v, ensure_ascii=False)
-    v = str(v).strip()
-    return v or None
+    return str(v).strip()
 
 
 # Backwards compatibility: callers import these from here. Placed last because the

@@ -68,7 +68,7 @@ def read_csv_stream(stream: BinaryIO, origin: str, opts: Options, problems: list
                     i = wanted.get(col)
                     if i is None or i >= len(row):
                         return None
-                    return row[i].strip() or None
+                    return row[i].strip()
 
                 yield article_from_record(get, where, opts)
             except InputProblem as exc:

@@ -63,10 +63,6 @@ def _strip_suffixes(rel: str) -> str:
     return p.as_posix()
 
 
-def _hidden(rel: Path) -> bool:
-    return any(part.startswith(".") for part in rel.parts)
-
-
 def expand(inputs: Iterable[str], problems: list[Problem]) -> Iterator[Source]:
     """Files, ``-``, folders (walked recursively in sorted order) and glob patterns.
 
@@ -81,7 +77,7 @@ def expand(inputs: Iterable[str], problems: list[Problem]) -> Iterator[Source]:
         if p.is_file():
             yield Source(path, _strip_suffixes(p.name))
         elif p.is_dir():
-            yield from _walk(p)
+            yield from _walk(p, problems)
         elif _has_magic(path):
             matches = sorted(glob.glob(path, recursive=True))
             files = [m for m in matches if Path(m).is_file()]
@@ -102,19 +98,23 @@ def _glob_root(pattern: str) -> str:
     return str(Path(*fixed)) if fixed else "."
 
 
-def _walk(root: Path) -> Iterator[Source]:
-    # Sorted so that a run (and the ids of duplicates) is reproducible; hidden files and
-    # folders (.git, .DS_Store, editor swap files) are not articles.
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            full = Path(dirpath) / name
-            rel = full.relative_to(root)
-            if _hidden(rel):
-                continue
-            yield Source(str(full), _strip_suffixes(rel.as_posix()))
+def _walk(root: Path, problems: list[Problem], top: Path | None = None) -> Iterator[Source]:
+    # Files and folders together in name order, so a run (and which of two duplicates is
+    # kept) is reproducible; hidden entries (.git, .DS_Store, editor swap files) are not
+    # articles. Links to folders are not followed (they can loop).
+    top = top or root
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(Problem(str(root), f"cannot list folder ({exc.strerror or exc})"))
+        return
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        if e.is_dir(follow_symlinks=False):
+            yield from _walk(Path(e.path), problems, top)
+        elif e.is_file():
+            yield Source(e.path, _strip_suffixes(Path(e.path).relative_to(top).as_posix()))
 
 
 def suffix_format(name: str) -> tuple[Format | None, bool]:
@@ -187,6 +187,7 @@ class Opened:
     fmt: Format
     stream: BinaryIO  # the raw stream for WARC (warcio reads gzip members itself)
     closers: list
+    arc: bool = False  # an ARC (not WARC) archive
 
 
 def open_source(src: Source, force: Format | None = None) -> Opened:
@@ -221,7 +222,7 @@ def open_source(src: Source, force: Format | None = None) -> Opened:
         if fmt is None or (fmt == "text" and content == "warc"):
             fmt = content or "text"
         if fmt == "warc":
-            return Opened("warc", raw, closers)
+            return Opened("warc", raw, closers, arc=inner.lstrip().startswith(b"filedesc://"))
         stream: BinaryIO = raw
         if is_gz:
             stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]

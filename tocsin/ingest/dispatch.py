@@ -32,7 +32,7 @@ def _read_one(src: Source, fmt: Format | None, opts: Options, problems: list[Pro
         elif opened.fmt == "feed":
             articles = read_feed_stream(stream, origin, opts, problems)
         elif opened.fmt == "warc":
-            articles = read_warc_stream(stream, origin, opts, problems, stats)
+            articles = read_warc_stream(stream, origin, opts, problems, stats, arc=opened.arc)
         else:
             articles = read_text_stream(stream, origin, src.name_id, opts)
         for art in articles:

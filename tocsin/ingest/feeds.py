@@ -60,6 +60,10 @@ def read_feed_stream(stream: BinaryIO, origin: str, opts: Options, problems: lis
         if not parsed.get("version"):
             raise InputProblem("XML but not an RSS or Atom feed")
         return  # a well-formed feed with no items: nothing to read, nothing wrong
+    if parsed.get("bozo") and not isinstance(parsed.get("bozo_exception"), feedparser.CharacterEncodingOverride):
+        # Items before the damage are still read; say that the feed itself is broken.
+        problems.append(Problem(origin, f"malformed feed, items read up to the damage "
+                                        f"({parsed.get('bozo_exception')})"))
     feed = parsed.get("feed", {})
     source = fragment_text(feed.get("title") or "") or None
     if source is None and feed.get("link"):
@@ -73,6 +77,8 @@ def read_feed_stream(stream: BinaryIO, origin: str, opts: Options, problems: lis
                 raise InputProblem("feed item has no title, summary or content")
             check_text(text, opts.max_chars)
             link = entry.get("link") or None
+            if link and urlsplit(link).scheme not in ("http", "https"):
+                link = None  # feedparser puts an Atom id (tag:...) here when there is no link
             art = Article(id="-", text=text, date=_entry_date(entry, where) or opts.date, title=title,
                           url=link, source=source, author=entry.get("author") or None, origin=where)
             guid = entry.get("id")

@@ -1,14 +1,21 @@
 """WARC and ARC web archives (warcio): HTML responses become Articles, record by record."""
 from __future__ import annotations
 
+import logging
 from typing import BinaryIO, Iterator
 
 from ..model import Article
+from warcio.limitreader import LimitReader
+
 from .base import InputProblem, Options, Problem, ReadStats, parse_date
 from .detect import sniff
 from .html import extract_html
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+# warcio warns through logging about quirks it repairs (spaces in URIs); without a
+# handler Python would print those on stderr, in the middle of a run's output.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
 
 
 def _content_type(record) -> str:
@@ -16,31 +23,51 @@ def _content_type(record) -> str:
     return (headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
 
 
+def _missing_bytes(record) -> int:
+    # warcio stops quietly at the end of the file; a record's length reader that still
+    # expects bytes after the record was read to its end shows the file was cut short.
+    raw = record.raw_stream
+    return raw.limit if isinstance(raw, LimitReader) and raw.limit > 0 else 0
+
+
 def read_warc_stream(stream: BinaryIO, origin: str, opts: Options, problems: list[Problem],
-                     stats: ReadStats) -> Iterator[Article]:
+                     stats: ReadStats, arc: bool = False) -> Iterator[Article]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    it = ArchiveIterator(stream, arc2warc=True)
+    # warcio falls back to reading a damaged WARC as ARC lines; keeping ARC conversion to
+    # ARC files lets such records show up as what they are.
+    it = ArchiveIterator(stream, arc2warc=arc)
     offset: int | None = None
     try:
         for record in it:
+            if not arc and record.format != "warc":
+                raise ArchiveLoadFailed("not a WARC record")
+            ctype = _content_type(record)
+            wanted = (record.rec_type in ("response", "resource")  # not requests, metadata, revisits
+                      and (record.http_headers is None or record.http_headers.get_statuscode() == "200")
+                      and (not ctype or ctype in _HTML_TYPES))  # not images, scripts, PDFs
+            data, failure = b"", None
+            if wanted:
+                try:
+                    data = record.content_stream().read(opts.max_markup_bytes + 1)
+                except Exception as exc:  # bad chunking or content-encoding in this one record
+                    failure = f"unreadable HTTP payload ({type(exc).__name__}: {exc})"
+            # get_record_offset() reads the record to its end, so only after the payload.
             offset = it.get_record_offset()
             where = f"{origin}@{offset}"
-            if record.rec_type not in ("response", "resource"):
-                stats.passed_over += 1  # requests, metadata, revisits: not pages
+            if not record.rec_type:
+                problems.append(Problem(where, "WARC record without a WARC-Type (a damaged file?)"))
                 continue
-            if record.http_headers is not None and record.http_headers.get_statuscode() != "200":
-                stats.passed_over += 1  # redirects and errors carry no article
+            missing = _missing_bytes(record)
+            if missing:
+                problems.append(Problem(where, f"truncated record: the file ends {missing:,} bytes early"))
                 continue
-            ctype = _content_type(record)
-            try:
-                data = record.content_stream().read(opts.max_markup_bytes + 1)
-            except Exception as exc:  # bad chunking or content-encoding in this one record
-                problems.append(Problem(where, f"unreadable HTTP payload ({type(exc).__name__}: {exc})"))
+            if failure:
+                problems.append(Problem(where, failure))
                 continue
-            if ctype not in _HTML_TYPES and not (not ctype and sniff(data[:4096]) == "html"):
-                stats.passed_over += 1  # images, scripts, PDFs, JSON
+            if not wanted or (not ctype and sniff(data[:4096]) != "html"):
+                stats.passed_over += 1
                 continue
             try:
                 uri = record.rec_headers.get_header("WARC-Target-URI") or None
