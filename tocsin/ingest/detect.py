@@ -211,9 +211,13 @@ def open_source(src: Source, force: Format | None = None) -> Opened:
         inner = gunzip_head(head) if is_gz else head
         if is_gz and not inner:
             raise InputProblem("corrupt gzip data (cannot decompress its first block)")
+        if not inner.strip():
+            raise InputProblem("empty input")
         what = binary_kind(inner)
         if what:
             raise InputProblem(f"{what}, not an article format")
+        if inner.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise InputProblem("UTF-16 text; convert it to UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)")
         if force is None and name_fmt is None and inner.lstrip().startswith(b"["):
             raise InputProblem("a JSON array; write one JSON object per line (JSON Lines), "
                                "e.g. `jq -c '.[]' FILE > FILE.jsonl`")
@@ -223,6 +227,8 @@ def open_source(src: Source, force: Format | None = None) -> Opened:
             fmt = content or "text"
         if fmt == "warc":
             return Opened("warc", raw, closers, arc=inner.lstrip().startswith(b"filedesc://"))
+        if b"\x00" in inner:  # archives carry binary payloads; every other format is text
+            raise InputProblem("binary data (NUL bytes), not text")
         stream: BinaryIO = raw
         if is_gz:
             stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
