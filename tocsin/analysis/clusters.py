@@ -5,7 +5,8 @@ the CAMEO root and the factuality (asserted and reported count as "it happened";
 hypothetical and negated each stand apart: a denial is not a report of the attack it denies),
 fall within a day of the cluster's first report, and happen nearby (within ``RADIUS_KM`` when
 both have coordinates, the same country when only that is known; an unknown place does not
-split a cluster). Unlike GDELT's 15-minute windows, clustering runs over the whole store, so
+split a cluster). An event with neither actor known, or dated only to a week, month or
+year, stays alone: nothing tells its reports apart from reports of other events. Unlike GDELT's 15-minute windows, clustering runs over the whole store, so
 tomorrow's ingest can add mentions to yesterday's clusters; ``rebuild`` recomputes it all.
 
 Counts follow GDELT's event table: ``num_mentions`` counts every mention (an event in a coded
@@ -24,7 +25,6 @@ import pyarrow as pa
 
 RADIUS_KM = 100.0
 WINDOW = timedelta(days=1)
-_FACTUALITY = {"asserted": "happened", "reported": "happened"}
 _KEY_COLUMNS = ("cluster_id", "source_code", "target_code", "cameo_root", "start_date", "end_date",
                 "location_name", "location_country", "location_lat", "location_lon")
 
@@ -56,8 +56,10 @@ def nearby(c: _Cluster, country: str | None, lat: float | None, lon: float | Non
 
 
 _EVENTS = """
-SELECT e.event_id, coalesce(e.source_code, ''), coalesce(e.target_code, ''), e.cameo_root, e.modality,
-       coalesce(e.date, a.date) AS d, e.location_name, e.location_country, e.location_lat, e.location_lon
+SELECT e.event_id, coalesce(e.source_code, ''), coalesce(e.target_code, ''), e.cameo_root,
+       CASE WHEN e.modality IN ('asserted', 'reported') THEN 'happened' ELSE e.modality END,
+       coalesce(e.date, a.date) AS d, e.location_name, e.location_country, e.location_lat, e.location_lon,
+       (e.source_code IS NOT NULL OR e.target_code IS NOT NULL) AND coalesce(e.date_precision, 'day') = 'day'
 FROM events e JOIN articles a USING (article_id)
 ORDER BY 2, 3, 4, 5, d NULLS LAST, a.seq, e.span_start, e.event_id
 """
@@ -121,14 +123,14 @@ def rebuild(con: duckdb.DuckDBPyConnection, flush: int = 50_000) -> int:
     cur = con.cursor()
     cur.execute(_EVENTS)
     while rows := cur.fetchmany(10_000):
-        for event_id, src, tgt, root, modality, d, name, country, lat, lon in rows:
-            g = (src, tgt, root, _FACTUALITY.get(modality, modality))
+        for event_id, src, tgt, root, factuality, d, name, country, lat, lon, matchable in rows:
+            g = (src, tgt, root, factuality)
             if g != group:
                 if group is not None:
                     close(active, group)
                 group, active = g, []
             home = None
-            if d is not None:
+            if d is not None and matchable:
                 # Clusters older than a day before this event can take no more reports: retire them.
                 still = [c for c in active if d - c.start <= WINDOW]
                 close([c for c in active if d - c.start > WINDOW], g)
@@ -136,10 +138,10 @@ def rebuild(con: duckdb.DuckDBPyConnection, flush: int = 50_000) -> int:
                 home = next((c for c in active if nearby(c, country, lat, lon)), None)
             if home is None:
                 home = _Cluster(event_id, d, d, country, lat, lon, name)
-                if d is not None:
+                if d is not None and matchable:
                     active.append(home)
                 else:
-                    close([home], g)  # undated: nothing to match it with
+                    close([home], g)  # no day, or no actor at all: nothing to tell its report from another
             else:
                 home.end = max(home.end, d)
                 if home.lat is None and lat is not None:

@@ -91,8 +91,8 @@ def _date(value: Date | str | None, name: str) -> Date | None:
 
 
 EVENT_QUERY = """
-SELECT e.* EXCLUDE (record), a.date AS article_date, a.url, a.source AS publisher, a.title, a.seq AS article_seq,
-       c.cluster_id, c.num_mentions, c.num_sources, c.num_articles
+SELECT e.* EXCLUDE (record), a.date AS article_date, a.url, a.source AS publisher, a.title, a.language,
+       a.ingested_at, a.seq AS article_seq, c.cluster_id, c.num_mentions, c.num_sources, c.num_articles
 FROM events e JOIN articles a USING (article_id)
 LEFT JOIN event_clusters ec USING (event_id) LEFT JOIN clusters c USING (cluster_id)
 """
@@ -205,15 +205,31 @@ class Store:
         ``since``/``until``: event date, inclusive; ``modality``: one or a comma list;
         ``first_reports``: one row per cluster, its first report (as GDELT's event table).
         """
-        where, params = event_filters(actor=actor, dyad=dyad, root=root, since=since, until=until,
-                                      modality=modality, article_id=article_id)
+        q, params = self.event_sql(actor=actor, dyad=dyad, root=root, since=since, until=until, modality=modality,
+                                   article_id=article_id, first_reports=first_reports, limit=limit)
+        return self.sql(q, params)
+
+    @staticmethod
+    def event_sql(first_reports: bool = False, limit: int | None = None, **filters) -> tuple[str, list]:
+        """The query behind ``events``, for callers that stream or COPY its result."""
+        where, params = event_filters(**filters)
         q = EVENT_QUERY + where
         if first_reports:
             q += (" AND " if where else " WHERE ") + "(c.cluster_id IS NULL OR c.first_event_id = e.event_id)"
         q += " ORDER BY a.seq, e.span_start, e.event_id"
         if limit is not None:
             q += f" LIMIT {int(limit)}"
-        return self.sql(q, params)
+        return q, params
+
+    def iter_events(self, chunk: int = 2000, **options) -> Iterator[dict]:
+        """``events`` rows as dicts, streamed: memory stays flat for any size of store."""
+        q, params = self.event_sql(**options)
+        with self.reader() as con:
+            cur = con.execute(q, params)
+            names = [d[0] for d in cur.description]
+            while rows := cur.fetchmany(chunk):
+                for row in rows:
+                    yield dict(zip(names, row))
 
     def records(self, **filters) -> Iterator[dict]:
         """The JSON event records (the interchange format) matching ``events`` filters, streamed."""
