@@ -121,4 +121,4 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
 
 def is_created(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0])
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchall()[0][0])
