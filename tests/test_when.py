@@ -270,6 +270,36 @@ def test_weekday_and_part_of_day_are_one_mention(parse):
     assert got == EventDate("2022-03-19", "day", True)
 
 
+def test_month_day_takes_the_year_the_sentence_gave(parse):
+    got = when(parse, "On 14 June 2018 the appeals court overturned the verdict of 2 March, which had "
+               "jailed the editor.", "jailed", MON_2022_03_21)
+    assert got == EventDate("2018-03-02", "day", True)
+
+
+def test_date_of_an_other_noun_does_not_date_the_verb_before_the_clause_date(parse):
+    doc = parse("The opposition rejected the ruling of 2 March, its leader said on Friday.")
+    got = event_date(trigger(doc, "rejected"), MON_2022_03_21)
+    assert got == EventDate("2022-03-18", "day", True)
+
+
+def test_date_inside_an_other_relative_clause_is_not_used(parse):
+    got = when(parse, "Iraqi troops have retaken the square where the militants hanged three men "
+               "two years ago.", "retaken", MON_2022_03_21)
+    assert got == EventDate("2022-03-21", "day", False)
+
+
+def test_hours_before_a_dated_event(parse):
+    got = when(parse, "Hours before Saturday's ceasefire, rebels shelled the airport.", "shelled",
+               MON_2022_03_21)
+    assert got == EventDate("2022-03-19", "day", True)
+
+
+def test_time_phrase_the_recogniser_misses(parse):
+    doc = parse("Troops entered the town on March 5. That same day, the rebels blew up the bridge.")
+    got = event_date(trigger(doc, "blew"), MON_2022_03_21)
+    assert got == EventDate("2022-03-05", "day", True)
+
+
 def test_week_earlier_counts_from_the_previous_date(parse):
     doc = parse("Troops entered the city on March 5. A week earlier, artillery had shelled its "
                 "outskirts.")

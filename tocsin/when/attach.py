@@ -24,6 +24,10 @@ _ANCHOR_CUES = frozenset({"after", "before"})
 # The end of a period ("until Friday") says when something stops, not when it happened.
 _END_CUES = frozenset({"until", "till", "through", "to", "thru"})
 _VERBISH = ("VERB", "AUX")
+# Words that head a time phrase the recogniser may miss ("that same day", "the next morning").
+_PERIOD_NOUNS = frozenset({"day", "week", "month", "year", "night", "morning", "evening",
+                           "afternoon", "weekend"})
+_NOMINAL_DEPS = frozenset({"compound", "poss", "nmod", "amod", "nummod"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Mention:
     anchor: int | None = None  # "after/before <anchor>": the event it counts from
     narrative: bool = False  # counts from the narrative time ("a week earlier")
     ends: bool = False  # the end of a period: never an event's date
+    nominal: bool = False  # "the decision of 20 April", "the March 17 explosion": the noun's own
 
 
 def _spans(sent: Span) -> list[tuple[int, int]]:
@@ -48,6 +53,10 @@ def _spans(sent: Span) -> list[tuple[int, int]]:
             spans.append((tok.i, tok.i + 1))
         elif low in MONTHS and tok.pos_ == "PROPN" and tok.i + 1 < sent.end and tok.nbor().like_num:
             spans.append((tok.i, tok.i + 2))
+        elif low in _PERIOD_NOUNS:
+            left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound")]
+            if left and left[0].i not in covered and tok.i - left[0].i == len(left):
+                spans.append((left[0].i, tok.i + 1))
     # "Saturday" + "night", "Monday" + "evening": one mention.
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -96,6 +105,8 @@ def _mention(sent: Span, start: int, end: int) -> Mention | None:
         ends = True
     root = _root(doc, start, end)
     attach = _attachment(root)
+    nominal = attach.pos_ not in _VERBISH and (
+        root.dep_ in _NOMINAL_DEPS or (root.dep_ == "pobj" and root.head.lower_ == "of"))
     anchor = None
     text = doc[left:right].text
     if (right == end and right < sent.end and doc[right].lower_ in _ANCHOR_CUES
@@ -114,7 +125,7 @@ def _mention(sent: Span, start: int, end: int) -> Mention | None:
         return None
     narrative = anchor is None and is_narrative(text)
     return Mention(left, right, text, attach.i, anchor.i if anchor is not None else None,
-                   narrative, ends)
+                   narrative, ends, nominal and anchor is None)
 
 
 def mentions(sent: Span) -> list[Mention]:
@@ -152,6 +163,13 @@ def tier(trigger: Token, m: Mention) -> int:
     a = doc[m.attach]
     if a.i == trigger.i:
         return 0
+    if trigger.dep_ in ("relcl", "acl") and (
+            trigger.head.i == a.i or m.start <= trigger.head.i < m.end):
+        # "in July 2005, when bombers killed 52 people"; "the verdict of 2 March, which
+        # jailed him": the clause belongs to the date or to the noun it dates.
+        return 0
+    if m.nominal:  # "the decision of 20 April" dates the decision only
+        return 2
     # Up from the attachment through nouns (never a verb) to the trigger: "attacked the town
     # on Monday" when the parser hangs "on Monday" from "town".
     x = a
@@ -167,3 +185,10 @@ def tier(trigger: Token, m: Mention) -> int:
     if clause_of(a).i == clause_of(trigger).i:
         return 1
     return 2
+
+
+def remote(trigger: Token, m: Mention) -> bool:
+    """A mention inside a relative clause the trigger is not part of ("captured the mosque
+    from where the group proclaimed its caliphate three years ago") dates that clause alone."""
+    v = verb_of(trigger.doc[m.attach])
+    return v.dep_ in ("relcl", "acl") and v.i != trigger.i and v not in list(trigger.ancestors)

@@ -19,8 +19,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .attach import Mention, mentions, tier
-from .expressions import Resolved, resolve
+from .attach import Mention, mentions, remote, tier
+from .expressions import Resolved, has_year, lacks_year, resolve
 from .tense import looks_future
 
 
@@ -100,6 +100,14 @@ def _resolve_mention(st: _DocState, doc: Doc, m: Mention, published: date | None
         return resolve(m.text, published, future, base) if base is not None else None
     if m.narrative:
         return resolve(m.text, published, future, _reference(st, doc, m.start, published))
+    if lacks_year(m.text):
+        # "On 17 July 2017 ... the decision of 20 April": the year the sentence just gave.
+        for prior in reversed(_mentions(st, doc[m.start].sent)):
+            if prior.start < m.start and has_year(prior.text):
+                base = resolve(prior.text, published, future)
+                if base is not None and base[1] in ("day", "month"):
+                    return resolve(m.text, base[0], future)
+                break
     return resolve(m.text, published, future)
 
 
@@ -134,11 +142,15 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
         t = tier(trigger, m)
         if own_only and t > 0:
             continue
-        if t == 2 and looks_future(doc[m.attach]) != fut:
-            continue
+        if t == 2:
+            if looks_future(doc[m.attach]) != fut or remote(trigger, m):
+                continue
+            # Elsewhere in the sentence, a clause's date before a noun's, a point before the
+            # start of a period ("since mid-April").
+            t = 2 + m.nominal + 2 * m.text.startswith("since ")
         ranked.append((t, abs(m.start - trigger.i), m))
     ranked.sort(key=lambda x: (x[0], x[1]))
-    for t, _, m in ranked:
+    for _, _, m in ranked:
         if m.anchor == trigger.i:
             r = _counted_back(st, doc, m, published, fut, depth)
         else:

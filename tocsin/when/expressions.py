@@ -92,9 +92,12 @@ _STRICT_DAY = re.compile(r"the\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)"
 _WEEKDAY_X = re.compile(
     rf"(?:(?P<rel>last|next|this|this past|this coming|coming|past)\s+)?"
     rf"(?P<wd>{_WEEKDAY})(?:\s+{_PART_OF_DAY})?")
+_APPROX = (r"(?:(?:about|around|some|nearly|almost|roughly|more than|less than|over|under|just|"
+           r"only|barely|at least|mere|a mere)\s+)?")
+# "two days", or a bare plural ("hours before", "days after"), a vague count.
+_COUNT = rf"{_APPROX}(?:{_NUM}[\s-]+{_UNIT}|(?P<bare>hours|days|weeks|months|years|decades))"
 _COUNTED = re.compile(
-    rf"(?:(?:about|around|some|nearly|almost|roughly|more than|less than|over|under|just|only|"
-    rf"barely|at least)\s+)?{_NUM}[\s-]+{_UNIT}\s+"
+    rf"{_COUNT}\s+"
     rf"(?P<dir>ago|earlier|later|before|after|prior|previously|on|from now|hence|back)")
 _IN_COUNTED = re.compile(rf"(?:in|within)\s+(?:(?:about|around|just|some)\s+)?{_NUM}\s+{_UNIT}")
 _PAST_COUNTED = re.compile(
@@ -137,12 +140,19 @@ def strip_hedges(t: str) -> str:
 
 
 def is_count(expression: str) -> bool:
-    """Whether the words are a count of units ("two days", "just a week"), the kind that
-    "after <event>" turns into a date."""
+    """Whether the words are a count of units ("two days", "just a week", "hours"), the kind
+    that "after <event>" turns into a date."""
+    return re.fullmatch(_COUNT, clean(expression)) is not None
+
+
+def lacks_year(expression: str) -> bool:
+    """A month named without a year ("20 April"): the year is to be inferred."""
     t = clean(expression)
-    return bool(re.fullmatch(
-        rf"(?:(?:about|around|some|nearly|almost|roughly|more than|less than|over|under|just|"
-        rf"only|barely|at least)\s+)?{_NUM}[\s-]+{_UNIT}", t))
+    return _ANY_YEAR.search(t) is None and re.search(rf"\b{_MONTH}", t) is not None
+
+
+def has_year(expression: str) -> bool:
+    return _ANY_YEAR.search(clean(expression)) is not None
 
 
 def is_narrative(expression: str) -> bool:
@@ -306,7 +316,13 @@ def _number(s: str) -> int:
 def _counted(t: str, pub: date | None, future: bool, ref: Resolved | None) -> Resolved | None:
     m = _COUNTED.fullmatch(t)
     if m:
-        n, unit, direction = _number(m.group("num")), UNITS[m.group("unit")], m.group("dir")
+        direction = m.group("dir")
+        if m.group("bare"):
+            unit = UNITS[m.group("bare")[:-1]]
+            n, vague = (0 if unit == "hour" else 2), True
+        else:
+            unit, n = UNITS[m.group("unit")], _number(m.group("num"))
+            vague = m.group("num") in VAGUE
         narrative = direction in _NARRATIVE_DIRS
         if narrative and ref is not None:
             base, base_precision = ref
@@ -315,7 +331,7 @@ def _counted(t: str, pub: date | None, future: bool, ref: Resolved | None) -> Re
         else:
             return None
         sign = -1 if direction in _MINUS else 1
-        if m.group("num") in VAGUE:
+        if vague:
             base_precision = coarser(base_precision, _WIDER.get(unit, unit))
         return _step(base, base_precision, unit, sign * n)
     m = _IN_COUNTED.fullmatch(t)
