@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Collection
 
 # The first few thousand characters settle the language; the rest only costs time.
-SAMPLE_CHARS = 2000
+SAMPLE_CHARS = 1000
 # Below this many letters there is too little to judge: keep the text rather than guess.
 MIN_LETTERS = 15
 # Skip only when the wanted languages together get less than this.
