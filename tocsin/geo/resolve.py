@@ -1,0 +1,188 @@
+"""Chooses, for each toponym, the place it names, using the article as context.
+
+A candidate's score is a prior (feature class, population, how the name matched) plus
+what the rest of the article says: the countries and divisions its other places lie in,
+an explicit qualifier ("Alexandria, Louisiana"), and nearness to the other places named.
+One name keeps one sense through an article, so the context of every occurrence counts.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .gazetteer import ADJECTIVE, ALIAS, ALTERNATE, Entry, Gazetteer
+from .toponyms import Mention
+
+REGION_FEATURES = frozenset("CONT RGN OCN SEA GULF STRT CNL PEN DSRT MTS PLAT RF".split())
+# Weights of the context terms, on the scale of the priors (one unit = a tenfold population).
+COUNTRY_WEIGHT = 2.5
+ADMIN_WEIGHT = 3.0
+NEAR_WEIGHT = 1.5
+NEAR_KM = 100.0
+QUALIFIER_WEIGHT = 6.0
+# Below this a lone, unsupported small place is more likely a word than a place.
+KEEP_SCORE = 4.0
+
+
+@lru_cache(maxsize=1)
+def priors() -> dict[str, tuple[float, bool]]:
+    out: dict[str, tuple[float, bool]] = {}
+    text = (resources.files("tocsin.data") / "geo" / "priors.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            feat, score, kind = line.split("\t")
+            out[feat] = (float(score), kind == "bonus")
+    return out
+
+
+def prior(e: Entry, how: int) -> float:
+    base, bonus = priors().get(e.feature, (0.0, True) if e.feature.startswith("PPL") else (3.5, False))
+    s = math.log10(e.population + 10) + base if bonus else base + (0.3 * math.log10(e.population + 1))
+    if how == ALTERNATE:
+        s -= 1.5
+    elif how == ALIAS:
+        s += 0.5
+    return s
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def is_city(e: Entry) -> bool:
+    return not (e.feature.startswith("PCL") or e.feature.startswith("ADM") or e.feature in REGION_FEATURES
+                or e.feature == "BRDR")
+
+
+@dataclass
+class Resolved:
+    mention: Mention
+    eid: int | None
+    score: float
+    supported: bool  # context, not the prior alone, backs the choice
+
+
+class _Context:
+    """What the other names of the article say about where it is."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.country: dict[str, float] = defaultdict(float)
+        self.admin: dict[tuple[str, str], float] = defaultdict(float)
+        self.points: list[tuple[float, float, str]] = []  # lat, lon, key
+
+    def add(self, e: Entry, k: str, weight: float, adjectival: bool) -> None:
+        w = weight * (0.5 if adjectival else 1.0)
+        if e.cc:
+            self.country[e.cc] += w
+        if e.cc and e.feature == "ADM1" and e.admin1:
+            self.admin[(e.cc, e.admin1)] += w
+        elif e.cc and e.admin1 and is_city(e):
+            self.admin[(e.cc, e.admin1)] += 0.5 * w
+        if not adjectival and (is_city(e) or e.feature in ("ADM2", "ADM3")):
+            self.points.append((e.lat, e.lon, k))
+
+
+def _score(gaz: Gazetteer, e: Entry, how: int, k: str, ctx: _Context | None, own: dict[str, float],
+           own_admin: dict[tuple[str, str], float], qual: Entry | None) -> tuple[float, bool]:
+    s = prior(e, how)
+    support = 0.0
+    if ctx is not None and e.cc:
+        total = sum(ctx.country.values()) - sum(own.values())
+        mine = ctx.country.get(e.cc, 0.0) - own.get(e.cc, 0.0)
+        if total > 0 and mine > 0:
+            support += COUNTRY_WEIGHT * (mine / total)
+        if e.admin1 and not e.feature.startswith("PCL"):
+            a = ctx.admin.get((e.cc, e.admin1), 0.0) - own_admin.get((e.cc, e.admin1), 0.0)
+            if a > 0:
+                support += ADMIN_WEIGHT * min(1.0, 0.6 + 0.4 * a)
+        if is_city(e) and ctx.points:
+            d = min((km(e.lat, e.lon, la, lo) for la, lo, kk in ctx.points if kk != k), default=None)
+            if d is not None:
+                support += NEAR_WEIGHT * math.exp(-d / NEAR_KM)
+    if qual is not None:
+        if qual.feature == "ADM1":
+            inside = e.cc == qual.cc and e.admin1 == qual.admin1 and e.feature != "ADM1"
+        else:
+            inside = e.cc == qual.cc and not e.feature.startswith("PCL")
+        s += QUALIFIER_WEIGHT if inside else -QUALIFIER_WEIGHT
+    return s + support, support >= 1.0
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer, rounds: int = 2) -> list[Resolved]:
+    """One entry per mention (None when the name is better read as no place)."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if m.cands:
+            groups[m.key].append(i)
+    choice: dict[str, tuple[int, int, float, bool]] = {}  # key -> eid, how, score, supported
+
+    def pick(k: str, ctx: _Context | None) -> None:
+        idx = groups[k]
+        own: dict[str, float] = defaultdict(float)
+        own_admin: dict[tuple[str, str], float] = defaultdict(float)
+        if ctx is not None and k in choice:
+            e = gaz.entry(choice[k][0])
+            w = len(idx) * (0.5 if mentions[idx[0]].adjectival else 1.0)
+            if e.cc:
+                own[e.cc] += w
+            if e.cc and e.admin1:
+                own_admin[(e.cc, e.admin1)] += w if e.feature == "ADM1" else 0.5 * w
+        qual = None
+        for i in idx:
+            q = mentions[i].qualifier
+            if q is not None and q.key in choice:
+                qual = gaz.entry(choice[q.key][0])
+                break
+        best = None
+        for eid, how in mentions[idx[0]].cands:
+            e = gaz.entry(eid)
+            sc, sup = _score(gaz, e, how, k, ctx, own, own_admin, qual)
+            if best is None or sc > best[2]:
+                best = (eid, how, sc, sup)
+        if best is not None:
+            choice[k] = best
+
+    # Qualifiers first, so that "Louisiana" is settled before "Alexandria" asks it.
+    order = sorted(groups, key=lambda k: -max(prior(gaz.entry(e), h) for e, h in mentions[groups[k][0]].cands))
+    for k in order:
+        pick(k, None)
+    for _ in range(rounds):
+        ctx = _Context(gaz)
+        for k, (eid, how, sc, sup) in choice.items():
+            ctx.add(gaz.entry(eid), k, len(groups[k]), mentions[groups[k][0]].adjectival)
+        for k in order:
+            pick(k, ctx)
+
+    out = []
+    for m in mentions:
+        if m.border is not None:
+            out.append(Resolved(m, None, 0.0, True))
+            continue
+        if m.key not in choice:
+            continue
+        eid, how, sc, sup = choice[m.key]
+        out.append(Resolved(m, eid, sc, sup))
+    return out
+
+
+def plausible(r: Resolved, gaz: Gazetteer) -> bool:
+    """Whether a resolved mention is kept: small unsupported places must earn their place."""
+    if r.eid is None:
+        return r.mention.border is not None
+    e = gaz.entry(r.eid)
+    m = r.mention
+    if not is_city(e) or m.adjectival:
+        return True
+    if m.qualifier is not None or r.supported:
+        return True
+    if m.ner in ("GPE", "LOC", "FAC"):
+        return r.score >= KEEP_SCORE - 1.5
+    if m.sentence_start and " " not in m.key:
+        return r.score >= KEEP_SCORE + 1.0
+    return r.score >= KEEP_SCORE

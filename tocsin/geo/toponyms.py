@@ -1,0 +1,204 @@
+"""Finds toponyms in text: every capitalised run of words the gazetteer knows.
+
+The scan needs no spaCy (it is a dictionary lookup over word n-grams), so it also finds the
+names NER misses: "Ukraine" inside "Belarus-Ukraine-Poland", "Aleppo" tagged NORP, adjectives
+such as "Syrian". When a parsed Doc is at hand it vetoes what the parse shows is no place:
+"Washington" inside the person "George Washington", a common noun opening a sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .gazetteer import ADJECTIVE, Gazetteer
+from .names import fold, key
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Lower-case words that may sit inside a name: Rio de Janeiro, Stoke-on-Trent, Deir al-Zour.
+CONNECTORS = frozenset("of de la le del do da dos das and upon on am el al the du des di y en sur im an "
+                       "der les los las i e bin ibn ad ar as az ash ul".split())
+_GAP_OK = re.compile(r"^(?:[ \t]{1,2}|-|\u2011|'|\u2019|\.|\. |\.-)$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"\u201c\u201d(\[]|--)\s*[\"\u201c\u2018']?\s*$")
+# Words that introduce a person, so that the next capitalised word is a name, not a place.
+_TITLES = frozenset("mr mrs ms miss dr sir dame lord lady sen senator rep gov governor gen general "
+                    "president minister secretary judge justice pope saint st father sister brother "
+                    "col colonel capt captain lt sgt prof professor king queen prince princess sheikh "
+                    "ayatollah mayor coach chancellor premier officer agent detective".split())
+_BORDER_WORDS = frozenset("border borders frontier frontiers tripoint triangle junction boundary "
+                          "borderlands crossing".split())
+MAX_WORDS = 6
+
+
+@dataclass
+class Mention:
+    """A span that names a place, before and after resolution."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    cands: list[tuple[int, int]]  # (entry id, how the name matched)
+    sentence_start: bool = False
+    caps: bool = False  # written in capitals (datelines, headlines)
+    ner: str | None = None
+    qualifier: Mention | None = None  # the mention that qualifies it: Alexandria, *Louisiana*
+    border: tuple[str, ...] | None = None  # country codes of a border area or tripoint
+    parts: list[Mention] = field(default_factory=list)  # the country mentions a border mention joins
+
+    @property
+    def adjectival(self) -> bool:
+        return bool(self.cands) and all(how == ADJECTIVE for _, how in self.cands)
+
+
+@lru_cache(maxsize=1)
+def stopnames() -> frozenset[str]:
+    text = (resources.files("tocsin.data") / "geo" / "stopnames.txt").read_text(encoding="utf-8")
+    return frozenset(key(w) for w in text.split("\n") if w.strip() and not w.startswith("#"))
+
+
+def _capitalised(tok: str) -> bool:
+    return tok[0].isupper()
+
+
+def _guarded_hits(gaz: Gazetteer, k: str, text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int]:
+    """Guarded aliases that this occurrence satisfies, and the span end (taking a final period)."""
+    hits: list[tuple[int, int]] = []
+    new_end = end
+    for eid, written, flags in gaz.guarded.get(k, ()):
+        span = text[start:end + 1] if written.endswith(".") else text[start:end]
+        if written.endswith(".") and not span.endswith("."):
+            continue
+        if "case" in flags and span != written:
+            continue
+        if "comma" in flags and not re.search(r"[A-Za-z][.]?,\s*$", text[max(0, start - 40):start]):
+            continue
+        hits.append((eid, 1))
+        new_end = max(new_end, start + len(span))
+    return hits, new_end
+
+
+def scan(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Every longest capitalised n-gram the gazetteer knows, left to right."""
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    stops = stopnames()
+    out: list[Mention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        s0, e0, w0 = toks[i]
+        # Single letters start abbreviations (U.S., N.Y.) whose key has no space to split at.
+        if not _capitalised(w0) or (len(w0) > 1 and fold(w0) not in gaz.first_words):
+            i += 1
+            continue
+        best: tuple[int, int, list[tuple[int, int]], str] | None = None
+        j = i
+        while j < n and j - i < MAX_WORDS:
+            sj, ej, wj = toks[j]
+            if j > i:
+                if not _GAP_OK.match(text[toks[j - 1][1]:sj]):
+                    break
+                if not _capitalised(wj) and wj not in CONNECTORS:
+                    break
+            if _capitalised(wj) or j == i:
+                k = key(text[s0:ej])
+                cands = list(gaz.candidates(k))
+                end = ej
+                if k in gaz.guarded:
+                    extra, end = _guarded_hits(gaz, k, text, s0, ej)
+                    cands += extra
+                    if not extra:
+                        end = ej
+                if cands:
+                    best = (j, end, cands, k)
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        j, end, cands, k = best
+        # "U.S." keeps its final period in the span, as readers (and gold sets) mark it.
+        if end < len(text) and text[end] == "." and len(toks[j][2]) == 1:
+            end += 1
+        single = j == i
+        if single and k in stops:
+            i = j + 1
+            continue
+        before = text[max(0, s0 - 30):s0]
+        prev = re.search(r"([A-Za-z]+)\.?\s+$", before)
+        if prev and fold(prev.group(1)) in _TITLES and not any(how == ADJECTIVE for _, how in cands):
+            i = j + 1
+            continue
+        out.append(Mention(s0, end, text[s0:end], k, cands,
+                           sentence_start=bool(_SENTENCE_END.search(text[max(0, s0 - 4):s0])) or s0 == 0,
+                           caps=all(t[2].isupper() for t in toks[i:j + 1]) and len(text[s0:end]) > 3))
+        i = j + 1
+    _qualify(text, out, gaz)
+    return out
+
+
+def _qualify(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Mark "Alexandria, Louisiana" and "Edmonton (Ky.)": the second names the first's region."""
+    for a, b in zip(range(len(mentions)), range(1, len(mentions))):
+        gap = text[mentions[a].end:mentions[b].start]
+        if re.fullmatch(r",\s*|\s*\(\s*", gap):
+            feats = {gaz.rows[eid][6] for eid, _ in mentions[b].cands}
+            if feats & {"ADM1", "PCLI"} or any(f.startswith("PCL") for f in feats):
+                mentions[a].qualifier = mentions[b]
+
+
+def apply_doc(mentions: list[Mention], doc) -> list[Mention]:
+    """Drop what the parse shows is no place, and note the NER label of the rest."""
+    if doc is None:
+        return mentions
+    keep = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            keep.append(m)
+            continue
+        ents = {t.ent_type_ for t in span if t.ent_type_}
+        m.ner = next(iter(ents)) if len(ents) == 1 else (sorted(ents)[0] if ents else None)
+        if "PERSON" in ents and not (ents & {"GPE", "LOC", "NORP", "FAC"}) and not m.adjectival:
+            ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+            # "George Washington" is a person; "pro-Ukraine", which the small model also tags
+            # PERSON, has no other capitalised word, so it stays a place.
+            if ent is not None and any(t.text[:1].isupper() and (t.i < span.start or t.i >= span.end)
+                                       for t in ent):
+                continue
+        if len(span) == 1 and not m.caps:
+            tok = span[0]
+            if tok.pos_ in ("VERB", "AUX", "ADV", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "NUM") and not m.adjectival:
+                continue
+        keep.append(m)
+    return keep
+
+
+def find_borders(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Border areas and tripoints: "Belarus-Ukraine-Poland borders", "the border between Syria and Turkey"."""
+    out: list[Mention] = []
+    countries = [i for i, m in enumerate(mentions) if any(gaz.rows[eid][6].startswith("PCL") for eid, _ in m.cands)]
+    used: set[int] = set()
+    for pos, i in enumerate(countries):
+        if i in used:
+            continue
+        group = [i]
+        for nxt in countries[pos + 1:]:
+            gap = text[mentions[group[-1]].end:mentions[nxt].start]
+            if re.fullmatch(r"\s*(?:-|\u2013|\u2011|/|,|and|, and)\s*", gap):
+                group.append(nxt)
+            else:
+                break
+        first, last = mentions[group[0]], mentions[group[-1]]
+        after = text[last.end:last.end + 40].lower()
+        before = text[max(0, first.start - 45):first.start].lower()
+        hyphenated = len(group) > 1 and re.fullmatch(r"\s*[-\u2013\u2011/]\s*", text[first.end:mentions[group[1]].start])
+        near_word = re.match(r"^(?:'s|\u2019s)?\s*(?:[a-z]+\s+){0,1}(" + "|".join(_BORDER_WORDS) + r")\b", after)
+        between = re.search(r"(border|frontier|boundary|tripoint)s?\s+(?:area\s+|region\s+)?(?:between|of)\s+(?:the\s+)?$", before)
+        if len(group) >= 2 and ((hyphenated and near_word) or between):
+            codes = tuple(dict.fromkeys(gaz.rows[next(e for e, _ in mentions[g].cands if gaz.rows[e][6].startswith("PCL"))][2]
+                                        for g in group))
+            if len(codes) >= 2:
+                out.append(Mention(first.start, last.end, text[first.start:last.end], key(text[first.start:last.end]),
+                                   [], border=codes[:3], parts=[mentions[g] for g in group]))
+                used.update(group)
+    return out
