@@ -1,0 +1,222 @@
+"""The store: what ingest writes, copies linked not coded, atomic batches, queries, clusters, locking."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import duckdb
+import pytest
+
+from fake_coder import FakeBackend, code
+from tocsin.model import Article
+from tocsin.store import NoStore, Store, StoreLocked
+from tocsin.store import loader
+from tocsin.store.loader import Ingest
+from tocsin.store.schema import SchemaError
+
+LONG = ("MINSK, March 17 (Northern Wire) - Belarus recalled its ambassador to Ukraine on Thursday, citing what it "
+        "called hostile statements by Ukrainian officials in Kyiv.\n\nThe Belarusian foreign ministry said the envoy "
+        "would return to Minsk for consultations and that the embassy would keep working at a lower level. "
+        "Relations between the two neighbours have been strained since the war began, and trade across the border "
+        "has fallen by half. Ukrainian officials said they had not been told in advance and would respond in kind "
+        "if the move was not reversed within a week. Diplomats in Minsk said the next steps were unclear, and "
+        "neither government responded to requests for comment on Thursday evening.")
+
+
+def art(id: str, text: str, d: str | None = "2022-03-17", source: str | None = None, url: str | None = None) -> Article:
+    return Article(id=id, text=text, date=date.fromisoformat(d) if d else None, source=source, url=url)
+
+
+def run(db, articles, backend=None, **kw):
+    backend = backend or FakeBackend()
+    summary = Ingest(Store(db), backend, **kw).run(articles)
+    return summary, backend
+
+
+def table(db, name, order):
+    return duckdb.connect(str(db), read_only=True).execute(f"SELECT * FROM {name} ORDER BY {order}").fetchall()
+
+
+def test_ingest_stores_articles_events_and_places(tmp_path):
+    db = tmp_path / "s.duckdb"
+    a = art("a1", LONG, source="Northern Wire", url="https://northernwire.example/1")
+    s, _ = run(db, [a, art("a2", "Poland and Ukraine signed an agreement in Warsaw on 2022-03-18.")])
+    assert (s.read, s.coded, s.duplicates, s.near_duplicates) == (2, 2, 0, 0)
+    st = Store(db)
+    assert st.counts()["events"] == s.events == len(code(a).events) + 1
+    ev = st.events()
+    first = ev[ev.event_id == "a1:s0:e0"].iloc[0]
+    assert (first.source_code, first.target_code, first.cameo, first.cameo_root) == ("BLRGOV", "UKR", "161", "16")
+    assert (first.publisher, first.url, bool(first.is_root)) == ("Northern Wire", "https://northernwire.example/1", True)
+    # The stored JSON record is the coder's event record, byte for byte in content.
+    records = {r["event_id"]: r for r in st.records()}
+    assert records["a1:s0:e0"] == code(a).events[0].record()
+    assert set(st.places().text) == {"Kyiv", "Minsk", "Warsaw"}
+    arts = st.articles(with_text=True).set_index("article_id")
+    assert arts.loc["a1", "text"] == LONG and arts.loc["a1", "status"] == "coded"
+    assert arts.loc["a1", "content_hash"] == a.content_hash
+
+
+def test_reingest_codes_nothing_and_changes_nothing(tmp_path):
+    db = tmp_path / "s.duckdb"
+    arts = [art(f"x{i}", LONG.replace("Thursday", f"day {i} of talks about item {i * 7}")) for i in range(5)]
+    run(db, arts, batch_size=2)
+    before = table(db, "events", "event_id"), table(db, "articles", "article_id")
+    s, backend = run(db, arts, batch_size=2)
+    assert backend.coded == [] and s.already_stored == 5 and s.coded == 0
+    assert (table(db, "events", "event_id"), table(db, "articles", "article_id")) == before
+
+
+def test_copies_are_linked_not_coded_within_and_across_runs(tmp_path):
+    db = tmp_path / "s.duckdb"
+    near = "(Capital Post) - " + LONG + "\n\nReporting by Capital Post staff; editing by the world desk."
+    other = art("other", "Thousands of people protested in Warsaw against rising fuel prices, police said.")
+    s, backend = run(db, [art("orig", LONG), art("copy", LONG, source="Daily Ledger"), art("near", near), other],
+                     batch_size=2)  # the copies straddle a batch boundary
+    assert backend.coded == ["orig", "other"]
+    assert (s.duplicates, s.near_duplicates, s.coded) == (1, 1, 2)
+    a = Store(db).articles().set_index("article_id")
+    assert (a.loc["copy", "status"], a.loc["copy", "duplicate_of"], a.loc["copy", "similarity"]) == ("duplicate", "orig", 1.0)
+    assert a.loc["near", "status"] == "near_duplicate" and a.loc["near", "duplicate_of"] == "orig"
+    assert 0.8 <= a.loc["near", "similarity"] < 1.0
+    assert set(Store(db).events().article_id) == {"orig", "other"}
+    # A later run sees the stored signatures: another syndicated version is linked, not coded.
+    later = LONG.replace("MINSK, March 17 (Northern Wire) - ", "") + "\n\nCopyright Evening Courier."
+    s2, backend2 = run(db, [art("later", later)])
+    assert backend2.coded == [] and s2.near_duplicates == 1
+    assert Store(db).articles().set_index("article_id").loc["later", "duplicate_of"] == "orig"
+
+
+def test_unrelated_articles_on_one_template_are_not_copies(tmp_path):
+    db = tmp_path / "s.duckdb"
+    texts = [LONG.replace("Belarus", c).replace("Ukraine", t).replace("Thursday", d).replace("half", h)
+             for c, t, d, h in (("Poland", "Lithuania", "Monday", "a third"), ("Kenya", "Sudan", "Friday", "two thirds"),
+                                ("France", "Mali", "Sunday", "a quarter"))]
+    s, _ = run(db, [art(f"t{i}", t) for i, t in enumerate(texts)])
+    assert s.coded == 3 and s.near_duplicates == 0
+
+
+def test_a_different_text_under_a_stored_id_is_renamed_stably(tmp_path):
+    db = tmp_path / "s.duckdb"
+    run(db, [art("index", LONG)])
+    other = art("index", "Poland and Ukraine signed an agreement in Warsaw on 2022-03-18.")
+    s, _ = run(db, [other])
+    new_id = f"index~{other.content_hash[:8]}"
+    assert s.renamed == 1 and s.coded == 1
+    assert set(Store(db).articles().article_id) == {"index", new_id}
+    assert set(Store(db).events().article_id) == {"index", new_id}
+    s, backend = run(db, [other])  # and re-running finds it under its new id
+    assert backend.coded == [] and s.already_stored == 1
+
+
+def test_an_article_the_coder_fails_on_is_reported_and_retried_later(tmp_path):
+    db = tmp_path / "s.duckdb"
+    bad = art("bad", "Belarus recalled its ambassador to Ukraine. BOOM")
+    s, _ = run(db, [art("good", LONG), bad])
+    assert s.failed == 1 and s.coded == 1
+    assert [str(p) for p in s.problems] == ["bad: coding failed: RuntimeError: boom"]
+    assert "bad" not in set(Store(db).articles().article_id)
+    s, backend = run(db, [art("good", LONG), bad.model_copy(update={"text": bad.text.replace(" BOOM", "")})])
+    assert backend.coded == ["bad"] and s.coded == 1
+
+
+def test_a_batch_that_fails_to_commit_leaves_earlier_batches_whole(tmp_path, monkeypatch):
+    db = tmp_path / "s.duckdb"
+    first = [art(f"ok{i}", LONG.replace("Thursday", f"weekday {i} number {i * 13}")) for i in range(4)]
+    run(db, first, batch_size=2)
+    before = table(db, "events", "event_id"), table(db, "articles", "article_id"), table(db, "minhash", "article_id")
+    real = loader.insert
+
+    def failing(con, name, *a, **k):
+        if name == "places":  # after articles and events of the batch were inserted
+            raise OSError("disk full")
+        return real(con, name, *a, **k)
+
+    monkeypatch.setattr(loader, "insert", failing)
+    with pytest.raises(OSError):
+        run(db, first + [art("new", "Thousands of people protested in Warsaw against the war.")], batch_size=2)
+    assert (table(db, "events", "event_id"), table(db, "articles", "article_id"),
+            table(db, "minhash", "article_id")) == before
+
+
+def test_event_filters(tmp_path):
+    db = tmp_path / "s.duckdb"
+    run(db, [art("a", "Belarus recalled its ambassador to Ukraine on 2022-03-17.", "2022-03-17"),
+             art("b", "Russia shelled Ukraine near Kharkiv on 2022-03-20.", "2022-03-20"),
+             art("c", "Ukraine met Poland in Warsaw on 2022-04-02.", "2022-04-02"),
+             art("d", "Belarus denied it shelled Ukraine on 2022-04-05.", "2022-04-05")])
+    st = Store(db)
+    ids = lambda df: sorted(df.article_id)  # noqa: E731
+    assert ids(st.events(actor="BLR")) == ["a", "d"]
+    assert ids(st.events(actor="UKRGOV")) == ["c"]
+    assert ids(st.events(dyad="BLR:UKR")) == ["a", "d"]
+    assert ids(st.events(dyad=":POL")) == ["c"]
+    assert ids(st.events(root="19")) == ["b", "d"] and ids(st.events(root="4,16")) == ["a", "c"]
+    assert ids(st.events(since="2022-03-20", until="2022-04-02")) == ["b", "c"]
+    assert ids(st.events(modality="negated")) == ["d"]
+    assert ids(st.events(dyad="BLR:UKR", modality="asserted")) == ["a"]
+    for bad in (dict(root="99"), dict(since="yesterday"), dict(modality="certain"), dict(dyad="BLRUKR")):
+        with pytest.raises(ValueError):
+            st.events(**bad)
+
+
+def test_clusters_group_reports_of_one_event(tmp_path):
+    db = tmp_path / "s.duckdb"
+    recall = "Belarus recalled its ambassador to Ukraine in Kyiv on {d}. Talks are off for now, {who} reported."
+    run(db, [
+        art("w1", recall.format(d="2022-03-17", who="the first desk"), "2022-03-17", "Northern Wire",
+            "https://northernwire.example/1"),
+        art("w2", recall.format(d="2022-03-18", who="a second desk in another city"), "2022-03-18", "Daily Ledger"),
+        art("w2copy", recall.format(d="2022-03-18", who="a second desk in another city"), "2022-03-19",
+            "Evening Courier"),
+        art("w3", recall.format(d="2022-03-21", who="a weekly round-up of the news"), "2022-03-21", "Capital Post"),
+        art("s1", "Russia shelled Ukraine near Kharkiv on 2022-03-20.", "2022-03-20", "Northern Wire"),
+        art("s2", "Russia shelled Ukraine at Kharkiv on 2022-03-20, witnesses said.", "2022-03-20", "Meridian News"),
+        art("s3", "Russia shelled Ukraine near Lviv on 2022-03-20.", "2022-03-20", "Meridian News"),
+        art("s4", "Russia denied it shelled Ukraine near Kharkiv on 2022-03-20.", "2022-03-20", "Daily Ledger"),
+    ])
+    c = Store(db).clusters().set_index("first_article_id")
+    recall_day = c.loc["w1"]
+    assert (recall_day.num_events, recall_day.num_articles, recall_day.num_mentions, recall_day.num_sources) == (2, 3, 3, 3)
+    assert recall_day.cluster_id == "w1:s0:e0" and recall_day.first_url == "https://northernwire.example/1"
+    assert c.loc["w3"].num_articles == 1  # four days after the first report: another recall
+    kharkiv = c.loc["s1"]
+    assert (kharkiv.num_articles, kharkiv.num_sources, kharkiv.location_name) == (2, 2, "Kharkiv")
+    assert c.loc["s3"].num_articles == 1  # Lviv is 700 km from Kharkiv
+    assert c.loc["s4"].num_articles == 1  # a denial is not a report of the shelling
+    ev = Store(db).events(first_reports=True)
+    assert sorted(ev.article_id) == ["s1", "s3", "s4", "w1", "w3"]
+    assert int(ev.set_index("article_id").loc["w1", "num_articles"]) == 3
+
+
+def test_readers_wait_for_a_writer_then_read(tmp_path):
+    db = tmp_path / "s.duckdb"
+    run(db, [art("a", LONG)])
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb,sys; c=duckdb.connect({str(db)!r}); "
+                               "print('locked', flush=True); sys.stdin.readline(); c.close()"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(StoreLocked):
+            Store(db, lock_timeout=0.2).counts()
+        holder.stdin.write("go\n")
+        holder.stdin.flush()
+        assert Store(db, lock_timeout=60).counts()["coded"] == 1
+    finally:
+        holder.stdin.close()
+        holder.wait(30)
+
+
+def test_missing_store_and_foreign_schema(tmp_path):
+    with pytest.raises(NoStore):
+        Store(tmp_path / "none.duckdb").events()
+    db = tmp_path / "old.duckdb"
+    run(db, [art("a", LONG)])
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(SchemaError):
+        run(db, [art("b", "Poland met Ukraine in Warsaw.")])
+    assert json.loads(Store(db).sql("SELECT record FROM events LIMIT 1").iloc[0, 0])["article_id"] == "a"
