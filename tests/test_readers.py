@@ -13,7 +13,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tocsin.ingest import Columns, Problem, ReadStats, count_kinds, read_inputs
+from tocsin.ingest import Columns, InputProblem, Problem, ReadStats, count_kinds, read_inputs
 from tocsin.ingest.detect import sniff, suffix_format
 from tocsin.ingest.ids import normalize_url, url_id
 from tocsin.ingest.language import identify
@@ -608,3 +608,22 @@ def test_lazy_reading_of_many_files(tmp_path):
         (tmp_path / f"{i}.txt").write_text(EN + f" Item {i}.", encoding="utf-8")
     it = read_inputs([str(tmp_path)])
     assert [a.id for a in itertools.islice(it, 2)] == ["0", "1"]
+
+
+def test_bad_bytes_in_metadata_do_not_cost_the_article(tmp_path):
+    f = tmp_path / "m.csv"
+    f.write_bytes(b"id,title,text\nm1,Caf\xe9 talks," + f'"{EN}"\n'.encode())
+    g = tmp_path / "m.jsonl"
+    g.write_text('{"id": "j1", "title": "bad \\ud800 escape", "text": "%s"}\n' % EN, encoding="utf-8")
+    arts, problems = read([f, g])
+    assert problems == []
+    assert [a.title for a in arts] == ["Caf\ufffd talks", "bad \ufffd escape"]
+    json.dumps([a.model_dump(mode="json") for a in arts], ensure_ascii=False).encode("utf-8")
+
+
+def test_oversized_html_is_refused_before_parsing(tmp_path):
+    from tocsin.ingest.base import Options
+    from tocsin.ingest.html import extract_html
+
+    with pytest.raises(InputProblem, match="HTML too large"):
+        extract_html(page("Big", LONG_EN).encode(), "big.html", Options(max_markup_bytes=200))

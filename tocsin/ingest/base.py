@@ -116,13 +116,13 @@ def check_text(text: object, max_chars: int) -> str:
         raise InputProblem("text is not a string")
     if not text.strip():
         raise InputProblem("empty text")
-    if _has_surrogates(text):
+    if has_surrogates(text):
         raise InputProblem("not valid UTF-8 (undecodable bytes in the text)")
     check_size(text, max_chars)
     return text
 
 
-def _has_surrogates(text: str) -> bool:
+def has_surrogates(text: str) -> bool:
     # Streams are opened with errors="surrogateescape" so that one bad byte costs one
     # record, not the file; the escaped bytes show up here as lone surrogates.
     try:

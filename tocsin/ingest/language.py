@@ -28,11 +28,22 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def _enough_letters(sample: str) -> bool:
+    # Stops at the first MIN_LETTERS letters: counting them all cost as much as the model.
+    letters = 0
+    for ch in sample:
+        if ch.isalpha():
+            letters += 1
+            if letters >= MIN_LETTERS:
+                return True
+    return False
+
+
 def identify(text: str, wanted: Collection[str] | None = ("en",)) -> tuple[str | None, bool]:
     """``(language, keep)``: the ISO 639-1 code (None when too short to tell) and whether
     the text is in one of ``wanted`` (always True when ``wanted`` is None)."""
     sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if not _enough_letters(sample):
         return None, True
     scores = dict(_identifier().rank(sample))
     for lang, kin in _KIN.items():

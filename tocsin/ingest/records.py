@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..model import Article
-from .base import InputProblem, Options, check_text, parse_date
+from .base import InputProblem, Options, check_text, has_surrogates, parse_date
 from .ids import content_id, url_id
 
 
@@ -13,7 +13,12 @@ def article_from_record(get: Callable[[str], str | None], origin: str, opts: Opt
     cols = opts.columns
 
     def meta(col: str) -> str | None:
-        return get(col) or None
+        # A bad byte in a title should not cost the article, nor break a JSON or database
+        # write later: it becomes U+FFFD.
+        v = get(col) or None
+        if v is not None and has_surrogates(v):
+            v = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in v)
+        return v
 
     text = get(cols.text)
     if text is None:
