@@ -5,6 +5,7 @@ import glob
 import gzip
 import io
 import os
+import re
 import sys
 import zlib
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ Format = Literal["text", "html", "feed", "warc", "jsonl", "csv", "tsv"]
 FORMATS: tuple[str, ...] = ("text", "html", "feed", "warc", "jsonl", "csv", "tsv")
 
 HEAD_BYTES = 4096
+_JSON_ARRAY = re.compile(rb"^\s*\[\s*\{")
 GZIP_MAGIC = b"\x1f\x8b"
 
 _BY_SUFFIX: dict[str, Format] = {
@@ -52,10 +54,6 @@ class Source:
         return "<stdin>" if self.path == "-" else self.path
 
 
-def _has_magic(s: str) -> bool:
-    return glob.has_magic(s)
-
-
 def _strip_suffixes(rel: str) -> str:
     p = Path(rel)
     while p.suffix.lower() in _BY_SUFFIX or p.suffix.lower() == ".gz":
@@ -78,7 +76,7 @@ def expand(inputs: Iterable[str], problems: list[Problem]) -> Iterator[Source]:
             yield Source(path, _strip_suffixes(p.name))
         elif p.is_dir():
             yield from _walk(p, problems)
-        elif _has_magic(path):
+        elif glob.has_magic(path):
             matches = sorted(glob.glob(path, recursive=True))
             files = [m for m in matches if Path(m).is_file()]
             if not files:
@@ -93,8 +91,13 @@ def expand(inputs: Iterable[str], problems: list[Problem]) -> Iterator[Source]:
 
 
 def _glob_root(pattern: str) -> str:
-    parts = Path(pattern).parts
-    fixed = [x for x in parts[: next((i for i, x in enumerate(parts) if _has_magic(x)), len(parts))]]
+    # Ids of globbed files are their paths below the pattern's fixed part ("news/2022/*.txt"
+    # gives "a", "b"), as for a folder walk.
+    fixed: list[str] = []
+    for part in Path(pattern).parts:
+        if glob.has_magic(part):
+            break
+        fixed.append(part)
     return str(Path(*fixed)) if fixed else "."
 
 
@@ -218,12 +221,12 @@ def open_source(src: Source, force: Format | None = None) -> Opened:
             raise InputProblem(f"{what}, not an article format")
         if inner.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise InputProblem("UTF-16 text; convert it to UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)")
-        if force is None and name_fmt is None and inner.lstrip().startswith(b"["):
+        if force is None and name_fmt is None and _JSON_ARRAY.match(inner):
             raise InputProblem("a JSON array; write one JSON object per line (JSON Lines), "
                                "e.g. `jq -c '.[]' FILE > FILE.jsonl`")
         fmt: Format | None = force or name_fmt
         content = sniff(inner)
-        if fmt is None or (fmt == "text" and content == "warc"):
+        if fmt is None:
             fmt = content or "text"
         if fmt == "warc":
             return Opened("warc", raw, closers, arc=inner.lstrip().startswith(b"filedesc://"))
