@@ -1,17 +1,12 @@
 """Actor mentions -> codes (country + sector, IGOs, armed groups), leaders by date.
 
-CONTRACT (placeholder until the actors module lands):
-    ActorResolver().actor(head: spacy Token, when: date | None) -> Actor | None
-    ActorResolver().lookup(text: str, when: date | None) -> Actor | None
+    from tocsin.actors import ActorResolver
+    r = ActorResolver()                      # loads tocsin/data/actors/*.tsv once
+    r.actor(head_token, date(2022, 3, 1))    # Actor | None for the noun phrase headed by a spaCy token
+    r.lookup("Ukrainian officials", None)    # the same for a bare string
 """
 from __future__ import annotations
 
-from ..model import Actor
+from .resolver import ActorResolver
 
-
-class ActorResolver:
-    def actor(self, head, when=None):
-        return Actor(text=head.text)
-
-    def lookup(self, text, when=None):
-        return None
+__all__ = ["ActorResolver"]

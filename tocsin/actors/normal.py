@@ -1,0 +1,55 @@
+"""One way to cut a name into match words, shared by the data tables, spaCy tokens and plain strings.
+
+Keys from the data files and words from a text must be cut the same way, or "al-Qaeda",
+"U.S." and "People's Republic of China" would match in one and not the other.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+# Initialisms with dots stay whole ("U.S.", "D.P.R.K."); a word may carry inner apostrophes
+# ("Qa'ida", "Nuku'alofa"); anything else that is not a letter or digit stands alone.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['\u2019][^\W_]+)*\.?|\S", re.UNICODE)
+_POSSESSIVE = re.compile(r"^(.*[^\W_])['\u2019]s$", re.UNICODE)
+_STRIP = str.maketrans("", "", ".'\u2019")
+
+
+class Word(NamedTuple):
+    norm: str  # lower case, no accents, no dots or apostrophes: what keys are made of
+    orig: str  # as written (dots removed), for case checks
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, dots or apostrophes."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.translate(_STRIP).lower()
+
+
+def words(text: str) -> list[Word]:
+    """Match words of ``text``; punctuation and possessive endings are dropped."""
+    out: list[Word] = []
+    for piece in _TOKEN.findall(text):
+        m = _POSSESSIVE.match(piece)
+        if m:
+            piece = m.group(1)
+        norm = fold(piece)
+        if norm and (norm[0].isalnum() or norm[-1].isalnum()):
+            out.append(Word(norm, piece.translate(_STRIP)))
+    return out
+
+
+def key(text: str) -> str:
+    """The lookup key of a name from a data file: its match words joined by spaces."""
+    ws = [w.norm for w in words(text)]
+    if len(ws) > 1 and ws[0] == "the":
+        ws = ws[1:]
+    return " ".join(ws)
+
+
+def is_acronym(text: str) -> bool:
+    """A one-word name with two or more capitals ("UN", "JeM"): matched only as written."""
+    ws = words(text)
+    return len(ws) == 1 and sum(ch.isupper() for ch in ws[0].orig) >= 2

@@ -1,0 +1,304 @@
+"""Noun phrase -> Actor: country + sector, organisation, armed group or leader by date.
+
+A phrase is cut into match words, segmented greedily into the longest keys of the index
+(tables.py), and the match that holds the head word decides what kind of actor it is; the
+other matches modify it: they give the country ("Belarusian dissidents"), a sector
+("rebel leader", "former president") or an organisation ("UN peacekeepers").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Sequence
+
+from ..model import Actor
+from .normal import Word, words
+from .tables import (
+    ADJ, CAPITAL, COUNTRY, GROUP, INST, ORG, OUT_OF_OFFICE, PEOPLE, PERSON, SECTOR, Entry, Index, load,
+)
+
+if TYPE_CHECKING:  # spaCy is only needed by callers that pass tokens
+    from spacy.tokens import Token
+
+# Which reading of an ambiguous key wins ("Congress": the US legislature before the word congress).
+_PRIORITY = {PERSON: 0, GROUP: 1, ORG: 2, INST: 3, COUNTRY: 4, CAPITAL: 5, PEOPLE: 6, ADJ: 7, SECTOR: 8}
+# Entity types that are never actors.
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+_NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+# Left dependents that are not part of the phrase.
+_SKIP_LEFT = frozenset({"cc", "conj", "preconj", "punct", "relcl", "acl", "advcl", "mark", "prep"})
+# Prepositions whose object still describes the actor ("forces of Belarus", "rebels in Congo").
+_OF_PREPS = frozenset({"of", "in", "from"})
+# Words after which a country names a sponsor, not the actor ("Russian-backed separatists").
+_SPONSOR = frozenset({"backed", "sponsored", "supported", "funded", "armed", "allied", "aligned", "trained"})
+# In a plain string, these words end the part that can describe the actor.
+_CUT = frozenset({"to", "against", "with", "on", "for", "by", "at", "and", "or", "who", "which", "that", "said", "says"})
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int
+    end: int
+    cands: list[Entry]  # every reading of the key, best kind first
+    entry: Entry  # the reading chosen for the article's date
+
+
+class ActorResolver:
+    """Resolves actor mentions; load once, call often."""
+
+    def __init__(self, index: Index | None = None) -> None:
+        self.ix = index or load()
+
+    # -- public API -------------------------------------------------------------------------
+
+    def actor(self, head: "Token", when: date | None = None) -> Actor | None:
+        """The actor named by the noun phrase headed by ``head``, or None if it names none."""
+        if head.pos_ in ("PRON", "NUM", "SYM", "PUNCT", "X") or head.ent_type_ in _NOT_ACTOR_ENTS:
+            return None
+        toks = _phrase_tokens(head)
+        ws: list[Word] = []
+        head_at = -1
+        for t in toks:
+            tw = words(t.text)
+            ws.extend(tw)
+            if t.i == head.i:
+                head_at = len(ws) - 1
+        if head_at < 0 or not ws:
+            return None
+        text = head.doc[toks[0].i : toks[-1].i + 1].text
+        named = head.pos_ == "PROPN" or head.ent_type_ in _NAMED_ENTS
+        return self._resolve(text, ws, head_at, when, named, lenient=False)
+
+    def lookup(self, text: str, when: date | None = None) -> Actor | None:
+        """The actor a bare string names ("Ukraine's Ministry of Defense", "Putin")."""
+        ws = words(text)
+        if not ws:
+            return None
+        head_at = _string_head(ws)
+        named = ws[head_at].orig[:1].isupper()
+        lenient = not any(ch.isupper() for ch in text)
+        return self._resolve(text.strip(), ws, head_at, when, named, lenient)
+
+    # -- resolution ---------------------------------------------------------------------------
+
+    def _resolve(
+        self, text: str, ws: Sequence[Word], head_at: int, when: date | None, named: bool, lenient: bool
+    ) -> Actor | None:
+        matches = self._segment(ws, lenient)
+        for m in matches:
+            m.entry = self._pick(m, when, None)
+        head_m = next((m for m in matches if m.start <= head_at < m.end), None)
+        if head_m is not None and not head_m.entry.head_ok:
+            head_m = None
+        mods = [m for m in matches if m is not head_m]
+        # Nearest modifiers first on the left, then the "of/in" objects on the right, in order.
+        left = sorted((m for m in mods if m.end <= head_at), key=lambda m: -m.end)
+        right = [m for m in mods if m.start > head_at]
+        ordered = left + right
+        country, cty_from = self._mod_country(ws, ordered)
+        hint = country
+
+        if head_m is None:
+            if not named:
+                return None
+            return self._compose(text, country, self._mod_sector(ordered, None, False), ordered, cty_from)
+
+        e = head_m.entry
+        k = e.kind
+        if k == PERSON:
+            return self._person(text, head_m, when, hint, ordered)
+        if k == ORG:
+            return Actor(text=text, code=e.code, country=None, sector=e.sector)
+        if k == GROUP:
+            return Actor(text=text, code=e.code, country=e.country, sector=e.sector)
+        if k == INST:
+            if country and country != e.country and cty_from is not None and cty_from.kind != ORG:
+                return _actor(text, country, e.sector, country)
+            return Actor(text=text, code=e.code, country=e.country, sector=e.sector)
+        if k == COUNTRY or k == ADJ:
+            return _actor(text, e.code, None, e.country)
+        if k == CAPITAL:
+            return _actor(text, e.code[:3], "GOV", e.country)
+        if k == PEOPLE:
+            sector = self._mod_sector(ordered, "CVL", True, overrides_only=True)
+            if country and cty_from is not None and cty_from.start < head_m.start:  # "Bosnian Serbs"
+                return self._compose(text, country, sector, ordered, cty_from)
+            return _actor(text, e.code, sector, e.country)
+        # A sector noun: "Iraqi troops", "the Belarusian military", "rebels".
+        if e.weak and named and not lenient and _unknown_name_before(ws, matches, head_m):
+            # "Homeland Union", "Popular Front": a name we do not know, not a trade union or a front.
+            return self._compose(text, country, self._mod_sector(ordered, None, False), ordered, cty_from)
+        sector = self._mod_sector(ordered, e.sector, e.weak)
+        return self._compose(text, country, sector, ordered, cty_from)
+
+    def _compose(
+        self, text: str, country: str | None, sector: str | None, ordered: list[_Match], cty_from: _Match | None
+    ) -> Actor:
+        """Country + sector from modifiers; an organisation modifier nearer than any country wins."""
+        if cty_from is not None and cty_from.entry.kind in (ORG,):
+            e = cty_from.entry
+            return Actor(text=text, code=e.code, country=None, sector=e.sector)
+        if cty_from is not None and cty_from.entry.kind == GROUP:
+            e = cty_from.entry
+            if e.country is None:  # transnational group: its own code
+                return Actor(text=text, code=e.code, country=None, sector=sector or e.sector)
+        code_country = country
+        if cty_from is not None and cty_from.entry.kind in (ADJ, PEOPLE):
+            code_country = cty_from.entry.code  # stateless peoples keep their own prefix ("KUR")
+            country = cty_from.entry.country
+        return _actor(text, code_country, sector, country)
+
+    def _mod_country(self, ws: Sequence[Word], ordered: list[_Match]) -> tuple[str | None, _Match | None]:
+        for m in ordered:
+            e = m.entry
+            if e.kind == SECTOR:
+                continue
+            if m.end < len(ws) and ws[m.end].norm in _SPONSOR:
+                continue  # "Russian-backed": the sponsor, not the actor
+            if e.kind == ORG:
+                return None, m
+            if e.kind in (ADJ, PEOPLE) and e.country is None:
+                return None, m
+            if e.country:
+                return e.country, m
+            if e.kind == GROUP:
+                return None, m
+        return None, None
+
+    def _mod_sector(
+        self, ordered: list[_Match], head: str | None, weak: bool, overrides_only: bool = False
+    ) -> str | None:
+        """The head's sector, unless a modifier's beats it ("rebel forces", "former president")."""
+        fill = None
+        for m in ordered:
+            e = m.entry
+            if e.kind == SECTOR and e.override and e.sector:
+                return e.sector
+            if fill is None and e.sector and e.kind in (SECTOR, INST, GROUP) and not overrides_only:
+                # GOV only fills an empty head: "government troops" are MIL.
+                if head is None or (weak and e.sector != "GOV"):
+                    fill = e.sector
+        return fill or head
+
+    def _person(
+        self, text: str, m: _Match, when: date | None, hint: str | None, ordered: list[_Match]
+    ) -> Actor:
+        e = self._pick(m, when, hint)
+        override = self._mod_sector(ordered, None, False, overrides_only=True)
+        if when is None or e.covers(when):
+            sector = override or e.sector  # undated: the office the person is known for
+        else:
+            sector = OUT_OF_OFFICE
+        if e.country is None:  # an organisation's officer
+            if sector == OUT_OF_OFFICE:
+                return Actor(text=text, code=None, country=None, sector=None)
+            return Actor(text=text, code=e.code, country=None, sector=e.sector)
+        return _actor(text, e.country, sector, e.country)
+
+    # -- matching -----------------------------------------------------------------------------
+
+    def _segment(self, ws: Sequence[Word], lenient: bool) -> list[_Match]:
+        """Greedy longest-key segmentation; one entry per match, refined later by date."""
+        out: list[_Match] = []
+        i, n = 0, len(ws)
+        while i < n:
+            for length in range(min(self.ix.max_len, n - i), 0, -1):
+                cands = self.ix.get(" ".join(w.norm for w in ws[i : i + length]))
+                if not cands:
+                    continue
+                cands = [e for e in cands if _fits(e, ws, i, length, lenient)]
+                if length == 1 and cands:
+                    cands = [e for e in cands if not e.surname or _surname_ok(e, ws, i, self.ix)]
+                if cands:
+                    cands.sort(key=lambda e: _PRIORITY[e.kind])
+                    out.append(_Match(i, i + length, cands, cands[0]))
+                    i += length
+                    break
+            else:
+                i += 1
+        return out
+
+    def _pick(self, m: _Match, when: date | None, hint: str | None) -> Entry:
+        """The reading of a key that holds at ``when``: the right Bush, the Taliban of 1998 or 2022."""
+        top = m.cands[0].kind
+        same = [c for c in m.cands if c.kind == top]
+        if len(same) == 1 and top not in (PERSON, GROUP, INST):
+            return same[0]
+        if when is None:
+            # Undated: the reading still current, else the latest one.
+            return max(same, key=lambda c: (c.end is None, c.end or date.min, c.country == hint))
+        live = [c for c in same if c.covers(when)]
+        if live:
+            return next((c for c in live if hint and c.country == hint), live[0])
+        return min(same, key=lambda c: _distance(c, when))
+
+
+def _distance(e: Entry, when: date) -> int:
+    if e.start is not None and when < e.start:
+        return (e.start - when).days
+    if e.end is not None and when > e.end:
+        return (when - e.end).days
+    return 0
+
+
+def _fits(e: Entry, ws: Sequence[Word], i: int, length: int, lenient: bool) -> bool:
+    if e.exact is not None:
+        return ws[i].orig == e.exact
+    if e.kind == SECTOR or lenient or length > 1:
+        return True
+    return ws[i].orig[:1].isupper()
+
+
+def _surname_ok(e: Entry, ws: Sequence[Word], i: int, ix: Index) -> bool:
+    """"Bush" after "Laura" is not George Bush: an unknown capitalised word before a surname
+    must start like one of the person's given names."""
+    if i == 0:
+        return True
+    prev = ws[i - 1]
+    if not prev.orig[:1].isupper() or ix.get(prev.norm):
+        return True
+    return prev.norm[:1] in e.initials
+
+
+def _unknown_name_before(ws: Sequence[Word], matches: list[_Match], head_m: _Match) -> bool:
+    """A capitalised head word right after a capitalised word no table knows."""
+    i = head_m.start - 1
+    if i < 0 or not ws[head_m.start].orig[:1].isupper():
+        return False
+    covered = any(m.start <= i < m.end for m in matches)
+    return not covered and ws[i].orig[:1].isupper()
+
+
+def _string_head(ws: Sequence[Word]) -> int:
+    """Head of a bare phrase: the last word before "of", "in", a verb-like cut or the end."""
+    for j, w in enumerate(ws):
+        if j and (w.norm in _OF_PREPS or w.norm in _CUT):
+            return j - 1
+    return len(ws) - 1
+
+
+def _actor(text: str, code_country: str | None, sector: str | None, country: str | None) -> Actor:
+    code = (code_country or "") + (sector or "")
+    return Actor(text=text, code=code or None, country=country, sector=sector)
+
+
+def _phrase_tokens(head: "Token") -> list["Token"]:
+    """The tokens of the noun phrase around ``head`` that can tell who the actor is."""
+    keep = {head.i}
+    for child in head.lefts:
+        if child.dep_ not in _SKIP_LEFT:
+            keep.update(t.i for t in child.subtree)
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "appos", "nmod", "amod") or (
+            child.dep_ == "prep" and child.lower_ in _OF_PREPS
+        ):
+            keep.update(t.i for t in child.subtree if t.dep_ not in ("relcl", "acl"))
+    if head.ent_iob_ != "O":
+        for ent in head.doc.ents:
+            if ent.start <= head.i < ent.end:
+                keep.update(range(ent.start, ent.end))
+                break
+    doc = head.doc
+    lo, hi = min(keep), max(keep)
+    # Keep the phrase contiguous for its text; words in the gaps are harmless modifiers.
+    return [doc[i] for i in range(lo, hi + 1)]
