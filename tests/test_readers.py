@@ -627,3 +627,16 @@ def test_oversized_html_is_refused_before_parsing(tmp_path):
 
     with pytest.raises(InputProblem, match="HTML too large"):
         extract_html(page("Big", LONG_EN).encode(), "big.html", Options(max_markup_bytes=200))
+
+
+def test_feed_with_odd_links_and_no_title(tmp_path):
+    f = tmp_path / "odd.rss"
+    f.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><link>https://odd.example.org/</link>
+      <item><title>One</title><link>http://[broken</link><description>{EN}</description></item>
+      <item><title>Two</title><link>https://odd.example.org/two</link><description>{EN2}</description></item>
+      </channel></rss>""", encoding="utf-8")
+    arts, problems = read([f])
+    assert problems == []
+    assert [(a.url, a.source) for a in arts] == [(None, "odd.example.org"),
+                                                 ("https://odd.example.org/two", "odd.example.org")]
+    assert arts[0].id.startswith("h-")

@@ -25,6 +25,22 @@ def _entry_text(entry) -> str:
     return max(texts, key=len, default="")
 
 
+def _web_link(link: object) -> str | None:
+    # feedparser puts an Atom id (tag:...) in ``link`` when an entry has no link of its own.
+    if not isinstance(link, str):
+        return None
+    try:
+        parts = urlsplit(link.strip())
+    except ValueError:
+        return None
+    return link.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def _host(link: object) -> str | None:
+    url = _web_link(link)
+    return urlsplit(url).hostname if url else None
+
+
 def _entry_date(entry, where: str):
     # The date as the publisher wrote it: feedparser's parsed struct is shifted to UTC,
     # which moves an evening story in Kyiv to the next day.
@@ -66,8 +82,7 @@ def read_feed_stream(stream: BinaryIO, origin: str, opts: Options, problems: lis
                                         f"({parsed.get('bozo_exception')})"))
     feed = parsed.get("feed", {})
     source = fragment_text(feed.get("title") or "") or None
-    if source is None and feed.get("link"):
-        source = urlsplit(feed["link"]).hostname
+    source = source or _host(feed.get("link"))
     for i, entry in enumerate(parsed.entries, 1):
         where = f"{origin}#{i}"
         try:
@@ -76,9 +91,7 @@ def read_feed_stream(stream: BinaryIO, origin: str, opts: Options, problems: lis
             if not text.strip():
                 raise InputProblem("feed item has no title, summary or content")
             check_text(text, opts.max_chars)
-            link = entry.get("link") or None
-            if link and urlsplit(link).scheme not in ("http", "https"):
-                link = None  # feedparser puts an Atom id (tag:...) here when there is no link
+            link = _web_link(entry.get("link"))
             art = Article(id="-", text=text, date=_entry_date(entry, where) or opts.date, title=title,
                           url=link, source=source, author=entry.get("author") or None, origin=where)
             guid = entry.get("id")
