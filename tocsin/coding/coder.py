@@ -22,9 +22,9 @@ from .patterns import Lexicon, Pattern, lexicon
 _VERB_OBJ = ("dobj", "obj")
 # Prepositions that introduce the target, in order of preference.
 _TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "at", "into", "toward", "towards", "from",
-                 "over", "for", "in")
+                 "over", "for")
 _NOUN_TARGET_PREPS = ("against", "on", "upon", "to", "with", "between", "into", "toward", "towards", "at", "from",
-                      "over", "in")
+                      "over")
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "this", "these",
              "those", "that", "which", "who", "whom"}
 _PERSONAL = {"he", "she", "him", "her"}
@@ -48,6 +48,11 @@ class _Memory:
     def __init__(self) -> None:
         self.person: Actor | None = None
         self.thing: Actor | None = None
+        self.names: dict[str, Actor] = {}  # "Sokol" -> the actor first named "Belarusian Ambassador Ihar Sokol"
+
+    def note_name(self, actor: Actor | None, tok: Token) -> None:
+        if actor is not None and actor.country and tok.pos_ == "PROPN" and tok.text not in self.names:
+            self.names[tok.text] = actor
 
     def note(self, actor: Actor | None, tok: Token) -> None:
         if actor is None or not actor.code:
@@ -64,6 +69,22 @@ class _Memory:
         else:
             ref = self.thing or self.person
         return Actor(text=tok.text, code=ref.code, country=ref.country, sector=ref.sector) if ref else None
+
+
+def _cited_headlines(sent: Span) -> set[int]:
+    """Tokens of a parenthesised Title Case phrase: the headline of another story, cited, not reported."""
+    out: set[int] = set()
+    open_at = None
+    for tok in sent:
+        if tok.text == "(":
+            open_at = tok.i
+        elif tok.text == ")" and open_at is not None:
+            words = [t for t in sent.doc[open_at + 1:tok.i] if t.is_alpha]
+            caps = sum(1 for t in words if t.text[0].isupper())
+            if len(words) >= 4 and caps >= 0.7 * len(words):
+                out.update(range(open_at + 1, tok.i))
+            open_at = None
+    return out
 
 
 def _lemma(tok: Token) -> str:
@@ -209,6 +230,12 @@ class EventCoder:
             actor = self.actors.actor(tok, when)
         except Exception:  # a resolver bug must not lose the article
             actor = None
+        if tok.pos_ == "PROPN" and (actor is None or not actor.country):
+            known = memory.names.get(tok.text)
+            if known is not None:  # a name the article introduced earlier with its country
+                actor = Actor(text=actor.text if actor else tok.text, code=known.code, country=known.country,
+                              sector=known.sector)
+        memory.note_name(actor, tok)
         if actor is not None and actor.code and not actor.country:
             # "his defense minister": a possessive pronoun lends the country of who it names
             poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
@@ -360,7 +387,8 @@ class EventCoder:
     def _code_sentence(self, sent: Span, si: int, article: Article, memory: _Memory,
                        places: list[PlaceMention], geo) -> list[Event]:
         when = article.date
-        matches = [m for m in (self._match(t) for t in sent) if m is not None]
+        cited = _cited_headlines(sent)
+        matches = [m for m in (self._match(t) for t in sent if t.i not in cited) if m is not None]
         # "launches combat sorties": a verb pattern that named the noun already codes it
         covered = {m.obj.i for m in matches if not m.noun and m.obj is not None and m.pattern.code}
         matches = [m for m in matches if not (m.noun and m.trigger.i in covered)]

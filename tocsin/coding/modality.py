@@ -123,11 +123,19 @@ class ModalityRules:
                     found.add("future")
             elif dep == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.future:
                 found.add("future")  # "preparing for an invasion"
-            elif dep in ("acl", "relcl", "prep", "pobj", "compound") and head.pos_ in ("NOUN", "PROPN"):
+            elif dep in ("acl", "relcl", "prep", "pobj", "compound", "ccomp", "appos") and head.pos_ in ("NOUN", "PROPN"):
                 if hf & self.future_noun:
                     found.add("future")
                 elif hf & self.hypo_noun:
                     found.add("hypothetical")
+            elif dep == "ccomp" and hl == "be":
+                # "the presumption is that these will attack": the subject of the copula frames it
+                subj = _subject(head)
+                if subj is not None and forms(subj) & self.hypo_noun:
+                    found.add("hypothetical")
+                elif subj is not None and forms(subj) & self.future_noun:
+                    found.add("future")
+                own = False
             elif dep == "ccomp":
                 own = False
             if dep not in ("xcomp", "conj", "aux", "acomp"):
