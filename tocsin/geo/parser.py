@@ -10,7 +10,7 @@ from .borders import border_point
 from .gazetteer import Gazetteer
 from .locate import in_sentence, locative, main_place, to_place
 from .resolve import plausible, resolve
-from .toponyms import apply_doc, find_borders, scan
+from .toponyms import apply_doc, drop_people, find_borders, scan
 
 
 class Geoparser:
@@ -30,7 +30,7 @@ class Geoparser:
     def places(self, doc, article: Article) -> list[PlaceMention]:
         """Every place mention in the article, resolved; offsets into ``article.text``."""
         text = doc.text if doc is not None else normalise(article.text)
-        mentions = apply_doc(scan(text, self.gaz), doc)
+        mentions = drop_people(apply_doc(scan(text, self.gaz), doc), self.gaz)
         borders = find_borders(text, mentions, self.gaz)
         out: list[PlaceMention] = []
         adjectival: set[tuple[int, int]] = set()

@@ -16,7 +16,7 @@ from importlib import resources
 from .gazetteer import ADJECTIVE, ALIAS, ALTERNATE, Entry, Gazetteer
 from .toponyms import Mention
 
-REGION_FEATURES = frozenset("CONT RGN OCN SEA GULF STRT CNL PEN DSRT MTS PLAT RF".split())
+REGION_FEATURES = frozenset("CONT RGN OCN SEA GULF STRT CNL PEN DSRT MTS PLAT RF STM LK ISL ISLS".split())
 # Weights of the context terms, on the scale of the priors (one unit = a tenfold population).
 COUNTRY_WEIGHT = 2.5
 ADMIN_WEIGHT = 3.0
@@ -39,8 +39,12 @@ def priors() -> dict[str, tuple[float, bool]]:
 
 
 def prior(e: Entry, how: int) -> float:
-    base, bonus = priors().get(e.feature, (0.0, True) if e.feature.startswith("PPL") else (3.5, False))
-    s = math.log10(e.population + 10) + base if bonus else base + (0.3 * math.log10(e.population + 1))
+    known = priors().get(e.feature)
+    if known is None:  # a dump's buildings, streams, hills: weak, a little more if populated
+        s = (math.log10(e.population + 10) if e.feature.startswith("PPL") else 3.5 + 0.3 * math.log10(e.population + 1))
+    else:
+        base, bonus = known
+        s = math.log10(e.population + 10) + base if bonus else base
     if how == ALTERNATE:
         s -= 1.5
     elif how == ALIAS:
@@ -100,7 +104,9 @@ def _score(gaz: Gazetteer, e: Entry, how: int, k: str, ctx: _Context | None, own
         if e.admin1 and not e.feature.startswith("PCL"):
             a = ctx.admin.get((e.cc, e.admin1), 0.0) - own_admin.get((e.cc, e.admin1), 0.0)
             if a > 0:
-                support += ADMIN_WEIGHT * min(1.0, 0.6 + 0.4 * a)
+                # A division gains less from the towns in it than a town from its division.
+                w = ADMIN_WEIGHT * (0.5 if e.feature == "ADM1" else 1.0)
+                support += w * min(1.0, 0.6 + 0.4 * a)
         if is_city(e) and ctx.points:
             d = min((km(e.lat, e.lon, la, lo) for la, lo, kk in ctx.points if kk != k), default=None)
             if d is not None:
@@ -140,9 +146,14 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, rounds: int = 2) -> list[Re
                 qual = gaz.entry(choice[q.key][0])
                 break
         best = None
-        for eid, how in mentions[idx[0]].cands:
+        cands = mentions[idx[0]].cands
+        # An alternate spelling that is some other place's own name most likely means that place.
+        has_own_name = any(how != ALTERNATE for _, how in cands)
+        for eid, how in cands:
             e = gaz.entry(eid)
             sc, sup = _score(gaz, e, how, k, ctx, own, own_admin, qual)
+            if how == ALTERNATE and has_own_name:
+                sc -= 2.5
             if best is None or sc > best[2]:
                 best = (eid, how, sc, sup)
         if best is not None:
@@ -183,6 +194,8 @@ def plausible(r: Resolved, gaz: Gazetteer) -> bool:
         return True
     if m.ner in ("GPE", "LOC", "FAC"):
         return r.score >= KEEP_SCORE - 1.5
+    if m.embedded:  # "Rogers Centre", "Trump Tower": a small namesake is a coincidence
+        return r.score >= KEEP_SCORE + 1.5
     if m.sentence_start and " " not in m.key:
         return r.score >= KEEP_SCORE + 1.0
     return r.score >= KEEP_SCORE

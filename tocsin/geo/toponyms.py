@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .gazetteer import ADJECTIVE, Gazetteer
+from .gazetteer import ADJECTIVE, ALIAS, Gazetteer
 from .names import fold, key
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -25,7 +25,8 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"\u201c\u201d(\[]|--)\s*[\"\u201c\u20
 _TITLES = frozenset("mr mrs ms miss dr sir dame lord lady sen senator rep gov governor gen general "
                     "president minister secretary judge justice pope saint st father sister brother "
                     "col colonel capt captain lt sgt prof professor king queen prince princess sheikh "
-                    "ayatollah mayor coach chancellor premier officer agent detective".split())
+                    "ayatollah mayor coach chancellor premier officer agent detective ambassador envoy "
+                    "spokesman spokeswoman commander chairman chairwoman".split())
 _BORDER_WORDS = frozenset("border borders frontier frontiers tripoint triangle junction boundary "
                           "borderlands crossing".split())
 MAX_WORDS = 6
@@ -46,6 +47,8 @@ class Mention:
     qualifier: Mention | None = None  # the mention that qualifies it: Alexandria, *Louisiana*
     border: tuple[str, ...] | None = None  # country codes of a border area or tripoint
     parts: list[Mention] = field(default_factory=list)  # the country mentions a border mention joins
+    embedded: bool = False  # inside a longer capitalised name: "Rogers Centre", "Air Zimbabwe"
+    person: bool = False  # this occurrence reads as (part of) a person's name
 
     @property
     def adjectival(self) -> bool:
@@ -123,16 +126,45 @@ def scan(text: str, gaz: Gazetteer) -> list[Mention]:
         if single and k in stops:
             i = j + 1
             continue
+        caps = all(t[2].isupper() for t in toks[i:j + 1])
+        if caps and len(k.replace(" ", "")) <= 3 and not any(how == ALIAS for _, how in cands):
+            i = j + 1  # OAS, AP, UN: acronyms, unless a curated alias says otherwise
+            continue
         before = text[max(0, s0 - 30):s0]
         prev = re.search(r"([A-Za-z]+)\.?\s+$", before)
-        if prev and fold(prev.group(1)) in _TITLES and not any(how == ADJECTIVE for _, how in cands):
-            i = j + 1
-            continue
-        out.append(Mention(s0, end, text[s0:end], k, cands,
-                           sentence_start=bool(_SENTENCE_END.search(text[max(0, s0 - 4):s0])) or s0 == 0,
-                           caps=all(t[2].isupper() for t in toks[i:j + 1]) and len(text[s0:end]) > 3))
+        person = bool(prev and fold(prev.group(1)) in _TITLES and not any(how == ADJECTIVE for _, how in cands))
+        starts = bool(_SENTENCE_END.search(text[max(0, s0 - 4):s0])) or s0 == 0
+        out.append(Mention(s0, end, text[s0:end], k, cands, sentence_start=starts,
+                           caps=caps and len(text[s0:end]) > 3, person=person,
+                           embedded=_embedded(text, toks, i, j, starts)))
         i = j + 1
     _qualify(text, out, gaz)
+    return out
+
+
+def _embedded(text: str, toks: list[tuple[int, int, str]], i: int, j: int, starts: bool) -> bool:
+    """Whether a capitalised word other than a sentence opener touches the match."""
+    if i > 0 and not starts and text[toks[i - 1][1]:toks[i][0]] == " ":
+        w = toks[i - 1][2]
+        opener = bool(_SENTENCE_END.search(text[max(0, toks[i - 1][0] - 4):toks[i - 1][0]]))
+        if w[0].isupper() and not opener and fold(w) not in _TITLES:
+            return True
+    if j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == " " and toks[j + 1][2][0].isupper():
+        return True
+    return False
+
+
+def drop_people(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """One name, one reading: once an occurrence reads as a person ("Ambassador Sokol"), the
+    other occurrences of that name are no small town either."""
+    people = {m.key for m in mentions if m.person}
+    out = []
+    for m in mentions:
+        if m.person:
+            continue
+        if m.key in people and all(gaz.rows[e][6].startswith("PPL") for e, _ in m.cands):
+            continue
+        out.append(m)
     return out
 
 
@@ -164,7 +196,7 @@ def apply_doc(mentions: list[Mention], doc) -> list[Mention]:
             # PERSON, has no other capitalised word, so it stays a place.
             if ent is not None and any(t.text[:1].isupper() and (t.i < span.start or t.i >= span.end)
                                        for t in ent):
-                continue
+                m.person = True
         if len(span) == 1 and not m.caps:
             tok = span[0]
             if tok.pos_ in ("VERB", "AUX", "ADV", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "NUM") and not m.adjectival:
