@@ -103,9 +103,12 @@ def ingest(
     except SchemaError as exc:
         backend.close()
         fail(str(exc))
-    except (OSError, ValueError, duckdb.Error) as exc:
+    except duckdb.Error as exc:
         backend.close()
         fail(f"{db}: {exc}")
+    except (OSError, ValueError) as exc:  # e.g. a gazetteer or a data file that cannot be read
+        backend.close()
+        fail(str(exc))
     for p in summary.problems:
         if getattr(p, "kind", "error") == "error":
             err.print(f"[yellow]skipped[/] {p}", highlight=False, soft_wrap=True)
