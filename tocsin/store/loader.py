@@ -126,8 +126,11 @@ class Ingest:
         ids = {a.id for a in articles} | {f"{a.id}~{a.content_hash[:8]}" for a in articles}
         stored_ids = w.hashes_of_ids(ids)
         stored_hashes = w.originals_of_hashes(a.content_hash for a in articles)
-        sigs = [self.sketcher.signature(a.text) for a in articles]
-        bands = [self.sketcher.band_keys(s) for s in sigs]
+        # Articles already stored, or copies of a stored text, need no signature (a resumed run skips most).
+        known = [stored_ids.get(a.id) == a.content_hash or stored_ids.get(f"{a.id}~{a.content_hash[:8]}")
+                 == a.content_hash or a.content_hash in stored_hashes for a in articles]
+        sigs = [None if k else self.sketcher.signature(a.text) for a, k in zip(articles, known)]
+        bands = [[] if s is None else self.sketcher.band_keys(s) for s in sigs]
         cands: dict[int, list[tuple[str, bytes, int]]] = {}
         for qi, aid, sig, seq in w.lsh_candidates([(i, b, k) for i, bs in enumerate(bands) for b, k in bs]):
             cands.setdefault(qi, []).append((aid, sig, seq))
@@ -158,6 +161,7 @@ class Ingest:
             if original is not None:
                 d.action, d.original, d.similarity = "duplicate", original, 1.0
             else:
+                assert sigs[i] is not None, "an article the store knows reached the near-duplicate check"
                 d.signature, d.bands = sigs[i], bands[i]
                 best: tuple[float, int, str] | None = None
                 seen: set[str] = set()
