@@ -533,8 +533,9 @@ def test_non_english_is_skipped_and_counted_apart_from_errors(tmp_path):
     assert [(a.id, a.language) for a in arts] == [("en", "en"), ("de", "de"), ("fr", "fr"), ("short", None)]
     arts, _ = read([f], languages=("de", "fr"))
     assert [a.id for a in arts] == ["de", "fr", "short"]
+    assert [a.id for a in read([f], languages="fr")[0]] == ["fr", "short"]
     with pytest.raises(ValueError):
-        read([f], languages=("english",))
+        read_inputs([str(f)], languages=("english",))  # at the call, before any reading
 
 
 @pytest.mark.parametrize("text", [
@@ -580,7 +581,7 @@ def test_forced_format(tmp_path):
     arts, _ = read([f], fmt="csv")
     assert [a.id for a in arts] == ["r1"]
     with pytest.raises(ValueError):
-        read([f], fmt="docx")
+        read_inputs([str(f)], fmt="docx")
 
 
 def test_url_normalisation():

@@ -62,18 +62,27 @@ def read_inputs(inputs: Iterable[str], date: Date | None = None, problems: list[
     """
     problems = problems if problems is not None else []
     stats = stats if stats is not None else ReadStats()
+    # Checked here, not in the generator, so that a bad option fails at the call.
     if fmt is not None and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    if isinstance(languages, str):  # "en" or "en,fr", as typed on a command line
+        languages = [x.strip() for x in languages.split(",") if x.strip()]
     wanted = tuple(languages) if languages is not None else None
     if wanted is not None:
         _check_languages(wanted)
     opts = Options(date=date, max_chars=max_chars, columns=columns or Columns())
+    return _read_all(list(inputs), fmt, opts, wanted, dedupe_ids, dedupe_text, problems, stats)  # type: ignore[arg-type]
+
+
+def _read_all(inputs: list[str], fmt: Format | None, opts: Options, wanted: tuple[str, ...] | None,
+              dedupe_ids: bool, dedupe_text: bool, problems: list[Problem],
+              stats: ReadStats) -> Iterator[Article]:
     seen_ids: dict[str, str] = {}
     seen_text: dict[str, str] = {}
 
-    for src in expand(list(inputs), problems):
+    for src in expand(inputs, problems):
         try:
-            for kind, art in _read_one(src, fmt, opts, problems, stats):  # type: ignore[arg-type]
+            for kind, art in _read_one(src, fmt, opts, problems, stats):
                 lang, keep = identify(art.text, wanted)
                 art.language = lang
                 if not keep:
