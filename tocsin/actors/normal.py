@@ -23,8 +23,9 @@ class Word(NamedTuple):
 
 def fold(text: str) -> str:
     """Lower case without accents, dots or apostrophes."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.translate(_STRIP).lower()
 
 
@@ -41,15 +42,15 @@ def words(text: str) -> list[Word]:
     return out
 
 
-def key(text: str) -> str:
+def key(text: str, ws: list[Word] | None = None) -> str:
     """The lookup key of a name from a data file: its match words joined by spaces."""
-    ws = [w.norm for w in words(text)]
-    if len(ws) > 1 and ws[0] == "the":
-        ws = ws[1:]
-    return " ".join(ws)
+    norms = [w.norm for w in (words(text) if ws is None else ws)]
+    if len(norms) > 1 and norms[0] == "the":
+        norms = norms[1:]
+    return " ".join(norms)
 
 
-def is_acronym(text: str) -> bool:
+def is_acronym(text: str, ws: list[Word] | None = None) -> bool:
     """A one-word name with two or more capitals ("UN", "JeM"): matched only as written."""
-    ws = words(text)
+    ws = words(text) if ws is None else ws
     return len(ws) == 1 and sum(ch.isupper() for ch in ws[0].orig) >= 2

@@ -52,11 +52,12 @@ class Index:
     states: frozenset[str] = frozenset()
 
     def add(self, name: str, entry: Entry) -> None:
-        k = key(name)
+        ws = words(name)
+        k = key(name, ws)
         if not k:
             return
-        if is_acronym(name):
-            entry = _replace(entry, exact=words(name)[0].orig)
+        if is_acronym(name, ws):
+            entry = _replace(entry, exact=ws[0].orig)
         bucket = self.keys.setdefault(k, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -213,7 +214,8 @@ def _leaders(ix: Index, states: set[str]) -> None:
             initials=initials,
         )
         for n in names:
-            ix.add(n, base)
+            # A one-word alias ("Bush", "Lula") is a short name: guarded like a surname.
+            ix.add(n, _replace(base, surname=True) if " " not in n.strip() and " " in name else base)
         # The surname alone ("Putin"), unless the row says "-" (family name first: "Xi Jinping").
         parts = name.split()
         if "-" not in aliases and len(parts) > 1 and len(parts[-1]) > 2:
