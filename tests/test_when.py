@@ -339,3 +339,16 @@ def test_repeated_calls_agree(parse):
     first = [event_date(trigger(doc, w), pub) for w in ("blocked", "clashed")]
     again = [event_date(trigger(doc, w), pub) for w in ("blocked", "clashed")]
     assert first == again == [EventDate("2022-03-20", "day", True), EventDate("2022-03-21", "day", True)]
+
+
+def test_possessive_weekend(parse):
+    got = when(parse, "A court freed the activist on Tuesday, following his weekend arrest.", "arrest",
+               MON_2022_03_21)
+    assert got == EventDate("2022-03-14", "week", True)  # the week of Saturday 19 March
+
+
+def test_a_doc_without_a_parser_still_gets_its_day_words():
+    import spacy
+
+    doc = spacy.blank("en")("Police detained 30 people on Thursday.")
+    assert event_date(doc[1], MON_2022_03_21) == EventDate("2022-03-17", "day", True)

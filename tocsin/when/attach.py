@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .expressions import MONTHS, WEEKDAYS, clean, is_count, is_narrative
+from .expressions import MONTHS, RELATIVE, WEEKDAYS, clean, is_count, is_narrative
 
 _DAY_WORDS = frozenset(WEEKDAYS) | {"yesterday", "today", "tonight", "tomorrow"}
 _LEFT_CUES = frozenset({
@@ -55,7 +55,8 @@ def _spans(sent: Span) -> list[tuple[int, int]]:
             spans.append((tok.i, tok.i + 2))
         elif low in _PERIOD_NOUNS:
             left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound")]
-            if left and left[0].i not in covered and tok.i - left[0].i == len(left):
+            if (left and left[0].i not in covered and tok.i - left[0].i == len(left)
+                    and clean(sent.doc[left[0].i:tok.i + 1].text) in RELATIVE):
                 spans.append((left[0].i, tok.i + 1))
     # "Saturday" + "night", "Monday" + "evening": one mention.
     merged: list[tuple[int, int]] = []

@@ -61,6 +61,11 @@ def _mentions(st: _DocState, sent: Span) -> list[Mention]:
     return ms
 
 
+def _sentence(doc: Doc, i: int) -> Span:
+    # Without sentence boundaries (no parser in the pipeline) the whole text is one sentence.
+    return doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
+
+
 def _timeline(st: _DocState, doc: Doc, published: date | None) -> tuple[list[int], list[Resolved]]:
     """Every date the text fixes, in order, for the narrative time of "a week earlier"."""
     tl = st.timelines.get(published)
@@ -68,7 +73,7 @@ def _timeline(st: _DocState, doc: Doc, published: date | None) -> tuple[list[int
         return tl
     starts: list[int] = []
     dates: list[Resolved] = []
-    for sent in doc.sents:
+    for sent in (doc.sents if doc.has_annotation("SENT_START") else [doc[:]]):
         for m in _mentions(st, sent):
             if m.anchor is not None or m.ends:
                 continue
@@ -96,13 +101,13 @@ def _resolve_mention(st: _DocState, doc: Doc, m: Mention, published: date | None
         if base is None:
             # An undated "the attack" is most often the one an earlier sentence dated; with
             # no date before it, counting from the fallback would only shift the fallback.
-            base = _reference(st, doc, doc[m.start].sent.start, published)
+            base = _reference(st, doc, _sentence(doc, m.start).start, published)
         return resolve(m.text, published, future, base) if base is not None else None
     if m.narrative:
         return resolve(m.text, published, future, _reference(st, doc, m.start, published))
     if lacks_year(m.text):
         # "On 17 July 2017 ... the decision of 20 April": the year the sentence just gave.
-        for prior in reversed(_mentions(st, doc[m.start].sent)):
+        for prior in reversed(_mentions(st, _sentence(doc, m.start))):
             if prior.start < m.start and has_year(prior.text):
                 base = resolve(prior.text, published, future)
                 if base is not None and base[1] in ("day", "month"):
@@ -126,7 +131,7 @@ def _counted_back(st: _DocState, doc: Doc, m: Mention, published: date | None, f
 def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool,
              depth: int = 0, exclude: Mention | None = None) -> Resolved | None:
     doc = trigger.doc
-    ms = _mentions(st, trigger.sent)
+    ms = _mentions(st, _sentence(doc, trigger.i))
     if not ms:
         return None
     fut = future or looks_future(trigger)

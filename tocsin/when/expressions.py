@@ -132,6 +132,8 @@ def clean(expression: str) -> str:
     t = expression.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     t = re.sub(r"\s+", " ", t)
     t = re.sub(r"\s*-\s*", "-", t)
+    # "his weekend arrest", "their Sunday rally": the possessive stands for "the".
+    t = re.sub(r"^(?:his|her|their|its|our|my|your)\s+", "the ", t)
     return t.strip(" ,.;:()\"")
 
 

@@ -27,7 +27,7 @@ def looks_future(tok: Token) -> bool:
     governs it through "to", or it is the complement of a verb of planning."""
     head = tok
     # An event noun takes its tense from its verb: "the vote will take place on Sunday".
-    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     for _ in range(4):
         if _has_will(head):
