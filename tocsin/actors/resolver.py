@@ -7,6 +7,7 @@ other matches modify it: they give the country ("Belarusian dissidents"), a sect
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Sequence
@@ -31,8 +32,13 @@ _SKIP_LEFT = frozenset({"cc", "conj", "preconj", "punct", "relcl", "acl", "advcl
 _OF_PREPS = frozenset({"of", "in", "from"})
 # Words after which a country names a sponsor, not the actor ("Russian-backed separatists").
 _SPONSOR = frozenset({"backed", "sponsored", "supported", "funded", "armed", "allied", "aligned", "trained"})
-# In a plain string, these words end the part that can describe the actor.
-_CUT = frozenset({"to", "against", "with", "on", "for", "by", "at", "and", "or", "who", "which", "that", "said", "says"})
+# In a plain string, these words end the part that can describe the actor ("group based in Trinidad").
+_CUT = frozenset({
+    "to", "against", "with", "on", "for", "by", "at", "and", "or", "who", "which", "that", "said", "says",
+    "based", "loyal", "stationed", "deployed", "operating", "fighting",
+})
+_NATIONAL = frozenset({COUNTRY, ADJ, PEOPLE})
+_PARENS = re.compile(r"\([^()]*\)")
 
 
 @dataclass(slots=True)
@@ -71,7 +77,7 @@ class ActorResolver:
 
     def lookup(self, text: str, when: date | None = None) -> Actor | None:
         """The actor a bare string names ("Ukraine's Ministry of Defense", "Putin")."""
-        ws = words(text)
+        ws = words(_PARENS.sub(" ", text))  # "(CFVC)", "(Conservatives)": glosses, not the name
         if not ws:
             return None
         head_at = _string_head(ws)
@@ -121,6 +127,11 @@ class ActorResolver:
             return _actor(text, e.code[:3], "GOV", e.country)
         if k == PEOPLE:
             sector = self._mod_sector(ordered, "CVL", True, overrides_only=True)
+            if any(w.norm == "ethnic" for w in ws[: head_m.start]):
+                # "ethnic Albanians in south Serbia": the people names a community, the place the state.
+                place = next((m for m in right if m.entry.kind in (COUNTRY, CAPITAL)), None)
+                if place is not None:
+                    return _actor(text, place.entry.country, sector, place.entry.country)
             if country and cty_from is not None and cty_from.start < head_m.start:  # "Bosnian Serbs"
                 return self._compose(text, country, sector, ordered, cty_from)
             return _actor(text, e.code, sector, e.country)
@@ -149,21 +160,27 @@ class ActorResolver:
         return _actor(text, code_country, sector, country)
 
     def _mod_country(self, ws: Sequence[Word], ordered: list[_Match]) -> tuple[str | None, _Match | None]:
+        m = self._first_country(ws, ordered)
+        if m is not None and m.entry.kind in _NATIONAL:
+            # "Bosnian Serb forces", "Syrian Kurdish fighters": the outer word names the state.
+            outer = next((o for o in ordered if o.end == m.start and o.entry.kind in _NATIONAL), None)
+            if outer is not None and outer.entry.country:
+                m = outer
+        if m is None:
+            return None, None
+        e = m.entry
+        return (e.country if e.kind not in (ORG, GROUP) or e.country else None), m
+
+    def _first_country(self, ws: Sequence[Word], ordered: list[_Match]) -> _Match | None:
         for m in ordered:
             e = m.entry
             if e.kind == SECTOR:
                 continue
             if m.end < len(ws) and ws[m.end].norm in _SPONSOR:
                 continue  # "Russian-backed": the sponsor, not the actor
-            if e.kind == ORG:
-                return None, m
-            if e.kind in (ADJ, PEOPLE) and e.country is None:
-                return None, m
-            if e.country:
-                return e.country, m
-            if e.kind == GROUP:
-                return None, m
-        return None, None
+            if e.kind in (ORG, GROUP, ADJ, PEOPLE) or e.country:
+                return m
+        return None
 
     def _mod_sector(
         self, ordered: list[_Match], head: str | None, weak: bool, overrides_only: bool = False
@@ -185,8 +202,16 @@ class ActorResolver:
     ) -> Actor:
         e = self._pick(m, when, hint)
         override = self._mod_sector(ordered, None, False, overrides_only=True)
+        title = next((o for o in ordered if o.entry.kind == SECTOR and o.entry.sector and o.end <= m.start), None)
+        org = next((o for o in ordered if o.entry.kind == ORG and o.end <= m.start), None)
         if when is None or e.covers(when):
             sector = override or e.sector  # undated: the office the person is known for
+        elif override:
+            sector = override
+        elif org is not None:  # "Arab League Secretary-General X": the text says who he speaks for
+            return Actor(text=text, code=org.entry.code, country=None, sector=org.entry.sector)
+        elif title is not None:  # "Secretary of State X": the text gives the office, the date may be off
+            sector = title.entry.sector
         else:
             sector = OUT_OF_OFFICE
         if e.country is None:  # an organisation's officer
