@@ -99,6 +99,11 @@ def when(parse, text: str, word: str, published: date | None, future: bool = Fal
     ("a few days ago", MON_2022_03_21, False, ("2022-03-14", "week")),
     ("several weeks ago", MON_2022_03_21, False, ("2022-02-01", "month")),
     ("a third straight day Friday", MON_2022_03_21, False, ("2022-03-18", "day")),
+    # year ranges take the first year; fixed holidays are month-days
+    ("from 2014 to 2016", MON_2022_03_21, False, ("2014-01-01", "year")),
+    ("2017-18", MON_2022_03_21, False, ("2017-01-01", "year")),
+    ("on Christmas Day", date(2023, 1, 3), False, ("2022-12-25", "day")),
+    ("New Year's Eve", date(2022, 12, 20), True, ("2022-12-31", "day")),
 ])
 def test_resolve(expression, published, future, expected):
     got = resolve(expression, published, future)

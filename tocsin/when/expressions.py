@@ -86,6 +86,8 @@ _SEASON = re.compile(r"(?:(?P<rel>last|next|this|this past|this coming|coming|pa
                      r"(?P<season>spring|summer|autumn|fall|winter)")
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 _Y = re.compile(rf"(?:the year\s+)?{_YEAR}")
+_YEAR_RANGE = re.compile(
+    rf"(?:(?:from|between)\s+)?{_YEAR}\s*(?:-|/|\sto\s|\sthrough\s|\sand\s|\suntil\s)\s*(?:\d{{2}}|\d{{4}})")
 _DECADE = re.compile(r"(?:the\s+)?(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|'?(?P<short>\d)0)'?s")
 _DAY_ONLY = re.compile(rf"(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}")
 _STRICT_DAY = re.compile(r"the\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)")
@@ -125,6 +127,17 @@ def _table() -> dict[str, tuple[str, str, int, str]]:
 
 
 RELATIVE = _table()
+
+
+def _holidays() -> dict[str, tuple[int, int]]:
+    text = resources.files("tocsin.data.when").joinpath("holidays.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {name: (int(month), int(day)) for name, month, day in rows}
+
+
+HOLIDAYS = _holidays()
+_HOLIDAY = re.compile(r"(?P<name>" + "|".join(sorted(map(re.escape, HOLIDAYS), key=len, reverse=True))
+                      + rf")(?:,?\s+{_YEAR})?")
 
 
 def clean(expression: str) -> str:
@@ -242,6 +255,16 @@ def _day_of_month(day: int, pub: date, future: bool) -> Resolved | None:
 
 
 def _absolute(t: str, pub: date | None, future: bool) -> Resolved | None:
+    m = _YEAR_RANGE.fullmatch(t)
+    if m:  # "2001-2006", "2017-18": the first year
+        return date(int(m.group("year")), 1, 1), "year"
+    m = _HOLIDAY.fullmatch(t)
+    if m:
+        month, day = HOLIDAYS[m.group("name")]
+        f = {"month": month, "day": day}
+        if m.group("year"):
+            f["year"] = int(m.group("year"))
+        return _from_fields(f, pub, future)
     f = _fields(t)
     # A bare number is a day only inside a range ("3 to 5 March"); alone it needs "the" or
     # an ordinal ("the 13th").
