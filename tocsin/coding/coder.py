@@ -30,6 +30,7 @@ _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", 
 _PERSONAL = {"he", "she", "him", "her"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _SELF_REF = {"it", "they", "he", "she", "we", "i"}
+_NAME_ENTS = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
 _BASE = {"asserted": 0.80, "reported": 0.72, "future": 0.55, "hypothetical": 0.35, "negated": 0.30}
 
 
@@ -107,6 +108,8 @@ class EventCoder:
         if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT" and _lemma(tok) != "be"):
             plist = self.lex.verbs.get(_lemma(tok)) or self.lex.verbs.get(tok.lower_)
             return (plist, False) if plist else None
+        if pos == "PROPN" and tok.ent_type_ in _NAME_ENTS:
+            return None  # "the Asia-Pacific Economic Cooperation forum" names a body, not an event
         if pos in ("NOUN", "PROPN") and (tok.dep_ not in ("compound", "amod", "npadvmod", "poss")
                                          or (tok.dep_ == "compound" and _lemma(tok.head) in self.event_heads)):
             plist = self.lex.nouns.get(_lemma(tok)) or self.lex.nouns.get(tok.lower_)
@@ -254,7 +257,7 @@ class EventCoder:
                 continue
             if t.pos_ == "ADJ" or (t.pos_ == "PROPN" and t.dep_ == "compound"):
                 a = self.actors.lookup(t.text, when)
-            elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "dobj", "poss", "nsubj", "appos", "conj"):
+            elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "dobj", "poss", "nsubj", "appos", "conj", "nmod"):
                 a = self._actor(t, when, memory)
             else:
                 continue
@@ -298,6 +301,9 @@ class EventCoder:
                 if verb.pos_ == "VERB" and (_lemma(verb) in self.light or head.pos_ == "ADP"
                                             or tok.dep_ == "dobj"):
                     s = self._subject_token(verb)
+                    if s is None and head.pos_ == "ADP":
+                        # "Serb forces were engaged in ethnic cleansing": the passive subject acts
+                        s = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
                     if s is not None:
                         sources = self._expand(s)
             preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
@@ -305,10 +311,16 @@ class EventCoder:
         src_actors = [a for a in ((sayer if sayer is not None and s.lower_ in _SELF_REF else self._actor(s, when, memory))
                                   for s in sources) if a is not None]
         used = {s.i for s in sources}
+        if not src_actors and sources:
+            # "the APEC forum": an actor named inside a phrase the resolver cannot place
+            a = self._inner_actor(sources[0], when, memory, set())
+            if a is not None:
+                src_actors = [a]
         if m.noun and not src_actors:
-            for c in tok.children:  # "a Belarusian assault", "Russian airstrikes"
-                if c.dep_ in ("amod", "compound", "nmod") and c.i not in used:
-                    a = self.actors.lookup(c.text, when)
+            for c in tok.children:  # "a Belarusian assault", "Russian airstrikes", "US Predator attacks"
+                if c.dep_ in ("amod", "compound", "nmod") and c.i not in used and c is not m.trigger:
+                    a = (self.actors.lookup(c.text, when) if c.pos_ == "ADJ"
+                         else self._actor(c, when, memory))
                     if a is not None and a.code:
                         src_actors = [a]
                         used.add(c.i)
