@@ -309,15 +309,7 @@ def _actor(text: str, code_country: str | None, sector: str | None, country: str
 
 def _phrase_tokens(head: "Token") -> list["Token"]:
     """The tokens of the noun phrase around ``head`` that can tell who the actor is."""
-    keep = {head.i}
-    for child in head.lefts:
-        if child.dep_ not in _SKIP_LEFT:
-            keep.update(t.i for t in child.subtree)
-    for child in head.rights:
-        if child.dep_ in ("compound", "flat", "appos", "nmod", "amod") or (
-            child.dep_ == "prep" and child.lower_ in _OF_PREPS
-        ):
-            keep.update(t.i for t in child.subtree if t.dep_ not in ("relcl", "acl"))
+    keep = _np(head, appos=True)
     if head.ent_iob_ != "O":
         for ent in head.doc.ents:
             if ent.start <= head.i < ent.end:
@@ -325,5 +317,28 @@ def _phrase_tokens(head: "Token") -> list["Token"]:
                 break
     doc = head.doc
     lo, hi = min(keep), max(keep)
+    # A possessive ending, a dangling "and" or bracket is no part of the name.
+    while hi > head.i and doc[hi].dep_ in ("case", "cc", "punct"):
+        hi -= 1
     # Keep the phrase contiguous for its text; words in the gaps are harmless modifiers.
     return [doc[i] for i in range(lo, hi + 1)]
+
+
+def _np(tok: "Token", appos: bool) -> set[int]:
+    """``tok`` with its modifiers, its "of/in/from" objects and (once) its apposition, without clauses."""
+    keep = {tok.i}
+    for child in tok.lefts:
+        if child.dep_ not in _SKIP_LEFT:
+            keep.update(t.i for t in child.subtree)
+    for child in tok.rights:
+        dep = child.dep_
+        if dep in ("compound", "flat", "nmod", "amod", "case"):
+            keep.update(t.i for t in child.subtree)
+        elif dep == "prep" and child.lower_ in _OF_PREPS:
+            keep.add(child.i)
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    keep |= _np(obj, appos=False)
+        elif dep == "appos" and appos:
+            keep |= _np(child, appos=False)
+    return keep
