@@ -19,7 +19,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .attach import Mention, mentions, remote, tier
+from .attach import Mention, mentions, remote, tier, time_entities
 from .expressions import Resolved, has_year, lacks_year, resolve
 from .tense import looks_future
 
@@ -36,6 +36,8 @@ class EventDate:
 
 @dataclass
 class _DocState:
+    starts: list[int] = field(default_factory=list)  # first token of each sentence
+    ents: list[tuple[int, int]] = field(default_factory=list)
     sentences: dict[int, list[Mention]] = field(default_factory=dict)
     timelines: dict[date | None, tuple[list[int], list[Resolved]]] = field(default_factory=dict)
     results: dict[tuple[int, date | None, bool], EventDate] = field(default_factory=dict)
@@ -50,20 +52,24 @@ _OPPOSITE = {"after": "before", "before": "after"}
 def _state(doc: Doc) -> _DocState:
     st = _STATE.get(doc)
     if st is None:
-        st = _STATE[doc] = _DocState()
+        # Token.sent and Span.ents walk the Doc on every call: index both once.
+        starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        st = _STATE[doc] = _DocState(starts or [0], time_entities(doc))
     return st
 
 
 def _mentions(st: _DocState, sent: Span) -> list[Mention]:
     ms = st.sentences.get(sent.start)
     if ms is None:
-        ms = st.sentences[sent.start] = mentions(sent)
+        ms = st.sentences[sent.start] = mentions(sent, st.ents)
     return ms
 
 
-def _sentence(doc: Doc, i: int) -> Span:
+def _sentence(st: _DocState, doc: Doc, i: int) -> Span:
     # Without sentence boundaries (no parser in the pipeline) the whole text is one sentence.
-    return doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
+    k = bisect.bisect_right(st.starts, i)
+    end = st.starts[k] if k < len(st.starts) else len(doc)
+    return doc[st.starts[k - 1]:end]
 
 
 def _timeline(st: _DocState, doc: Doc, published: date | None) -> tuple[list[int], list[Resolved]]:
@@ -73,8 +79,9 @@ def _timeline(st: _DocState, doc: Doc, published: date | None) -> tuple[list[int
         return tl
     starts: list[int] = []
     dates: list[Resolved] = []
-    for sent in (doc.sents if doc.has_annotation("SENT_START") else [doc[:]]):
-        for m in _mentions(st, sent):
+    for k, start in enumerate(st.starts):
+        end = st.starts[k + 1] if k + 1 < len(st.starts) else len(doc)
+        for m in _mentions(st, doc[start:end]):
             if m.anchor is not None or m.ends:
                 continue
             ref = dates[-1] if (m.narrative and dates) else None
@@ -101,13 +108,13 @@ def _resolve_mention(st: _DocState, doc: Doc, m: Mention, published: date | None
         if base is None:
             # An undated "the attack" is most often the one an earlier sentence dated; with
             # no date before it, counting from the fallback would only shift the fallback.
-            base = _reference(st, doc, _sentence(doc, m.start).start, published)
+            base = _reference(st, doc, _sentence(st, doc, m.start).start, published)
         return resolve(m.text, published, future, base) if base is not None else None
     if m.narrative:
         return resolve(m.text, published, future, _reference(st, doc, m.start, published))
     if lacks_year(m.text):
         # "On 17 July 2017 ... the decision of 20 April": the year the sentence just gave.
-        for prior in reversed(_mentions(st, _sentence(doc, m.start))):
+        for prior in reversed(_mentions(st, _sentence(st, doc, m.start))):
             if prior.start < m.start and has_year(prior.text):
                 base = resolve(prior.text, published, future)
                 if base is not None and base[1] in ("day", "month"):
@@ -131,7 +138,7 @@ def _counted_back(st: _DocState, doc: Doc, m: Mention, published: date | None, f
 def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool,
              depth: int = 0, exclude: Mention | None = None) -> Resolved | None:
     doc = trigger.doc
-    ms = _mentions(st, _sentence(doc, trigger.i))
+    ms = _mentions(st, _sentence(st, doc, trigger.i))
     if not ms:
         return None
     fut = future or looks_future(trigger)
