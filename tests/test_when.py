@@ -357,3 +357,11 @@ def test_a_doc_without_a_parser_still_gets_its_day_words():
 
     doc = spacy.blank("en")("Police detained 30 people on Thursday.")
     assert event_date(doc[1], MON_2022_03_21) == EventDate("2022-03-17", "day", True)
+
+
+def test_modal_without_perfect_looks_forward(parse):
+    pub = MON_2022_03_21
+    assert when(parse, "Peace talks could resume on Thursday in Istanbul.", "resume", pub) == \
+        EventDate("2022-03-24", "day", True)
+    assert when(parse, "Rebels may have shot down the helicopter on Thursday.", "shot", pub) == \
+        EventDate("2022-03-17", "day", True)

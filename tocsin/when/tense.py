@@ -10,6 +10,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 _WILL = {"will", "'ll", "shall", "wo", "ll"}
+_MODALS = {"could", "may", "might", "would", "should", "must", "can"}
 
 
 @lru_cache(maxsize=1)
@@ -19,7 +20,11 @@ def future_verbs() -> frozenset[str]:
 
 
 def _has_will(tok: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WILL for c in tok.children)
+    auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in _WILL for a in auxes):
+        return True
+    # "talks could resume on Tuesday" looks forward; "may have met on Tuesday" looks back.
+    return any(a in _MODALS for a in auxes) and "have" not in auxes
 
 
 def looks_future(tok: Token) -> bool:
