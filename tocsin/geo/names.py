@@ -11,13 +11,16 @@ import unicodedata
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015/]+")
 _DROP = re.compile(r"[.'\u00b7,()\"]")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff\s\-'.,()\u2019]+$")
 
 
 def fold(text: str) -> str:
     """Strip accents and fold case: the comparison form of a single word or phrase."""
+    if text.isascii():  # most names; the gazetteer build calls this two million times
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return _COMBINING.sub("", decomposed).casefold()
 
 
 def key(name: str) -> str:

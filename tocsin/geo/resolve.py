@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .gazetteer import ADJECTIVE, ALIAS, ALTERNATE, Entry, Gazetteer
+from .gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer
 from .toponyms import Mention
 
 REGION_FEATURES = frozenset("CONT RGN OCN SEA GULF STRT CNL PEN DSRT MTS PLAT RF STM LK ISL ISLS".split())
@@ -92,6 +92,16 @@ class _Context:
             self.points.append((e.lat, e.lon, k))
 
 
+def _trust(e: Entry, how: int) -> float:
+    """How much a choice may vouch for others: a village read from an odd spelling hardly,
+    lest two weak readings prop each other up (Toronto, Ohio and a "Transit" village)."""
+    t = 1.0
+    if is_city(e):
+        p = prior(e, PRIMARY)
+        t = 1.0 if p >= 5.0 else 0.5 if p >= 4.0 else 0.25
+    return t * (0.3 if how == ALTERNATE else 1.0)
+
+
 def _score(gaz: Gazetteer, e: Entry, how: int, k: str, ctx: _Context | None, own: dict[str, float],
            own_admin: dict[tuple[str, str], float], qual: Entry | None) -> tuple[float, bool]:
     s = prior(e, how)
@@ -166,7 +176,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, rounds: int = 2) -> list[Re
     for _ in range(rounds):
         ctx = _Context(gaz)
         for k, (eid, how, sc, sup) in choice.items():
-            ctx.add(gaz.entry(eid), k, len(groups[k]), mentions[groups[k][0]].adjectival)
+            e = gaz.entry(eid)
+            ctx.add(e, k, len(groups[k]) * _trust(e, how), mentions[groups[k][0]].adjectival)
         for k in order:
             pick(k, ctx)
 
