@@ -72,7 +72,7 @@ class ActorResolver:
         if head_at < 0 or not ws:
             return None
         text = head.doc[toks[0].i : toks[-1].i + 1].text
-        named = head.pos_ == "PROPN" or head.ent_type_ in _NAMED_ENTS
+        named = head.ent_type_ in _NAMED_ENTS or (head.pos_ == "PROPN" and not _title_case(head))
         return self._resolve(text, ws, head_at, when, named, lenient=False)
 
     def lookup(self, text: str, when: date | None = None) -> Actor | None:
@@ -283,6 +283,13 @@ def _surname_ok(e: Entry, ws: Sequence[Word], i: int, ix: Index) -> bool:
     if not prev.orig[:1].isupper() or ix.get(prev.norm):
         return True
     return prev.norm[:1] in e.initials
+
+
+def _title_case(tok: "Token") -> bool:
+    """In a Title Case Headline every noun looks like a name; trust only the entity recogniser there."""
+    sent = tok.sent
+    alpha = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(alpha) >= 3 and sum(t.text[0].isupper() for t in alpha) >= 0.8 * len(alpha)
 
 
 def _unknown_name_before(ws: Sequence[Word], matches: list[_Match], head_m: _Match) -> bool:
