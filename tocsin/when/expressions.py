@@ -82,7 +82,7 @@ _REL_MONTH = re.compile(rf"(?P<rel>last|next|this|this past|this coming|coming|p
 # Northern seasons by their first month; resolved to the year they begin in (year precision:
 # a season straddles months, and in winter, years).
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_SEASON = re.compile(r"(?:(?P<rel>last|next|this|this past|this coming|coming|past)\s+)?"
+_SEASON = re.compile(r"(?:(?P<rel>last|next|this|this past|this coming|coming|past|the)\s+)?"
                      r"(?P<season>spring|summer|autumn|fall|winter)")
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 _Y = re.compile(rf"(?:the year\s+)?{_YEAR}")
@@ -117,7 +117,7 @@ _NARRATIVE_DIRS = {"earlier", "later", "before", "after", "prior", "previously",
 
 def _table() -> dict[str, tuple[str, str, int, str]]:
     rows: dict[str, tuple[str, str, int, str]] = {}
-    text = resources.files("tocsin.data.when").joinpath("relative.tsv").read_text("utf-8")
+    text = resources.files("tocsin.data").joinpath("when", "relative.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -130,7 +130,7 @@ RELATIVE = _table()
 
 
 def _holidays() -> dict[str, tuple[int, int]]:
-    text = resources.files("tocsin.data.when").joinpath("holidays.tsv").read_text("utf-8")
+    text = resources.files("tocsin.data").joinpath("when", "holidays.tsv").read_text("utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
     return {name: (int(month), int(day)) for name, month, day in rows}
 

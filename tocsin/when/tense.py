@@ -15,7 +15,7 @@ _MODALS = {"could", "may", "might", "would", "should", "must", "can"}
 
 @lru_cache(maxsize=1)
 def future_verbs() -> frozenset[str]:
-    text = resources.files("tocsin.data.when").joinpath("future_verbs.txt").read_text("utf-8")
+    text = resources.files("tocsin.data").joinpath("when", "future_verbs.txt").read_text("utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
