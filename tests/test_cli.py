@@ -47,7 +47,7 @@ def test_jsonl_with_malformed_lines(tmp_path):
         json.dumps({"id": "ok1", "text": "Police arrested twelve protesters in Minsk.", "date": "2021-02-01"}),
         "{not json",
         json.dumps({"id": "ok2", "text": "Egypt hosted talks between Israeli and Hamas negotiators."}),
-        json.dumps({"text": "no id here"}),
+        json.dumps({"id": "x4", "text": 42}),
     ]) + "\n")
     out = tmp_path / "ev.jsonl"
     r = tocsin("code", src, "-o", out)

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.markup import escape
 
 from ..ingest import Problem, read_inputs
 from ..ingest.base import MAX_CHARS
@@ -26,18 +26,16 @@ def _actor(a) -> str:
     return f"{a.text} [{a.code}]" if a.code else a.text
 
 
-def _table(rows) -> Table:
-    t = Table(show_lines=True, expand=True)
-    for name, kw in (("article", {"max_width": 10}), ("source", {}), ("event", {}), ("target", {}),
-                     ("modality", {}), ("date", {}), ("place", {}), ("conf", {"justify": "right"}),
-                     ("sentence", {"ratio": 3})):
-        t.add_column(name, overflow="fold", **kw)
-    for e in rows:
-        plover = f"{e.plover.type}" if e.plover else ""
-        t.add_row(e.article_id, _actor(e.source), f"{e.cameo} {plover}", _actor(e.target),
-                  e.modality + (f" ({e.attributed_to.text})" if e.attributed_to else ""),
-                  e.date or "", e.location.name if e.location else "", f"{e.confidence:.2f}", e.sentence)
-    return t
+def _show(events) -> None:
+    """Each event as a headline (who, what, whom, how sure, when, where) over its sentence."""
+    for e in events:
+        what = e.cameo + (f" {e.plover.type}" if e.plover else "")
+        how = e.modality + (f" by {e.attributed_to.text}" if e.attributed_to else "")
+        where = f" in {e.location.name}" if e.location else ""
+        console.print(f"[bold]{escape(_actor(e.source))}[/] -[cyan]{what}[/]-> [bold]{escape(_actor(e.target))}[/]"
+                      f"  {how}, {e.date or 'undated'}{escape(where)}, confidence {e.confidence:.2f}"
+                      f"  [dim]{e.event_id}[/]", highlight=False)
+        console.print(f"    [dim]{escape(e.sentence)}[/]", highlight=False)
 
 
 def code(
@@ -94,7 +92,7 @@ def code(
                 out.close()
             os.unlink(tmp)
     if out is None and shown:
-        console.print(_table(shown))
+        _show(shown)
     for p in problems:
         err.print(f"[yellow]skipped[/] {p}", highlight=False, soft_wrap=True)
     summary = f"{n_articles} article(s) coded, {n_events} event(s)"

@@ -1,0 +1,52 @@
+"""The Python API: tocsin.code, tocsin.code_batch, parallel workers, event ids and evidence."""
+from datetime import date
+from pathlib import Path
+
+import tocsin
+from tocsin.model import Article
+
+EXAMPLE = (Path(__file__).resolve().parents[1] / "examples" / "article.txt").read_text()
+
+ARTICLES = [
+    Article(id="a1", text="Hungary summoned the Ukrainian ambassador on Monday over a language law.",
+            date=date(2023, 9, 4)),
+    Article(id="a2", text=EXAMPLE, date=date(2025, 6, 16)),
+    Article(id="a3", text="Sudanese paramilitary forces shelled a market in El Fasher, killing at least 20 people.",
+            date=date(2024, 6, 2)),
+]
+
+
+def test_code_returns_events_with_evidence():
+    events = tocsin.code(ARTICLES[0].text, date="2023-09-04")
+    assert events
+    e = max(events, key=lambda x: x.confidence)
+    assert e.cameo.startswith("11")  # summoning an ambassador is a formal complaint
+    assert e.source.country == "HUN" and e.target.country == "UKR"
+    lo, hi = e.span
+    assert ARTICLES[0].text[lo:hi] == "summoned"
+    assert e.sentence == ARTICLES[0].text
+    assert 0 <= e.confidence <= 1 and e.rule
+
+
+def test_event_ids_are_unique_and_stable():
+    first = [e.event_id for c in tocsin.code_batch(ARTICLES) for e in c.events]
+    again = [e.event_id for c in tocsin.code_batch(ARTICLES) for e in c.events]
+    assert first == again
+    assert len(first) == len(set(first))
+    assert all(i.split(":")[0] in {"a1", "a2", "a3"} for i in first)
+
+
+def test_two_workers_code_exactly_what_one_does():
+    one = [e.record() for c in tocsin.code_batch(ARTICLES, workers=1) for e in c.events]
+    two = [e.record() for c in tocsin.code_batch(ARTICLES, workers=2) for e in c.events]
+    assert one == two and one
+
+
+def test_ontology_fields_agree_with_the_code():
+    from tocsin.ontology import cameo
+
+    for c in tocsin.code_batch(ARTICLES):
+        for e in c.events:
+            entry = cameo()[e.cameo]
+            assert e.goldstein == entry.goldstein and e.quad_class == entry.quad_class
+            assert (e.plover.type if e.plover else None) == entry.plover_type
