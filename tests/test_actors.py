@@ -210,6 +210,11 @@ def test_undated_leader_gets_the_office_they_held(r):
         ("police officers", "COP"),
         ("military officials", "MIL"),
         ("the Pentagon", "USAMIL"),
+        ("the Indian Congress", "INDLEG"),
+        ("Iran's Revolutionary Guards", "IRNMIL"),
+        ("Syrian Kurdish fighters", "SYRREB"),
+        ("EU foreign ministers", "IGOEUR"),
+        ("Mr. Erdogan", "TURGOV"),
         ("Amnesty International", "NGOAMN"),
     ],
 )

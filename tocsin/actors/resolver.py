@@ -118,7 +118,7 @@ class ActorResolver:
         if k == GROUP:
             return Actor(text=text, code=e.code, country=e.country, sector=e.sector)
         if k == INST:
-            if country and country != e.country and cty_from is not None and cty_from.kind != ORG:
+            if country and country != e.country and cty_from is not None and cty_from.entry.kind != ORG:
                 return _actor(text, country, e.sector, country)
             return Actor(text=text, code=e.code, country=e.country, sector=e.sector)
         if k == COUNTRY or k == ADJ:
