@@ -365,3 +365,24 @@ def test_modal_without_perfect_looks_forward(parse):
         EventDate("2022-03-24", "day", True)
     assert when(parse, "Rebels may have shot down the helicopter on Thursday.", "shot", pub) == \
         EventDate("2022-03-17", "day", True)
+
+
+def test_the_day_after_a_dated_event(parse):
+    doc = parse("The opposition called a general strike the day after the disputed vote of "
+                "March 6.")
+    assert event_date(trigger(doc, "called"), MON_2022_03_21) == EventDate("2022-03-07", "day", True)
+
+
+def test_count_the_recogniser_misses(parse):
+    got = when(parse, "The army withdrew from the town a day before the referendum on Sunday.",
+               "withdrew", MON_2022_03_21)
+    assert got == EventDate("2022-03-19", "day", True)
+    got = when(parse, "The army withdrew from the town a day before the referendum on Sunday.",
+               "referendum", MON_2022_03_21)
+    assert got == EventDate("2022-03-20", "day", True)
+
+
+def test_count_before_a_holiday_in_one_entity(parse):
+    got = when(parse, "Dock workers began their strike two weeks before Christmas.", "began",
+               date(2023, 1, 9))
+    assert got == EventDate("2022-12-05", "week", True)  # the week holding December 11

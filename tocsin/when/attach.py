@@ -8,11 +8,11 @@ clause the "after" phrase hangs from, and counts from <event>.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .expressions import MONTHS, RELATIVE, WEEKDAYS, clean, is_count, is_narrative
+from .expressions import MONTHS, RELATIVE, UNITS, WEEKDAYS, clean, is_count, is_narrative
 
 _DAY_WORDS = frozenset(WEEKDAYS) | {"yesterday", "today", "tonight", "tomorrow"}
 _LEFT_CUES = frozenset({
@@ -40,6 +40,7 @@ class Mention:
     narrative: bool = False  # counts from the narrative time ("a week earlier")
     ends: bool = False  # the end of a period: never an event's date
     nominal: bool = False  # "the decision of 20 April", "the March 17 explosion": the noun's own
+    bound: bool = False  # what a count runs from ("two weeks before Christmas"): no event's date
 
 
 def time_entities(doc) -> list[tuple[int, int]]:
@@ -47,8 +48,24 @@ def time_entities(doc) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")]
 
 
+def _counts_from(words: str, cue: str) -> bool:
+    """"two days" + "after", "the day" + "before": a count that needs what it runs from."""
+    row = RELATIVE.get(f"{clean(words)} {cue}")
+    return is_count(words) or (row is not None and row[0] == "ref")
+
+
+def _split(doc, start: int, end: int) -> list[tuple[int, int]]:
+    # "two weeks before Christmas" as one entity: the count and the date it runs from.
+    for k in range(start + 1, end - 1):
+        cue = doc[k].lower_
+        if cue in _ANCHOR_CUES and _counts_from(doc[start:k].text, cue):
+            return [(start, k), (k + 1, end)]
+    return [(start, end)]
+
+
 def _spans(sent: Span, ents: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    spans = [(s, e) for s, e in ents if sent.start <= s and e <= sent.end]
+    doc = sent.doc
+    spans = [part for s, e in ents if sent.start <= s and e <= sent.end for part in _split(doc, s, e)]
     covered = {i for s, e in spans for i in range(s, e)}
     for tok in sent:
         if tok.i in covered:
@@ -58,6 +75,12 @@ def _spans(sent: Span, ents: list[tuple[int, int]]) -> list[tuple[int, int]]:
             spans.append((tok.i, tok.i + 1))
         elif low in MONTHS and tok.pos_ == "PROPN" and tok.i + 1 < sent.end and tok.nbor().like_num:
             spans.append((tok.i, tok.i + 2))
+        elif (low.rstrip("s") in UNITS and tok.dep_ == "npadvmod" and tok.i + 1 < sent.end
+              and tok.nbor().lower_ in _ANCHOR_CUES | _RIGHT_CUES):
+            # "a day before the vote", "two weeks ago", when the recogniser misses the count
+            first = min((c.i for c in tok.lefts), default=tok.i)
+            if not any(i in covered for i in range(first, tok.i)):
+                spans.append((first, tok.i + 1))
         elif low in _PERIOD_NOUNS:
             left = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound")]
             if (left and left[0].i not in covered and tok.i - left[0].i == len(left)
@@ -116,7 +139,7 @@ def _mention(sent: Span, start: int, end: int) -> Mention | None:
     anchor = None
     text = doc[left:right].text
     if (right == end and right < sent.end and doc[right].lower_ in _ANCHOR_CUES
-            and is_count(doc[start:end].text)):
+            and _counts_from(doc[start:end].text, doc[right].lower_)):
         cue = doc[right]
         objects = [c for c in cue.children if c.dep_ in ("pobj", "pcomp")]
         if objects:  # "three days after the election"
@@ -142,7 +165,8 @@ def mentions(sent: Span, ents: list[tuple[int, int]] | None = None) -> list[Ment
         m = _mention(sent, start, end)
         if m is not None:
             out.append(m)
-    return out
+    anchors = {m.anchor for m in out if m.anchor is not None}
+    return [replace(m, bound=True) if any(m.start <= a < m.end for a in anchors) else m for m in out]
 
 
 def verb_of(tok: Token) -> Token:

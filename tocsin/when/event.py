@@ -47,6 +47,7 @@ _STATE: "weakref.WeakKeyDictionary[Doc, _DocState]" = weakref.WeakKeyDictionary(
 _TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "till"})
 _MAX_DEPTH = 2
 _OPPOSITE = {"after": "before", "before": "after"}
+_ADJACENT_PREPS = frozenset({"on", "in", "of", "at"})
 
 
 def _state(doc: Doc) -> _DocState:
@@ -82,7 +83,7 @@ def _timeline(st: _DocState, doc: Doc, published: date | None) -> tuple[list[int
     for k, start in enumerate(st.starts):
         end = st.starts[k + 1] if k + 1 < len(st.starts) else len(doc)
         for m in _mentions(st, doc[start:end]):
-            if m.anchor is not None or m.ends:
+            if m.anchor is not None or m.ends or m.bound:
                 continue
             ref = dates[-1] if (m.narrative and dates) else None
             r = resolve(m.text, published, looks_future(doc[m.attach]), ref)
@@ -104,7 +105,12 @@ def _resolve_mention(st: _DocState, doc: Doc, m: Mention, published: date | None
     if m.anchor is not None:
         if depth >= _MAX_DEPTH:
             return None
-        base = _date_of(st, doc[m.anchor], published, future, depth + 1, exclude=m)
+        inner = next((x for x in _mentions(st, _sentence(st, doc, m.anchor))
+                      if x.start <= m.anchor < x.end), None)
+        if inner is not None:  # "two weeks before Christmas": it runs from a date
+            base = _resolve_mention(st, doc, inner, published, future, depth + 1)
+        else:
+            base = _date_of(st, doc[m.anchor], published, future, depth + 1, exclude=m)
         if base is None:
             # An undated "the attack" is most often the one an earlier sentence dated; with
             # no date before it, counting from the fallback would only shift the fallback.
@@ -145,7 +151,7 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
     own_only = depth > 0 or (trigger.dep_ == "pobj" and trigger.head.lower_ in _TEMPORAL_PREPS)
     ranked = []
     for m in ms:
-        if m is exclude or m.ends or m.start <= trigger.i < m.end:
+        if m is exclude or m.ends or m.bound or m.start <= trigger.i < m.end:
             continue
         if m.anchor == trigger.i:
             if depth == 0:
@@ -169,6 +175,12 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
             r = _resolve_mention(st, doc, m, published, fut, depth)
         if r is not None:
             return r
+    if own_only and trigger.pos_ not in ("VERB", "AUX"):
+        # "a day before the referendum on Sunday", the parser hanging "on Sunday" on the verb
+        nxt = trigger.right_edge.i + 1
+        for m in ms:
+            if m.start == nxt or (m.start == nxt + 1 and doc[nxt].lower_ in _ADJACENT_PREPS):
+                return _resolve_mention(st, doc, m, published, fut, depth)
     return None
 
 
