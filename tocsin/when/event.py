@@ -167,6 +167,12 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
             # start of a period ("since mid-April").
             t = 2 + m.nominal + 2 * m.text.startswith("since ")
         ranked.append((t, abs(m.start - trigger.i), m))
+    if own_only and trigger.pos_ not in ("VERB", "AUX"):
+        # "a day before the referendum on Sunday", the parser hanging "on Sunday" on the verb
+        nxt = trigger.right_edge.i + 1
+        for m in ms:
+            if not m.ends and (m.start == nxt or (m.start == nxt + 1 and doc[nxt].lower_ in _ADJACENT_PREPS)):
+                ranked.append((0.5, 0, m))
     ranked.sort(key=lambda x: (x[0], x[1]))
     for _, _, m in ranked:
         if m.anchor == trigger.i:
@@ -175,12 +181,6 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
             r = _resolve_mention(st, doc, m, published, fut, depth)
         if r is not None:
             return r
-    if own_only and trigger.pos_ not in ("VERB", "AUX"):
-        # "a day before the referendum on Sunday", the parser hanging "on Sunday" on the verb
-        nxt = trigger.right_edge.i + 1
-        for m in ms:
-            if m.start == nxt or (m.start == nxt + 1 and doc[nxt].lower_ in _ADJACENT_PREPS):
-                return _resolve_mention(st, doc, m, published, fut, depth)
     return None
 
 
