@@ -287,9 +287,16 @@ def _surname_ok(e: Entry, ws: Sequence[Word], i: int, ix: Index) -> bool:
 
 def _title_case(tok: "Token") -> bool:
     """In a Title Case Headline every noun looks like a name; trust only the entity recogniser there."""
-    sent = tok.sent
-    alpha = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(alpha) >= 3 and sum(t.text[0].isupper() for t in alpha) >= 0.8 * len(alpha)
+    # Token.sent walks the Doc on every call: judge every sentence once per Doc and keep the answers.
+    doc = tok.doc
+    cases = doc.user_data.get("tocsin.title_case")
+    if cases is None:
+        cases = doc.user_data["tocsin.title_case"] = [False] * len(doc)
+        for sent in doc.sents:
+            alpha = [t for t in sent if t.is_alpha and len(t) > 3]
+            if len(alpha) >= 3 and sum(t.text[0].isupper() for t in alpha) >= 0.8 * len(alpha):
+                cases[sent.start:sent.end] = [True] * len(sent)
+    return cases[tok.i]
 
 
 def _unknown_name_before(ws: Sequence[Word], matches: list[_Match], head_m: _Match) -> bool:
@@ -317,12 +324,16 @@ def _actor(text: str, code_country: str | None, sector: str | None, country: str
 def _phrase_tokens(head: "Token") -> list["Token"]:
     """The tokens of the noun phrase around ``head`` that can tell who the actor is."""
     keep = _np(head, appos=True)
-    if head.ent_iob_ != "O":
-        for ent in head.doc.ents:
-            if ent.start <= head.i < ent.end:
-                keep.update(range(ent.start, ent.end))
-                break
     doc = head.doc
+    if head.ent_iob_ != "O":
+        # the entity around the head, from the IOB tags rather than by scanning Doc.ents
+        lo = head.i
+        while doc[lo].ent_iob_ == "I" and lo > 0:
+            lo -= 1
+        hi = head.i + 1
+        while hi < len(doc) and doc[hi].ent_iob_ == "I":
+            hi += 1
+        keep.update(range(lo, hi))
     lo, hi = min(keep), max(keep)
     # A possessive ending, a dangling "and" or bracket is no part of the name.
     while hi > head.i and doc[hi].dep_ in ("case", "cc", "punct"):
