@@ -69,6 +69,7 @@ class Resolved:
     eid: int | None
     score: float
     supported: bool  # context, not the prior alone, backs the choice
+    how: int = PRIMARY
 
 
 class _Context:
@@ -105,12 +106,14 @@ def _trust(e: Entry, how: int) -> float:
 def _score(gaz: Gazetteer, e: Entry, how: int, k: str, ctx: _Context | None, own: dict[str, float],
            own_admin: dict[tuple[str, str], float], qual: Entry | None) -> tuple[float, bool]:
     s = prior(e, how)
-    support = 0.0
+    support = 0.0  # context that pins this very place: its division, its neighbours
     if ctx is not None and e.cc:
         total = sum(ctx.country.values()) - sum(own.values())
         mine = ctx.country.get(e.cc, 0.0) - own.get(e.cc, 0.0)
         if total > 0 and mine > 0:
-            support += COUNTRY_WEIGHT * (mine / total)
+            # Being in the article's country says little for a village: every country has
+            # one named after any surname or noun ("Johnson", "Surprise").
+            s += COUNTRY_WEIGHT * (mine / total) * (0.5 if is_city(e) and s < 4.5 else 1.0)
         if e.admin1 and not e.feature.startswith("PCL"):
             a = ctx.admin.get((e.cc, e.admin1), 0.0) - own_admin.get((e.cc, e.admin1), 0.0)
             if a > 0:
@@ -126,7 +129,7 @@ def _score(gaz: Gazetteer, e: Entry, how: int, k: str, ctx: _Context | None, own
             inside = e.cc == qual.cc and e.admin1 == qual.admin1 and e.feature != "ADM1"
         else:
             inside = e.cc == qual.cc and not e.feature.startswith("PCL")
-        s += QUALIFIER_WEIGHT if inside else -QUALIFIER_WEIGHT
+        support += QUALIFIER_WEIGHT if inside else -QUALIFIER_WEIGHT
     return s + support, support >= 1.0
 
 
@@ -189,7 +192,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, rounds: int = 2) -> list[Re
         if m.key not in choice:
             continue
         eid, how, sc, sup = choice[m.key]
-        out.append(Resolved(m, eid, sc, sup))
+        out.append(Resolved(m, eid, sc, sup, how))
     return out
 
 
@@ -203,8 +206,12 @@ def plausible(r: Resolved, gaz: Gazetteer) -> bool:
         return True
     if m.qualifier is not None or r.supported:
         return True
+    if r.how == ALTERNATE and prior(e, PRIMARY) < 6.0 and m.ner not in ("GPE", "LOC", "FAC"):
+        return False  # an old or foreign spelling of a town ("Julia", "Epiphaneia"): too often a word
     if m.ner in ("GPE", "LOC", "FAC"):
         return r.score >= KEEP_SCORE - 1.5
+    if m.ner == "ORG" and " " not in m.key and prior(e, PRIMARY) < 5.0:
+        return False  # "Xinhua", "Alcoa": a company named after a town is the company
     if m.embedded:  # "Rogers Centre", "Trump Tower": a small namesake is a coincidence
         return r.score >= KEEP_SCORE + 1.5
     if m.sentence_start and " " not in m.key:

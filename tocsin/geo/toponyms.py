@@ -19,7 +19,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Lower-case words that may sit inside a name: Rio de Janeiro, Stoke-on-Trent, Deir al-Zour.
 CONNECTORS = frozenset("of de la le del do da dos das and upon on am el al the du des di y en sur im an "
                        "der les los las i e bin ibn ad ar as az ash ul".split())
-_GAP_OK = re.compile(r"^(?:[ \t]{1,2}|-|\u2011|'|\u2019|\.|\. |\.-)$")
+_GAP_OK = re.compile(r"^(?:[ \t]{1,2}|-|\u2011|'|\u2019|\.|\. |\.-|&| & )$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"\u201c\u201d(\[]|--)\s*[\"\u201c\u2018']?\s*$")
 # Words that introduce a person, so that the next capitalised word is a name, not a place.
 _TITLES = frozenset("mr mrs ms miss dr sir dame lord lady sen senator rep gov governor gen general "
@@ -49,6 +49,7 @@ class Mention:
     parts: list[Mention] = field(default_factory=list)  # the country mentions a border mention joins
     embedded: bool = False  # inside a longer capitalised name: "Rogers Centre", "Air Zimbabwe"
     person: bool = False  # this occurrence reads as (part of) a person's name
+    person_ner: bool = False  # NER alone calls it a person ("Johnson said"): a small town yields
 
     @property
     def adjectival(self) -> bool:
@@ -72,6 +73,9 @@ def _guarded_hits(gaz: Gazetteer, k: str, text: str, start: int, end: int) -> tu
     for eid, written, flags in gaz.guarded.get(k, ()):
         span = text[start:end + 1] if written.endswith(".") else text[start:end]
         if written.endswith(".") and not span.endswith("."):
+            continue
+        # "P.A." is not "Pa.": the letters and dots must be the alias's own.
+        if span.rstrip(".").casefold() != written.rstrip(".").casefold():
             continue
         if "case" in flags and span != written:
             continue
@@ -158,11 +162,21 @@ def drop_people(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """One name, one reading: once an occurrence reads as a person ("Ambassador Sokol"), the
     other occurrences of that name are no small town either."""
     people = {m.key for m in mentions if m.person}
+    # NER's word alone outweighs only villages and small towns, not Jordan or Paris.
+    votes: dict[str, list[bool]] = {}
+    for m in mentions:
+        votes.setdefault(m.key, []).append(m.person_ner)
+    # The small model calls many a town a person now and then; a name is taken for a person
+    # when most of its occurrences are.
+    maybe_people = {k for k, v in votes.items() if sum(v) * 2 > len(v)}
     out = []
     for m in mentions:
         if m.person:
             continue
-        if m.key in people and all(gaz.rows[e][6].startswith("PPL") for e, _ in m.cands):
+        towns = all(gaz.rows[e][6].startswith("PPL") for e, _ in m.cands)
+        if m.key in people and towns:
+            continue
+        if m.key in maybe_people and towns and max(gaz.rows[e][5] for e, _ in m.cands) < 100_000:
             continue
         out.append(m)
     return out
@@ -190,13 +204,16 @@ def apply_doc(mentions: list[Mention], doc) -> list[Mention]:
             continue
         ents = {t.ent_type_ for t in span if t.ent_type_}
         m.ner = next(iter(ents)) if len(ents) == 1 else (sorted(ents)[0] if ents else None)
+        if "PERSON" in ents and not (ents & {"GPE", "LOC", "NORP", "FAC"}) and not m.adjectival and len(span) == 1:
+            m.person_ner = True
         if "PERSON" in ents and not (ents & {"GPE", "LOC", "NORP", "FAC"}) and not m.adjectival:
             ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
             # "George Washington" is a person; "pro-Ukraine", which the small model also tags
             # PERSON, has no other capitalised word, so it stays a place.
             if ent is not None and any(t.text[:1].isupper() and (t.i < span.start or t.i >= span.end)
                                        for t in ent):
-                m.person = True
+                m.person_ner = True
+                continue
         if len(span) == 1 and not m.caps:
             tok = span[0]
             if tok.pos_ in ("VERB", "AUX", "ADV", "PRON", "DET", "ADP", "SCONJ", "CCONJ", "NUM") and not m.adjectival:
