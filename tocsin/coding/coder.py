@@ -100,6 +100,7 @@ class EventCoder:
         self.modality = ModalityRules(self.lex)
         self.light = self.lex.words("@LIGHT")
         self.event_heads = self.lex.words("@EVENT_HEAD")
+        self.stative = self.lex.words("@STATIVE_PASSIVE")
         self.codes = cameo()
 
     # ---------- matching ----------
@@ -257,6 +258,8 @@ class EventCoder:
                 continue
             if t.pos_ == "ADJ" or (t.pos_ == "PROPN" and t.dep_ == "compound"):
                 a = self.actors.lookup(t.text, when)
+                if a is not None and t.pos_ == "ADJ" and not a.country:
+                    continue  # "humanitarian access" names no party; "Ukrainian territory" does
             elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "dobj", "poss", "nsubj", "appos", "conj", "nmod"):
                 a = self._actor(t, when, memory)
             else:
@@ -271,7 +274,8 @@ class EventCoder:
         targets: list[Token] = []
         if not m.noun:
             subj = self._subject_token(tok)
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            passive = (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+                       and _lemma(tok) not in self.stative)
             if passive:
                 targets += [c for c in tok.children if c.dep_ == "nsubjpass"]
                 if tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -281,6 +285,8 @@ class EventCoder:
             elif tok.dep_ == "acl" and tok.tag_ == "VBN":
                 targets.append(tok.head)  # "troops sent to the border": the noun undergoes it
                 subj = None
+            if subj is None and _lemma(tok) in self.stative:
+                subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if subj is not None:
                 sources = self._expand(subj)
             if not targets:
