@@ -386,3 +386,19 @@ def test_count_before_a_holiday_in_one_entity(parse):
     got = when(parse, "Dock workers began their strike two weeks before Christmas.", "began",
                date(2023, 1, 9))
     assert got == EventDate("2022-12-05", "week", True)  # the week holding December 11
+
+
+def test_days_before_an_undated_clause_are_not_counted_from_an_old_date(parse):
+    doc = parse("The senator first ran for office in 2010. The inquiry was dropped two days before "
+                "Americans voted.")
+    got = event_date(trigger(doc, "dropped"), date(2016, 12, 20))
+    assert got == EventDate("2016-12-20", "day", False)
+
+
+def test_present_tense_month_day_takes_the_nearest(parse):
+    got = when(parse, "Cabin crews are preparing to strike on December 23 over pay.", "preparing",
+               date(2016, 12, 20))
+    assert got == EventDate("2016-12-23", "day", True)
+    got = when(parse, "Cabin crews went on strike on December 23 over pay.", "went",
+               date(2017, 1, 10))
+    assert got == EventDate("2016-12-23", "day", True)

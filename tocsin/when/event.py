@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .attach import Mention, mentions, remote, tier, time_entities
 from .expressions import Resolved, has_year, lacks_year, resolve
-from .tense import looks_future
+from .tense import direction, looks_future
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def _timeline(st: _DocState, doc: Doc, published: date | None) -> tuple[list[int
             if m.anchor is not None or m.ends or m.bound:
                 continue
             ref = dates[-1] if (m.narrative and dates) else None
-            r = resolve(m.text, published, looks_future(doc[m.attach]), ref)
+            r = resolve(m.text, published, direction(doc[m.attach]), ref)
             if r is not None:
                 starts.append(m.start)
                 dates.append(r)
@@ -100,7 +100,19 @@ def _reference(st: _DocState, doc: Doc, before: int, published: date | None) -> 
     return dates[k - 1] if k else None
 
 
-def _resolve_mention(st: _DocState, doc: Doc, m: Mention, published: date | None, future: bool,
+def _recent_day(st: _DocState, doc: Doc, before: int, published: date | None) -> Resolved | None:
+    """The last day the text fixed before token ``before``, if it did so in the same sentence
+    or the one before."""
+    starts, dates = _timeline(st, doc, published)
+    k = bisect.bisect_left(starts, before)
+    if not k or dates[k - 1][1] != "day":
+        return None
+    s = bisect.bisect_right(st.starts, before) - 1  # the sentence holding ``before``
+    prev_start = st.starts[s - 1] if s > 0 else 0
+    return dates[k - 1] if starts[k - 1] >= prev_start else None
+
+
+def _resolve_mention(st: _DocState, doc: Doc, m: Mention, published: date | None, future: bool | None,
                      depth: int) -> Resolved | None:
     if m.anchor is not None:
         if depth >= _MAX_DEPTH:
@@ -111,10 +123,10 @@ def _resolve_mention(st: _DocState, doc: Doc, m: Mention, published: date | None
             base = _resolve_mention(st, doc, inner, published, future, depth + 1)
         else:
             base = _date_of(st, doc[m.anchor], published, future, depth + 1, exclude=m)
-        if base is None:
-            # An undated "the attack" is most often the one an earlier sentence dated; with
-            # no date before it, counting from the fallback would only shift the fallback.
-            base = _reference(st, doc, _sentence(st, doc, m.start).start, published)
+        if base is None and doc[m.anchor].pos_ not in ("VERB", "AUX"):
+            # An undated "the ambush" right after a sentence that dated one is most often that
+            # one; a clause ("after Americans voted") tells of another event.
+            base = _recent_day(st, doc, m.start, published)
         return resolve(m.text, published, future, base) if base is not None else None
     if m.narrative:
         return resolve(m.text, published, future, _reference(st, doc, m.start, published))
@@ -129,7 +141,7 @@ def _resolve_mention(st: _DocState, doc: Doc, m: Mention, published: date | None
     return resolve(m.text, published, future)
 
 
-def _counted_back(st: _DocState, doc: Doc, m: Mention, published: date | None, future: bool,
+def _counted_back(st: _DocState, doc: Doc, m: Mention, published: date | None, future: bool | None,
                   depth: int) -> Resolved | None:
     """The anchor of "vetoed on Friday, a day after Moscow blocked ...": Friday minus a day."""
     if depth >= _MAX_DEPTH:
@@ -141,13 +153,13 @@ def _counted_back(st: _DocState, doc: Doc, m: Mention, published: date | None, f
     return resolve(f"{words} {_OPPOSITE[cue]}", published, future, base)
 
 
-def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool,
+def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool | None,
              depth: int = 0, exclude: Mention | None = None) -> Resolved | None:
     doc = trigger.doc
     ms = _mentions(st, _sentence(st, doc, trigger.i))
     if not ms:
         return None
-    fut = future or looks_future(trigger)
+    fut = direction(trigger, future)
     own_only = depth > 0 or (trigger.dep_ == "pobj" and trigger.head.lower_ in _TEMPORAL_PREPS)
     ranked = []
     for m in ms:
@@ -161,7 +173,7 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
         if own_only and t > 0:
             continue
         if t == 2:
-            if looks_future(doc[m.attach]) != fut or remote(trigger, m):
+            if looks_future(doc[m.attach]) != (fut is True) or remote(trigger, m):
                 continue
             # Elsewhere in the sentence, a clause's date before a noun's, a point before the
             # start of a period ("since mid-April").

@@ -11,8 +11,11 @@ Conventions (the event record's ``date`` / ``date_precision``):
 - a range ("from March 3 to March 5", "March 3-5") resolves to its start, the end lending the
   start whatever it leaves out ("3 to 5 March 2021");
 - a weekday or a month-day without a year is the most recent one on or before the
-  publication date (a one-day slack allows for time zones), or with ``future`` the next one
-  on or after it; "last"/"next" force the direction;
+  publication date (a one-day slack allows for time zones), or with ``future=True`` the
+  next one on or after it; "last"/"next" force the direction. ``future=None`` (the tense
+  is present or unknown: "the strike planned for December 23", "Sokol's withdrawal on
+  March 18 strikes officials") takes the nearest month-day, a day ahead weighing two days
+  behind; weekdays then still look back;
 - a decade ("the 1990s") is returned as its first year with year precision (the record has
   no coarser precision);
 - durations ("two weeks", "20 years") are not dates: None.
@@ -187,8 +190,24 @@ def _strip_times(t: str) -> str:
     return re.sub(r"\s+", " ", out).strip(" ,") if out != t else t
 
 
-def _year_for(month: int, day: int | None, pub: date, future: bool) -> int:
+def _cost(lo: date, hi: date, pub: date) -> int:
+    # Days from the publication date to the period; the future counts double, for news tells
+    # of what happened more than of what will.
+    if hi < pub:
+        return (pub - hi).days
+    if lo > pub + timedelta(days=1):
+        return 2 * (lo - pub).days
+    return 0
+
+
+def _year_for(month: int, day: int | None, pub: date, future: bool | None) -> int:
     d = day or 1
+    if future is None:  # tense unknown or present: the nearest, leaning to the past
+        def cost(y: int) -> int:
+            lo = _safe(y, month, d) or date(y, month, 28)
+            hi = lo if day else add_months(date(y, month, 1), 1) - timedelta(days=1)
+            return _cost(lo, hi, pub)
+        return min((pub.year, pub.year - 1, pub.year + 1), key=cost)
     if future:
         candidate = _safe(pub.year, month, d)
         floor = pub if day else pub.replace(day=1)
@@ -196,6 +215,10 @@ def _year_for(month: int, day: int | None, pub: date, future: bool) -> int:
     candidate = _safe(pub.year, month, d)
     ceiling = pub + timedelta(days=1) if day else pub
     return pub.year if candidate and candidate <= ceiling else pub.year - 1
+
+
+def _ym(d: date) -> tuple[int, int]:
+    return d.year, d.month
 
 
 def _safe(y: int, m: int, d: int) -> date | None:
@@ -226,7 +249,7 @@ def _fields(t: str) -> dict[str, int] | None:
     return None
 
 
-def _from_fields(f: dict[str, int], pub: date | None, future: bool) -> Resolved | None:
+def _from_fields(f: dict[str, int], pub: date | None, future: bool | None) -> Resolved | None:
     month, day, year = f.get("month"), f.get("day"), f.get("year")
     if month is None:
         if year is not None and day is None:
@@ -244,8 +267,11 @@ def _from_fields(f: dict[str, int], pub: date | None, future: bool) -> Resolved 
     return (d, "day") if d else None
 
 
-def _day_of_month(day: int, pub: date, future: bool) -> Resolved | None:
+def _day_of_month(day: int, pub: date, future: bool | None) -> Resolved | None:
     """"On the 13th": the nearest such day in the publication month's direction."""
+    if future is None:
+        found = [c for k in (0, -1, 1, -2) if (c := _safe(*_ym(add_months(pub.replace(day=1), k)), day))]
+        return (min(found, key=lambda c: _cost(c, c, pub)), "day") if found else None
     for k in range(0, 3):
         d = add_months(pub.replace(day=1), k if future else -k)
         c = _safe(d.year, d.month, day)
@@ -254,7 +280,7 @@ def _day_of_month(day: int, pub: date, future: bool) -> Resolved | None:
     return None
 
 
-def _absolute(t: str, pub: date | None, future: bool) -> Resolved | None:
+def _absolute(t: str, pub: date | None, future: bool | None) -> Resolved | None:
     m = _YEAR_RANGE.fullmatch(t)
     if m:  # "2001-2006", "2017-18": the first year
         return date(int(m.group("year")), 1, 1), "year"
@@ -296,7 +322,7 @@ def _absolute(t: str, pub: date | None, future: bool) -> Resolved | None:
     return None
 
 
-def _month_or_season(t: str, pub: date | None, future: bool) -> Resolved | None:
+def _month_or_season(t: str, pub: date | None, future: bool | None) -> Resolved | None:
     if pub is None:
         return None
     m = _REL_MONTH.fullmatch(t)
@@ -319,7 +345,7 @@ def _month_or_season(t: str, pub: date | None, future: bool) -> Resolved | None:
     return date(year, month, 1) if precision == "month" else date(year, 1, 1), precision
 
 
-def _weekday(t: str, pub: date | None, future: bool) -> Resolved | None:
+def _weekday(t: str, pub: date | None, future: bool | None) -> Resolved | None:
     m = _WEEKDAY_X.fullmatch(t)
     if m is None or pub is None:
         return None
@@ -338,7 +364,7 @@ def _number(s: str) -> int:
     return int(s) if s.isdigit() else NUMBERS[s]
 
 
-def _counted(t: str, pub: date | None, future: bool, ref: Resolved | None) -> Resolved | None:
+def _counted(t: str, pub: date | None, future: bool | None, ref: Resolved | None) -> Resolved | None:
     m = _COUNTED.fullmatch(t)
     if m:
         direction = m.group("dir")
@@ -386,7 +412,7 @@ def _step(base: date, base_precision: str, unit: str, n: int) -> Resolved:
     return start_of(shift(base, unit, n), precision), precision
 
 
-def _relative(t: str, pub: date | None, future: bool, ref: Resolved | None) -> Resolved | None:
+def _relative(t: str, pub: date | None, future: bool | None, ref: Resolved | None) -> Resolved | None:
     row = RELATIVE.get(t)
     if row is None:
         return None
@@ -405,7 +431,7 @@ def _relative(t: str, pub: date | None, future: bool, ref: Resolved | None) -> R
 
 
 @lru_cache(maxsize=4096)
-def _dateparser(t: str, pub: date, future: bool) -> Resolved | None:
+def _dateparser(t: str, pub: date, future: bool | None) -> Resolved | None:
     from dateparser.date import DateDataParser  # only the rare expression the rules miss
 
     parser = DateDataParser(languages=["en"], settings={
@@ -421,7 +447,7 @@ def _dateparser(t: str, pub: date, future: bool) -> Resolved | None:
     return start_of(data.date_obj.date(), precision), precision
 
 
-def _rules(t: str, pub: date | None, future: bool, ref: Resolved | None) -> Resolved | None:
+def _rules(t: str, pub: date | None, future: bool | None, ref: Resolved | None) -> Resolved | None:
     for attempt in (t, strip_hedges(t)):
         if not attempt:
             continue
@@ -436,7 +462,7 @@ def _rules(t: str, pub: date | None, future: bool, ref: Resolved | None) -> Reso
     return None
 
 
-def _embedded(t: str, pub: date | None, future: bool) -> Resolved | None:
+def _embedded(t: str, pub: date | None, future: bool | None) -> Resolved | None:
     """A calendar date inside longer words: "a sixth straight day friday"."""
     for rx in (_MDY, _DMY):
         m = rx.search(t)
@@ -449,7 +475,7 @@ def _embedded(t: str, pub: date | None, future: bool) -> Resolved | None:
 
 
 @lru_cache(maxsize=16384)
-def resolve_cached(expression: str, published: date | None, future: bool,
+def resolve_cached(expression: str, published: date | None, future: bool | None,
                    ref: Resolved | None) -> Resolved | None:
     t = _strip_times(clean(expression))
     if not t:
@@ -469,7 +495,7 @@ def resolve_cached(expression: str, published: date | None, future: bool,
     return None
 
 
-def resolve(expression: str, published: date | None, future: bool = False,
+def resolve(expression: str, published: date | None, future: bool | None = False,
             ref: Resolved | None = None) -> Resolved | None:
     """The date an expression denotes, as (first day of its period, precision), or None.
 

@@ -52,3 +52,30 @@ def looks_future(tok: Token) -> bool:
             continue
         break
     return False
+
+
+def looks_past(tok: Token) -> bool:
+    """``tok`` (or the verb of an event noun) is in a past tense: "attacked", "has attacked",
+    "was attacked", "had been attacked"."""
+    head = tok
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    for _ in range(3):
+        if head.tag_ == "VBD" or any(
+                c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have")
+                for c in head.children):
+            return True
+        # "began to withdraw", "gathered and marched": the tense of the verb governing it
+        if head.dep_ in ("xcomp", "conj") and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head
+            continue
+        break
+    return False
+
+
+def direction(tok: Token, future: bool = False) -> bool | None:
+    """How bare month-days near ``tok`` resolve: forward (True), back (False) or to the
+    nearest (None, for a present or unknown tense)."""
+    if future or looks_future(tok):
+        return True
+    return False if looks_past(tok) else None
