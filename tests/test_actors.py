@@ -274,3 +274,13 @@ def test_words_and_dates():
     assert parse_date("1999", end=True) == date(1999, 12, 31)
     assert plurals("policeman") == ["policemen", "policemans"] or "policemen" in plurals("policeman")
     assert "militias" in plurals("militia") and "authorities" in plurals("authority")
+
+
+def test_a_titled_misspelt_leader_resolves_by_date_only_after_a_title():
+    r = ActorResolver()
+    assert r.lookup("President Francois Mitterand", date(1992, 3, 1)).code == "FRAGOV"
+    assert r.lookup("President Abdelaziz Bouteflicka", date(2005, 3, 1)).code == "DZAGOV"
+    # no title: a name one letter off a leader's stays unknown
+    assert r.lookup("Bouteflicka", date(2005, 3, 1)).code is None
+    # a titled stranger is a government actor of no known country
+    assert r.lookup("President Smithers", date(2020, 1, 1)).country is None

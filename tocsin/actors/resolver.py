@@ -54,6 +54,7 @@ class ActorResolver:
 
     def __init__(self, index: Index | None = None) -> None:
         self.ix = index or load()
+        self._surnames: dict[str, set[str]] | None = None  # deletion variant -> surname keys
 
     # -- public API -------------------------------------------------------------------------
 
@@ -240,8 +241,33 @@ class ActorResolver:
                     i += length
                     break
             else:
+                fuzzy = self._misspelt_leader(ws, i)
+                if fuzzy:
+                    out.append(_Match(i, i + 1, fuzzy, fuzzy[0]))
                 i += 1
         return out
+
+    def _misspelt_leader(self, ws: Sequence[Word], i: int) -> list[Entry]:
+        """"President Bouteflicka": a titled, capitalised unknown word one letter off a leader's surname.
+
+        Wire copy misspells names; only a lone best guess is taken, and only after a title, so a
+        stranger whose name happens to be close to a leader's stays unknown.
+        """
+        w = ws[i]
+        if len(w.norm) < 6 or not w.orig[:1].isupper() or i == 0:
+            return []
+        if not any(e.kind == SECTOR and e.sector == "GOV" for t in ws[:i] for e in self.ix.get(t.norm)):
+            return []
+        if self._surnames is None:
+            self._surnames = {}
+            for k, entries in self.ix.keys.items():
+                if " " not in k and len(k) >= 5 and any(e.kind == PERSON and e.surname for e in entries):
+                    for v in _one_deletion(k):
+                        self._surnames.setdefault(v, set()).add(k)
+        keys = set().union(*(self._surnames.get(v, set()) for v in _one_deletion(w.norm)))
+        if len(keys) != 1:
+            return []
+        return [e for e in self.ix.get(keys.pop()) if e.kind == PERSON]
 
     def _pick(self, m: _Match, when: date | None, hint: str | None) -> Entry:
         """The reading of a key that holds at ``when``: the right Bush, the Taliban of 1998 or 2022."""
@@ -283,6 +309,12 @@ def _surname_ok(e: Entry, ws: Sequence[Word], i: int, ix: Index) -> bool:
     if not prev.orig[:1].isupper() or ix.get(prev.norm):
         return True
     return prev.norm[:1] in e.initials
+
+
+def _one_deletion(word: str) -> set[str]:
+    """The word and every form of it with one letter dropped: two words share one iff they are
+    at most one insertion, deletion or substitution apart (symmetric-delete spelling match)."""
+    return {word} | {word[:j] + word[j + 1:] for j in range(len(word))}
 
 
 def _title_case(tok: "Token") -> bool:
