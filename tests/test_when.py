@@ -402,3 +402,9 @@ def test_present_tense_month_day_takes_the_nearest(parse):
     got = when(parse, "Cabin crews went on strike on December 23 over pay.", "went",
                date(2017, 1, 10))
     assert got == EventDate("2016-12-23", "day", True)
+
+
+def test_counting_back_from_a_nominal_date(parse):
+    doc = parse("Sunday's bombing came just two days after gunmen killed six policemen in Giza.")
+    got = event_date(trigger(doc, "killed"), date(2016, 12, 20))
+    assert got == EventDate("2016-12-16", "day", True)

@@ -146,7 +146,7 @@ def _counted_back(st: _DocState, doc: Doc, m: Mention, published: date | None, f
     """The anchor of "vetoed on Friday, a day after Moscow blocked ...": Friday minus a day."""
     if depth >= _MAX_DEPTH:
         return None
-    base = _date_of(st, doc[m.attach], published, future, depth + 1, exclude=m)
+    base = _date_of(st, doc[m.attach], published, future, depth + 1, exclude=m, own_only=False)
     if base is None:
         return None
     words, cue = m.text.rsplit(" ", 1)
@@ -154,13 +154,15 @@ def _counted_back(st: _DocState, doc: Doc, m: Mention, published: date | None, f
 
 
 def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool | None,
-             depth: int = 0, exclude: Mention | None = None) -> Resolved | None:
+             depth: int = 0, exclude: Mention | None = None,
+             own_only: bool | None = None) -> Resolved | None:
     doc = trigger.doc
     ms = _mentions(st, _sentence(st, doc, trigger.i))
     if not ms:
         return None
     fut = direction(trigger, future)
-    own_only = depth > 0 or (trigger.dep_ == "pobj" and trigger.head.lower_ in _TEMPORAL_PREPS)
+    if own_only is None:
+        own_only = depth > 0 or (trigger.dep_ == "pobj" and trigger.head.lower_ in _TEMPORAL_PREPS)
     ranked = []
     for m in ms:
         if m is exclude or m.ends or m.bound or m.start <= trigger.i < m.end:
