@@ -284,3 +284,9 @@ def test_a_titled_misspelt_leader_resolves_by_date_only_after_a_title():
     assert r.lookup("Bouteflicka", date(2005, 3, 1)).code is None
     # a titled stranger is a government actor of no known country
     assert r.lookup("President Smithers", date(2020, 1, 1)).country is None
+
+
+def test_a_misspelt_leader_never_overrides_the_named_country():
+    r = ActorResolver()
+    a = r.lookup("Kyrgyz Prime Minister Nikolai Tanaev", date(2003, 5, 1))
+    assert a.country == "KGZ"
