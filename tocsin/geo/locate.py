@@ -7,6 +7,8 @@ place named in the same sentence, else the article's main place.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 from typing import Iterable
 
 from ..model import Place, PlaceMention
@@ -18,6 +20,12 @@ LOCATIVE_PREPS = frozenset("in at near outside inside across around into to thro
 WEAK_PREPS = frozenset("from to toward towards into onto".split())
 # Finer first: a city pins an event better than the country around it.
 _RANK = {"border": 0, "site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
+
+
+@lru_cache(maxsize=1)
+def locative_verbs() -> frozenset[str]:
+    text = (resources.files("tocsin.data") / "geo" / "locative_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def precision(feature: str | None, geonameid: int | None = None) -> str:
@@ -72,7 +80,7 @@ def locative(trigger, places: list[PlaceMention], adjectival) -> tuple[PlaceMent
                 bucket = weak if child.lower_ in WEAK_PREPS else strong
                 bucket.extend((abs(p.start - trigger.idx), p) for p in places
                               if _inside(p, lo, hi) and not adjectival(p))
-            elif child.dep_ in ("dobj", "npadvmod") and h.pos_ == "VERB":
+            elif child.dep_ in ("dobj", "npadvmod") and h.pos_ == "VERB" and h.lemma_.lower() in locative_verbs():
                 # "shelled Kharkiv", "invade Ukraine": a place as the object is where it happens.
                 lo, hi = child.idx, child.idx + len(child)
                 strong.extend((abs(p.start - trigger.idx), p) for p in places

@@ -187,6 +187,9 @@ def _qualify(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
     for a, b in zip(range(len(mentions)), range(1, len(mentions))):
         gap = text[mentions[a].end:mentions[b].start]
         if re.fullmatch(r",\s*|\s*\(\s*", gap):
+            # "Russia, U.S. officials" and "France, Germany" are lists, not a town and its region.
+            if any(not gaz.rows[eid][6].startswith("PPL") for eid, _ in mentions[a].cands):
+                continue
             feats = {gaz.rows[eid][6] for eid, _ in mentions[b].cands}
             if feats & {"ADM1", "PCLI"} or any(f.startswith("PCL") for f in feats):
                 mentions[a].qualifier = mentions[b]
