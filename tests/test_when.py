@@ -408,3 +408,27 @@ def test_counting_back_from_a_nominal_date(parse):
     doc = parse("Sunday's bombing came just two days after gunmen killed six policemen in Giza.")
     got = event_date(trigger(doc, "killed"), date(2016, 12, 20))
     assert got == EventDate("2016-12-16", "day", True)
+
+
+def test_participle_takes_the_tense_of_its_verb(parse):
+    got = when(parse, "On April 19, militants torched a village near the border, killing 11 "
+               "civilians.", "killing", MON_2022_03_21)
+    assert got == EventDate("2021-04-19", "day", True)
+
+
+def test_sat_is_not_saturday(parse):
+    got = when(parse, "The two presidents met for an hour before they sat down with the Turkish "
+               "leader.", "met", MON_2022_03_21)
+    assert got == EventDate("2022-03-21", "day", False)
+
+
+def test_date_deep_inside_an_other_relative_clause_is_not_used(parse):
+    got = when(parse, "The committee issued a report that says foreign agents meddled in the "
+               "vote in 2016.", "issued", MON_2022_03_21)
+    assert got == EventDate("2022-03-21", "day", False)
+
+
+def test_weekday_beats_a_part_of_day_without_a_reference(parse):
+    got = when(parse, "Police detained several dozen people in the early hours on Thursday at a "
+               "rally.", "detained", MON_2022_03_21)
+    assert got == EventDate("2022-03-17", "day", True)

@@ -14,7 +14,9 @@ from spacy.tokens import Span, Token
 
 from .expressions import MONTHS, RELATIVE, UNITS, WEEKDAYS, clean, is_count, is_narrative
 
-_DAY_WORDS = frozenset(WEEKDAYS) | {"yesterday", "today", "tonight", "tomorrow"}
+# Full names only: "sat", "wed", "sun" are words too; the recogniser catches the real ones.
+_DAY_WORDS = frozenset(w for w in WEEKDAYS if w.endswith("day")) | {"yesterday", "today", "tonight",
+                                                                  "tomorrow"}
 _LEFT_CUES = frozenset({
     "since", "from", "between", "until", "till", "through", "by", "early", "late", "mid",
     "earlier", "later", "last", "next", "this", "coming", "past",
@@ -220,6 +222,14 @@ def tier(trigger: Token, m: Mention) -> int:
 
 def remote(trigger: Token, m: Mention) -> bool:
     """A mention inside a relative clause the trigger is not part of ("captured the mosque
-    from where the group proclaimed its caliphate three years ago") dates that clause alone."""
+    from where the group proclaimed its caliphate three years ago", "a journalist arrested
+    last year") dates that clause alone."""
     v = verb_of(trigger.doc[m.attach])
-    return v.dep_ in ("relcl", "acl") and v.i != trigger.i and v not in list(trigger.ancestors)
+    for _ in range(8):
+        if (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBN")) and not (
+                v.left_edge.i <= trigger.i <= v.right_edge.i):
+            return True
+        if v.head.i == v.i:
+            return False
+        v = v.head
+    return False

@@ -180,7 +180,9 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
             # Elsewhere in the sentence, a clause's date before a noun's, a point before the
             # start of a period ("since mid-April").
             t = 2 + m.nominal + 2 * m.text.startswith("since ")
-        ranked.append((t, abs(m.start - trigger.i), m))
+        # Within a tier, a mention that needs the narrative time yields to one that does not
+        # ("in the early hours on Thursday").
+        ranked.append((t + 0.25 * m.narrative, abs(m.start - trigger.i), m))
     if own_only and trigger.pos_ not in ("VERB", "AUX"):
         # "a day before the referendum on Sunday", the parser hanging "on Sunday" on the verb
         nxt = trigger.right_edge.i + 1

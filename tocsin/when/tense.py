@@ -56,17 +56,24 @@ def looks_future(tok: Token) -> bool:
 
 def looks_past(tok: Token) -> bool:
     """``tok`` (or the verb of an event noun) is in a past tense: "attacked", "has attacked",
-    "was attacked", "had been attacked"."""
+    "was attacked", "had been attacked"; a participle or infinitive takes the tense of the
+    verb it hangs from ("torched a village, killing 11")."""
     head = tok
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    for _ in range(3):
-        if head.tag_ == "VBD" or any(
-                c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have")
-                for c in head.children):
+    for _ in range(4):
+        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if head.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in auxes):
             return True
-        # "began to withdraw", "gathered and marched": the tense of the verb governing it
-        if head.dep_ in ("xcomp", "conj") and head.head.pos_ in ("VERB", "AUX"):
+        finite = head.tag_ in ("VBZ", "VBP", "MD") or any(
+            c.tag_ in ("VBZ", "VBP", "MD") for c in auxes)
+        if (not finite and head.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp")
+                and head.head.i != head.i):
+            head = head.head
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            continue
+        if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
             head = head.head
             continue
         break
