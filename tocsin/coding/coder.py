@@ -101,6 +101,7 @@ class EventCoder:
         self.light = self.lex.words("@LIGHT")
         self.event_heads = self.lex.words("@EVENT_HEAD")
         self.stative = self.lex.words("@STATIVE_PASSIVE")
+        self.claim_own = self.lex.words("@CLAIM_OWN")
         self.codes = cameo()
 
     # ---------- matching ----------
@@ -447,8 +448,13 @@ class EventCoder:
                 said = mod.without_future()
                 variants.append((self.codes[intent], "asserted" if said == "reported" else said,
                                  f"announced: {m.pattern.rule}"))
+            if (mod.modality == "reported" and sayer is not None and mod.sayer is not None
+                    and _lemma(mod.sayer.head) in self.claim_own and code.root >= "14"
+                    and any(a is sayer or (a.code and a.code == sayer.code) for a in sources)):
+                # "the rebels claimed they had attacked the base": owning up is the event
+                variants.append((self.codes["015"], "asserted", f"claimed: {m.pattern.rule}"))
             for vcode, modality, rule in variants:
-                conf = self._confidence(m, modality, sources, targets, vcode.root)
+                conf = self._confidence(m, modality, sources, targets, vcode.root, derived=vcode is not code)
                 for src in sources or [None]:
                     for tgt in targets or [None]:
                         if src is not None and tgt is not None and src.code and src.code == tgt.code:
@@ -466,7 +472,7 @@ class EventCoder:
                         k += 1
         return out
 
-    def _confidence(self, m: Match, modality: str, sources, targets, root: str) -> float:
+    def _confidence(self, m: Match, modality: str, sources, targets, root: str, derived: bool = False) -> float:
         c = _BASE[modality]
         if any(a.code for a in sources):
             c += 0.08
@@ -475,8 +481,8 @@ class EventCoder:
         c += min(0.09, 0.03 * m.pattern.specificity)
         if m.noun:
             c -= 0.06
-        if root == "01":
-            c -= 0.25
+        if root == "01" and m.pattern.specificity == 0 and not derived:
+            c -= 0.25  # a bare "said" yields to any other event; condolences or a denial do not
         depth, cur = 0, m.anchor
         while cur.dep_ != "ROOT" and cur.head is not cur and depth < 8:
             depth += 1
