@@ -175,11 +175,11 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
         if own_only and t > 0:
             continue
         if t == 2:
-            if looks_future(doc[m.attach]) != (fut is True) or remote(trigger, m):
+            # The start of another predicate's period ("summits since 2017") dates nothing else.
+            if (looks_future(doc[m.attach]) != (fut is True) or remote(trigger, m)
+                    or m.text.startswith("since ")):
                 continue
-            # Elsewhere in the sentence, a clause's date before a noun's, a point before the
-            # start of a period ("since mid-April").
-            t = 2 + m.nominal + 2 * m.text.startswith("since ")
+            t = 2 + m.nominal  # elsewhere in the sentence, a clause's date before a noun's
         # Within a tier, a mention that needs the narrative time yields to one that does not
         # ("in the early hours on Thursday").
         ranked.append((t + 0.25 * m.narrative, abs(m.start - trigger.i), m))

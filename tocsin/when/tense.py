@@ -27,25 +27,27 @@ def _has_will(tok: Token) -> bool:
     return any(a in _MODALS for a in auxes) and "have" not in auxes
 
 
+def _verb(tok: Token) -> Token:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def looks_future(tok: Token) -> bool:
-    """``tok`` (a verb, or an event noun) is marked as future: "will" on it or on the verb that
-    governs it through "to", or it is the complement of a verb of planning."""
-    head = tok
-    # An event noun takes its tense from its verb: "the vote will take place on Sunday".
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    for _ in range(4):
+    """``tok`` (a verb, or an event noun) is marked as future: "will" on it or on a verb that
+    governs it through "to", or it is the complement of a verb of planning ("hoped to have
+    the means to issue certificates by June")."""
+    head = _verb(tok)  # an event noun takes its tense from its verb
+    for _ in range(5):
         if _has_will(head):
             return True
         if head.dep_ in ("xcomp", "ccomp", "advcl", "acl") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
             gov = head.head
             if gov.lemma_.lower() in future_verbs() or gov.lower_ == "about":
-                # "was going to", "is to", "plans to": forward unless a past "was going to".
-                if gov.lemma_ in ("go", "be") and gov.tag_ == "VBD":
-                    return False
-                return True
-            head = gov
+                # "was going to", "was to": a plan of the past, no pointer forward.
+                return not (gov.lemma_ in ("go", "be") and gov.tag_ == "VBD")
+            head = _verb(gov)
             continue
         if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
             head = head.head
