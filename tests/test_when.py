@@ -432,3 +432,10 @@ def test_weekday_beats_a_part_of_day_without_a_reference(parse):
     got = when(parse, "Police detained several dozen people in the early hours on Thursday at a "
                "rally.", "detained", MON_2022_03_21)
     assert got == EventDate("2022-03-17", "day", True)
+
+
+def test_planning_verb_despite_a_lemmatiser_slip(parse):
+    doc = parse("The government said it hoped to have the system to issue permits in place by June.")
+    pub = MON_2022_03_21
+    assert event_date(trigger(doc, "issue"), pub) == EventDate("2022-06-01", "month", True)
+    assert event_date(trigger(doc, "said"), pub) == EventDate("2022-03-21", "day", False)

@@ -33,6 +33,12 @@ def _verb(tok: Token) -> Token:
     return tok
 
 
+def _planning(tok: Token) -> bool:
+    # The lemmatiser slips ("hoped" -> "hop"): try the inflected form with its ending cut.
+    w = tok.lower_
+    return bool({tok.lemma_.lower(), w, w[:-1], w[:-2], w[:-3]} & future_verbs())
+
+
 def looks_future(tok: Token) -> bool:
     """``tok`` (a verb, or an event noun) is marked as future: "will" on it or on a verb that
     governs it through "to", or it is the complement of a verb of planning ("hoped to have
@@ -44,7 +50,7 @@ def looks_future(tok: Token) -> bool:
         if head.dep_ in ("xcomp", "ccomp", "advcl", "acl") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
             gov = head.head
-            if gov.lemma_.lower() in future_verbs() or gov.lower_ == "about":
+            if _planning(gov) or gov.lower_ == "about":
                 # "was going to", "was to": a plan of the past, no pointer forward.
                 return not (gov.lemma_ in ("go", "be") and gov.tag_ == "VBD")
             head = _verb(gov)
