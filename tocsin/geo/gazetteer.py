@@ -269,6 +269,7 @@ class _Builder:
         groups = self.groups = self._cities(gc, cities)
         self._us(gc, groups)
         self._admin1_table(groups)
+        self._admin2_table()
         self._regions()
         self._aliases()
         self._demonyms()
@@ -381,6 +382,19 @@ class _Builder:
                 eid = self._admin_entry(cc, code, names_l[0], None, groups)
             if eid is None:
                 continue
+            for n in names_l:
+                self.name(n, eid, PRIMARY if n == names_l[0] else ALIAS)
+
+    def _admin2_table(self) -> None:
+        for cc, names, seat in _data_lines("admin2.tsv"):
+            found = [self.entries[v >> 2] for v in self.index.get(key(seat), ())]
+            found = [e for e in found if e.cc == cc and e.feature.startswith("PPL")]
+            if not found:
+                self.missing.append(f"admin2.tsv: seat {seat} ({cc})")
+                continue
+            town = max(found, key=lambda e: e.population)
+            names_l = names.split("|")
+            eid = self.add(Entry(None, names_l[0], cc, town.lat, town.lon, 0, "ADM2", town.admin1))
             for n in names_l:
                 self.name(n, eid, PRIMARY if n == names_l[0] else ALIAS)
 

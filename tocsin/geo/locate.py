@@ -37,8 +37,7 @@ def precision(feature: str | None, geonameid: int | None = None) -> str:
     if f == "ADM1":
         return "admin1"
     if f in ("ADM2", "ADM3", "ADM4", "ADMD"):
-        # Counties known only by name carry their state's point.
-        return "admin2" if geonameid is not None else "admin1"
+        return "admin2"
     if f in REGION_FEATURES:
         return "region"
     return "city"
