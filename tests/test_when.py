@@ -439,3 +439,15 @@ def test_planning_verb_despite_a_lemmatiser_slip(parse):
     pub = MON_2022_03_21
     assert event_date(trigger(doc, "issue"), pub) == EventDate("2022-06-01", "month", True)
     assert event_date(trigger(doc, "said"), pub) == EventDate("2022-03-21", "day", False)
+
+
+def test_an_other_clauses_future_date_does_not_date_a_present_event(parse):
+    got = when(parse, "A health expert says he doubts the postponed games will go ahead as planned "
+               "next year.", "says", MON_2022_03_21)
+    assert got == EventDate("2022-03-21", "day", False)
+
+
+def test_until_clause_does_not_date_the_main_clause(parse):
+    got = when(parse, "The ministry said it would keep the border closed until talks resume at the "
+               "beginning of November.", "said", MON_2022_03_21)
+    assert got == EventDate("2022-03-21", "day", False)

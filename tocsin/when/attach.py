@@ -220,14 +220,19 @@ def tier(trigger: Token, m: Mention) -> int:
     return 2
 
 
+# Subordinate clauses whose time is a bound or a condition of the main clause, never its date.
+_BOUNDING_MARKS = frozenset({"until", "till", "before", "unless", "if"})
+
+
 def remote(trigger: Token, m: Mention) -> bool:
     """A mention inside a relative clause the trigger is not part of ("captured the mosque
     from where the group proclaimed its caliphate three years ago", "a journalist arrested
-    last year") dates that clause alone."""
+    last year"), or inside an "until"/"before"/"if" clause, dates that clause alone."""
     v = verb_of(trigger.doc[m.attach])
     for _ in range(8):
-        if (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBN")) and not (
-                v.left_edge.i <= trigger.i <= v.right_edge.i):
+        clause = v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBN") or any(
+            c.dep_ == "mark" and c.lower_ in _BOUNDING_MARKS for c in v.children)
+        if clause and not (v.left_edge.i <= trigger.i <= v.right_edge.i):
             return True
         if v.head.i == v.i:
             return False

@@ -190,13 +190,18 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
             if not m.ends and (m.start == nxt or (m.start == nxt + 1 and doc[nxt].lower_ in _ADJACENT_PREPS)):
                 ranked.append((0.5, 0, m))
     ranked.sort(key=lambda x: (x[0], x[1]))
-    for _, _, m in ranked:
+    for t, _, m in ranked:
         if m.anchor == trigger.i:
             r = _counted_back(st, doc, m, published, fut, depth)
         else:
             r = _resolve_mention(st, doc, m, published, fut, depth)
-        if r is not None:
-            return r
+        if r is None:
+            continue
+        # Another predicate's date after publication ("as planned next year") cannot date
+        # an event that has happened or is happening.
+        if t >= 2 and fut is not True and published is not None and r[0] > published:
+            continue
+        return r
     return None
 
 
