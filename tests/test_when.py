@@ -451,3 +451,12 @@ def test_until_clause_does_not_date_the_main_clause(parse):
     got = when(parse, "The ministry said it would keep the border closed until talks resume at the "
                "beginning of November.", "said", MON_2022_03_21)
     assert got == EventDate("2022-03-21", "day", False)
+
+
+def test_a_publication_timestamp_is_taken_as_its_day(parse):
+    from datetime import datetime
+
+    got = when(parse, "Police detained 30 people on Thursday.", "detained", datetime(2022, 3, 21, 14, 5))
+    assert got == EventDate("2022-03-17", "day", True)
+    got = when(parse, "Police detained 30 people.", "detained", datetime(2022, 3, 21, 14, 5))
+    assert got == EventDate("2022-03-21", "day", False)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import weakref
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from spacy.tokens import Doc, Span, Token
 
@@ -209,6 +209,8 @@ def event_date(trigger: Token, published: date | None, future: bool = False) -> 
     """The date of the event whose predicate is ``trigger``, from its sentence, against the
     publication date; ``future`` (the event's modality is future) points bare weekdays and
     month-days forward."""
+    if isinstance(published, datetime):  # a timestamp would leak its time into the ISO date
+        published = published.date()
     st = _state(trigger.doc)
     key = (trigger.i, published, future)
     hit = st.results.get(key)

@@ -504,4 +504,6 @@ def resolve(expression: str, published: date | None, future: bool | None = False
     ``ref`` is the narrative time for "a week earlier", "the next day" (the publication date
     when absent).
     """
+    if isinstance(published, datetime):
+        published = published.date()
     return resolve_cached(expression, published, future, ref)
