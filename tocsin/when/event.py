@@ -46,6 +46,11 @@ class _DocState:
 _STATE: "weakref.WeakKeyDictionary[Doc, _DocState]" = weakref.WeakKeyDictionary()
 _TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "till"})
 _MAX_DEPTH = 2
+# Ranks of a candidate mention, best first: attached to the trigger; right after an anchor
+# noun; dating the trigger's clause; a count running from the trigger; elsewhere in the
+# sentence (a clause's, then a noun's). A narrative mention drops a quarter rank.
+_OWN, _ADJACENT, _CLAUSE, _COUNTED_FROM, _SENTENCE, _SENTENCE_NOUN = 0.0, 0.5, 1.0, 1.5, 2.0, 3.0
+_NARRATIVE = 0.25
 _OPPOSITE = {"after": "before", "before": "after"}
 _ADJACENT_PREPS = frozenset({"on", "in", "of", "at"})
 
@@ -153,6 +158,40 @@ def _counted_back(st: _DocState, doc: Doc, m: Mention, published: date | None, f
     return resolve(f"{words} {_OPPOSITE[cue]}", published, future, base)
 
 
+def _rank(st: _DocState, trigger: Token, ms: list[Mention], fut: bool | None, depth: int,
+          exclude: Mention | None, own_only: bool) -> list[tuple[float, int, Mention]]:
+    """The trigger's candidate mentions, best first, each with its rank."""
+    doc = trigger.doc
+    ranked = []
+    for m in ms:
+        if m is exclude or m.ends or m.bound or m.start <= trigger.i < m.end:
+            continue
+        if m.anchor == trigger.i:
+            if depth == 0:
+                ranked.append((_COUNTED_FROM, abs(m.start - trigger.i), m))
+            continue
+        t = tier(trigger, m)
+        if own_only and t > 0:
+            continue
+        if t == 2:
+            # The start of another predicate's period ("summits since 2017") dates nothing else.
+            if (looks_future(doc[m.attach]) != (fut is True) or remote(trigger, m)
+                    or m.text.startswith("since ")):
+                continue
+        rank = (_OWN, _CLAUSE, _SENTENCE_NOUN if m.nominal else _SENTENCE)[t]
+        # Within a rank, a mention that needs the narrative time yields to one that does not
+        # ("in the early hours on Thursday").
+        ranked.append((rank + _NARRATIVE * m.narrative, abs(m.start - trigger.i), m))
+    if own_only and trigger.pos_ not in ("VERB", "AUX"):
+        # "a day before the referendum on Sunday", the parser hanging "on Sunday" on the verb
+        nxt = trigger.right_edge.i + 1
+        for m in ms:
+            if not m.ends and (m.start == nxt or (m.start == nxt + 1 and doc[nxt].lower_ in _ADJACENT_PREPS)):
+                ranked.append((_ADJACENT, 0, m))
+    ranked.sort(key=lambda x: (x[0], x[1]))
+    return ranked
+
+
 def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool | None,
              depth: int = 0, exclude: Mention | None = None,
              own_only: bool | None = None) -> Resolved | None:
@@ -163,34 +202,7 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
     fut = direction(trigger, future)
     if own_only is None:
         own_only = depth > 0 or (trigger.dep_ == "pobj" and trigger.head.lower_ in _TEMPORAL_PREPS)
-    ranked = []
-    for m in ms:
-        if m is exclude or m.ends or m.bound or m.start <= trigger.i < m.end:
-            continue
-        if m.anchor == trigger.i:
-            if depth == 0:
-                ranked.append((1.5, abs(m.start - trigger.i), m))
-            continue
-        t = tier(trigger, m)
-        if own_only and t > 0:
-            continue
-        if t == 2:
-            # The start of another predicate's period ("summits since 2017") dates nothing else.
-            if (looks_future(doc[m.attach]) != (fut is True) or remote(trigger, m)
-                    or m.text.startswith("since ")):
-                continue
-            t = 2 + m.nominal  # elsewhere in the sentence, a clause's date before a noun's
-        # Within a tier, a mention that needs the narrative time yields to one that does not
-        # ("in the early hours on Thursday").
-        ranked.append((t + 0.25 * m.narrative, abs(m.start - trigger.i), m))
-    if own_only and trigger.pos_ not in ("VERB", "AUX"):
-        # "a day before the referendum on Sunday", the parser hanging "on Sunday" on the verb
-        nxt = trigger.right_edge.i + 1
-        for m in ms:
-            if not m.ends and (m.start == nxt or (m.start == nxt + 1 and doc[nxt].lower_ in _ADJACENT_PREPS)):
-                ranked.append((0.5, 0, m))
-    ranked.sort(key=lambda x: (x[0], x[1]))
-    for t, _, m in ranked:
+    for rank, _, m in _rank(st, trigger, ms, fut, depth, exclude, own_only):
         if m.anchor == trigger.i:
             r = _counted_back(st, doc, m, published, fut, depth)
         else:
@@ -199,7 +211,7 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
             continue
         # Another predicate's date after publication ("as planned next year") cannot date
         # an event that has happened or is happening.
-        if t >= 2 and fut is not True and published is not None and r[0] > published:
+        if rank >= _SENTENCE and fut is not True and published is not None and r[0] > published:
             continue
         return r
     return None
