@@ -460,3 +460,18 @@ def test_a_publication_timestamp_is_taken_as_its_day(parse):
     assert got == EventDate("2022-03-17", "day", True)
     got = when(parse, "Police detained 30 people.", "detained", datetime(2022, 3, 21, 14, 5))
     assert got == EventDate("2022-03-21", "day", False)
+
+
+@pytest.mark.parametrize("expression, expected", [
+    ("January last year", ("2021-01-01", "month")),
+    ("March of this year", ("2022-03-01", "month")),
+    ("19/04/2018", ("2018-04-19", "day")),
+    ("04/19/2018", ("2018-04-19", "day")),
+])
+def test_month_with_a_relative_year_and_numeric_dates(expression, expected):
+    got = resolve(expression, MON_2022_03_21)
+    assert got is not None and (got[0].isoformat(), got[1]) == expected
+
+
+def test_ambiguous_numeric_date_is_not_guessed():
+    assert resolve("4/5/2018", MON_2022_03_21) == (date(2018, 1, 1), "year")

@@ -81,6 +81,9 @@ _MDY = re.compile(rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD}(?:,
 _DMY = re.compile(
     rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?")
 _MY = re.compile(rf"{_MONTH}(?:,?\s+(?:of\s+)?{_YEAR})?")
+_MONTH_REL_YEAR = re.compile(rf"{_MONTH},?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")
+# 19/04/2018, 4.19.2018: read only where the order is certain (one part above 12).
+_NUMERIC = re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4})")
 _REL_MONTH = re.compile(rf"(?P<rel>last|next|this|this past|this coming|coming|past)\s+{_MONTH}")
 # Northern seasons by their first month; resolved to the year they begin in (year precision:
 # a season straddles months, and in winter, years).
@@ -280,6 +283,20 @@ def _day_of_month(day: int, pub: date, future: bool | None) -> Resolved | None:
     return None
 
 
+def _numeric(t: str) -> Resolved | None:
+    m = _NUMERIC.search(t)
+    if m is None:
+        return None
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    if a > 12 >= b:
+        d = _safe(year, b, a)
+    elif b > 12 >= a or a == b:
+        d = _safe(year, a, b)
+    else:
+        return None
+    return (d, "day") if d else None
+
+
 def _absolute(t: str, pub: date | None, future: bool | None) -> Resolved | None:
     m = _YEAR_RANGE.fullmatch(t)
     if m:  # "2001-2006", "2017-18": the first year
@@ -325,6 +342,10 @@ def _absolute(t: str, pub: date | None, future: bool | None) -> Resolved | None:
 def _month_or_season(t: str, pub: date | None, future: bool | None) -> Resolved | None:
     if pub is None:
         return None
+    m = _MONTH_REL_YEAR.fullmatch(t)
+    if m:  # "January last year", "March of this year"
+        year = pub.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+        return date(year, MONTHS[m.group("month")], 1), "month"
     m = _REL_MONTH.fullmatch(t)
     if m:
         month, rel, precision = MONTHS[m.group("month")], m.group("rel"), "month"
@@ -463,7 +484,10 @@ def _rules(t: str, pub: date | None, future: bool | None, ref: Resolved | None) 
 
 
 def _embedded(t: str, pub: date | None, future: bool | None) -> Resolved | None:
-    """A calendar date inside longer words: "a sixth straight day friday"."""
+    """A calendar date inside longer words: "a sixth straight day friday", "19/04/2018"."""
+    out = _numeric(t)
+    if out:
+        return out
     for rx in (_MDY, _DMY):
         m = rx.search(t)
         if m:
@@ -484,8 +508,9 @@ def resolve_cached(expression: str, published: date | None, future: bool | None,
     if out:
         return out
     # The general parser only where the words carry a calendar name or a year: elsewhere it
-    # invents dates from durations and ordinals.
-    if published is not None and _DATEISH.search(t) and not _DECADE.search(t):
+    # invents dates from durations and ordinals, and it would settle the order of 4/5/2018
+    # by a locale it cannot know.
+    if published is not None and _DATEISH.search(t) and not (_DECADE.search(t) or _NUMERIC.search(t)):
         out = _dateparser(strip_hedges(t), published, future)
         if out:
             return out
