@@ -1,6 +1,7 @@
-"""Whether a predicate speaks of the future, so that bare weekdays and month-days in its
-clause point forward. The event coder's modality is the main signal; this catches the plain
-grammatical cases ("will meet on Tuesday", "plans to vote on May 5") it may label otherwise.
+"""The direction a predicate's tense gives bare weekdays and month-days: forward for the
+future ("will meet on Tuesday", "plans to vote on May 5", "could resume on Thursday"), back
+for the past, nearest for the present. The event coder's modality is the main signal for
+the future; this catches the plain grammatical cases it may label otherwise.
 """
 from __future__ import annotations
 
