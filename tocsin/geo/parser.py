@@ -30,12 +30,16 @@ class Geoparser:
     def places(self, doc, article: Article) -> list[PlaceMention]:
         """Every place mention in the article, resolved; offsets into ``article.text``."""
         text = doc.text if doc is not None else normalise(article.text)
-        mentions = drop_people(apply_doc(scan(text, self.gaz), doc), self.gaz)
+        mentions = drop_people(apply_doc(scan(text, self.gaz), doc), self.gaz, text)
         borders = find_borders(text, mentions, self.gaz)
         out: list[PlaceMention] = []
         adjectival: set[tuple[int, int]] = set()
-        for r in resolve(mentions, self.gaz):
-            if not plausible(r, self.gaz):
+        resolved = resolve(mentions, self.gaz)
+        # One name, one reading: an occurrence that reads as a place vouches for the others
+        # ("Saskatoon" tagged LOC once and inside "Saskatoon StarPhoenix" later).
+        kept = {r.mention.key for r in resolved if plausible(r, self.gaz)}
+        for r in resolved:
+            if r.mention.key not in kept or r.eid is None:
                 continue
             m = r.mention
             e = self.gaz.entry(r.eid)

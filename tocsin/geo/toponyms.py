@@ -50,6 +50,7 @@ class Mention:
     embedded: bool = False  # inside a longer capitalised name: "Rogers Centre", "Air Zimbabwe"
     person: bool = False  # this occurrence reads as (part of) a person's name
     person_ner: bool = False  # NER alone calls it a person ("Johnson said"): a small town yields
+    full_name: bool = False  # part of a full name NER found ("Georgia Stevens", "George Washington")
 
     @property
     def adjectival(self) -> bool:
@@ -158,24 +159,34 @@ def _embedded(text: str, toks: list[tuple[int, int, str]], i: int, j: int, start
     return False
 
 
-def drop_people(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|across|outside|inside|into|of|through|toward|towards)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
+def drop_people(mentions: list[Mention], gaz: Gazetteer, text: str = "") -> list[Mention]:
     """One name, one reading: once an occurrence reads as a person ("Ambassador Sokol"), the
-    other occurrences of that name are no small town either."""
+    other occurrences of that name are no small town either; after a full name ("Georgia
+    Stevens") the bare name is the person too, unless a preposition makes it a place
+    ("she skated in Georgia")."""
     people = {m.key for m in mentions if m.person}
-    # NER's word alone outweighs only villages and small towns, not Jordan or Paris.
     votes: dict[str, list[bool]] = {}
     for m in mentions:
         votes.setdefault(m.key, []).append(m.person_ner)
-    # The small model calls many a town a person now and then; a name is taken for a person
-    # when most of its occurrences are.
+    # The small model calls many a town a person now and then ("Seattle Seahawks"); a name is
+    # taken for a person when most of its occurrences are.
     maybe_people = {k for k, v in votes.items() if sum(v) * 2 > len(v)}
+    full_names = {m.key for m in mentions if m.full_name} & maybe_people
     out = []
     for m in mentions:
-        if m.person:
+        if m.person or m.full_name:
+            continue
+        if m.key in full_names and m.ner not in ("GPE", "LOC", "FAC") and not m.adjectival \
+                and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 20):m.start]):
             continue
         towns = all(gaz.rows[e][6].startswith("PPL") for e, _ in m.cands)
         if m.key in people and towns:
             continue
+        # NER's word alone outweighs only villages and small towns, not Jordan or Paris.
         if m.key in maybe_people and towns and max(gaz.rows[e][5] for e, _ in m.cands) < 100_000:
             continue
         out.append(m)
@@ -215,7 +226,8 @@ def apply_doc(mentions: list[Mention], doc) -> list[Mention]:
             # PERSON, has no other capitalised word, so it stays a place.
             if ent is not None and any(t.text[:1].isupper() and (t.i < span.start or t.i >= span.end)
                                        for t in ent):
-                m.person_ner = True
+                m.person_ner = m.full_name = True
+                keep.append(m)  # dropped by drop_people, which also weighs the other occurrences
                 continue
         if len(span) == 1 and not m.caps:
             tok = span[0]
