@@ -467,6 +467,11 @@ def test_a_publication_timestamp_is_taken_as_its_day(parse):
     ("March of this year", ("2022-03-01", "month")),
     ("19/04/2018", ("2018-04-19", "day")),
     ("04/19/2018", ("2018-04-19", "day")),
+    ("the first week of March", ("2022-02-28", "week")),  # the week holding March 1
+    ("the last week of February", ("2022-02-21", "week")),
+    ("Q1 2021", ("2021-01-01", "year")),
+    ("this time last year", ("2021-03-01", "month")),
+    ("in 1270", ("1270-01-01", "year")),
 ])
 def test_month_with_a_relative_year_and_numeric_dates(expression, expected):
     got = resolve(expression, MON_2022_03_21)

@@ -73,7 +73,7 @@ _PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight|early hours)"
 _ORD = r"(?:st|nd|rd|th)?"
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?P<year>(?:1[6-9]|20|21)\d{2})"
+_YEAR = r"(?P<year>(?:1\d|20|21)\d{2})"
 _NUM = r"(?P<num>\d+|" + "|".join(sorted(map(re.escape, NUMBERS), key=len, reverse=True)) + r")"
 _UNIT = r"(?P<unit>" + "|".join(UNITS) + r")s?"
 
@@ -113,7 +113,12 @@ _PAST_COUNTED = re.compile(
     rf"following|preceding)\s+(?:{_NUM}\s+)?{_UNIT}")
 _RANGE = re.compile(
     r"(?:(?:from|between)\s+)?(?P<a>.+?)\s*(?:\s(?:to|through|thru|until|till|and)\s|-|/)\s*(?P<b>.+)")
-_DATEISH = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY}|\d{{4}})\b")
+# The general parser's food: a month or a weekday. A year alone it pads with the day and
+# month of the publication date ("Q1 2021" -> 21 March 2021).
+_DATEISH = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY})(?![a-z])")
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "last": 5, "final": 5}
+_NTH_WEEK = re.compile(rf"(?:the\s+)?(?P<nth>{'|'.join(_ORDINALS)})\s+week\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?")
 _ANY_YEAR = re.compile(rf"\b{_YEAR}\b")
 
 _WIDER = {"hour": "day", "day": "week", "week": "month", "month": "year", "year": "year"}
@@ -281,6 +286,24 @@ def _day_of_month(day: int, pub: date, future: bool | None) -> Resolved | None:
         if c and (c >= pub if future else c <= pub):
             return c, "day"
     return None
+
+
+def _nth_week(t: str, pub: date | None, future: bool | None) -> Resolved | None:
+    """"The first week of March": the week holding that month's 1st, 8th, ... day."""
+    m = _NTH_WEEK.fullmatch(t)
+    if m is None:
+        return None
+    month = MONTHS[m.group("month")]
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif pub is not None:
+        year = _year_for(month, None, pub, future)
+    else:
+        return None
+    n = _ORDINALS[m.group("nth")]
+    first = date(year, month, 1)
+    day = add_months(first, 1) - timedelta(days=7) if n == 5 else first + timedelta(days=7 * (n - 1))
+    return start_of(day, "week"), "week"
 
 
 def _numeric(t: str) -> Resolved | None:
@@ -477,7 +500,7 @@ def _rules(t: str, pub: date | None, future: bool | None, ref: Resolved | None) 
             if out:
                 return out
         out = (_absolute(attempt, pub, future) or _weekday(attempt, pub, future)
-               or _month_or_season(attempt, pub, future))
+               or _month_or_season(attempt, pub, future) or _nth_week(attempt, pub, future))
         if out:
             return out
     return None
