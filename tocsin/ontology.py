@@ -38,18 +38,26 @@ def lookup(code: str) -> Code:
         raise KeyError(f"not a CAMEO 1.1b3 code: {code!r}") from None
 
 
-@lru_cache(maxsize=1)
-def _intents() -> dict[str, str]:
-    with resources.files("tocsin.data").joinpath("intent.tsv").open(encoding="utf-8") as f:
+@lru_cache(maxsize=None)
+def _table(name: str) -> dict[str, str]:
+    with resources.files("tocsin.data").joinpath(name).open(encoding="utf-8") as f:
         rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")
         next(rows)
-        return {action: intent for action, intent in rows}
+        return {action: derived for action, derived in rows}
 
 
-def intent_of(code: str) -> str | None:
-    """The CAMEO code for announcing ``code`` as one's own future action, if CAMEO has one."""
-    table = _intents()
+def _longest_prefix(code: str, table: dict[str, str]) -> str | None:
     for n in range(len(code), 1, -1):
         if code[:n] in table:
             return table[code[:n]]
     return None
+
+
+def intent_of(code: str) -> str | None:
+    """The CAMEO code for announcing ``code`` as one's own future action, if CAMEO has one."""
+    return _longest_prefix(code, _table("intent.tsv"))
+
+
+def refusal_of(code: str) -> str | None:
+    """The CAMEO code for saying one will not do ``code`` (a cooperative action), if any."""
+    return _longest_prefix(code, _table("refusal.tsv"))

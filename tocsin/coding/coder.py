@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import when as when_mod
 from ..model import Actor, Article, Event, PlaceMention, Plover
-from ..ontology import cameo, intent_of
+from ..ontology import cameo, intent_of, refusal_of
 from .modality import ModalityRules
 from .patterns import Lexicon, Pattern, lexicon
 
@@ -440,14 +440,20 @@ class EventCoder:
                   else when_mod.EventDate(when.isoformat() if when else None, "day" if when else None, False))
             location = geo.event_location(tok, places) if geo is not None else None
             variants = [(code, mod.modality, m.pattern.rule)]
-            intent = intent_of(code.code) if mod.modality == "future" else None
-            if intent and sources and (sayer is None or any(a is sayer or (a.country and a.country == sayer.country)
-                                                            for a in sources)):
+            own = bool(sources) and (sayer is None or any(a is sayer or (a.country and a.country == sayer.country)
+                                                          for a in sources))
+            if own and mod.modality == "future" and intent_of(code.code):
                 # "the rebels said they will free the hostages": the promise is the event CAMEO codes,
                 # and the rebels saying it of themselves is no hearsay
                 said = mod.without_future()
-                variants.append((self.codes[intent], "asserted" if said == "reported" else said,
+                variants.append((self.codes[intent_of(code.code)], "asserted" if said == "reported" else said,
                                  f"announced: {m.pattern.rule}"))
+            elif (own and mod.modality == "negated" and mod.found & {"future", "hypothetical"}
+                  and refusal_of(code.code)):
+                # "Hungary says it will not accept refugees": the refusal is the event
+                said = mod.without({"negated", "future", "hypothetical"})
+                variants.append((self.codes[refusal_of(code.code)], "asserted" if said == "reported" else said,
+                                 f"refused: {m.pattern.rule}"))
             if (mod.modality == "reported" and sayer is not None and mod.sayer is not None
                     and _lemma(mod.sayer.head) in self.claim_own and code.root >= "14"
                     and any(a is sayer or (a.code and a.code == sayer.code) for a in sources)):

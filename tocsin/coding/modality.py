@@ -27,10 +27,12 @@ class ModalityResult:
     sayer: Token | None  # the subject of the verb of saying (or "according to" object)
     found: frozenset[str] = frozenset()  # every cue seen, before the most restrictive was chosen
 
+    def without(self, cues: set[str]) -> str:
+        """The modality once ``cues`` are set aside: that of the announcement, not the deed."""
+        return min((self.found - cues) | {"asserted"}, key=_RANK.__getitem__)
+
     def without_future(self) -> str:
-        """The modality of saying that it will happen: the announcement itself."""
-        rest = self.found - {"future"}
-        return min(rest | {"asserted"}, key=_RANK.__getitem__)
+        return self.without({"future"})
 
 
 def forms(tok: Token) -> set[str]:
