@@ -116,6 +116,8 @@ def test_events_command_exports_and_refuses_bad_filters(store, tmp_path):
     assert len(out.read_text().splitlines()) == 1 and "1 event(s)" in r.stderr
     r = tocsin("events", "--db", store.path, "--format", "plover")
     assert r.returncode == 0 and all(json.loads(x)["event_type"] for x in r.stdout.splitlines())
+    r = tocsin("events", "--db", store.path, "--actor", "BLR")  # the terminal table, with empty fields
+    assert r.returncode == 0 and "BLRGOV" in r.stdout and "SANCTION" in r.stdout, r.stderr
     r = tocsin("events", "--db", store.path, "--root", "42")
     assert r.returncode == 2 and "CAMEO root '42'" in r.stderr and "Traceback" not in r.stderr
     r = tocsin("events", "--db", store.path, "--format", "parquet")

@@ -17,20 +17,20 @@ def register(app: typer.Typer) -> None:
     app.command("events")(events)
 
 
-def _table(df) -> Table:
+def _table(rows: list[dict]) -> Table:
     t = Table(show_lines=True, expand=True)
     for name, kw in (("date", {}), ("source", {}), ("event", {}), ("target", {}), ("modality", {}),
                      ("place", {}), ("reports", {"justify": "right"}), ("sentence", {"ratio": 3, "min_width": 30})):
         t.add_column(name, overflow="fold", **kw)
-    for e in df.itertuples():
-        def actor(text, code):
-            return f"{text} [{code}]" if code else (text or "-")
 
-        t.add_row(str(e.date.date()) if e.date is not None and str(e.date) != "NaT" else "",
-                  actor(e.source_text, e.source_code), f"{e.cameo} {e.plover_type or ''}".strip(),
-                  actor(e.target_text, e.target_code), e.modality, e.location_name or "",
-                  str(int(e.num_articles)) if e.num_articles == e.num_articles and e.num_articles else "",
-                  e.sentence)
+    def actor(text, code) -> str:
+        return f"{text} [{code}]" if code else (text or "-")
+
+    for e in rows:
+        t.add_row(str(e["date"] or ""), actor(e["source_text"], e["source_code"]),
+                  f"{e['cameo']} {e['plover_type'] or ''}".strip(), actor(e["target_text"], e["target_code"]),
+                  e["modality"] + (f" ({e['attributed_to_text']})" if e["attributed_to_text"] else ""),
+                  e["location_name"] or "", str(e["num_articles"] or ""), e["sentence"])
     return t
 
 
@@ -69,14 +69,14 @@ def events(
     try:
         if fmt == "table":
             shown = TABLE_ROWS if limit is None else min(limit, TABLE_ROWS)
-            df = store.events(**{**options, "limit": shown + 1})
             if output is not None:
                 fail("--format table prints to the terminal; choose jsonl, csv, gdelt, plover or parquet for -o", 2)
-            if df.empty:
+            rows = list(store.iter_events(**{**options, "limit": shown + 1}))
+            if not rows:
                 err.print("no events match", highlight=False)
                 return
-            console.print(_table(df.head(shown)))
-            if len(df) > shown:
+            console.print(_table(rows[:shown]))
+            if len(rows) > shown:
                 err.print(f"first {shown} events shown; export them all with --format jsonl -o FILE", highlight=False)
             return
         n = export.write(store, fmt, out=None if output else sys.stdout, path=output, **options)
