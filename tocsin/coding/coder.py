@@ -427,7 +427,11 @@ class EventCoder:
                     c.i in noun_triggers for c in tok.children if c.dep_ in _VERB_OBJ):
                 continue  # "launched an offensive": the noun carries the event
             mod = self.modality.of(tok)
-            sayer = self._actor(mod.sayer, when, memory) if mod.sayer is not None else None
+            sayer = None
+            if mod.sayer is not None:
+                # "analysts said": whoever says it, known actor or not, is who it is attributed to
+                sayer = self._actor(mod.sayer, when, memory) or Actor(
+                    text=sent.doc[mod.sayer.left_edge.i:mod.sayer.right_edge.i + 1].text)
             sources, targets = self._roles(m, when, memory, sayer)
             code = self.codes[m.pattern.code]
             if not sources and code.root == "14":
