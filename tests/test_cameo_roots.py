@@ -107,6 +107,13 @@ NOT_EVENTS = [
     "The company launched a new smartphone in Seoul on Tuesday.",
     "Doctors are fighting the cholera outbreak in the camps.",
     "The central bank's inflation rate hit a record high in March.",
+    "The home side beat the visitors 3-1 to move into second place in the league.",
+    "Wildfires destroyed dozens of homes in the hills above the city.",
+    "The earthquake killed at least 30 people and injured hundreds more.",
+    "Nurses fought to save the lives of the injured passengers after the crash.",
+    "The streaming service released the final season of the drama on Friday.",
+    "The director shot most of the film in the desert south of Marrakesh.",
+    "The startup raised 50 million dollars from investors to expand abroad.",
 ]
 
 
@@ -137,9 +144,9 @@ def test_modality_of_main_event(root, modality, text):
 
 
 @pytest.mark.parametrize("text", NOT_EVENTS)
-def test_non_political_senses_are_not_conflict(text):
+def test_non_political_senses_are_not_events(text):
     events = tocsin.code(text, date=DATE)
-    assert not [e for e in events if e.quad_class == 4], [(e.cameo, e.rule) for e in events]
+    assert not [e for e in events if e.cameo[:2] != "01"], [(e.cameo, e.rule) for e in events]
 
 
 def test_lexicon_covers_roots_and_codes():
