@@ -218,3 +218,25 @@ def test_cli_writes_place_mentions(tmp_path):
     rows = [json.loads(x) for x in out.read_text().splitlines()]
     assert {"article_id", "text", "start", "end", "name", "country", "lat", "lon", "geonameid"} <= set(rows[0])
     assert any(r["text"] == "Kharkiv" and r["country"] == "UKR" for r in rows)
+
+
+def test_a_full_name_makes_the_bare_name_a_person(geo):
+    text = ("Nine-year-old Jordan Miller is lacing up her skates for the provincial final. Jordan began "
+            "skating at four, and Jordan's coach says she trains before school every day in Red Deer.")
+    _, places = parse(geo, text)
+    assert not named(places, "Jordan")
+    assert named(places, "Red Deer")
+
+
+def test_object_of_a_verb_of_place_is_the_location(geo):
+    text = "Russian forces shelled Kharkiv overnight, the regional governor said."
+    doc, places = parse(geo, text)
+    place = geo.event_location(trigger(doc, "shelled"), places)
+    assert place.name == "Kharkiv" and place.basis == "locative"
+
+
+def test_object_of_a_verb_of_speech_is_no_location(geo):
+    text = "In Brussels, the Polish foreign minister accused Russia of staging the incident."
+    doc, places = parse(geo, text)
+    place = geo.event_location(trigger(doc, "accused"), places)
+    assert place.name == "Brussels"

@@ -159,7 +159,7 @@ def _embedded(text: str, toks: list[tuple[int, int, str]], i: int, j: int, start
     return False
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|across|outside|inside|into|of|through|toward|towards)\s+(?:the\s+)?$",
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|from|near|across|outside|inside|into|through)\s+(?:the\s+)?$",
                               re.IGNORECASE)
 
 
@@ -175,13 +175,19 @@ def drop_people(mentions: list[Mention], gaz: Gazetteer, text: str = "") -> list
     # The small model calls many a town a person now and then ("Seattle Seahawks"); a name is
     # taken for a person when most of its occurrences are.
     maybe_people = {k for k, v in votes.items() if sum(v) * 2 > len(v)}
-    full_names = {m.key for m in mentions if m.full_name} & maybe_people
+    # After a full name ("Georgia Stevens") the bare name is that person ("Georgia began
+    # skating"), unless the article also uses it as a place ("in Georgia").
+    first_full: dict[str, int] = {}
+    for m in mentions:
+        if m.full_name:
+            first_full.setdefault(m.key, m.start)
+    placed = {m.key for m in mentions if _LOCATIVE_BEFORE.search(text[max(0, m.start - 20):m.start])
+              and not re.match(r"['\u2019]s\b", text[m.end:m.end + 3])}  # "from Georgia's hard work"
     out = []
     for m in mentions:
         if m.person or m.full_name:
             continue
-        if m.key in full_names and m.ner not in ("GPE", "LOC", "FAC") and not m.adjectival \
-                and not _LOCATIVE_BEFORE.search(text[max(0, m.start - 20):m.start]):
+        if m.key in first_full and m.start > first_full[m.key] and m.key not in placed and not m.adjectival:
             continue
         towns = all(gaz.rows[e][6].startswith("PPL") for e, _ in m.cands)
         if m.key in people and towns:
