@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .expressions import MONTHS, RELATIVE, UNITS, WEEKDAYS, clean, is_count, is_narrative
+from .relative import is_count, is_narrative
+from .words import MONTHS, RELATIVE, UNITS, WEEKDAYS, clean
 
 # Full names only: "sat", "wed", "sun" are words too; the recogniser catches the real ones.
 _DAY_WORDS = frozenset(w for w in WEEKDAYS if w.endswith("day")) | {"yesterday", "today", "tonight",

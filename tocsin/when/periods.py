@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+# A resolved expression: the first day of its period, and the precision.
+Resolved = tuple[date, str]
+
 # Coarser precision last: combining two dates keeps the coarser one.
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
 
