@@ -240,3 +240,19 @@ def test_object_of_a_verb_of_speech_is_no_location(geo):
     doc, places = parse(geo, text)
     place = geo.event_location(trigger(doc, "accused"), places)
     assert place.name == "Brussels"
+
+
+def test_zipped_gazetteer_and_empty_file(tmp_path):
+    import zipfile
+
+    z = tmp_path / "RS.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr("RS.txt", DUMP_LINE + "\n")
+        zf.writestr("readme.txt", "GeoNames extract\n")
+    g = Geoparser(str(z))
+    found = g.places(None, Article(id="z1", text="Talks resumed in Zorvale Crossing on Monday."))
+    assert any(p.geonameid == 99000001 for p in found)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(ValueError, match="no GeoNames records"):
+        Geoparser(str(empty))

@@ -22,13 +22,14 @@ def register(app: typer.Typer) -> None:
 
 def _table(rows) -> Table:
     t = Table(expand=True)
-    for name, kw in (("article", {"max_width": 12}), ("text", {}), ("place", {}), ("country", {}),
-                     ("lat", {"justify": "right"}), ("lon", {"justify": "right"}), ("feature", {}),
-                     ("geonameid", {"justify": "right"})):
+    for name, kw in (("article", {"ratio": 1}), ("text", {"ratio": 2}), ("place", {"ratio": 2}),
+                     ("country", {"no_wrap": True}), ("lat", {"justify": "right", "no_wrap": True}),
+                     ("lon", {"justify": "right", "no_wrap": True}), ("feature", {"no_wrap": True}),
+                     ("geonameid", {"justify": "right", "no_wrap": True})):
         t.add_column(name, overflow="fold", **kw)
     for p in rows:
-        t.add_row(p.article_id, p.text, p.name, p.country or "", f"{p.lat:.4f}" if p.lat is not None else "",
-                  f"{p.lon:.4f}" if p.lon is not None else "", p.feature or "", str(p.geonameid or ""))
+        t.add_row(p.article_id, p.text, p.name, p.country or "", f"{p.lat:.2f}" if p.lat is not None else "",
+                  f"{p.lon:.2f}" if p.lon is not None else "", p.feature or "", str(p.geonameid or ""))
     return t
 
 
