@@ -250,7 +250,8 @@ def test_zipped_gazetteer_and_empty_file(tmp_path):
         zf.writestr("RS.txt", DUMP_LINE + "\n")
         zf.writestr("readme.txt", "GeoNames extract\n")
     g = Geoparser(str(z))
-    found = g.places(None, Article(id="z1", text="Talks resumed in Zorvale Crossing on Monday."))
+    text = "Farmers blocked the road at Zorvale Crossing in Serbia on Monday."
+    found = g.places(nlp.parse(text), Article(id="z1", text=text))
     assert any(p.geonameid == 99000001 for p in found)
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
