@@ -98,6 +98,8 @@ def when(parse, text: str, word: str, published: date | None, future: bool = Fal
     ("last summer", MON_2022_03_21, False, ("2021-01-01", "year")),
     ("a few days ago", MON_2022_03_21, False, ("2022-03-14", "week")),
     ("several weeks ago", MON_2022_03_21, False, ("2022-02-01", "month")),
+    ("a few decades ago", MON_2022_03_21, False, ("1992-01-01", "year")),
+    ("a fortnight ago", MON_2022_03_21, False, ("2022-03-07", "week")),
     ("a third straight day Friday", MON_2022_03_21, False, ("2022-03-18", "day")),
     # year ranges take the first year; fixed holidays are month-days
     ("from 2014 to 2016", MON_2022_03_21, False, ("2014-01-01", "year")),

@@ -20,7 +20,8 @@ _IN_COUNTED = re.compile(rf"(?:in|within)\s+(?:(?:about|around|just|some)\s+)?{N
 _PAST_COUNTED = re.compile(
     rf"(?:(?:over|in|during|within|for)\s+)?the\s+(?P<dir>past|last|previous|next|coming|"
     rf"following|preceding)\s+(?:{NUM}\s+)?{UNIT}")
-_WIDER = {"hour": "day", "day": "week", "week": "month", "month": "year", "year": "year"}
+_WIDER = {"hour": "day", "day": "week", "week": "month", "fortnight": "month", "month": "year",
+          "year": "year", "decade": "year"}
 _MINUS = {"ago", "earlier", "before", "prior", "previously", "back"}
 _NARRATIVE_DIRS = {"earlier", "later", "before", "after", "prior", "previously", "on"}
 
