@@ -482,3 +482,17 @@ def test_month_with_a_relative_year_and_numeric_dates(expression, expected):
 
 def test_ambiguous_numeric_date_is_not_guessed():
     assert resolve("4/5/2018", MON_2022_03_21) == (date(2018, 1, 1), "year")
+
+
+def test_no_count_form_raises():
+    from tocsin.when.words import NUMBERS, UNITS
+
+    ref = (date(2021, 5, 3), "month")
+    for num in [*NUMBERS, "3", ""]:
+        for unit in UNITS:
+            for tail in ("s ago", " earlier", "s later", " before", "s after", "s", " from now"):
+                for pre in ("", "in ", "the past "):
+                    words = f"{pre}{num} {unit}{tail}".strip()
+                    for future in (False, True, None):
+                        got = resolve(words, MON_2022_03_21, future, ref)
+                        assert got is None or got[1] in ("day", "week", "month", "year")
