@@ -257,3 +257,26 @@ def test_zipped_gazetteer_and_empty_file(tmp_path):
     empty.write_text("", encoding="utf-8")
     with pytest.raises(ValueError, match="no GeoNames records"):
         Geoparser(str(empty))
+
+
+def test_place_of_the_object_is_the_events(geo):
+    text = ("Turkish warplanes struck Kurdish militant positions in northern Iraq, the Defence Ministry "
+            "in Ankara said.")
+    doc, places = parse(geo, text)
+    place = geo.event_location(trigger(doc, "struck"), places)
+    assert place.name == "Iraq" and place.basis == "locative"
+
+
+def test_fighting_along_their_border(geo):
+    text = "Armenia and Azerbaijan traded fire along their border on Tuesday, the two defence ministries said."
+    doc, places = parse(geo, text)
+    place = geo.event_location(trigger(doc, "traded"), places)
+    assert place.precision == "border"
+    assert km(place.lat, place.lon, 40.0, 45.5) < 300
+
+
+def test_possessive_inside_a_name(geo):
+    text = "Rohingya refugees in Cox's Bazar, Bangladesh, protested against the relocation plan."
+    _, places = parse(geo, text)
+    cox = [p for p in places if p.text == "Cox's Bazar"]
+    assert cox and cox[0].country == "BGD"

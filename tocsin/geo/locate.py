@@ -61,16 +61,32 @@ def _inside(p: PlaceMention, lo: int, hi: int) -> bool:
     return p.start < hi and lo < p.end
 
 
-def locative(trigger, places: list[PlaceMention], adjectival) -> tuple[PlaceMention | None, bool]:
-    """A place in a locative phrase of the predicate, and whether the phrase is a strong one."""
+_BORDER_NOUNS = frozenset("border borders frontier frontiers boundary borderline".split())
+
+
+def _clause_verb(tok):
+    """The verb whose clause a token sits in (itself if it is one)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def locative(trigger, places: list[PlaceMention], adjectival) -> tuple[PlaceMention | None, bool, list]:
+    """A place in a locative phrase of the predicate, whether the phrase is a strong one, and
+    the border nouns ("along their border") the phrases hold."""
     heads = [trigger]
     # An event noun ("protests were held in Minsk") takes its verb's locatives too.
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
         heads.append(trigger.head)
-    for conj in list(heads):
-        heads.extend(t for t in conj.children if t.dep_ in ("xcomp", "advcl") and t.pos_ == "VERB")
+    # "struck a mosque in Kunduz", "struck positions in northern Iraq": the object's place is the event's.
+    for h in list(heads):
+        heads.extend(t for t in h.children if t.dep_ in ("dobj", "dative") and t.pos_ in ("NOUN", "PROPN"))
+    core = set(heads)  # a border noun counts only here, not in a clause hanging off the predicate
+    for h in list(heads):
+        heads.extend(t for t in h.children if t.dep_ in ("xcomp", "advcl") and t.pos_ == "VERB")
     strong: list[tuple[int, PlaceMention]] = []
     weak: list[tuple[int, PlaceMention]] = []
+    borders = []
     for h in heads:
         for child in h.children:
             if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
@@ -79,6 +95,10 @@ def locative(trigger, places: list[PlaceMention], adjectival) -> tuple[PlaceMent
                 bucket = weak if child.lower_ in WEAK_PREPS else strong
                 bucket.extend((abs(p.start - trigger.idx), p) for p in places
                               if _inside(p, lo, hi) and not adjectival(p))
+                if h in core:
+                    borders.extend(t for t in toks if t.lower_ in _BORDER_NOUNS)
+            elif child.dep_ == "dobj" and child.lower_ in _BORDER_NOUNS and h in core:
+                borders.append(child)  # "reinforced its border with Venezuela"
             elif child.dep_ in ("dobj", "npadvmod") and h.pos_ == "VERB" and h.lemma_.lower() in locative_verbs():
                 # "shelled Kharkiv", "invade Ukraine": a place as the object is where it happens.
                 lo, hi = child.idx, child.idx + len(child)
@@ -86,31 +106,46 @@ def locative(trigger, places: list[PlaceMention], adjectival) -> tuple[PlaceMent
                               if _inside(p, lo, hi) and not adjectival(p))
     best = _finest(strong)
     if best is not None:
-        return best, True
-    return _finest(weak), False
+        return best, True, borders
+    return _finest(weak), False, borders
 
 
 def in_sentence(trigger, places: list[PlaceMention], adjectival) -> PlaceMention | None:
+    """The place of the trigger's own clause, else the nearest in its sentence."""
+    doc = trigger.doc
     sent = trigger.sent
     lo, hi = sent.start_char, sent.end_char
-    subject: tuple[int, int] | None = None
-    for child in trigger.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            subject = _span_tokens(list(child.subtree))
+    own = _clause_verb(trigger.head if trigger.pos_ in ("NOUN", "PROPN") else trigger)
     cands = []
     for p in places:
         if not _inside(p, lo, hi) or adjectival(p):
             continue
-        prec = precision(p.feature, p.geonameid)
-        # The subject country is usually the actor ("Belarus warned"), not the scene.
-        if subject and _inside(p, *subject) and prec in ("country", "region"):
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
             continue
-        cands.append((abs(p.start - trigger.idx), p))
+        root = span.root
+        prec = precision(p.feature, p.geonameid)
+        # The subject country is usually the actor ("Belarus warned"), not the scene; a place
+        # modifying the subject ("Hong Kong police") is the scene.
+        if root.dep_ in ("nsubj", "nsubjpass") and prec in ("country", "region"):
+            continue
+        other_clause = _clause_verb(root) is not own  # "..., the ministry in Ankara said"
+        cands.append(((other_clause, abs(p.start - trigger.idx) // 80,
+                       _RANK.get(prec, 9), abs(p.start - trigger.idx)), p))
     if not cands:
         return None
-    # Nearest literal place; among equally near ones the finer.
-    cands.sort(key=lambda c: (c[0] // 80, _RANK.get(precision(c[1].feature, c[1].geonameid), 9), c[0]))
+    cands.sort(key=lambda c: c[0])
     return cands[0][1]
+
+
+def countries_in(sent, places: list[PlaceMention]) -> list[str]:
+    """ISO3 codes of the countries a sentence names, in order, each once."""
+    out: list[str] = []
+    for p in places:
+        if sent.start_char <= p.start < sent.end_char and p.country and (p.feature or "").startswith("PCL"):
+            if p.country not in out:
+                out.append(p.country)
+    return out
 
 
 def main_place(places: list[PlaceMention], adjectival) -> PlaceMention | None:

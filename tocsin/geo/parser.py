@@ -8,7 +8,7 @@ from ..model import Article, Place, PlaceMention
 from ..nlp import normalise
 from .borders import border_point
 from .gazetteer import Gazetteer
-from .locate import in_sentence, locative, main_place, to_place
+from .locate import countries_in, in_sentence, locative, main_place, to_place
 from .resolve import plausible, resolve
 from .toponyms import apply_doc, drop_people, find_borders, scan
 
@@ -74,14 +74,30 @@ class Geoparser:
 
         return check
 
+    def _border_of(self, iso3: list[str]) -> Place | None:
+        iso2 = {v: k for k, v in self.gaz.iso3.items()}
+        codes = tuple(iso2[c] for c in iso3[:3] if c in iso2)
+        pt = border_point(codes) if len(codes) >= 2 else None
+        if pt is None:
+            return None
+        names = [self.gaz.entry(self.gaz.country_ids[c]).name for c in codes]
+        return Place(name="-".join(names) + " border", country=None, lat=round(pt[0], 4), lon=round(pt[1], 4),
+                     geonameid=None, precision="border", basis="locative")
+
     def event_location(self, trigger, places: list[PlaceMention]) -> Place | None:
         """The place the text ties to the event whose predicate is ``trigger``."""
         if not places:
             return None
         adjectival = self._is_adjectival(places)
-        best, strong = locative(trigger, places, adjectival)
+        best, strong, borders = locative(trigger, places, adjectival)
         if best is not None and strong:
             return to_place(best, "locative")
+        if borders and best is None:
+            # "traded fire along their border", "reinforced its border with Venezuela": the
+            # border of the countries the sentence names.
+            place = self._border_of(countries_in(trigger.sent, places))
+            if place is not None:
+                return place
         sent = in_sentence(trigger, places, adjectival)
         if best is not None and (sent is None or sent.start == best.start):
             return to_place(best, "locative")

@@ -104,9 +104,12 @@ def scan(text: str, gaz: Gazetteer) -> list[Mention]:
         while j < n and j - i < MAX_WORDS:
             sj, ej, wj = toks[j]
             if j > i:
-                if not _GAP_OK.match(text[toks[j - 1][1]:sj]):
+                gap = text[toks[j - 1][1]:sj]
+                if not _GAP_OK.match(gap):
                     break
-                if not _capitalised(wj) and wj not in CONNECTORS:
+                # "Cox's Bazar", "Martha's Vineyard": a possessive s inside a name
+                possessive = wj == "s" and gap in ("'", "\u2019")
+                if not _capitalised(wj) and wj not in CONNECTORS and not possessive:
                     break
             if _capitalised(wj) or j == i:
                 k = key(text[s0:ej])
