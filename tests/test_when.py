@@ -474,6 +474,10 @@ def test_a_publication_timestamp_is_taken_as_its_day(parse):
     ("Q1 2021", ("2021-01-01", "year")),
     ("this time last year", ("2021-03-01", "month")),
     ("in 1270", ("1270-01-01", "year")),
+    ("last week's", ("2022-03-14", "week")),
+    ("over the last 24 hours", ("2022-03-20", "day")),
+    ("the late 1980s", ("1980-01-01", "year")),
+    ("the month of June", ("2021-06-01", "month")),
 ])
 def test_month_with_a_relative_year_and_numeric_dates(expression, expected):
     got = resolve(expression, MON_2022_03_21)

@@ -25,7 +25,7 @@ _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 _Y = re.compile(rf"(?:the year\s+)?{YEAR}")
 _YEAR_RANGE = re.compile(
     rf"(?:(?:from|between)\s+)?{YEAR}\s*(?:-|/|\sto\s|\sthrough\s|\sand\s|\suntil\s)\s*(?:\d{{2}}|\d{{4}})")
-_DECADE = re.compile(r"(?:the\s+)?(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|'?(?P<short>\d)0)'?s")
+_DECADE = re.compile(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0|'?(?P<short>\d)0)'?s")
 _DAY_ONLY = re.compile(rf"(?:the\s+)?(?P<day>\d{{1,2}}){ORD}")
 _STRICT_DAY = re.compile(r"the\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)")
 _WEEKDAY_X = re.compile(

@@ -18,7 +18,7 @@ _COUNTED = re.compile(
     rf"(?P<dir>ago|earlier|later|before|after|prior|previously|on|from now|hence|back)")
 _IN_COUNTED = re.compile(rf"(?:in|within)\s+(?:(?:about|around|just|some)\s+)?{NUM}\s+{UNIT}")
 _PAST_COUNTED = re.compile(
-    rf"(?:(?:over|in|during|within|for)\s+)?the\s+(?P<dir>past|last|previous|next|coming|"
+    rf"(?:(?:over|in|during|within|for)\s+)?(?:the\s+)?(?P<dir>past|last|previous|next|coming|"
     rf"following|preceding)\s+(?:{NUM}\s+)?{UNIT}")
 _WIDER = {"hour": "day", "day": "week", "week": "month", "fortnight": "month", "month": "year",
           "year": "year", "decade": "year"}

@@ -38,7 +38,7 @@ _HEDGE = re.compile(
     r"throughout|as of|as early as|as late as|beginning|starting|until|till|through|"
     r"(?:at |by |toward |towards |near )?the (?:start|beginning|middle|end|turn|rest|"
     r"first half|second half|latter half|early part|latter part|night|morning|afternoon|"
-    r"evening) of)[\s-]+)+"
+    r"evening) of|the (?:month|year) of)[\s-]+)+"
 )
 _TIME_OF_DAY = re.compile(
     r"(?:\b(?:at|around|about|by|before|after|shortly after|shortly before)\s+)?"
@@ -84,6 +84,7 @@ def clean(expression: str) -> str:
     t = re.sub(r"\s*-\s*", "-", t)
     # "his weekend arrest", "their Sunday rally": the possessive stands for "the".
     t = re.sub(r"^(?:his|her|their|its|our|my|your)\s+", "the ", t)
+    t = re.sub(r"'s?$", "", t)  # "last week's talks", "next year's vote"
     return t.strip(" ,.;:()\"")
 
 
