@@ -280,3 +280,12 @@ def test_possessive_inside_a_name(geo):
     _, places = parse(geo, text)
     cox = [p for p in places if p.text == "Cox's Bazar"]
     assert cox and cox[0].country == "BGD"
+
+
+def test_town_province_names_the_division(geo):
+    text = "A suicide bomber struck a mosque in Kunduz province on Friday, local officials said."
+    doc, places = parse(geo, text)
+    prov = [p for p in places if p.text == "Kunduz province"]
+    assert prov and prov[0].feature == "ADM1" and prov[0].country == "AFG"
+    place = geo.event_location(trigger(doc, "struck"), places)
+    assert place.precision == "admin1" and place.basis == "locative"

@@ -137,6 +137,8 @@ class Gazetteer:
         self.admin1_ids = admin1_ids  # (ISO2, admin1 code) -> entry id
         self.iso3: dict[str, str] = {}  # ISO2 -> ISO3, the code the event record uses
         self.country_keys: set[str] = set()
+        # Every first-level division's point, named or not, for "<town> province".
+        self.admin_points: dict[tuple[str, str], tuple[float, float]] = {}
         self.max_words = max((k.count(" ") + 1 for k in index), default=1)
         self.first_words = {k.split(" ", 1)[0] for k in index} | {k.split(" ", 1)[0] for k in guarded}
 
@@ -273,12 +275,15 @@ class _Builder:
         self._regions()
         self._aliases()
         self._demonyms()
+        admin_points = {g: _admin_point([(self.entries[i].lat, self.entries[i].lon) for i in members])
+                        for g, members in groups.items() if g[1]}
         gaz = Gazetteer(self.entries, {k: tuple(v) for k, v in self.index.items()}, self.country_ids,
                         self.admin1_ids, dict(self.guarded))
         gaz.build_seconds = time.perf_counter() - t0  # type: ignore[attr-defined]
         gaz.missing = self.missing  # type: ignore[attr-defined]
         gaz.iso3 = self.iso3
         gaz.country_keys = self.country_keys
+        gaz.admin_points = admin_points
         return gaz
 
     def _countries(self, gc, cities) -> None:

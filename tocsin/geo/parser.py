@@ -7,10 +7,10 @@ from collections import OrderedDict
 from ..model import Article, Place, PlaceMention
 from ..nlp import normalise
 from .borders import border_point
-from .gazetteer import Gazetteer
+from .gazetteer import Entry, Gazetteer
 from .locate import countries_in, in_sentence, locative, main_place, to_place
 from .resolve import plausible, resolve
-from .toponyms import apply_doc, drop_people, find_borders, scan
+from .toponyms import FIRST_LEVEL, apply_doc, drop_people, find_borders, scan
 
 
 class Geoparser:
@@ -43,6 +43,8 @@ class Geoparser:
                 continue
             m = r.mention
             e = self.gaz.entry(r.eid)
+            if m.division:
+                e = self._division(e, m)
             out.append(PlaceMention(article_id=article.id, text=article.text[m.start:m.end], start=m.start,
                                     end=m.end, name=e.name, country=self.gaz.iso3.get(e.cc or ""),
                                     lat=e.lat, lon=e.lon, geonameid=e.geonameid, feature=e.feature))
@@ -61,6 +63,20 @@ class Geoparser:
         while len(self._adjectival) > 64:
             self._adjectival.popitem(last=False)
         return out
+
+    def _division(self, town: Entry, m) -> Entry:
+        """The division "<town> province" names: the known division, else the town's
+        division's point (first level) or the town's own point (district, county)."""
+        name = f"{town.name} {m.division}"
+        if m.division not in FIRST_LEVEL or not town.cc:
+            return town._replace(name=name, geonameid=None, feature="ADM2", population=0)
+        known = self.gaz.admin1(town.cc, town.admin1)
+        if known is not None:
+            return self.gaz.entry(known)
+        pt = self.gaz.admin_points.get((town.cc, town.admin1 or ""))
+        if pt is None:
+            return town
+        return Entry(None, name, town.cc, pt[0], pt[1], 0, "ADM1", town.admin1)
 
     def _is_adjectival(self, places: list[PlaceMention]):
         art = places[0].article_id if places else ""

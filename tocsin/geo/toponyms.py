@@ -30,6 +30,11 @@ _TITLES = frozenset("mr mrs ms miss dr sir dame lord lady sen senator rep gov go
 _BORDER_WORDS = frozenset("border borders frontier frontiers tripoint triangle junction boundary "
                           "borderlands crossing".split())
 MAX_WORDS = 6
+# Words after a town's name that make it the name of the division around the town.
+DESIGNATORS = frozenset("province region oblast governorate prefecture district county municipality "
+                        "department canton raion state".split())
+# Of those, the ones for a first-level division; the others are second-level.
+FIRST_LEVEL = frozenset("province region oblast governorate prefecture state".split())
 
 
 @dataclass
@@ -51,6 +56,7 @@ class Mention:
     person: bool = False  # this occurrence reads as (part of) a person's name
     person_ner: bool = False  # NER alone calls it a person ("Johnson said"): a small town yields
     full_name: bool = False  # part of a full name NER found ("Georgia Stevens", "George Washington")
+    division: str | None = None  # "province" in "Kunduz province": the town's division is meant
 
     @property
     def adjectival(self) -> bool:
@@ -109,9 +115,10 @@ def scan(text: str, gaz: Gazetteer) -> list[Mention]:
                     break
                 # "Cox's Bazar", "Martha's Vineyard": a possessive s inside a name
                 possessive = wj == "s" and gap in ("'", "\u2019")
-                if not _capitalised(wj) and wj not in CONNECTORS and not possessive:
+                designator = wj.lower() in DESIGNATORS and gap == " "
+                if not _capitalised(wj) and wj not in CONNECTORS and not possessive and not designator:
                     break
-            if _capitalised(wj) or j == i:
+            if _capitalised(wj) or j == i or wj.lower() in DESIGNATORS:
                 k = key(text[s0:ej])
                 cands = list(gaz.candidates(k))
                 end = ej
@@ -127,6 +134,12 @@ def scan(text: str, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         j, end, cands, k = best
+        division = None
+        if j + 1 < n and toks[j + 1][2].lower() in DESIGNATORS and text[toks[j][1]:toks[j + 1][0]] == " " \
+                and all(gaz.rows[e][6].startswith("PPL") for e, _ in cands):
+            # "Kunduz province", "the Donetsk region": the division named after the town.
+            division = toks[j + 1][2].lower()
+            end = toks[j + 1][1]
         # "U.S." keeps its final period in the span, as readers (and gold sets) mark it.
         if end < len(text) and text[end] == "." and len(toks[j][2]) == 1:
             end += 1
@@ -142,7 +155,7 @@ def scan(text: str, gaz: Gazetteer) -> list[Mention]:
         prev = re.search(r"([A-Za-z]+)\.?\s+$", before)
         person = bool(prev and fold(prev.group(1)) in _TITLES and not any(how == ADJECTIVE for _, how in cands))
         starts = bool(_SENTENCE_END.search(text[max(0, s0 - 4):s0])) or s0 == 0
-        out.append(Mention(s0, end, text[s0:end], k, cands, sentence_start=starts,
+        out.append(Mention(s0, end, text[s0:end], k, cands, sentence_start=starts, division=division,
                            caps=caps and len(text[s0:end]) > 3, person=person,
                            embedded=_embedded(text, toks, i, j, starts)))
         i = j + 1
