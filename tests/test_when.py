@@ -500,3 +500,10 @@ def test_no_count_form_raises():
                     for future in (False, True, None):
                         got = resolve(words, MON_2022_03_21, future, ref)
                         assert got is None or got[1] in ("day", "week", "month", "year")
+
+
+def test_the_date_of_a_decision_keeps_its_tense_for_the_act_decided(parse):
+    doc = parse("Japan decided on Thursday to ease some sanctions on North Korea.")
+    assert event_date(trigger(doc, "decided"), MON_2022_03_21) == EventDate("2022-03-17", "day", True)
+    # the decision's day stands in for the planned act, read in the decision's (past) tense
+    assert event_date(trigger(doc, "ease"), MON_2022_03_21) == EventDate("2022-03-17", "day", True)

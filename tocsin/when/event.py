@@ -206,7 +206,10 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
         if m.anchor == trigger.i:
             r = _counted_back(st, doc, m, published, fut, depth)
         else:
-            r = _resolve_mention(st, doc, m, published, fut, depth)
+            # "decided on Thursday to ease sanctions": the easing is planned, but Thursday is
+            # the deciding's, a past one.
+            way = direction(doc[m.attach]) if fut is True and _CLAUSE <= rank < _SENTENCE else fut
+            r = _resolve_mention(st, doc, m, published, way, depth)
         if r is None:
             continue
         # Another predicate's date after publication ("as planned next year") cannot date
