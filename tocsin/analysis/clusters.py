@@ -86,7 +86,7 @@ GROUP BY ALL
 """
 
 
-def rebuild(con: duckdb.DuckDBPyConnection, flush: int = 50_000) -> int:
+def rebuild(con: duckdb.DuckDBPyConnection, flush: int = 10_000) -> int:
     """Recompute ``clusters`` and ``event_clusters`` from every stored event; returns the cluster count.
 
     Events are streamed in group order and only the clusters of the current group are held,

@@ -22,6 +22,9 @@ import pyarrow as pa
 from . import schema
 
 
+WRITER_MEMORY = "512MB"
+
+
 class StoreLocked(RuntimeError):
     """Another process kept the store locked for longer than the timeout."""
 
@@ -176,6 +179,9 @@ class Store:
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         con = _connect(self.path, False, self.lock_timeout)
         try:
+            # DuckDB would take up to 80% of RAM for a big query (the cluster rebuild) and spill
+            # only past that; ingest shares the machine with its coding workers, so cap it.
+            con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
             schema.create(con)
             con.execute("BEGIN TRANSACTION")
             self._open = con
