@@ -38,7 +38,7 @@ class DaskBackend:
                                         dashboard_address=None)
             self.client = Client(self.cluster)
         else:
-            self.client = Client(address, timeout="20s")
+            self.client = Client(address, timeout="10s")
         n = sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values())
         self.parallelism = max(1, n)
 
