@@ -220,3 +220,19 @@ def test_missing_store_and_foreign_schema(tmp_path):
     with pytest.raises(SchemaError):
         run(db, [art("b", "Poland met Ukraine in Warsaw.")])
     assert json.loads(Store(db).sql("SELECT record FROM events LIMIT 1").iloc[0, 0])["article_id"] == "a"
+
+
+def test_the_in_process_backend_codes_each_article_once(tmp_path, monkeypatch):
+    from tocsin.store import backends
+
+    calls: list[str] = []
+
+    def fake_partition(articles, places=True, gazetteer=None):
+        calls.extend(a.id for a in articles)
+        return [code(a) for a in articles]
+
+    monkeypatch.setattr(backends, "code_partition", fake_partition)
+    arts = [art(f"p{i}", LONG.replace("Thursday", f"the day numbered {i} in a series of {i * 3}")) for i in range(7)]
+    s = Ingest(Store(tmp_path / "s.duckdb"), backends.InProcess(places=False), batch_size=3,
+               partition_size=2).run(arts)
+    assert s.coded == 7 and sorted(calls) == sorted(a.id for a in arts)

@@ -63,11 +63,17 @@ class Backend(Protocol):
 
 
 class _Lazy:
+    """Codes on the first ``result()`` and keeps the outcome, as a future would."""
+
     def __init__(self, backend: "InProcess", articles: list[Article]) -> None:
         self.backend, self.articles = backend, articles
+        self.outcome: list[Outcome] | None = None
 
     def result(self) -> list[Outcome]:
-        return code_partition(self.articles, self.backend.places, self.backend.gazetteer)
+        if self.outcome is None:
+            self.outcome = code_partition(self.articles, self.backend.places, self.backend.gazetteer)
+            self.articles = []
+        return self.outcome
 
 
 class InProcess:
