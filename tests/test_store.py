@@ -232,7 +232,9 @@ def test_the_in_process_backend_codes_each_article_once(tmp_path, monkeypatch):
         return [code(a) for a in articles]
 
     monkeypatch.setattr(backends, "code_partition", fake_partition)
-    arts = [art(f"p{i}", LONG.replace("Thursday", f"the day numbered {i} in a series of {i * 3}")) for i in range(7)]
+    from corpus import make_articles
+
+    arts = [art(r["id"], r["text"]) for r in make_articles(7, seed=4, copy_rate=0, near_rate=0)]
     s = Ingest(Store(tmp_path / "s.duckdb"), backends.InProcess(places=False), batch_size=3,
                partition_size=2).run(arts)
     assert s.coded == 7 and sorted(calls) == sorted(a.id for a in arts)
