@@ -289,3 +289,10 @@ def test_town_province_names_the_division(geo):
     assert prov and prov[0].feature == "ADM1" and prov[0].country == "AFG"
     place = geo.event_location(trigger(doc, "struck"), places)
     assert place.precision == "admin1" and place.basis == "locative"
+
+
+def test_verbless_headline_gets_a_place(geo):
+    text = "Fresh protests in Minsk over election result\n\nThousands of people marched again."
+    doc, places = parse(geo, text)
+    place = geo.event_location(trigger(doc, "protests"), places)
+    assert place is not None and place.name == "Minsk"

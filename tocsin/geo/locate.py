@@ -66,7 +66,7 @@ _BORDER_NOUNS = frozenset("border borders frontier frontiers boundary borderline
 
 def _clause_verb(tok):
     """The verb whose clause a token sits in (itself if it is one)."""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -81,7 +81,7 @@ def locative(trigger, places: list[PlaceMention], adjectival) -> tuple[PlaceMent
     # "struck a mosque in Kunduz", "struck positions in northern Iraq": the object's place is the event's.
     for h in list(heads):
         heads.extend(t for t in h.children if t.dep_ in ("dobj", "dative") and t.pos_ in ("NOUN", "PROPN"))
-    core = set(heads)  # a border noun counts only here, not in a clause hanging off the predicate
+    core = {t.i for t in heads}  # a border noun counts only here, not in a clause hanging off the predicate
     for h in list(heads):
         heads.extend(t for t in h.children if t.dep_ in ("xcomp", "advcl") and t.pos_ == "VERB")
     strong: list[tuple[int, PlaceMention]] = []
@@ -95,9 +95,9 @@ def locative(trigger, places: list[PlaceMention], adjectival) -> tuple[PlaceMent
                 bucket = weak if child.lower_ in WEAK_PREPS else strong
                 bucket.extend((abs(p.start - trigger.idx), p) for p in places
                               if _inside(p, lo, hi) and not adjectival(p))
-                if h in core:
+                if h.i in core:
                     borders.extend(t for t in toks if t.lower_ in _BORDER_NOUNS)
-            elif child.dep_ == "dobj" and child.lower_ in _BORDER_NOUNS and h in core:
+            elif child.dep_ == "dobj" and child.lower_ in _BORDER_NOUNS and h.i in core:
                 borders.append(child)  # "reinforced its border with Venezuela"
             elif child.dep_ in ("dobj", "npadvmod") and h.pos_ == "VERB" and h.lemma_.lower() in locative_verbs():
                 # "shelled Kharkiv", "invade Ukraine": a place as the object is where it happens.
@@ -127,9 +127,12 @@ def in_sentence(trigger, places: list[PlaceMention], adjectival) -> PlaceMention
         prec = precision(p.feature, p.geonameid)
         # The subject country is usually the actor ("Belarus warned"), not the scene; a place
         # modifying the subject ("Hong Kong police") is the scene.
-        if root.dep_ in ("nsubj", "nsubjpass") and prec in ("country", "region"):
+        head = root
+        while head.dep_ == "conj" and head.head.i != head.i:  # "Belarus and Russia are moving"
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass") and prec in ("country", "region"):
             continue
-        other_clause = _clause_verb(root) is not own  # "..., the ministry in Ankara said"
+        other_clause = _clause_verb(root).i != own.i  # "..., the ministry in Ankara said"
         cands.append(((other_clause, abs(p.start - trigger.idx) // 80,
                        _RANK.get(prec, 9), abs(p.start - trigger.idx)), p))
     if not cands:
