@@ -50,3 +50,19 @@ def test_ontology_fields_agree_with_the_code():
             entry = cameo()[e.cameo]
             assert e.goldstein == entry.goldstein and e.quad_class == entry.quad_class
             assert (e.plover.type if e.plover else None) == entry.plover_type
+
+
+def test_force_used_on_a_place_targets_its_country_but_not_the_attackers_own():
+    events = tocsin.code("Russian forces shelled the city of Kharkiv overnight. Russian artillery also "
+                         "shelled Belgorod's outskirts by mistake.", date="2024-05-06")
+    kharkiv = [e for e in events if "Kharkiv" in e.sentence and e.cameo.startswith("19")]
+    assert kharkiv and kharkiv[0].target is not None and kharkiv[0].target.country == "UKR"
+    belgorod = [e for e in events if "Belgorod" in e.sentence and e.cameo.startswith("19")]
+    assert belgorod and all((e.target is None or e.target.country != "RUS") for e in belgorod)
+
+
+def test_the_government_is_the_home_side_of_the_other_party():
+    events = tocsin.code("Colombia's rebels agreed to hold peace talks with the government next month.",
+                         date="2024-05-06")
+    talks = [e for e in events if e.target is not None and e.target.text == "the government"]
+    assert talks and all(e.target.code == "COLGOV" for e in talks)

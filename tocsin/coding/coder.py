@@ -30,6 +30,9 @@ _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", 
 _PERSONAL = {"he", "she", "him", "her"}
 _RELATIVE = {"that", "which", "who", "whom"}
 _SELF_REF = {"it", "they", "he", "she", "we", "i"}
+_AT_PLACE = {"in", "near", "on", "at", "around", "outside", "across", "inside"}
+# sectors that, named without a country ("the government", "the army"), are the home side's
+_DOMESTIC = {"GOV", "MIL", "COP", "OPP", "JUD", "LEG"}
 _NAME_ENTS = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
 _BASE = {"asserted": 0.80, "reported": 0.72, "future": 0.55, "hypothetical": 0.35, "negated": 0.30}
 
@@ -86,6 +89,32 @@ def _cited_headlines(sent: Span) -> set[int]:
                 out.update(range(open_at + 1, tok.i))
             open_at = None
     return out
+
+
+def _domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """"Colombia's rebels agreed to talks with the government": a definite government, army or
+    police named without a country belongs to the country of the other party."""
+    def fill(actors: list[Actor], others: list[Actor]) -> list[Actor]:
+        home = next((a.country for a in others if a.country), None)
+        if home is None:
+            return actors
+        return [Actor(text=a.text, code=home + a.sector, country=home, sector=a.sector)
+                if (not a.country and a.sector in _DOMESTIC and a.code == a.sector
+                    and a.text.lower().startswith("the ")) else a
+                for a in actors]
+    return fill(sources, targets), fill(targets, sources)
+
+
+def _noun_phrase(head: Token, depth: int = 0):
+    """A noun, its modifiers and its own "of/in/near" objects, without the clauses hanging on it."""
+    yield head
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "nmod", "appos", "poss"):
+            yield c
+        elif c.dep_ == "prep" and c.lower_ in ("of", "in", "near", "outside") and depth < 2:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    yield from _noun_phrase(g, depth + 1)
 
 
 def _lemma(tok: Token) -> str:
@@ -375,6 +404,21 @@ class EventCoder:
                 tgt_actors.append(a)
         return src_actors, tgt_actors
 
+    def _place_target(self, m: Match, places: list[PlaceMention], sources: list[Actor]) -> list[Actor]:
+        """"Shelled the city of Kharkiv", "struck targets in southern Lebanon": force used on a
+        place is used on the country it lies in (unless that is the attacker's own)."""
+        tok = m.anchor
+        heads = [c for c in tok.children if c.dep_ in _VERB_OBJ]
+        heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _AT_PLACE
+                  for g in c.children if g.dep_ == "pobj"]
+        own = {a.country for a in sources if a.country}
+        for h in heads:
+            for t in _noun_phrase(h):
+                place = next((p for p in places if p.start <= t.idx < p.end), None)
+                if place is not None and place.country and place.country not in own:
+                    return [Actor(text=place.text, code=place.country, country=place.country)]
+        return []
+
     def _place_actor(self, tok: Token, when: Date | None, places: list[PlaceMention]) -> Actor | None:
         """Protests with no named protester: the people of the place they happen in."""
         for c in tok.children:
@@ -438,6 +482,9 @@ class EventCoder:
                 pa = self._place_actor(tok, when, places)
                 if pa is not None:
                     sources = [pa]
+            if not targets and code.root in ("17", "18", "19", "20"):
+                targets = self._place_target(m, places, sources)
+            sources, targets = _domestic(sources, targets)
             if not sources and not targets:
                 continue
             dt = (when_mod.event_date(tok, when, future=mod.modality == "future") if self.dates
