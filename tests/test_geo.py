@@ -296,3 +296,16 @@ def test_verbless_headline_gets_a_place(geo):
     doc, places = parse(geo, text)
     place = geo.event_location(trigger(doc, "protests"), places)
     assert place is not None and place.name == "Minsk"
+
+
+def test_title_case_headline_keeps_its_countries(geo):
+    text = "Belarus Withdraws Ambassador as Ukraine Warns of Impending Attack\n\nKyiv said on Sunday that troops massed."
+    _, places = parse(geo, text)
+    assert [p.text for p in places][:2] == ["Belarus", "Ukraine"]
+
+
+def test_common_words_opening_sentences_are_no_towns(geo):
+    text = ("Police said the gunman fled. Reading the statement aloud, the mayor urged calm. Nice weather "
+            "brought crowds back to the square on Sunday.")
+    _, places = parse(geo, text)
+    assert places == []

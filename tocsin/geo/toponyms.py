@@ -228,6 +228,14 @@ def _qualify(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
                 mentions[a].qualifier = mentions[b]
 
 
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` is a headline with Most Words Capitalised."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    words = [w for w in _WORD.findall(text[lo:hi if hi >= 0 else len(text)]) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 def apply_doc(mentions: list[Mention], doc) -> list[Mention]:
     """Drop what the parse shows is no place, and note the NER label of the rest."""
     if doc is None:
@@ -240,6 +248,8 @@ def apply_doc(mentions: list[Mention], doc) -> list[Mention]:
             continue
         ents = {t.ent_type_ for t in span if t.ent_type_}
         m.ner = next(iter(ents)) if len(ents) == 1 else (sorted(ents)[0] if ents else None)
+        if "PERSON" in ents and _title_case_line(doc.text, m.start):
+            ents = ents - {"PERSON"}  # a headline in title case: the model sees names everywhere
         if "PERSON" in ents and not (ents & {"GPE", "LOC", "NORP", "FAC"}) and not m.adjectival and len(span) == 1:
             m.person_ner = True
         if "PERSON" in ents and not (ents & {"GPE", "LOC", "NORP", "FAC"}) and not m.adjectival:
