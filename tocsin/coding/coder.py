@@ -131,6 +131,7 @@ class EventCoder:
         self.event_heads = self.lex.words("@EVENT_HEAD")
         self.stative = self.lex.words("@STATIVE_PASSIVE")
         self.claim_own = self.lex.words("@CLAIM_OWN")
+        self.quantity = self.lex.words("@QUANTITY")
         self.codes = cameo()
 
     # ---------- matching ----------
@@ -139,6 +140,8 @@ class EventCoder:
         if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT" and _lemma(tok) != "be"):
             plist = self.lex.verbs.get(_lemma(tok)) or self.lex.verbs.get(tok.lower_)
             return (plist, False) if plist else None
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return None  # "in March" is a month, not a march
         if pos == "PROPN" and tok.ent_type_ in _NAME_ENTS:
             return None  # "the Asia-Pacific Economic Cooperation forum" names a body, not an event
         if pos in ("NOUN", "PROPN") and (tok.dep_ not in ("compound", "amod", "npadvmod", "poss")
@@ -157,17 +160,22 @@ class EventCoder:
         return out
 
     def _objects(self, tok: Token, noun: bool, prep_tokens: list[Token]) -> list[Token]:
-        objs: list[Token] = []
-        if noun:
+        # "call on the government": a preposition with an object of its own holds the object the
+        # pattern means ("called Morrison on Wednesday" is no appeal); a bare particle does not
+        objs = [g for p in prep_tokens for g in p.children if g.dep_ == "pobj"]
+        if not objs and noun:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     objs += [g for g in c.children if g.dep_ == "pobj"]
                 elif c.dep_ == "compound":
                     objs.append(c)
-        else:
-            objs += [c for c in tok.children if c.dep_ in _VERB_OBJ or c.dep_ == "nsubjpass"]
-        for p in prep_tokens:
-            objs += [g for g in p.children if g.dep_ == "pobj"]
+        elif not objs:
+            objs = [c for c in tok.children if c.dep_ in _VERB_OBJ or c.dep_ == "nsubjpass"]
+        # "hundreds of soldiers", "some of its troops", "tons of medicine": the noun inside counts
+        for o in list(objs):
+            if o.pos_ == "NUM" or o.lemma_.lower() in self.quantity:
+                objs += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"]
         return objs
 
     def _agent_head(self, tok: Token, noun: bool) -> Token | None:
@@ -191,7 +199,8 @@ class EventCoder:
             prep_tokens: list[Token] = []
             ok = True
             for need in p.preps:
-                hit = next((c for c in children if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
+                pool = children + [g for t in prep_tokens for g in t.children if g.dep_ == "prep"]
+                hit = next((c for c in pool if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
                             and c.lower_ in need), None)
                 if hit is None:
                     ok = False
@@ -258,7 +267,7 @@ class EventCoder:
     def _actor(self, tok: Token | None, when: Date | None, memory: _Memory) -> Actor | None:
         if tok is None:
             return None
-        if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
+        if tok.pos_ == "PRON" or (tok.lower_ in _PRONOUNS and not tok.text.isupper()):  # "US" is no "us"
             return memory.resolve(tok)
         try:
             actor = self.actors.actor(tok, when)
@@ -331,6 +340,11 @@ class EventCoder:
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ == "by":
                         sources = [g for g in c.children if g.dep_ == "pobj"]
+                    elif c.dep_ == "prep" and c.lower_ == "between":
+                        # "clashes between police and protesters": one side each
+                        sides = [x for g in c.children if g.dep_ == "pobj" for x in self._expand(g)]
+                        if len(sides) >= 2:
+                            sources, targets = sides[:1], sides[1:]
             head = tok.head
             if not sources and tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "ADP"):
                 verb = head.head if head.pos_ == "ADP" else head
@@ -368,6 +382,11 @@ class EventCoder:
                 src_actors = [a]
                 used.add(m.obj.i)
                 owner_target_from = m.obj
+        if m.obj is not None and m.pattern.obj is not None and not m.noun:
+            # "sent troops to the border": the troops sent are the means, not the other party
+            own_means = self._actor(m.obj, when, memory)
+            if own_means is not None and not own_means.country:
+                targets = [t for t in targets if not (t.left_edge.i <= m.obj.i <= t.right_edge.i)]
         tgt_actors: list[Actor] = []
         for t in targets:
             for x in self._expand(t):
@@ -515,7 +534,9 @@ class EventCoder:
                 for src in sources or [None]:
                     for tgt in targets or [None]:
                         if src is not None and tgt is not None and src.code and src.code == tgt.code:
-                            continue
+                            if len(targets) > 1:
+                                continue
+                            tgt = None  # "talks at Downing Street": a venue of one's own is no party
                         out.append(Event(
                             event_id=f"{article.id}:s{si}:e{k}", article_id=article.id, sentence=sentence,
                             span=(m.trigger.idx, m.trigger.idx + len(m.trigger.text)), date=dt.date, date_precision=dt.precision,
