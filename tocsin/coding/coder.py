@@ -117,6 +117,16 @@ def _noun_phrase(head: Token, depth: int = 0):
                     yield from _noun_phrase(g, depth + 1)
 
 
+_WILL_CAN = {"will", "wo", "'ll", "shall", "can", "ca", "could", "would"}
+
+
+def _will_not(tok: Token) -> bool:
+    """"will not lift", "cannot accept", "won't release": the refusal is the predicate's own."""
+    kids = list(tok.children)
+    return (any(c.dep_ == "neg" for c in kids)
+            and any(c.dep_ == "aux" and c.lower_ in _WILL_CAN for c in kids))
+
+
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -518,8 +528,7 @@ class EventCoder:
                 said = mod.without_future()
                 variants.append((self.codes[intent_of(code.code)], "asserted" if said == "reported" else said,
                                  f"announced: {m.pattern.rule}"))
-            elif (own and mod.modality == "negated" and mod.found & {"future", "hypothetical"}
-                  and refusal_of(code.code)):
+            elif own and mod.modality == "negated" and _will_not(tok) and refusal_of(code.code):
                 # "Hungary says it will not accept refugees": the refusal is the event
                 said = mod.without({"negated", "future", "hypothetical"})
                 variants.append((self.codes[refusal_of(code.code)], "asserted" if said == "reported" else said,
