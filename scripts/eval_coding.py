@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Code a gold JSONL set ({"id", "text", "date"?}) into events, for ../shared/eval/score.py.
 
-usage: eval_coding.py GOLD.jsonl EVENTS.jsonl [--places]
-Same as `tocsin code GOLD.jsonl -o EVENTS.jsonl --no-places`, without the CLI around it.
+usage: eval_coding.py GOLD.jsonl EVENTS.jsonl [--no-places]
+Same as `tocsin code GOLD.jsonl -o EVENTS.jsonl`, without the CLI (and its language filter) around it.
 """
 import json
 import sys
@@ -29,7 +29,7 @@ def main(argv: list[str]) -> int:
         return 2
     t0, n_art, n_ev = time.perf_counter(), 0, 0
     with open(argv[2], "w", encoding="utf-8") as f:
-        for coded in run(articles(argv[1]), places="--places" in argv):
+        for coded in run(articles(argv[1]), places="--no-places" not in argv):
             n_art += 1
             for e in coded.events:
                 n_ev += 1

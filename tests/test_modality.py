@@ -56,3 +56,10 @@ def test_threat_is_asserted_but_what_is_threatened_is_not():
 
 def test_no_political_event_no_event():
     assert tocsin.code("The weather in the capital was mild and sunny this weekend.", date="2024-05-06") == []
+
+
+def test_would_after_a_past_verb_of_saying_is_a_plan_not_a_supposition():
+    planned = events_of("The farmers said on Friday they would blockade the capital from Monday.", "19")
+    assert planned and planned[0].modality == "future"
+    supposed = events_of("Analysts say the army would attack if the talks failed.", "19")
+    assert supposed and supposed[0].modality == "hypothetical"

@@ -91,16 +91,19 @@ def _cited_headlines(sent: Span) -> set[int]:
     return out
 
 
-def _domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
-    """"Colombia's rebels agreed to talks with the government": a definite government, army or
-    police named without a country belongs to the country of the other party."""
+def _domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
+              ) -> tuple[list[Actor], list[Actor]]:
+    """"Colombia's rebels agreed to talks with the government": a government, army or police
+    named without a country belongs to the country of the other party, or to the one country
+    the sentence names. A phrase with a capitalised modifier ("a senior European official")
+    says where it is from and is left alone."""
     def fill(actors: list[Actor], others: list[Actor]) -> list[Actor]:
-        home = next((a.country for a in others if a.country), None)
-        if home is None:
+        country = next((a.country for a in others if a.country), None) or home
+        if country is None:
             return actors
-        return [Actor(text=a.text, code=home + a.sector, country=home, sector=a.sector)
+        return [Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector)
                 if (not a.country and a.sector in _DOMESTIC and a.code == a.sector
-                    and a.text.lower().startswith("the ")) else a
+                    and not any(w[:1].isupper() for w in a.text.split()[1:])) else a
                 for a in actors]
     return fill(sources, targets), fill(targets, sources)
 
@@ -142,6 +145,7 @@ class EventCoder:
         self.stative = self.lex.words("@STATIVE_PASSIVE")
         self.claim_own = self.lex.words("@CLAIM_OWN")
         self.quantity = self.lex.words("@QUANTITY")
+        self._places: list[PlaceMention] = []  # of the article being coded
         self.codes = cameo()
 
     # ---------- matching ----------
@@ -288,6 +292,14 @@ class EventCoder:
             if known is not None:  # a name the article introduced earlier with its country
                 actor = Actor(text=actor.text if actor else tok.text, code=known.code, country=known.country,
                               sector=known.sector)
+        if actor is not None and actor.code and not actor.country and self._places:
+            # "the government of Sindh province": a place inside the phrase says whose it is
+            for t in _noun_phrase(tok):
+                place = next((p for p in self._places if p.start <= t.idx < p.end and p.country), None)
+                if place is not None:
+                    actor = Actor(text=actor.text, code=place.country + (actor.sector or ""),
+                                  country=place.country, sector=actor.sector)
+                    break
         memory.note_name(actor, tok)
         if actor is not None and actor.code and not actor.country:
             # "his defense minister": a possessive pronoun lends the country of who it names
@@ -469,6 +481,7 @@ class EventCoder:
         memory = _Memory()
         events: list[Event] = []
         places = list(places)
+        self._places = places
         for si, sent in enumerate(doc.sents):
             events += self._code_sentence(sent, si, article, memory, places, geo)
             for tok in sent:  # remember who the sentence is about, for pronouns in the next
@@ -491,7 +504,7 @@ class EventCoder:
         sentence = text[s_start:s_end].strip()
         if not sentence:
             return out
-        k = 0
+        found = []
         for m in matches:
             if m.pattern.code is None:
                 continue
@@ -513,7 +526,14 @@ class EventCoder:
                     sources = [pa]
             if not targets and code.root in ("17", "18", "19", "20"):
                 targets = self._place_target(m, places, sources)
-            sources, targets = _domestic(sources, targets)
+            found.append((m, tok, mod, sayer, sources, targets, code))
+        # one country named in the sentence is home to its bare "police" and "the government"
+        countries = {a.country for *_, sayer, sources, targets, _ in found
+                     for a in (*sources, *targets, sayer) if a is not None and a.country}
+        home = next(iter(countries)) if len(countries) == 1 else None
+        k = 0
+        for m, tok, mod, sayer, sources, targets, code in found:
+            sources, targets = _domestic(sources, targets, home)
             if not sources and not targets:
                 continue
             dt = (when_mod.event_date(tok, when, future=mod.modality == "future") if self.dates

@@ -96,6 +96,11 @@ class ModalityRules:
     def of(self, trigger: Token) -> ModalityResult:
         found: set[str] = set()
         sayer = self._local(trigger, found, own=True)
+        # "they said they would blockade Paris": after a past verb of saying, "would" is the past
+        # of "will" (sequence of tenses), a plan rather than a supposition, unless an "if" rules it
+        would = any(c.dep_ == "aux" and c.lower_ == "would" for c in trigger.children)
+        conditional = any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in trigger.children)
+        backshift = False
         cur = trigger
         own = True  # negation counts while the chain is one predicate (xcomp, aux)
         steps = 0
@@ -106,6 +111,8 @@ class ModalityRules:
             hl = head.lemma_.lower()
             if dep in ("ccomp", "parataxis") and hf & (self.say | self.deny):
                 found.add("negated" if hf & self.deny else "reported")
+                if would and steps == 1 and head.tag_ == "VBD" and not conditional:
+                    backshift = True
                 if sayer is None:
                     sayer = _subject(head)
                 own = False
@@ -145,5 +152,8 @@ class ModalityRules:
             s = self._local(head, found, own)
             sayer = sayer or s
             cur = head
+        if backshift:
+            found.discard("hypothetical")
+            found.add("future")
         best = min(found | {"asserted"}, key=_RANK.__getitem__)
         return ModalityResult(best, sayer if best != "asserted" else None, frozenset(found))
