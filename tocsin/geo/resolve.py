@@ -87,7 +87,7 @@ class _Context:
             self.country[e.cc] += w
         if e.cc and e.feature == "ADM1" and e.admin1:
             self.admin[(e.cc, e.admin1)] += w
-        elif e.cc and e.admin1 and is_city(e):
+        elif e.cc and e.admin1 and (is_city(e) or e.feature.startswith("ADM")):
             self.admin[(e.cc, e.admin1)] += 0.5 * w
         if not adjectival and (is_city(e) or e.feature in ("ADM2", "ADM3")):
             self.points.append((e.lat, e.lon, k))
@@ -116,10 +116,11 @@ def _score(gaz: Gazetteer, e: Entry, how: int, k: str, ctx: _Context | None, own
             s += COUNTRY_WEIGHT * (mine / total) * (0.5 if is_city(e) and s < 4.5 else 1.0)
         if e.admin1 and not e.feature.startswith("PCL"):
             a = ctx.admin.get((e.cc, e.admin1), 0.0) - own_admin.get((e.cc, e.admin1), 0.0)
-            if a > 0:
-                # A division gains less from the towns in it than a town from its division.
+            if a > 1e-9:
+                # A division gains less from the towns in it than a town from its division;
+                # one mention of the division ("Louisiana") is full support.
                 w = ADMIN_WEIGHT * (0.5 if e.feature == "ADM1" else 1.0)
-                support += w * min(1.0, 0.6 + 0.4 * a)
+                support += w * min(1.0, a)
         if is_city(e) and ctx.points:
             d = min((km(e.lat, e.lon, la, lo) for la, lo, kk in ctx.points if kk != k), default=None)
             if d is not None:
@@ -143,15 +144,12 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, rounds: int = 2) -> list[Re
 
     def pick(k: str, ctx: _Context | None) -> None:
         idx = groups[k]
-        own: dict[str, float] = defaultdict(float)
-        own_admin: dict[tuple[str, str], float] = defaultdict(float)
+        # The name's own current reading is no evidence for itself: take out what it put in.
+        mine = _Context(gaz)
         if ctx is not None and k in choice:
             e = gaz.entry(choice[k][0])
-            w = len(idx) * (0.5 if mentions[idx[0]].adjectival else 1.0)
-            if e.cc:
-                own[e.cc] += w
-            if e.cc and e.admin1:
-                own_admin[(e.cc, e.admin1)] += w if e.feature == "ADM1" else 0.5 * w
+            mine.add(e, k, len(idx) * _trust(e, choice[k][1]), mentions[idx[0]].adjectival)
+        own, own_admin = mine.country, mine.admin
         qual = None
         for i in idx:
             q = mentions[i].qualifier
@@ -178,7 +176,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, rounds: int = 2) -> list[Re
         pick(k, None)
     for _ in range(rounds):
         ctx = _Context(gaz)
-        for k, (eid, how, sc, sup) in choice.items():
+        for k, (eid, how, _, _) in choice.items():
             e = gaz.entry(eid)
             ctx.add(e, k, len(groups[k]) * _trust(e, how), mentions[groups[k][0]].adjectival)
         for k in order:
