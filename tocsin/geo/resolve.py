@@ -22,6 +22,7 @@ COUNTRY_WEIGHT = 2.5
 ADMIN_WEIGHT = 3.0
 NEAR_WEIGHT = 1.5
 NEAR_KM = 100.0
+MAX_POINTS = 300
 QUALIFIER_WEIGHT = 6.0
 # Below this a lone, unsupported small place is more likely a word than a place.
 KEEP_SCORE = 4.0
@@ -90,7 +91,10 @@ class _Context:
         elif e.cc and e.admin1 and (is_city(e) or e.feature.startswith("ADM")):
             self.admin[(e.cc, e.admin1)] += 0.5 * w
         if not adjectival and (is_city(e) or e.feature in ("ADM2", "ADM3")):
-            self.points.append((e.lat, e.lon, k))
+            # A book-length input names thousands of places; the first few hundred are
+            # context enough and keep the nearness term from growing quadratically.
+            if len(self.points) < MAX_POINTS:
+                self.points.append((e.lat, e.lon, k))
 
 
 def _trust(e: Entry, how: int) -> float:
