@@ -86,7 +86,8 @@ def _guarded_hits(gaz: Gazetteer, k: str, text: str, start: int, end: int) -> tu
             continue
         if "case" in flags and span != written:
             continue
-        if "comma" in flags and not re.search(r"[A-Za-z][.]?,\s*$", text[max(0, start - 40):start]):
+        # "Springfield, Ill." and "Walker County (Ga.)"
+        if "comma" in flags and not re.search(r"[A-Za-z][.]?(?:,\s*|\s*\()$", text[max(0, start - 40):start]):
             continue
         hits.append((eid, 1))
         new_end = max(new_end, start + len(span))
