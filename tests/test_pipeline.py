@@ -66,3 +66,10 @@ def test_the_government_is_the_home_side_of_the_other_party():
                          date="2024-05-06")
     talks = [e for e in events if e.target is not None and e.target.text == "the government"]
     assert talks and all(e.target.code == "COLGOV" for e in talks)
+
+
+def test_an_actor_based_somewhere_takes_that_country():
+    events = tocsin.code("A militant group based in northern Mozambique attacked a police station.",
+                         date="2024-05-06")
+    top = max(events, key=lambda e: e.confidence)
+    assert top.cameo.startswith("19") and top.source.country == "MOZ"

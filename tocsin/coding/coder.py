@@ -118,8 +118,16 @@ def _noun_phrase(head: Token, depth: int = 0):
             for g in c.children:
                 if g.dep_ == "pobj":
                     yield from _noun_phrase(g, depth + 1)
+        elif c.dep_ == "acl" and c.lemma_ in _BASED and depth < 2:
+            # "a group based in Trinidad", "troops stationed in Poland"
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in ("in", "near", "at"):
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            yield from _noun_phrase(g, depth + 1)
 
 
+_BASED = {"base", "locate", "station", "headquarter", "deploy"}
 _WILL_CAN = {"will", "wo", "'ll", "shall", "can", "ca", "could", "would"}
 
 
