@@ -222,7 +222,8 @@ def _qualify(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         gap = text[mentions[a].end:mentions[b].start]
         if re.fullmatch(r",\s*|\s*\(\s*", gap):
             # "Russia, U.S. officials" and "France, Germany" are lists, not a town and its region.
-            if any(not gaz.rows[eid][6].startswith("PPL") for eid, _ in mentions[a].cands):
+            if any(gaz.rows[eid][6].startswith("PCL") or gaz.rows[eid][6] in ("ADM1", "CONT")
+                   for eid, _ in mentions[a].cands):
                 continue
             feats = {gaz.rows[eid][6] for eid, _ in mentions[b].cands}
             if feats & {"ADM1", "PCLI"} or any(f.startswith("PCL") for f in feats):
