@@ -309,3 +309,16 @@ def test_common_words_opening_sentences_are_no_towns(geo):
             "brought crowds back to the square on Sunday.")
     _, places = parse(geo, text)
     assert places == []
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Clashes in Tripoli between rival gunmen killed three people, Lebanese security sources said.",
+     "Tripoli", "LBN"),
+    ("Clashes in Tripoli between rival militias killed three people, Libyan officials said.", "Tripoli", "LBY"),
+    ("Georgia's governor signed the voting bill in Atlanta on Tuesday.", "Georgia", "USA"),
+    ("Georgia's prime minister said Tbilisi would not join the sanctions.", "Georgia", "GEO"),
+    ("Police in Hyderabad, Sindh, arrested five men after an attack on a shrine.", "Hyderabad", "PAK"),
+])
+def test_context_picks_the_namesake(geo, text, name, country):
+    _, places = parse(geo, text)
+    assert named(places, name)[0].country == country
