@@ -15,6 +15,11 @@ from . import nlp
 from .model import Article, Event, PlaceMention
 
 
+# Articles parsed together. spaCy's batched arithmetic can differ in the last bit with the batch
+# it runs in, so workers get chunks of exactly this size: the same batches as one process.
+BATCH = 32
+
+
 @dataclass
 class Coded:
     """What coding one article produced."""
@@ -45,7 +50,7 @@ class Pipeline:
         events = self.coder.code_doc(doc, article, places=places, geo=self.geo)
         return Coded(article, events, places)
 
-    def run(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Coded]:
+    def run(self, articles: Iterable[Article], batch_size: int = BATCH) -> Iterator[Coded]:
         a, b = itertools.tee(articles)
         docs = self.nlp.pipe((nlp.normalise(x.text) for x in a), batch_size=batch_size)
         for article, doc in zip(b, docs):
@@ -72,7 +77,7 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def run(articles: Iterable[Article], *, workers: int = 1, places: bool = True, gazetteer: str | None = None,
-        dates: bool = True, chunk_size: int = 16) -> Iterator[Coded]:
+        dates: bool = True, chunk_size: int = BATCH) -> Iterator[Coded]:
     """Code articles in order, in this process or in ``workers`` processes.
 
     ``dates=False`` stamps every event with the publication date, as GDELT does.
