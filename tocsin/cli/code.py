@@ -1,9 +1,6 @@
 """``tocsin code``: articles in, events out (JSON Lines or a readable table)."""
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -13,7 +10,7 @@ from rich.markup import escape
 
 from ..ingest import Problem, read_inputs
 from ..ingest.base import MAX_CHARS
-from .common import console, err, fail, parse_date_option
+from .common import JsonlOutput, console, fail, finish, parse_date_option, progress_bar
 
 
 def register(app: typer.Typer) -> None:
@@ -55,19 +52,9 @@ def code(
     problems: list[Problem] = []
     articles = read_inputs(inputs, pub, problems, max_chars=max_chars)
     n_articles = n_events = 0
-    tmp = None
-    out = None
-    if output is not None:
-        if output.parent and not output.parent.exists():
-            fail(f"cannot write {output}: folder {output.parent} does not exist", 2)
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent or ".")
-        out = os.fdopen(fd, "w", encoding="utf-8")
-    shown = []
-    progress = Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
-                        TimeElapsedColumn(), console=err, transient=True,
-                        disable=not err.is_terminal)
+    out = JsonlOutput(output)
     try:
-        with progress:
+        with progress_bar("coding") as progress:
             task = progress.add_task("code", total=None)
             for coded in run(articles, workers=workers, places=places,
                              gazetteer=str(gazetteer) if gazetteer else None):
@@ -75,29 +62,12 @@ def code(
                 n_events += len(coded.events)
                 progress.advance(task)
                 for e in coded.events:
-                    if out is not None:
-                        out.write(json.dumps(e.record(), ensure_ascii=False) + "\n")
-                    else:
-                        shown.append(e)
-        if out is not None:
-            out.close()
-            if n_articles or not problems:  # a run that read nothing leaves an earlier file alone
-                os.replace(tmp, output)
-                tmp = None
+                    out.add(e)
+        if n_articles or not problems:  # a run that read nothing leaves an earlier file alone
+            out.commit()
     except (ValueError, OSError) as exc:  # e.g. a gazetteer that cannot be read
         fail(str(exc))
     finally:
-        if tmp is not None:
-            if out is not None and not out.closed:
-                out.close()
-            os.unlink(tmp)
-    if out is None and shown:
-        _show(shown)
-    for p in problems:
-        err.print(f"[yellow]skipped[/] {p}", highlight=False, soft_wrap=True)
-    summary = f"{n_articles} article(s) coded, {n_events} event(s)"
-    if problems:
-        summary += f", {len(problems)} input(s) skipped"
-    err.print(summary + (f" -> {output}" if output else ""), highlight=False)
-    if problems:
-        raise typer.Exit(1)
+        out.discard()
+    _show(out.shown)
+    finish(problems, f"{n_articles} article(s) coded, {n_events} event(s)", output)

@@ -1,19 +1,16 @@
 """``tocsin places``: articles in, every place mention out (JSON Lines or a readable table)."""
 from __future__ import annotations
 
-import json
-import os
-import tempfile
+import itertools
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from ..ingest import Problem, read_inputs
 from ..ingest.base import MAX_CHARS
-from .common import console, err, fail, parse_date_option
+from .common import JsonlOutput, console, fail, finish, parse_date_option, progress_bar
 
 
 def register(app: typer.Typer) -> None:
@@ -50,8 +47,6 @@ def places(
     from ..geo import Geoparser
 
     pub = parse_date_option(date)
-    if output is not None and output.parent and not output.parent.exists():
-        fail(f"cannot write {output}: folder {output.parent} does not exist", 2)
     try:
         geo = Geoparser(str(gazetteer) if gazetteer else None)
     except (ValueError, OSError) as exc:
@@ -59,22 +54,13 @@ def places(
     problems: list[Problem] = []
     articles = read_inputs(inputs, pub, problems, max_chars=max_chars)
     n_articles = n_places = 0
-    tmp = None
-    out = None
-    if output is not None:
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent or ".")
-        out = os.fdopen(fd, "w", encoding="utf-8")
-    shown = []
-    progress = Progress(TextColumn("geoparsing"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
-                        TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+    out = JsonlOutput(output)
     try:
-        with progress:
+        with progress_bar("geoparsing") as progress:
             task = progress.add_task("places", total=None)
             if fast:
                 pairs = ((a, None) for a in articles)
             else:
-                import itertools
-
                 a1, a2 = itertools.tee(articles)
                 pairs = zip(a2, nlp.parse_many(a.text for a in a1))
             for article, doc in pairs:
@@ -83,28 +69,13 @@ def places(
                 n_places += len(found)
                 progress.advance(task)
                 for p in found:
-                    if out is not None:
-                        out.write(json.dumps(p.model_dump(mode="json"), ensure_ascii=False) + "\n")
-                    else:
-                        shown.append(p)
-        if out is not None:
-            out.close()
-            os.replace(tmp, output)
-            tmp = None
+                    out.add(p)
+        if n_articles or not problems:  # a run that read nothing leaves an earlier file alone
+            out.commit()
     except (ValueError, OSError) as exc:
         fail(str(exc))
     finally:
-        if tmp is not None:
-            if out is not None and not out.closed:
-                out.close()
-            os.unlink(tmp)
-    if out is None and shown:
-        console.print(_table(shown))
-    for p in problems:
-        err.print(f"[yellow]skipped[/] {p}", highlight=False, soft_wrap=True)
-    summary = f"{n_articles} article(s), {n_places} place mention(s)"
-    if problems:
-        summary += f", {len(problems)} input(s) skipped"
-    err.print(summary + (f" -> {output}" if output else ""), highlight=False)
-    if problems:
-        raise typer.Exit(1)
+        out.discard()
+    if out.shown:
+        console.print(_table(out.shown))
+    finish(problems, f"{n_articles} article(s), {n_places} place mention(s)", output)
