@@ -179,9 +179,10 @@ class Store:
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         con = _connect(self.path, False, self.lock_timeout)
         try:
-            # DuckDB would take up to 80% of RAM for a big query (the cluster rebuild) and spill
-            # only past that; ingest shares the machine with its coding workers, so cap it.
+            # DuckDB would take up to 80% of RAM and a thread (with its buffers) per core for a big
+            # query such as the cluster rebuild; ingest shares the machine with its coding workers.
             con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
+            con.execute("SET threads = 1")
             schema.create(con)
             con.execute("BEGIN TRANSACTION")
             self._open = con
