@@ -73,3 +73,19 @@ def test_an_actor_based_somewhere_takes_that_country():
                          date="2024-05-06")
     top = max(events, key=lambda e: e.confidence)
     assert top.cameo.startswith("19") and top.source.country == "MOZ"
+
+
+def test_a_dateline_is_not_the_subject_and_a_headline_ends_at_its_blank_line():
+    text = ("Armenia recalls envoy\n\nYEREVAN, June 16 - Armenia recalled its ambassador to Azerbaijan "
+            "on Thursday, the foreign ministry said.")
+    events = tocsin.code(text, date="2025-06-16")
+    recall = [e for e in events if e.cameo == "161" and "Thursday" in e.sentence]
+    assert recall and recall[0].source.country == "ARM" and recall[0].target.country == "AZE"
+    assert recall[0].sentence.startswith("Armenia recalled")
+    assert recall[0].date == "2025-06-12"
+
+
+def test_its_under_a_speaker_is_the_speakers():
+    events = tocsin.code("Baku denied that its troops had opened fire on the village.", date="2025-06-16")
+    fire = [e for e in events if e.cameo.startswith("19")]
+    assert fire and fire[0].modality == "negated" and fire[0].source.country == "AZE"

