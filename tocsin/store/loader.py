@@ -2,7 +2,10 @@
 
 The loop reads a batch of articles, decides for each one (already stored / exact copy / near
 copy / to code) against the store *and* the batches still being coded, sends the articles to
-code to the backend, and commits the oldest batch whose coding is done. Because a batch is
+code to the backend, and commits the oldest batch whose coding is done. Batches start at fixed
+offsets of the input and a partition is one spaCy batch (``pipeline.BATCH``), so every article is
+parsed in the same company however the run is split, resumed or distributed: spaCy's arithmetic
+can differ in the last bit with the batch it runs in. Because a batch is
 committed whole (its articles, events, places and signatures in one transaction) and batches
 commit in input order, the store after a kill holds a prefix of the run, and running the same
 ingest again skips that prefix and codes the rest: the result equals an uninterrupted run.
@@ -20,7 +23,7 @@ import pyarrow as pa
 
 from ..analysis.dedup import Params, Sketcher
 from ..model import Article
-from ..pipeline import Coded
+from ..pipeline import BATCH, Coded
 from . import rows as R
 from .backends import Backend, Outcome
 from .store import Store, Writer, insert
@@ -102,7 +105,7 @@ class _Pending:
 class Ingest:
     """One ingest run into ``store`` through ``backend``."""
 
-    def __init__(self, store: Store, backend: Backend, *, batch_size: int = 256, partition_size: int = 32,
+    def __init__(self, store: Store, backend: Backend, *, batch_size: int = 256, partition_size: int = BATCH,
                  params: Params | None = None, cluster: bool = True,
                  on_progress: Callable[[Summary], None] | None = None) -> None:
         self.store, self.backend = store, backend
