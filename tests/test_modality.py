@@ -63,3 +63,10 @@ def test_would_after_a_past_verb_of_saying_is_a_plan_not_a_supposition():
     assert planned and planned[0].modality == "future"
     supposed = events_of("Analysts say the army would attack if the talks failed.", "19")
     assert supposed and supposed[0].modality == "hypothetical"
+
+
+def test_a_relative_that_is_no_speaker():
+    ev = events_of("Ukraine's defence ministry said there were signs that suggested Belarusian forces "
+                   "were preparing for an invasion.", "15")
+    assert ev and ev[0].modality == "reported"
+    assert ev[0].attributed_to is not None and "ministry" in ev[0].attributed_to.text.lower()

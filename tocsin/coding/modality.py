@@ -46,8 +46,9 @@ def forms(tok: Token) -> set[str]:
 
 
 def _subject(verb: Token) -> Token | None:
+    """Who does the saying; a relative "that"/"which" names no one, so the search goes on up."""
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who"):
             return c
     return None
 
