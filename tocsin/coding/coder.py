@@ -551,7 +551,7 @@ class EventCoder:
             if not sources and not targets:
                 continue
             dt = (when_mod.event_date(tok, when, future=mod.modality == "future") if self.dates
-                  else when_mod.EventDate(when.isoformat() if when else None, "day" if when else None, False))
+                  else when_mod.stand_in(when))
             location = geo.event_location(tok, places) if geo is not None else None
             variants = [(code, mod.modality, m.pattern.rule)]
             own = bool(sources) and (sayer is None or any(a is sayer or (a.country and a.country == sayer.country)

@@ -27,7 +27,7 @@ Tables: tocsin/data/when/ (relative expressions, fixed holidays, planning verbs)
 """
 from __future__ import annotations
 
-from .event import EventDate, event_date
+from .event import EventDate, event_date, stand_in
 from .expressions import resolve
 
-__all__ = ["EventDate", "event_date", "resolve"]
+__all__ = ["EventDate", "event_date", "resolve", "stand_in"]

@@ -232,11 +232,13 @@ def event_date(trigger: Token, published: date | None, future: bool = False) -> 
     if hit is not None:
         return hit
     found = _date_of(st, trigger, published, future)
-    if found is not None:
-        out = EventDate(found[0].isoformat(), found[1], True)
-    elif published is not None:
-        out = EventDate(published.isoformat(), "day", False)
-    else:
-        out = EventDate(None, None, False)
+    out = EventDate(found[0].isoformat(), found[1], True) if found is not None else stand_in(published)
     st.results[key] = out
     return out
+
+
+def stand_in(published: date | None) -> EventDate:
+    """The publication date in place of a date the text does not give (GDELT's convention)."""
+    if published is None:
+        return EventDate(None, None, False)
+    return EventDate(published.isoformat(), "day", False)
