@@ -304,7 +304,7 @@ class EventCoder:
         if actor is not None and actor.code and not actor.country and self._places:
             # "the government of Sindh province": a place inside the phrase says whose it is
             for t in _noun_phrase(tok):
-                place = next((p for p in self._places if p.start <= t.idx < p.end and p.country), None)
+                place = self._place_at(t)
                 if place is not None:
                     actor = Actor(text=actor.text, code=place.country + (actor.sector or ""),
                                   country=place.country, sector=actor.sector)
@@ -459,7 +459,11 @@ class EventCoder:
                 tgt_actors.append(a)
         return src_actors, tgt_actors
 
-    def _place_target(self, m: Match, places: list[PlaceMention], sources: list[Actor]) -> list[Actor]:
+    def _place_at(self, tok: Token) -> PlaceMention | None:
+        """The place mention, with a country, that covers ``tok`` in the article being coded."""
+        return next((p for p in self._places if p.start <= tok.idx < p.end and p.country), None)
+
+    def _place_target(self, m: Match, sources: list[Actor]) -> list[Actor]:
         """"Shelled the city of Kharkiv", "struck targets in southern Lebanon": force used on a
         place is used on the country it lies in (unless that is the attacker's own)."""
         tok = m.anchor
@@ -469,12 +473,12 @@ class EventCoder:
         own = {a.country for a in sources if a.country}
         for h in heads:
             for t in _noun_phrase(h):
-                place = next((p for p in places if p.start <= t.idx < p.end), None)
-                if place is not None and place.country and place.country not in own:
+                place = self._place_at(t)
+                if place is not None and place.country not in own:
                     return [Actor(text=place.text, code=place.country, country=place.country)]
         return []
 
-    def _place_actor(self, tok: Token, when: Date | None, places: list[PlaceMention]) -> Actor | None:
+    def _place_actor(self, tok: Token, when: Date | None) -> Actor | None:
         """Protests with no named protester: the people of the place they happen in."""
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "at"):
@@ -484,7 +488,8 @@ class EventCoder:
                     a = self.actors.lookup(g.text, when)
                     country = a.country if a else None
                     if country is None:
-                        country = next((p.country for p in places if p.start <= g.idx < p.end and p.country), None)
+                        place = self._place_at(g)
+                        country = place.country if place else None
                     if country:
                         return Actor(text=g.text, code=country + "CVL", country=country, sector="CVL")
         return None
@@ -494,17 +499,16 @@ class EventCoder:
         when = article.date
         memory = _Memory()
         events: list[Event] = []
-        places = list(places)
-        self._places = places
+        self._places = list(places)
         for si, sent in enumerate(doc.sents):
-            events += self._code_sentence(sent, si, article, memory, places, geo)
+            events += self._code_sentence(sent, si, article, memory, geo)
             for tok in sent:  # remember who the sentence is about, for pronouns in the next
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") and tok.head.dep_ == "ROOT":
                     memory.note(self._actor(tok, when, memory), tok)
         return events
 
     def _code_sentence(self, sent: Span, si: int, article: Article, memory: _Memory,
-                       places: list[PlaceMention], geo) -> list[Event]:
+                       geo) -> list[Event]:
         when = article.date
         cited = _cited_headlines(sent)
         matches = [m for m in (self._match(t) for t in sent if t.i not in cited) if m is not None]
@@ -535,11 +539,11 @@ class EventCoder:
             sources, targets = self._roles(m, when, memory, sayer)
             code = self.codes[m.pattern.code]
             if not sources and code.root == "14":
-                pa = self._place_actor(tok, when, places)
+                pa = self._place_actor(tok, when)
                 if pa is not None:
                     sources = [pa]
             if not targets and code.root in ("17", "18", "19", "20"):
-                targets = self._place_target(m, places, sources)
+                targets = self._place_target(m, sources)
             found.append((m, tok, mod, sayer, sources, targets, code))
         # one country named in the sentence is home to its bare "police" and "the government"
         countries = {a.country for *_, sayer, sources, targets, _ in found
@@ -552,7 +556,7 @@ class EventCoder:
                 continue
             dt = (when_mod.event_date(tok, when, future=mod.modality == "future") if self.dates
                   else when_mod.stand_in(when))
-            location = geo.event_location(tok, places) if geo is not None else None
+            location = geo.event_location(tok, self._places) if geo is not None else None
             variants = [(code, mod.modality, m.pattern.rule)]
             own = bool(sources) and (sayer is None or any(a is sayer or (a.country and a.country == sayer.country)
                                                           for a in sources))
