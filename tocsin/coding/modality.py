@@ -57,6 +57,7 @@ class ModalityRules:
     def __init__(self, lex: Lexicon) -> None:
         self.say = lex.words("@SAY")
         self.deny = lex.words("@DENY")
+        self.say_or_deny = self.say | self.deny  # looked up at every step of every walk
         self.future = lex.words("@FUTURE")
         self.hypo = lex.words("@HYPO")
         self.neggov = lex.words("@NEGGOV")
@@ -110,7 +111,7 @@ class ModalityRules:
             dep, head = cur.dep_, cur.head
             hf = forms(head)
             hl = head.lemma_.lower()
-            if dep in ("ccomp", "parataxis") and hf & (self.say | self.deny):
+            if dep in ("ccomp", "parataxis") and hf & self.say_or_deny:
                 found.add("negated" if hf & self.deny else "reported")
                 if would and steps == 1 and head.tag_ == "VBD" and not conditional:
                     backshift = True
