@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
+import threading
 from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Iterable, Iterator
 
 from . import nlp
+from .coding.components import EventsStage, PlacesStage  # also registers the spaCy factories
+from .coding.context import attach
 from .model import Article, Event, PlaceMention
 
 
@@ -30,7 +33,10 @@ class Coded:
 
 
 class Pipeline:
-    """Holds the loaded models and tables; build one per process and reuse it."""
+    """Holds the loaded models and tables; build one per process and reuse it.
+
+    It holds nothing of the article being coded (that is the ``ArticleContext`` on its Doc),
+    so threads may share one Pipeline."""
 
     def __init__(self, *, places: bool = True, gazetteer: str | None = None, dates: bool = True) -> None:
         from .actors import ActorResolver
@@ -44,11 +50,14 @@ class Pipeline:
             from .geo import Geoparser
 
             self.geo = Geoparser(gazetteer)
+        # the same stage objects the spaCy components "tocsin_places" and "tocsin_events" run
+        self.stages = ([PlacesStage(self.geo)] if self.geo else []) + [EventsStage(self.coder)]
 
     def process(self, article: Article, doc) -> Coded:
-        places = self.geo.places(doc, article) if self.geo else []
-        events = self.coder.code_doc(doc, article, places=places, geo=self.geo)
-        return Coded(article, events, places)
+        ctx = attach(doc, article)
+        for stage in self.stages:
+            stage(doc)
+        return Coded(article, ctx.events, ctx.places)
 
     def run(self, articles: Iterable[Article], batch_size: int = BATCH) -> Iterator[Coded]:
         a, b = itertools.tee(articles)
@@ -92,6 +101,7 @@ def run(articles: Iterable[Article], *, workers: int = 1, places: bool = True, g
 
 
 _default: Pipeline | None = None
+_default_lock = threading.Lock()
 
 
 def code(text: str, date: Date | str | None = None, article_id: str = "a1") -> list[Event]:
@@ -99,8 +109,9 @@ def code(text: str, date: Date | str | None = None, article_id: str = "a1") -> l
     global _default
     if isinstance(date, str):
         date = Date.fromisoformat(date)
-    if _default is None:
-        _default = Pipeline()
+    with _default_lock:  # two threads' first calls build one Pipeline, not two
+        if _default is None:
+            _default = Pipeline()
     return next(_default.run([Article(id=article_id, text=text, date=date)])).events
 
 
