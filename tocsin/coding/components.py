@@ -1,7 +1,7 @@
 """tocsin's stages as spaCy components, for use in your own spaCy pipeline.
 
-Two factories, registered when ``tocsin`` is imported (and through the ``spacy_factories``
-entry point, so ``spacy.load`` of a saved pipeline finds them too):
+Two factories, found by spaCy through the ``spacy_factories`` entry point of an installed
+tocsin (and registered whenever ``tocsin.coding`` is imported):
 
 - ``tocsin_places``: finds and resolves the article's place mentions (``doc._.tocsin_places``);
   optional, and before ``tocsin_events`` so events get a location.
@@ -10,7 +10,6 @@ entry point, so ``spacy.load`` of a saved pipeline finds them too):
 Both need a pipeline with a tagger, a dependency parser and named entities; add them last::
 
     import spacy
-    import tocsin  # registers the factories
 
     nlp = spacy.load("en_core_web_sm")
     nlp.add_pipe("tocsin_places")                       # config: {"gazetteer": path or None}
