@@ -6,11 +6,10 @@ from typing import Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.markup import escape
 
 from ..readers import Problem, read_inputs
 from ..readers.base import MAX_CHARS
-from .common import JsonlOutput, console, fail, finish, parse_date_option, progress_bar
+from .common import JsonlOutput, console, esc, fail, finish, parse_date_option, progress_bar
 
 
 def register(app: typer.Typer) -> None:
@@ -29,10 +28,10 @@ def _show(events) -> None:
         what = e.cameo + (f" {e.plover.type}" if e.plover else "")
         how = e.modality + (f" by {e.attributed_to.text}" if e.attributed_to else "")
         where = f" in {e.location.name}" if e.location else ""
-        console.print(f"[bold]{escape(_actor(e.source))}[/] -[cyan]{what}[/]-> [bold]{escape(_actor(e.target))}[/]"
-                      f"  {how}, {e.date or 'undated'}{escape(where)}, confidence {e.confidence:.2f}"
-                      f"  [dim]{e.event_id}[/]", highlight=False)
-        console.print(f"    [dim]{escape(e.sentence)}[/]", highlight=False)
+        console.print(f"[bold]{esc(_actor(e.source))}[/] -[cyan]{esc(what)}[/]-> [bold]{esc(_actor(e.target))}[/]"
+                      f"  {esc(how)}, {esc(e.date or 'undated')}{esc(where)}, confidence {e.confidence:.2f}"
+                      f"  [dim]{esc(e.event_id)}[/]", highlight=False)
+        console.print(f"    [dim]{esc(e.sentence)}[/]", highlight=False)
 
 
 def code(

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from .common import console, err, fail
+from .common import console, err, esc, fail, plain
 
 TABLE_ROWS = 100  # a terminal table longer than this helps nobody: export instead
 
@@ -23,14 +23,14 @@ def _table(rows: list[dict]) -> Table:
                      ("place", {}), ("reports", {"justify": "right"}), ("sentence", {"ratio": 3, "min_width": 30})):
         t.add_column(name, overflow="fold", **kw)
 
-    def actor(text, code) -> str:
-        return f"{text} [{code}]" if code else (text or "-")
+    def actor(text, code):
+        return plain(f"{text} [{code}]" if code else (text or "-"))
 
     for e in rows:
         t.add_row(str(e["date"] or ""), actor(e["source_text"], e["source_code"]),
-                  f"{e['cameo']} {e['plover_type'] or ''}".strip(), actor(e["target_text"], e["target_code"]),
-                  e["modality"] + (f" ({e['attributed_to_text']})" if e["attributed_to_text"] else ""),
-                  e["location_name"] or "", str(e["num_articles"] or ""), e["sentence"])
+                  plain(f"{e['cameo']} {e['plover_type'] or ''}".strip()), actor(e["target_text"], e["target_code"]),
+                  plain(e["modality"] + (f" ({e['attributed_to_text']})" if e["attributed_to_text"] else "")),
+                  plain(e["location_name"] or ""), str(e["num_articles"] or ""), plain(e["sentence"]))
     return t
 
 
@@ -87,4 +87,4 @@ def events(
     except BrokenPipeError:  # `tocsin events -f jsonl | head`
         sys.stderr.close()
         raise typer.Exit(0)
-    err.print(f"{n} event(s)" + (f" -> {output}" if output else ""), highlight=False)
+    err.print(esc(f"{n} event(s)" + (f" -> {output}" if output else "")), highlight=False)

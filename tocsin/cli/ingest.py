@@ -10,7 +10,7 @@ from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn,
 from rich.text import Text
 
 from ..readers.base import MAX_CHARS
-from .common import err, fail, parse_date_option
+from .common import err, esc, fail, parse_date_option
 
 
 def register(app: typer.Typer) -> None:
@@ -99,7 +99,7 @@ def ingest(
         with progress:
             def waiting(pid) -> None:
                 who = f" (pid {pid})" if pid else ""
-                err.print(f"another ingest{who} is writing to {db}; waiting for it to finish", highlight=False)
+                err.print(esc(f"another ingest{who} is writing to {db}; waiting for it to finish"), highlight=False)
 
             run = Ingest(Store(db, write_timeout=wait), backend, batch_size=batch_size,
                          params=Params(threshold=threshold), cluster=clusters, on_progress=show, on_wait=waiting)
@@ -118,8 +118,8 @@ def ingest(
         fail(str(exc))
     for p in summary.problems:
         if getattr(p, "kind", "error") == "error":
-            err.print(f"[yellow]skipped[/] {p}", highlight=False, soft_wrap=True)
+            err.print(f"[yellow]skipped[/] {esc(p)}", highlight=False, soft_wrap=True)
     for line in _summary_lines(summary, str(db)):
-        err.print(line, highlight=False, soft_wrap=True)
+        err.print(esc(line), highlight=False, soft_wrap=True)
     if any(getattr(p, "kind", "error") == "error" for p in summary.problems):
         raise typer.Exit(1)

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from ..readers import Problem, read_inputs
 from ..readers.base import MAX_CHARS
-from .common import JsonlOutput, console, fail, finish, parse_date_option, progress_bar
+from .common import JsonlOutput, console, fail, plain, finish, parse_date_option, progress_bar
 
 
 def register(app: typer.Typer) -> None:
@@ -25,8 +25,9 @@ def _table(rows) -> Table:
                      ("geonameid", {"justify": "right", "no_wrap": True})):
         t.add_column(name, overflow="fold", **kw)
     for p in rows:
-        t.add_row(p.article_id, p.text, p.name, p.country or "", f"{p.lat:.2f}" if p.lat is not None else "",
-                  f"{p.lon:.2f}" if p.lon is not None else "", p.feature or "", str(p.geonameid or ""))
+        t.add_row(plain(p.article_id), plain(p.text), plain(p.name), plain(p.country or ""),
+                  f"{p.lat:.2f}" if p.lat is not None else "", f"{p.lon:.2f}" if p.lon is not None else "",
+                  plain(p.feature or ""), str(p.geonameid or ""))
     return t
 
 

@@ -73,5 +73,7 @@ def read_csv_stream(stream: BinaryIO, origin: str, opts: Options, problems: list
                 yield article_from_record(get, where, opts)
             except InputProblem as exc:
                 problems.append(Problem(where, str(exc), exc.kind))
+            except Exception as exc:  # one odd row must not cost the rest of the file
+                problems.append(Problem(where, f"unreadable row ({type(exc).__name__}: {exc})"))
     finally:
         text.detach()

@@ -42,11 +42,16 @@ def read_jsonl_stream(stream: BinaryIO, origin: str, opts: Options,
             if not raw.strip():
                 continue
             try:
-                rec = json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
+                # utf-8-sig on every line: files joined with `cat` carry a BOM mid-file.
+                rec = json.loads(raw.decode("utf-8-sig"))
             except UnicodeDecodeError as exc:
                 raise InputProblem(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})") from None
             except json.JSONDecodeError as exc:
                 raise InputProblem(f"malformed JSON ({exc.msg} at column {exc.colno})") from None
+            except RecursionError:
+                raise InputProblem("JSON nested too deeply to read") from None
+            except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+                raise InputProblem(f"unreadable JSON value ({exc})") from None
             if not isinstance(rec, dict):
                 raise InputProblem(f"not a JSON object but a JSON {type(rec).__name__}")
             text_key = opts.columns.text
@@ -55,6 +60,8 @@ def read_jsonl_stream(stream: BinaryIO, origin: str, opts: Options,
             yield article_from_record(lambda k: field_str(rec, k), where, opts)
         except InputProblem as exc:
             problems.append(Problem(where, str(exc), exc.kind))
+        except Exception as exc:  # whatever one record does, the lines after it are still read
+            problems.append(Problem(where, f"unreadable record ({type(exc).__name__}: {exc})"))
 
 
 def read_jsonl(path: str, max_chars: int = MAX_CHARS, problems: list[Problem] | None = None) -> Iterator[Article]:
