@@ -109,7 +109,12 @@ class SchemaError(RuntimeError):
 
 
 def create(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables; refuse a store written by an incompatible schema version."""
+    """Create missing tables; refuse a store written by an incompatible schema version, and a
+    DuckDB database that holds other tables (someone else's data is not written into)."""
+    if not is_created(con):
+        other = con.execute("SELECT count(*) FROM information_schema.tables").fetchall()[0][0]
+        if other:
+            raise SchemaError("a DuckDB database with other tables, not a tocsin store; give a new file to --db")
     for stmt in DDL:
         con.execute(stmt)
     row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -117,6 +122,14 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
     elif row[0] != SCHEMA_VERSION:
         raise SchemaError(f"store schema version {row[0]} is not {SCHEMA_VERSION}, the one this tocsin writes")
+
+
+def check(con: duckdb.DuckDBPyConnection) -> None:
+    """Refuse to read a store of another schema version (docs/store.md: refused, never rewritten)."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    if not row or row[0][0] != SCHEMA_VERSION:
+        found = row[0][0] if row else "none"
+        raise SchemaError(f"store schema version {found} is not {SCHEMA_VERSION}, the one this tocsin reads")
 
 
 def is_created(con: duckdb.DuckDBPyConnection) -> bool:
