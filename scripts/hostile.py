@@ -86,9 +86,9 @@ def _feed_dates(d: Path) -> list[str]:
 
 
 def _csv_stray(d: Path) -> list[str]:
-    rows = ["id,text,date"] + [f'r{i},"{CANARY}",2022-03-17' for i in range(2000)]
-    rows[3] = 'r2,"Belarus "recalled" its envoy, a stray quote follows: ",2022-03-17'
-    rows[4] = 'r3,Belarus recalled "its envoy,2022-03-17'
+    plain = CANARY.replace(",", "")
+    rows = ["id,text,date"] + [f"r{i},{plain},2022-03-17" for i in range(2000)]
+    rows[3] = f'r2,"{plain},2022-03-17'  # a quote opens the field and nothing closes it
     (d / "in.csv").write_text("\n".join(rows) + "\n")
     return ["code", "in.csv", "-o", "out.jsonl"]
 
