@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import when as when_mod
 from ..model import Actor, Article, Event, PlaceMention, Plover
 from ..ontology import cameo, intent_of, refusal_of
+from . import acled
 from .modality import ModalityRules
 from .patterns import Lexicon, Pattern, lexicon
 
@@ -505,7 +506,7 @@ class EventCoder:
             for tok in sent:  # remember who the sentence is about, for pronouns in the next
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") and tok.head.dep_ == "ROOT":
                     memory.note(self._actor(tok, when, memory), tok)
-        return events
+        return acled.type_events(doc, events)
 
     def _code_sentence(self, sent: Span, si: int, article: Article, memory: _Memory,
                        geo) -> list[Event]:
