@@ -13,10 +13,10 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tocsin.ingest import Columns, InputProblem, Problem, ReadStats, count_kinds, read_inputs
-from tocsin.ingest.detect import sniff, suffix_format
-from tocsin.ingest.ids import normalize_url, url_id
-from tocsin.ingest.language import identify
+from tocsin.readers import Columns, InputProblem, Problem, ReadStats, count_kinds, read_inputs
+from tocsin.readers.detect import sniff, suffix_format
+from tocsin.readers.ids import normalize_url, url_id
+from tocsin.readers.language import identify
 
 # --- fixtures written for these tests -------------------------------------------------
 
@@ -623,8 +623,8 @@ def test_bad_bytes_in_metadata_do_not_cost_the_article(tmp_path):
 
 
 def test_oversized_html_is_refused_before_parsing(tmp_path):
-    from tocsin.ingest.base import Options
-    from tocsin.ingest.html import extract_html
+    from tocsin.readers.base import Options
+    from tocsin.readers.html import extract_html
 
     with pytest.raises(InputProblem, match="HTML too large"):
         extract_html(page("Big", LONG_EN).encode(), "big.html", Options(max_markup_bytes=200))

@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from ..ingest.base import MAX_CHARS
+from ..readers.base import MAX_CHARS
 from .common import err, fail, parse_date_option
 
 
@@ -58,7 +58,7 @@ def ingest(
 ) -> None:
     """Store articles and their events in DuckDB: idempotent, resumable after a crash, copies linked not coded."""
     from ..analysis.dedup import Params
-    from ..ingest import read_inputs
+    from ..readers import read_inputs
     from ..store import StoreLocked
     from ..store.backends import local
     from ..store.loader import Ingest
