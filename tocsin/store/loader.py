@@ -24,8 +24,8 @@ import pyarrow as pa
 from ..analysis.dedup import Params, Sketcher
 from ..model import Article
 from ..pipeline import BATCH, Coded
+from ..runner import Outcome, Runner
 from . import rows as R
-from .backends import Backend, Outcome
 from .store import Store, Writer, insert
 
 Action = Literal["skip", "code", "duplicate", "near_duplicate", "failed"]
@@ -105,7 +105,7 @@ class _Pending:
 class Ingest:
     """One ingest run into ``store`` through ``backend``."""
 
-    def __init__(self, store: Store, backend: Backend, *, batch_size: int = 256, partition_size: int = BATCH,
+    def __init__(self, store: Store, backend: Runner, *, batch_size: int = 256, partition_size: int = BATCH,
                  params: Params | None = None, cluster: bool = True,
                  on_progress: Callable[[Summary], None] | None = None) -> None:
         self.store, self.backend = store, backend
@@ -312,7 +312,7 @@ class _CodingProblem:
         return f"{self.origin}: {self.reason}"
 
 
-def ingest(articles: Iterable[Article], store: Store | str, backend: Backend, *, problems: list | None = None,
+def ingest(articles: Iterable[Article], store: Store | str, backend: Runner, *, problems: list | None = None,
            **options) -> Summary:
     """Ingest ``articles`` into ``store`` (a Store or a path); see ``Ingest`` for the options."""
     if isinstance(store, str):
