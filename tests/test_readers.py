@@ -543,10 +543,23 @@ def test_non_english_is_skipped_and_counted_apart_from_errors(tmp_path):
     "Congo government rejects demands from rebel group.",
     "Gunmen Kill 13 in Fresh Attack on Maiduguri",
     "Lukashenko meets Putin in Sochi to discuss joint military drills",
+    # Title-case headlines of three words spread their mass over dozens of labels.
+    "Israel strikes Gaza", "Modi visits Dhaka", "Biden meets Xi in Bali", "Putin warns Kyiv",
 ])
 def test_short_english_headlines_are_kept(text):
     lang, keep = identify(text)
     assert keep and lang in ("en", None)
+
+
+@pytest.mark.parametrize("text", ["Regierung beschließt Sanktionen", "Scholz reist nach Kiew",
+                                  "La policía detuvo a 20 manifestantes", "Путин предупредил Киев"])
+def test_short_headlines_that_plainly_are_another_language_are_skipped(text):
+    assert identify(text)[1] is False
+
+
+def test_no_language_to_keep_is_refused_not_a_silent_skip_of_everything(tmp_path):
+    with pytest.raises(ValueError, match="no language"):
+        read_inputs([str(tmp_path)], languages="")
 
 
 def test_duplicate_ids_and_optional_text_dedupe(tmp_path):

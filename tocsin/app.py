@@ -143,11 +143,12 @@ class Tocsin:
 
     def ingest(self, inputs: Iterable[str] | None = None, *, articles: Iterable[Article] | None = None,
                date: Date | str | None = None, problems: list | None = None, read_options: dict | None = None,
-               runner=None, **options):
+               runner=None, store: Store | None = None, **options):
         """Read ``inputs`` (or take ``articles``), code what is new and store it; returns the run's summary.
 
-        ``runner`` defaults to ``self.runner()`` and is closed at the end. ``options`` go to
-        ``tocsin.store.loader.Ingest`` (batch_size, params, cluster, on_progress).
+        ``runner`` defaults to ``self.runner()`` and is closed at the end; ``store`` to ``self.store``
+        (give one to set its write timeout). ``options`` go to ``tocsin.store.loader.Ingest``
+        (batch_size, params, cluster, on_progress, on_wait).
         """
         from .store.loader import Ingest
 
@@ -156,7 +157,7 @@ class Tocsin:
             articles = self.read(inputs or [], date=date, problems=problems, **(read_options or {}))
         backend = runner if runner is not None else self.runner()
         try:
-            return Ingest(self.store, backend, **options).run(articles, problems)
+            return Ingest(store if store is not None else self.store, backend, **options).run(articles, problems)
         finally:
             backend.close()
 

@@ -58,6 +58,9 @@ def ingest(
                                     help="Estimated Jaccard similarity from which an article is a near copy "
                                          "(a new store only: a store keeps the value it was made with)."),
     clusters: bool = typer.Option(True, "--clusters/--no-clusters", help="Rebuild event clusters at the end."),
+    wait: Optional[float] = typer.Option(None, "--wait", min=0, metavar="SECONDS",
+                                         help="When another ingest is writing to the store, wait at most this "
+                                              "long for it (default: until it ends; 0: refuse at once)."),
 ) -> None:
     """Store articles and their events in DuckDB: idempotent, resumable after a crash, copies linked not coded."""
     import duckdb
@@ -66,6 +69,7 @@ def ingest(
     from ..app import Tocsin
     from ..store import StoreLocked
     from ..store.schema import SchemaError
+    from ..store.store import Store
 
     pub = parse_date_option(date)
     languages = None if lang.strip().lower() == "all" else tuple(x.strip() for x in lang.split(",") if x.strip())
@@ -92,11 +96,17 @@ def ingest(
 
     try:
         with progress:
-            summary = app.ingest(articles=articles, problems=problems, runner=backend, batch_size=batch_size,
-                                 params=Params(threshold=threshold), cluster=clusters, on_progress=show)
+            def waiting(pid) -> None:
+                who = f" (pid {pid})" if pid else ""
+                err.print(f"another ingest{who} is writing to {db}; waiting for it to finish", highlight=False)
+
+            summary = app.ingest(articles=articles, problems=problems, runner=backend,
+                                 store=Store(db, write_timeout=wait), batch_size=batch_size,
+                                 params=Params(threshold=threshold), cluster=clusters, on_progress=show,
+                                 on_wait=waiting)
     except StoreLocked as exc:
         backend.close()
-        fail(f"{exc}; is another ingest running?")
+        fail(f"{exc}; run again when it has finished, or give --wait SECONDS")
     except SchemaError as exc:
         backend.close()
         fail(str(exc))

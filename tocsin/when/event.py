@@ -7,13 +7,13 @@ predicate never dates a past event). A noun that is the object of "after"/"befor
 takes only a date of its own: the sentence's other dates belong to what came after it.
 When the text says nothing, the publication date stands in, marked ``from_text=False``.
 
-Mentions are found once per sentence and kept with the Doc (weakly, so they die with it);
-results are kept per trigger, so many events in one sentence cost one pass.
+Mentions are found once per sentence and kept on the Doc itself (``doc._.tocsin_dates``, so
+they die with it and no two articles, or threads, share them); results are kept per
+trigger, so many events in one sentence cost one pass.
 """
 from __future__ import annotations
 
 import bisect
-import weakref
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .attach import Mention, mentions, remote, tier, time_entities
 from .expressions import Resolved, has_year, lacks_year, resolve
+from .periods import declines
 from .tense import direction, looks_future
 
 
@@ -43,7 +44,8 @@ class _DocState:
     results: dict[tuple[int, date | None, bool], EventDate] = field(default_factory=dict)
 
 
-_STATE: "weakref.WeakKeyDictionary[Doc, _DocState]" = weakref.WeakKeyDictionary()
+if not Doc.has_extension("tocsin_dates"):
+    Doc.set_extension("tocsin_dates", default=None)
 _TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "till"})
 _MAX_DEPTH = 2
 # Ranks of a candidate mention, best first: attached to the trigger; right after an anchor
@@ -56,11 +58,11 @@ _ADJACENT_PREPS = frozenset({"on", "in", "of", "at"})
 
 
 def _state(doc: Doc) -> _DocState:
-    st = _STATE.get(doc)
+    st = doc._.tocsin_dates
     if st is None:
         # Token.sent and Span.ents walk the Doc on every call: index both once.
         starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        st = _STATE[doc] = _DocState(starts or [0], time_entities(doc))
+        st = doc._.tocsin_dates = _DocState(starts or [0], time_entities(doc))
     return st
 
 
@@ -204,12 +206,12 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
         own_only = depth > 0 or (trigger.dep_ == "pobj" and trigger.head.lower_ in _TEMPORAL_PREPS)
     for rank, _, m in _rank(st, trigger, ms, fut, depth, exclude, own_only):
         if m.anchor == trigger.i:
-            r = _counted_back(st, doc, m, published, fut, depth)
+            r = declines(_counted_back)(st, doc, m, published, fut, depth)
         else:
             # "decided on Thursday to ease sanctions": the easing is planned, but Thursday is
             # the deciding's, a past one.
             way = direction(doc[m.attach]) if fut is True and _CLAUSE <= rank < _SENTENCE else fut
-            r = _resolve_mention(st, doc, m, published, way, depth)
+            r = declines(_resolve_mention)(st, doc, m, published, way, depth)
         if r is None:
             continue
         # Another predicate's date after publication ("as planned next year") cannot date
@@ -231,7 +233,7 @@ def event_date(trigger: Token, published: date | None, future: bool = False) -> 
     hit = st.results.get(key)
     if hit is not None:
         return hit
-    found = _date_of(st, trigger, published, future)
+    found = declines(_date_of)(st, trigger, published, future)
     out = EventDate(found[0].isoformat(), found[1], True) if found is not None else stand_in(published)
     st.results[key] = out
     return out
