@@ -19,10 +19,10 @@ from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from .model import Article, Event, PlaceMention
+from .model import Article, Coded, Event, PlaceMention
 
 if TYPE_CHECKING:
-    from .pipeline import Coded, Pipeline
+    from .pipeline import Pipeline
     from .store import Store
 
 

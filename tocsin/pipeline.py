@@ -6,27 +6,15 @@ tests) ends in ``Pipeline.run``, so there is one way an article becomes events.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from . import nlp
 from .coding.components import EventsStage, PlacesStage  # also registers the spaCy factories
 from .coding.context import attach
-from .model import Article, Event, PlaceMention
+from .model import Article, Coded
+from .runner import BATCH
 
-
-# Articles parsed together. spaCy's batched arithmetic can differ in the last bit with the batch
-# it runs in, so workers get chunks of exactly this size: the same batches as one process.
-BATCH = 32
-
-
-@dataclass
-class Coded:
-    """What coding one article produced."""
-
-    article: Article
-    events: list[Event] = field(default_factory=list)
-    places: list[PlaceMention] = field(default_factory=list)
+__all__ = ["BATCH", "Coded", "CodingFailed", "Pipeline", "code_batch", "run"]
 
 
 class Pipeline:

@@ -4,7 +4,7 @@ A runner takes partitions of articles (``submit``) and hands back, in the same o
 ``Coded`` per article, or the reason coding failed for it (a string: see ``Outcome``). Every
 process that codes builds one ``Pipeline`` per ``Job`` and keeps it, since loading spaCy and
 the tables costs far more than coding a partition. A partition is one spaCy batch
-(``pipeline.BATCH``), so each article is parsed in the same company whichever runner codes it:
+(``BATCH``), so each article is parsed in the same company whichever runner codes it:
 spaCy's batched arithmetic can differ in the last bit with the batch it runs in, and this is
 what makes N workers and Dask give exactly the events of one process.
 
@@ -24,8 +24,16 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Protocol
 
-from .model import Article
-from .pipeline import BATCH, Coded, Pipeline
+from typing import TYPE_CHECKING
+
+from .model import Article, Coded
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+
+# Articles parsed together, and so the size of a partition. spaCy's batched arithmetic can differ
+# in the last bit with the batch it runs in, so every runner codes partitions of exactly this size.
+BATCH = 32
 
 # One coded article, or why it could not be coded (the store keeps nothing of it, so a re-run retries it).
 Outcome = Coded | str
@@ -47,6 +55,8 @@ _pipelines: dict[Job, Pipeline] = {}
 def pipeline_for(job: Job) -> Pipeline:
     """This process's pipeline for ``job``, built on first use."""
     if job not in _pipelines:
+        from .pipeline import Pipeline  # here, not above: the store loader and a Dask client need no spaCy
+
         _pipelines[job] = Pipeline(places=job.places, gazetteer=job.gazetteer, dates=job.dates, model=job.model)
     return _pipelines[job]
 

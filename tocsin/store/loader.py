@@ -3,7 +3,7 @@
 The loop reads a batch of articles, decides for each one (already stored / exact copy / near
 copy / to code) against the store *and* the batches still being coded, sends the articles to
 code to the backend, and commits the oldest batch whose coding is done. Batches start at fixed
-offsets of the input and a partition is one spaCy batch (``pipeline.BATCH``), so every article is
+offsets of the input and a partition is one spaCy batch (``runner.BATCH``), so every article is
 parsed in the same company however the run is split, resumed or distributed: spaCy's arithmetic
 can differ in the last bit with the batch it runs in. Because a batch is
 committed whole (its articles, events, places and signatures in one transaction) and batches
@@ -23,8 +23,8 @@ import pyarrow as pa
 
 from ..analysis.dedup import Params, Sketcher
 from ..model import Article
-from ..pipeline import BATCH, Coded
-from ..runner import Outcome, Runner
+from ..model import Coded
+from ..runner import BATCH, Outcome, Runner
 from . import rows as R
 from .store import Store, Writer, insert
 
