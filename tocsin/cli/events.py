@@ -67,7 +67,7 @@ def events(
                 err.print("no events match", highlight=False)
                 return
             show_events(console, [from_row(r) for r in rows[:shown]])
-            if len(rows) > shown:
+            if len(rows) > shown and shown == TABLE_ROWS:  # cut by the table's size, not by --limit
                 err.print(f"first {shown} events shown; export them all with --format jsonl -o FILE", highlight=False)
             return
         n = export.write(store, fmt, out=None if output else sys.stdout, path=output, **options)
