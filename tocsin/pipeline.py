@@ -35,10 +35,12 @@ class Pipeline:
     def __init__(self, *, places: bool = True, gazetteer: str | None = None, dates: bool = True) -> None:
         from .actors import ActorResolver
         from .coding import EventCoder
+        from .coding.article import ArticlePass
 
         self.nlp = nlp.load()
         self.actors = ActorResolver()
         self.coder = EventCoder(self.actors, dates=dates)
+        self.article = ArticlePass(self.actors, self.coder.lex)
         self.geo = None
         if places:
             from .geo import Geoparser
@@ -48,6 +50,7 @@ class Pipeline:
     def process(self, article: Article, doc) -> Coded:
         places = self.geo.places(doc, article) if self.geo else []
         events = self.coder.code_doc(doc, article, places=places, geo=self.geo)
+        events = self.article.run(doc, article, events, places)
         return Coded(article, events, places)
 
     def run(self, articles: Iterable[Article], batch_size: int = BATCH) -> Iterator[Coded]:
