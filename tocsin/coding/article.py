@@ -36,6 +36,7 @@ _SUBJ = ("nsubj", "nsubjpass")
 # places that stand for a state when they act ("Ukraine said"); a city or a district does not
 _STATE_FEATURES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "16"}
+_LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 
 
@@ -56,11 +57,11 @@ def sector_rules() -> dict[str, SectorRule]:
 
 
 @lru_cache(maxsize=1)
-def implicit_agents() -> dict[str, tuple[str, str]]:
-    return {r["cameo"]: (r["sector"], r["text"]) for r in _rows("implicit_agents.tsv")}
+def implicit_agents() -> dict[str, tuple[str, str, bool]]:
+    return {r["cameo"]: (r["sector"], r["text"], r["domestic"] == "1") for r in _rows("implicit_agents.tsv")}
 
 
-def _implied(code: str) -> tuple[str, str] | None:
+def _implied(code: str) -> tuple[str, str, bool] | None:
     table = implicit_agents()
     for n in range(len(code), 1, -1):
         if code[:n] in table:
@@ -91,6 +92,7 @@ class ArticleActors:
     """Who the article is about: its people, the acronyms it defines and its home country."""
 
     home: str | None = None
+    scene: str | None = None  # where the story happens, when it says so
     people: list[_Mention] = field(default_factory=list)  # persons named, in text order
     names: dict[str, Actor | None] = field(default_factory=dict)  # a word of a person's name -> that person
     acronyms: dict[str, Actor] = field(default_factory=dict)
@@ -157,10 +159,12 @@ class ArticlePass:
         self.actors = actors  # the ActorResolver
         self.gate = gate
         self.rules = sector_rules()
-        self.event_nouns: set[str] = set()
+        self.event_nouns: dict[str, set[str]] = {}  # noun -> the roots of force it codes ("blast" -> 18, 20)
         if lexicon is not None:
-            self.event_nouns = {w for w, plist in lexicon.nouns.items()
-                                if any(p.code and p.code[:2] >= "14" for p in plist)}
+            for w, plist in lexicon.nouns.items():
+                roots = {p.code[:2] for p in plist if p.code and p.code[:2] >= "14"}
+                if roots:
+                    self.event_nouns[w] = roots
 
     # ---------- the actor table ----------
     def table(self, doc: Doc, article: Article, events: list[Event], places: list[PlaceMention]) -> ArticleActors:
@@ -194,7 +198,7 @@ class ArticlePass:
                     actor = None
                 if actor is not None and actor.code:
                     t.acronyms.setdefault(doc[tok.i + 1].text, actor)
-        t.home = self._home(doc, events, places)
+        t.home, t.scene = self._home(doc, events, places)
         if t.home:  # "Judge Jee" is a judge of the country the story is about
             for m in t.people:
                 if _bare(m.actor):
@@ -204,24 +208,42 @@ class ArticlePass:
         return t
 
     @staticmethod
-    def _home(doc: Doc, events: list[Event], places: list[PlaceMention]) -> str | None:
-        """The country the story is about: where its places are, then who acts in it; the headline
-        and the lede count double. None when no country stands out."""
+    def _home(doc: Doc, events: list[Event], places: list[PlaceMention]) -> tuple[str | None, str | None]:
+        """The country the story is about: where its events happen ("in Ivory Coast" counts most, a
+        "British" or "UK troops" that names an actor least), then who acts in it; the headline and the
+        lede count double. None when no country stands out. Also the scene: the country most named as
+        where things happen ("in Ivory Coast"), whose people the bare "rebels" and "protesters" are."""
         sents = list(doc.sents)
         lede_end = sents[min(1, len(sents) - 1)].end_char if sents else 0
         votes: Counter[str] = Counter()
+        scene: Counter[str] = Counter()
         for p in places:
-            if p.country:
-                votes[p.country] += 2 * (2 if p.start < lede_end else 1)
+            if not p.country:
+                continue
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            w = 2.0
+            if span is not None and len(span):
+                root = span.root
+                if root.pos_ == "ADJ" or root.ent_type_ == "NORP" or root.dep_ in (
+                        "amod", "compound", "poss", "nmod", "nsubj", "nsubjpass", "dobj"):
+                    w = 1.0  # names who acts ("British troops", "France has begun"), not where
+                elif root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+                    w = 3.0
+                    scene[p.country] += 1
+            votes[p.country] += w * (2 if p.start < lede_end else 1)
         for e in events:
             for a in (e.source, e.target):
                 if a is not None and a.country:
-                    votes[a.country] += 2 if e.span[0] < lede_end else 1
-        if not votes:
-            return None
-        (top, n), *rest = votes.most_common(2) + [("", 0)]
-        second = rest[0][1]
-        return top if n >= 3 and n >= 1.5 * second else None
+                    votes[a.country] += 0.5 if e.span[0] < lede_end else 0.25
+        home = None
+        if votes:
+            (top, n), (_, second) = (votes.most_common(2) + [("", 0)])[:2]
+            home = top if n >= 3 and n >= 1.3 * second else None
+        where = None
+        if scene:
+            (top, n), (_, second) = (scene.most_common(2) + [("", 0)])[:2]
+            where = top if n > second else None
+        return home, where or home
 
     # ---------- the pass ----------
     def run(self, doc: Doc, article: Article, events: list[Event], places: list[PlaceMention] | tuple = ()
@@ -299,10 +321,16 @@ class ArticlePass:
         if _bare(actor):
             rule = self.rules.get(actor.sector or "")
             seen = last_seen.get(actor.sector or "")
-            if rule is not None and rule.antecedent and seen is not None:
-                return _with(actor, seen[1])
-            if table.home:
-                return _with(actor, table.home)
+            if rule is not None and rule.antecedent:
+                if seen is not None:
+                    # the body named last, if near; a foreign one only from the sentence before or this one
+                    near = sent.start - seen[0] <= (120 if seen[1] == table.home else 60)
+                    if near or not table.home:
+                        return _with(actor, seen[1])
+                if table.home:
+                    return _with(actor, table.home)
+            elif table.scene:
+                return _with(actor, table.scene)
         return actor
 
     @staticmethod
@@ -316,10 +344,12 @@ class ArticlePass:
             return None
         if any(c.dep_ == "agent" for c in trig.children):
             return None  # "by X" names the agent; if the coder could not code it, leave it out
+        sector, text, domestic = implied
+        if domestic and tgt is not None and tgt.country and tgt.country != table.home:
+            return None
         country = (tgt.country if tgt is not None and tgt.country else None) or table.home
         if country is None:
             return None
-        sector, text = implied
         return Actor(text=text, code=country + sector, country=country, sector=sector)
 
     # ---------- coreference ----------
@@ -334,11 +364,13 @@ class ArticlePass:
                 return True
         return False
 
-    def _subject_remention(self, trig: Token) -> bool:
-        """"The blast destroyed the bus": the verb tells more of an event already told."""
+    def _subject_remention(self, trig: Token) -> set[str]:
+        """"The blast destroyed the bus": the verb tells more of an event already told. The roots the
+        subject noun codes, when it is a definite event noun."""
         subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
-        return (subj is not None and subj.lemma_.lower() in self.event_nouns
-                and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children))
+        if subj is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children):
+            return set()
+        return self.event_nouns.get(subj.lemma_.lower(), set())
 
     def _corefer(self, doc: Doc, events: list[Event]) -> list[Event]:
         out: list[Event] = []
@@ -347,14 +379,19 @@ class ArticlePass:
             trig = self._trigger(doc, e)
             si = trig.sent.start if trig is not None else -1
             root = e.cameo[:2]
-            earlier = [j for j, x in enumerate(out) if sent_of[j] < si and self._same_kind(x.cameo[:2], root)]
-            if trig is not None and earlier and (self._remention(trig) or
-                                                 (root >= "14" and self._subject_remention(trig))):
-                j = earlier[-1]
+            j = None
+            if trig is not None and self._remention(trig):
+                j = next((k for k in range(len(out) - 1, -1, -1)
+                          if sent_of[k] < si and self._same_kind(out[k].cameo[:2], root)), None)
+            elif trig is not None and root >= "14":
+                roots = self._subject_remention(trig)
+                j = next((k for k in range(len(out) - 1, -1, -1)
+                          if sent_of[k] < si and any(self._same_kind(out[k].cameo[:2], r) for r in roots)), None)
+            if j is not None:
                 out[j] = out[j].model_copy(update={"confidence": min(0.99, round(out[j].confidence + 0.02, 3))})
                 continue
             # one sentence, one event said twice ("said ... in a statement"): keep the better one
-            dup = next((j for j, x in enumerate(out) if sent_of[j] == si and x.cameo == e.cameo
+            dup = next((k for k, x in enumerate(out) if sent_of[k] == si and x.cameo == e.cameo
                         and _code(x.source) == _code(e.source) and _code(x.target) == _code(e.target)
                         and x.modality == e.modality), None)
             if dup is not None:
@@ -408,23 +445,41 @@ class ArticlePass:
         return out
 
     # ---------- political gate ----------
-    def _political(self, actor: Actor | None, root: str, places: list[PlaceMention], e: Event) -> bool:
-        if actor is None or not actor.code:
-            return False
+    def _side(self, actor: Actor | None, root: str, doc: Doc, e: Event, places: list[PlaceMention]) -> str:
+        """"political", "private" (a person, a company, a city where a crime happened) or "unknown"."""
+        if actor is None:
+            return "private"
+        if not actor.code:
+            if actor.text.strip().lower() in _PERSONAL:
+                return "private"  # a pronoun the article table tied to a private person
+            trig = self._trigger(doc, e)
+            tok = self._token_of(actor, trig.sent, trig) if trig is not None else None
+            if tok is not None:
+                ent = tok.ent_type_ or (tok.head.ent_type_ if tok.dep_ == "compound" else "")
+                if ent in ("PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"):
+                    return "private"  # a named person or body no actor table knows: no state, no armed group
+            return "unknown"
         if actor.code[:3] in ("IGO", "NGO", "IMG"):
-            return True
+            return "political"
         if actor.sector is None:
             # a state; but a city named as the place of a crime is not one
             p = next((p for p in places if p.text == actor.text and p.country == actor.country), None)
-            return p is None or not p.feature or p.feature in _STATE_FEATURES
+            return "political" if p is None or not p.feature or p.feature in _STATE_FEATURES else "private"
         if actor.sector == "CVL":
-            return root == "14"
+            return "political" if root == "14" else "private"
         rule = self.rules.get(actor.sector)
-        return rule.political if rule is not None else True
+        return "political" if rule is None or rule.political else "private"
 
     def _gated(self, doc: Doc, events: list[Event], places: list[PlaceMention]) -> list[Event]:
-        return [e for e in events
-                if self._political(e.source, e.cameo[:2], places, e) or self._political(e.target, e.cameo[:2], places, e)]
+        """An event needs a political actor on one side, or a side the tables could not place at all
+        ("the army command" unknown to them is no evidence that the event is private)."""
+        out = []
+        for e in events:
+            root = e.cameo[:2]
+            sides = {self._side(e.source, root, doc, e, places), self._side(e.target, root, doc, e, places)}
+            if sides & {"political", "unknown"}:
+                out.append(e)
+        return out
 
     # ---------- places ----------
     @staticmethod
