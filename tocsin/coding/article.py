@@ -135,14 +135,15 @@ class ArticleActors:
 
 
 def _headline(doc: Doc) -> Span | None:
-    """The article's first line when it stands alone above the body (no final stop, a blank line or the
-    body's first sentence after it)."""
+    """The article's first line when it stands alone above the body: no final stop, and a line break
+    (the layout keeps the blank line under a headline) before the body's first sentence."""
     sents = list(doc.sents)
-    if len(sents) < 3:
+    if len(sents) < 2:
         return None
     first = sents[0]
     text = first.text.strip()
-    if not text or text[-1] in ".!?:" or "\n" in text:
+    after = first.text[len(first.text.rstrip()):] + doc.text[first.end_char:first.end_char + 1]
+    if not text or text[-1] in ".!?:" or "\n" in text or "\n" not in after:
         return None
     return first
 
@@ -178,8 +179,10 @@ class ArticlePass:
                 actor = self.actors.actor(head, when)
             except Exception:  # a resolver bug must not lose the article
                 actor = None
-            if actor is None:
-                actor = Actor(text=ent.text)
+            if actor is None or not actor.code:
+                # "Gomez" after "Judge Maria Gomez": a re-mention is the person first named
+                known = {id(a): a for tok in ent if (a := t.names.get(tok.text)) is not None}
+                actor = next(iter(known.values())) if len(known) == 1 else (actor or Actor(text=ent.text))
             t.people.append(_Mention(head.i, actor, head.dep_ in _SUBJ))
             for tok in ent:
                 if tok.is_alpha and tok.text[:1].isupper() and len(tok) > 1:
@@ -253,7 +256,7 @@ class ArticlePass:
             return events
         sents = list(doc.sents)
         if len(sents) < 2:
-            return self._gated(doc, events, places) if self.gate else events
+            return events
         table = self.table(doc, article, events, places)
         last_seen: dict[str, tuple[int, str]] = {}  # sector -> (sentence start, country) of its last named body
         out: list[Event] = []
