@@ -20,21 +20,15 @@ def pipe():
 
 
 def code(pipe, text, when=date(2024, 5, 14), gate=True, article_pass=True):
-    saved = pipe.article
+    saved = pipe.coder.article
     try:
         if not article_pass:
-            pipe.article = None
+            pipe.coder.article = None
         elif not gate:
-            pipe.article = ArticlePass(pipe.actors, pipe.coder.lex, gate=False)
-        if pipe.article is None:
-            from tocsin import nlp
-            a = Article(id="t", text=text, date=when)
-            doc = pipe.nlp(nlp.normalise(text))
-            places = pipe.geo.places(doc, a) if pipe.geo else []
-            return pipe.coder.code_doc(doc, a, places=places, geo=pipe.geo)
+            pipe.coder.article = ArticlePass(pipe.actors, pipe.coder.lex, gate=False)
         return next(pipe.run([Article(id="t", text=text, date=when)])).events
     finally:
-        pipe.article = saved
+        pipe.coder.article = saved
 
 
 def by_cameo(events, root):
