@@ -30,6 +30,8 @@ from .roles import Roles, domestic
 from .syntax import VERB_OBJ
 
 _HOSTILE_FORCE = ("17", "18", "19", "20")
+# force used or shown: one state's organs seldom use it on another organ of the same state
+_FORCE = ("15", "17", "18", "19", "20")
 
 
 @dataclass
@@ -82,12 +84,19 @@ class EventCoder:
     def _candidate(self, m: Match, sent: Span, ctx: ArticleContext) -> Candidate:
         tok = m.anchor
         mod = self.modality.of(tok)
+        if m.pattern.negated:
+            # "will not tolerate attacks": the negation is the stance the pattern codes, taken now
+            rest = mod.without({"negated", "future"})
+            mod = ModalityResult(rest, mod.sayer if rest != "asserted" else None, mod.found - {"negated", "future"})
         sayer = None
         if mod.sayer is not None:
             # "analysts said": whoever says it, known actor or not, is who it is attributed to
             sayer = self.roles.actor(mod.sayer, ctx) or Actor(
                 text=sent.doc[mod.sayer.left_edge.i:mod.sayer.right_edge.i + 1].text)
         sources, targets = self.roles.roles(m, ctx, sayer)
+        if m.pattern.negated and mod.modality == "reported" and _own(sources, sayer):
+            # "Abbas said he will not tolerate attacks": his own stance, in his own words
+            mod, sayer = ModalityResult("asserted", None, mod.found - {"reported"}), None
         code = self.codes[m.pattern.code]
         if not sources and code.root == "14":
             pa = self.roles.place_actor(tok, ctx)
@@ -122,7 +131,7 @@ class EventCoder:
         home = next(iter(countries)) if len(countries) == 1 else None
         out: list[Event] = []
         for c in found:
-            sources, targets = domestic(c.sources, c.targets, home)
+            sources, targets = domestic(c.sources, c.targets, home, hostile=c.code.root in _FORCE)
             if not sources and not targets:
                 continue
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)
@@ -149,6 +158,12 @@ class EventCoder:
                     attributed_to=c.sayer if modality != "asserted" else None,
                     location=location, confidence=conf, rule=rule))
         return out
+
+
+def _own(sources: list[Actor], sayer: Actor | None) -> bool:
+    """Whether the speaker speaks of its own deed ("Hungary says it will not accept ...")."""
+    return bool(sources) and sayer is not None and any(
+        a is sayer or (a.country and a.country == sayer.country) for a in sources)
 
 
 def _pairs(sources: list[Actor], targets: list[Actor]):
