@@ -19,6 +19,7 @@ from .. import when as when_mod
 from ..model import Actor, Article, Event, PlaceMention, Plover
 from ..ontology import cameo
 from . import acled
+from .article import ArticlePass
 from .confidence import confidence
 from .context import ArticleContext, attach
 from .derived import Derived
@@ -56,6 +57,8 @@ class EventCoder:
         self.modality = ModalityRules(self.lex)
         self.roles = Roles(actors, self.lex)
         self.derived = Derived(self.codes, self.lex)
+        # the pass over the whole article once its sentences are coded (coding/article.py); None skips it
+        self.article: ArticlePass | None = ArticlePass(actors, self.lex)
 
     def code_doc(self, doc: Doc, article: Article, places: list[PlaceMention] | tuple = (), geo=None) -> list[Event]:
         """The events of ``article``, parsed as ``doc``, whose place mentions are ``places``."""
@@ -72,6 +75,8 @@ class EventCoder:
             for tok in sent:  # remember who the sentence is about, for pronouns in the next
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") and tok.head.dep_ == "ROOT":
                     ctx.memory.note(self.roles.actor(tok, ctx), tok)
+        if self.article is not None:  # actors settled by the whole article first: ACLED types turn on them
+            events = self.article.run(doc, ctx.article, events, ctx.places)
         events = acled.type_events(doc, events)
         ctx.events = events
         return events
