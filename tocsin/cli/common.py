@@ -1,17 +1,30 @@
-"""Helpers the command modules share: dates, error exits, atomic output, progress, the summary."""
+"""Helpers the command modules share: dates, error exits, atomic output, event views, progress, the summary."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import date as Date
 from pathlib import Path
 
 import typer
+
+from ..files import AtomicFile, OutputError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 console = Console()
 err = Console(stderr=True)
+
+# Exit statuses of every command, shown in ``tocsin --help`` and the README.
+EXIT_CODES = {0: "success", 1: "the run finished but skipped input, or failed (store locked, unreadable file)",
+              2: "usage error: a bad option, date or path; nothing was done", 130: "interrupted (Ctrl-C)"}
+DATE_HELP = "YYYY-MM-DD"
+
+
+def stdout_path(path: Path | None) -> bool:
+    """``-o -``: write to standard output."""
+    return path is not None and str(path) == "-"
 
 
 def register(app: typer.Typer) -> None:  # this module adds no command
@@ -54,14 +67,26 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def parse_date_option(value: str | None) -> Date | None:
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date_option(value: str | None, option: str = "--date") -> Date | None:
+    """A YYYY-MM-DD option as a date; anything else ends the run with one line and status 2."""
     if value is None:
         return None
+    if not _ISO_DATE.fullmatch(value.strip()):
+        fail(f"{option} {value!r} is not a date in the form YYYY-MM-DD", 2)
     try:
-        return Date.fromisoformat(value)
-    except ValueError:
-        fail(f"--date {value!r} is not a date in the form YYYY-MM-DD", 2)
+        return Date.fromisoformat(value.strip())
+    except ValueError as exc:  # 2022-02-30
+        fail(f"{option} {value!r} is not a date in the form YYYY-MM-DD: {exc}", 2)
     return None
+
+
+def model_option():
+    return typer.Option(None, "--model", envvar="TOCSIN_SPACY_MODEL", metavar="NAME",
+                        help="spaCy pipeline to parse with (a package name such as en_core_web_md, or a "
+                             "path); default: the one tocsin installs.")
 
 
 def is_tty() -> bool:
@@ -69,31 +94,35 @@ def is_tty() -> bool:
 
 
 class JsonlOutput:
-    """JSON Lines to ``path`` written atomically (``tocsin.outfile.AtomicFile``): renamed over
+    """JSON Lines to ``path`` written atomically (``tocsin.files.AtomicFile``): renamed over
     it only when the run completes. Without a path, records are kept for display instead."""
 
     def __init__(self, path: Path | None) -> None:
-        from ..outfile import AtomicFile, OutputError
-
         self.path = path
         self.shown: list = []
         self._out = None
-        if path is not None:
+        self._stdout = stdout_path(path)
+        if path is not None and not self._stdout:
             try:
                 self._out = AtomicFile(path)
             except OutputError as exc:
                 fail(str(exc), 2)
 
     def add(self, item) -> None:
-        if self._out is None:
+        if self._out is None and not self._stdout:
             self.shown.append(item)
-        else:
-            record = item.record() if hasattr(item, "record") else item.model_dump(mode="json")
-            self._out.file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            return
+        record = item.record() if hasattr(item, "record") else item.model_dump(mode="json")
+        (sys.stdout if self._stdout else self._out.file).write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def commit(self) -> None:
-        if self._out is not None:
-            self._out.commit()
+        if self._stdout:
+            sys.stdout.flush()
+        elif self._out is not None:
+            try:
+                self._out.commit()
+            except OutputError as exc:
+                fail(str(exc))
 
     def discard(self) -> None:
         """Leave whatever was at ``path`` before untouched."""
@@ -114,6 +143,7 @@ def finish(problems: list, summary: str, output: Path | None) -> None:
         err.print(f"[yellow]skipped[/] {esc(p)}", highlight=False, soft_wrap=True)
     if problems:
         summary += f", {len(problems)} input(s) skipped"
-    err.print(esc(summary + (f" -> {output}" if output else "")), highlight=False)
+    err.print(esc(summary + (f" -> {'standard output' if stdout_path(output) else output}" if output else "")),
+              highlight=False)
     if errors:  # other languages and repeats are choices, not faults: they do not fail the run
         raise typer.Exit(1)

@@ -19,6 +19,7 @@ from .. import when as when_mod
 from ..model import Actor, Article, Event, PlaceMention, Plover
 from ..ontology import cameo
 from . import acled
+from .article import ArticlePass
 from .confidence import confidence
 from .context import ArticleContext, attach
 from .derived import Derived
@@ -43,6 +44,7 @@ class Candidate:
     sources: list[Actor]
     targets: list[Actor]
     code: object  # ontology.Code
+    place_target: bool = False  # the target is only the country a place named lies in
 
 
 class EventCoder:
@@ -55,6 +57,8 @@ class EventCoder:
         self.modality = ModalityRules(self.lex)
         self.roles = Roles(actors, self.lex)
         self.derived = Derived(self.codes, self.lex)
+        # the pass over the whole article once its sentences are coded (coding/article.py); None skips it
+        self.article: ArticlePass | None = ArticlePass(actors, self.lex)
 
     def code_doc(self, doc: Doc, article: Article, places: list[PlaceMention] | tuple = (), geo=None) -> list[Event]:
         """The events of ``article``, parsed as ``doc``, whose place mentions are ``places``."""
@@ -71,6 +75,8 @@ class EventCoder:
             for tok in sent:  # remember who the sentence is about, for pronouns in the next
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") and tok.head.dep_ == "ROOT":
                     ctx.memory.note(self.roles.actor(tok, ctx), tok)
+        if self.article is not None:  # actors settled by the whole article first: ACLED types turn on them
+            events = self.article.run(doc, ctx.article, events, ctx.places)
         events = acled.type_events(doc, events)
         ctx.events = events
         return events
@@ -97,9 +103,11 @@ class EventCoder:
             pa = self.roles.place_actor(tok, ctx)
             if pa is not None:
                 sources = [pa]
+        at_place = False
         if not targets and code.root in _HOSTILE_FORCE:
             targets = self.roles.place_target(m, sources, ctx)
-        return Candidate(m, mod, sayer, sources, targets, code)
+            at_place = bool(targets)
+        return Candidate(m, mod, sayer, sources, targets, code, at_place)
 
     def _candidates(self, sent: Span, ctx: ArticleContext) -> list[Candidate]:
         matches = self.matcher.sentence(sent)
@@ -126,7 +134,7 @@ class EventCoder:
         home = next(iter(countries)) if len(countries) == 1 else None
         out: list[Event] = []
         for c in found:
-            sources, targets = domestic(c.sources, c.targets, home, hostile=c.code.root in _FORCE)
+            sources, targets = domestic(c.sources, c.targets, home, hostile=c.code.root in _FORCE and not c.place_target)
             if not sources and not targets:
                 continue
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterator
 
-from ..outfile import atomic
+from ..files import atomic
 from .store import Store
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")

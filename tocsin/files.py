@@ -22,10 +22,18 @@ class OutputError(OSError):
     """The output cannot be written where asked (a folder, a missing folder, no permission)."""
 
 
-def _umask() -> int:
+def umask_mode() -> int:
+    """0666 minus the umask: what ``open(path, "w")`` would give a new file."""
     mask = os.umask(0)
     os.umask(mask)
-    return mask
+    return 0o666 & ~mask
+
+
+def publish(tmp: str, path: Path | str) -> None:
+    """Move a finished temporary file over ``path``. mkstemp makes files private (0600); an export
+    is an ordinary file, so it gets the umask's permissions."""
+    os.chmod(tmp, umask_mode())
+    os.replace(tmp, path)
 
 
 def check_target(path: Path) -> None:
@@ -54,7 +62,7 @@ class AtomicFile:
             self.file: IO = open(self.path, mode, **kw)  # a device or a pipe: write through
             self._mode = None
             return
-        self._mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+        self._mode = stat.S_IMODE(st.st_mode) if st is not None else umask_mode()
         parent = self.path.parent if str(self.path.parent) else Path(".")
         try:
             fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=parent)
