@@ -18,13 +18,51 @@ err = Console(stderr=True)
 
 # Exit statuses of every command, shown in ``tocsin --help`` and the README.
 EXIT_CODES = {0: "success", 1: "the run finished but skipped input, or failed (store locked, unreadable file)",
-              2: "usage error: a bad option, date or path; nothing was done", 130: "interrupted (Ctrl-C)"}
+              2: "usage error: a bad option, date or path; nothing was done", 3: "an error in tocsin itself",
+              130: "interrupted (Ctrl-C)", 143: "terminated (SIGTERM)"}
 DATE_HELP = "YYYY-MM-DD"
 
 
 def stdout_path(path: Path | None) -> bool:
     """``-o -``: write to standard output."""
     return path is not None and str(path) == "-"
+
+
+def one_line(exc: BaseException) -> tuple[str, int]:
+    """A failure that reached the command line, as one line and an exit status (see ``EXIT_CODES``)."""
+    import errno
+
+    from ..files import OutputError
+    from ..store import BadStore, NoStore, StoreLocked
+    from ..store.schema import SchemaError
+
+    def first(e: BaseException) -> str:
+        lines = [x.strip() for x in str(e).splitlines() if x.strip()]
+        return lines[0] if lines else type(e).__name__
+
+    if isinstance(exc, (StoreLocked, NoStore, BadStore, SchemaError, OutputError)):
+        return first(exc), 1
+    try:
+        import duckdb
+
+        if isinstance(exc, duckdb.Error):
+            return f"the store failed: {first(exc)}", 1
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(exc, OSError):
+        what = exc.strerror or first(exc)
+        if exc.errno == errno.ENOSPC:
+            what = "no space left on the device"
+        return (f"{exc.filename}: {what}" if exc.filename else what), 1
+    if isinstance(exc, MemoryError):
+        return "out of memory", 1
+    frame = None
+    tb = exc.__traceback__
+    while tb is not None:
+        frame, tb = tb, tb.tb_next
+    where = f" ({frame.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.tb_lineno})" if frame else ""
+    return (f"internal error: {type(exc).__name__}: {first(exc)}{where}; please report it "
+            "(TOCSIN_DEBUG=1 shows the traceback)"), 3
 
 
 def register(app: typer.Typer) -> None:  # this module adds no command
