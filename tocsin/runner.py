@@ -120,7 +120,7 @@ def closing(runner: "Runner") -> Iterator["Runner"]:
     try:
         yield runner
     except BaseException:
-        runner.abort()
+        getattr(runner, "abort", runner.close)()  # a runner of an older make knows only close
         raise
     runner.close()
 
