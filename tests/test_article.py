@@ -163,3 +163,23 @@ def test_a_statement_is_placed_with_its_speaker():
 def test_one_sentence_is_coded_as_the_sentence_coder_codes_it(pipe):
     text = "Hungary summoned the Ukrainian ambassador on Monday over a language law."
     assert [e.record() for e in code(pipe, text)] == [e.record() for e in code(pipe, text, article_pass=False)]
+
+
+def test_killed_in_the_bombing_tells_more_of_the_bombing_already_coded(pipe):
+    for text in ("A suicide bomber struck an army convoy in Kandahar on Tuesday, Afghan officials said. "
+                 "Four soldiers and a child were killed in the bombing.",
+                 "Rebels shelled the city of Goma on Sunday. Twelve civilians died in the shelling, the army said."):
+        def force(events):
+            return [e for e in events if e.cameo[:2] in ("18", "19")]
+        raw, done = force(code(pipe, text, article_pass=False)), force(code(pipe, text))
+        assert len(raw) > len(done) == 1, text
+        assert done[0].source.sector == "REB"  # the victims never become the attackers
+
+
+def test_an_agentless_ban_is_the_government_the_article_spoke_of(pipe):
+    text = ("Hungarian Prime Minister Viktor Orban ordered the army to guard power plants on Wednesday, saying "
+            "Ukraine threatened the supply. Drones were also banned near the border.")
+    [ban] = by_cameo(code(pipe, text), "172")
+    assert ban.source.code == "HUNGOV"
+    [raw] = by_cameo(code(pipe, text, article_pass=False), "172")
+    assert raw.source is None

@@ -36,6 +36,7 @@ _SUBJ = ("nsubj", "nsubjpass")
 # places that stand for a state when they act ("Ukraine said"); a city or a district does not
 _STATE_FEATURES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "16"}
+_FORCE = {"17", "18", "19", "20"}
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 
@@ -245,7 +246,7 @@ class ArticlePass:
         where = None
         if scene:
             (top, n), (_, second) = (scene.most_common(2) + [("", 0)])[:2]
-            where = top if n > second else None
+            where = top if n >= 2 and n > second else None
         return home, where or home
 
     # ---------- the pass ----------
@@ -268,7 +269,7 @@ class ArticlePass:
                 src = self._resolve(src, doc, sent, trig, table, last_seen)
                 tgt = self._resolve(tgt, doc, sent, trig, table, last_seen)
             if src is None and trig is not None:
-                src = self._implicit_agent(e, trig, tgt, table)
+                src = self._implicit_agent(e, trig, tgt, table, last_seen)
             if src is not None and tgt is not None and src.code and src.code == tgt.code:
                 tgt = None  # resolving made the two sides one: no self-directed event
             if src is None and tgt is None:
@@ -321,6 +322,10 @@ class ArticlePass:
             named = table.by_name(actor.text)
             if named is not None and named.code and (not actor.code or actor.code == named.sector):
                 return Actor(text=actor.text, code=named.code, country=named.country, sector=named.sector)
+        if not actor.code and actor.text.strip():
+            found = self._unknown(actor, sent, trig, table)
+            if found is not None:
+                return found
         if _bare(actor):
             rule = self.rules.get(actor.sector or "")
             seen = last_seen.get(actor.sector or "")
@@ -336,21 +341,48 @@ class ArticlePass:
                 return _with(actor, table.scene)
         return actor
 
+    def _unknown(self, actor: Actor, sent: Span, trig: Token, table: ArticleActors) -> Actor | None:
+        """An actor no table knows. "The Syrian army command": the words before the unknown head still
+        say whose body it is; "Douma", a town the gazetteer lacks, lies in the country the story is about."""
+        tok = self._token_of(actor, sent, trig)
+        if tok is not None and tok.ent_type_ in ("GPE", "LOC") and table.home and tok.pos_ == "PROPN":
+            return Actor(text=actor.text, code=table.home, country=table.home)
+        words = actor.text.split()
+        if len(words) < 2 or words[-1][:1].isupper():
+            return None  # a name: "Monex Group" is not "Monex"
+        when = None
+        for n in range(len(words) - 1, 0, -1):
+            try:
+                a = self.actors.lookup(" ".join(words[:n]), when)
+            except Exception:
+                a = None
+            if a is not None and a.code and a.sector and a.country:
+                if _bare(a) and table.home:
+                    a = _with(a, table.home)
+                return Actor(text=actor.text, code=a.code, country=a.country, sector=a.sector)
+        return None
+
     @staticmethod
     def _passive_or_noun(trig: Token) -> bool:
         return trig.pos_ in ("NOUN", "PROPN") or any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
 
-    def _implicit_agent(self, e: Event, trig: Token, tgt: Actor | None, table: ArticleActors) -> Actor | None:
-        """"Yoon was sentenced to life": a court did it, of the country of the sentenced."""
+    def _implicit_agent(self, e: Event, trig: Token, tgt: Actor | None, table: ArticleActors,
+                        last_seen: dict[str, tuple[int, str]]) -> Actor | None:
+        """"Yoon was sentenced to life": a court did it, of the country of the sentenced; "drones were
+        banned": the government of the story's country, else of the one the article spoke of last."""
         implied = _implied(e.cameo)
         if implied is None or not self._passive_or_noun(trig):
             return None
         if any(c.dep_ == "agent" for c in trig.children):
             return None  # "by X" names the agent; if the coder could not code it, leave it out
         sector, text, domestic = implied
-        if domestic and tgt is not None and tgt.country and tgt.country != table.home:
+        if domestic and tgt is not None and tgt.country and table.home and tgt.country != table.home:
             return None
         country = (tgt.country if tgt is not None and tgt.country else None) or table.home
+        if country is None:
+            seen = last_seen.get(sector) or last_seen.get("GOV")
+            if seen is not None and trig.sent.start - seen[0] <= 120:
+                country = seen[1]
         if country is None:
             return None
         return Actor(text=text, code=country + sector, country=country, sector=sector)
@@ -368,12 +400,23 @@ class ArticlePass:
         return False
 
     def _subject_remention(self, trig: Token) -> set[str]:
-        """"The blast destroyed the bus": the verb tells more of an event already told. The roots the
-        subject noun codes, when it is a definite event noun."""
-        subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
-        if subj is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children):
-            return set()
-        return self.event_nouns.get(subj.lemma_.lower(), set())
+        """"The blast destroyed the bus", "four were killed in the attack", "the decision to destroy the
+        air force": the verb tells more of an event already told. The roots of force the pointing noun
+        codes (or the verb's own, for "the decision to ..."), when it is definite."""
+        def definite(n: Token) -> bool:
+            return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in n.children) or any(
+                c.dep_ == "poss" for c in n.children)
+        for c in trig.children:
+            if c.dep_ == "nsubj" and definite(c):
+                return self.event_nouns.get(c.lemma_.lower(), set())
+            if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and definite(g) and g.lemma_.lower() in self.event_nouns:
+                        return self.event_nouns[g.lemma_.lower()]
+        if trig.dep_ == "acl" and trig.head.pos_ == "NOUN" and definite(trig.head) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
+            return {"17", "18", "19", "20"}
+        return set()
 
     def _corefer(self, doc: Doc, events: list[Event]) -> list[Event]:
         out: list[Event] = []
@@ -407,8 +450,9 @@ class ArticlePass:
 
     @staticmethod
     def _same_kind(a: str, b: str) -> bool:
-        """Re-mentions keep their root, except force: "the explosion" may repeat a bombing (18) or a strike (19)."""
-        return a == b or (a in ("18", "19", "20") and b in ("18", "19", "20"))
+        """Re-mentions keep their root, except force: "the explosion" may repeat a bombing (18) or a strike
+        (19), "the destruction" a seizure (17)."""
+        return a == b or (a in _FORCE and b in _FORCE)
 
     # ---------- headline and main event ----------
     def _headline(self, doc: Doc, events: list[Event]) -> list[Event]:
