@@ -22,7 +22,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date as Date
+from datetime import date as Date, timedelta
 from functools import lru_cache
 from importlib import resources
 
@@ -37,6 +37,12 @@ _SUBJ = ("nsubj", "nsubjpass")
 _STATE_FEATURES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "16"}
 _FORCE = {"17", "18", "19", "20"}
+_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                            "nov", "dec"))}
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_FULL_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b")
+_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                         "sunday"))}
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 
@@ -194,10 +200,11 @@ class ArticlePass:
             if (tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")"
                     and _ACRONYM.match(doc[tok.i + 1].text) and tok.i > 0):
                 head = doc[tok.i - 1]
-                while head.dep_ in ("compound", "amod") and head.head.i < tok.i and head.head is not head:
-                    head = head.head
+                while head.dep_ in ("compound", "amod", "pobj", "prep") and head.head.i < tok.i and head.head is not head:
+                    head = head.head  # "Chief of Army Staff (COAS)": the whole title
+                start = min(head.left_edge.i, head.i)
                 try:
-                    actor = self.actors.actor(head, when)
+                    actor = self.actors.lookup(doc[start:tok.i].text, when)
                 except Exception:
                     actor = None
                 if actor is not None and actor.code:
@@ -283,7 +290,8 @@ class ArticlePass:
         out = self._headline(doc, out)
         if self.gate:
             out = self._gated(doc, out, places)
-        out = [self._placed(e) for e in out]
+        out = [self._dated(doc, article, self._placed(e)) for e in out]
+        out = self._narrative_years(doc, out)
         return self._ranked(doc, article, out)
 
     @staticmethod
@@ -528,6 +536,78 @@ class ArticlePass:
                 out.append(e)
         return out
 
+    # ---------- dates ----------
+    def _dated(self, doc: Doc, article: Article, e: Event) -> Event:
+        """"Tuesday's meeting is being hosted by Blair": a weekday that names an event still being
+        prepared is the coming one, and the event is future."""
+        if article.date is None or not e.date or e.modality not in ("asserted", "reported"):
+            return e
+        trig = self._trigger(doc, e)
+        if trig is None or trig.pos_ != "VERB" or not _present(trig):
+            return e
+        subj = next((c for c in trig.children if c.dep_ in _SUBJ), None)
+        day = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in _WEEKDAYS), None) if subj else None
+        if day is None:
+            return e
+        try:
+            dated = Date.fromisoformat(e.date[:10])
+        except ValueError:
+            return e
+        if dated > article.date:
+            return e
+        ahead = (_WEEKDAYS[day.lower_] - article.date.weekday()) % 7
+        if ahead == 0:
+            return e  # today's meeting: today
+        when = article.date + timedelta(days=ahead)
+        return e.model_copy(update={"date": when.isoformat(), "date_precision": "day", "date_from_text": True,
+                                    "modality": "future", "attributed_to": None if e.modality == "asserted"
+                                    else e.attributed_to})
+
+    def _narrative_years(self, doc: Doc, events: list[Event]) -> list[Event]:
+        """"He imposed martial law on Dec. 3 ... He was impeached 11 days later and removed from office on
+        April 4, 2025": a date the text gives without a year precedes what the story tells next with
+        one, so it takes the year that puts it before."""
+        sents = list(doc.sents)
+        index = {s.start: k for k, s in enumerate(sents)}
+        shifts: dict[int, int] = {}  # sentence number -> years to move its yearless dates back
+        for k, sent in enumerate(sents):
+            if _YEAR.search(sent.text):
+                continue
+            dated = [e for e in events if e.date_from_text and e.date and sent.start_char <= e.span[0] < sent.end_char]
+            if not dated:
+                continue
+            for nxt in sents[k + 1:k + 3]:
+                m = _FULL_DATE.search(nxt.text)
+                if m is None or "later" not in nxt.text.lower():
+                    continue
+                try:
+                    anchor = Date(int(m.group(3)), _MONTHS[m.group(1)[:3].lower()], int(m.group(2)))
+                except (ValueError, KeyError):
+                    continue
+                first = min(Date.fromisoformat(e.date[:10]) for e in dated)
+                years = 0
+                while first.replace(year=first.year - years) > anchor and years < 5:
+                    years += 1
+                if years:
+                    shifts[k] = years
+                    shifts.setdefault(index[nxt.start], years) if nxt.start in index else None
+                break
+        if not shifts:
+            return events
+        out = []
+        for e in events:
+            trig = self._trigger(doc, e)
+            k = index.get(trig.sent.start) if trig is not None else None
+            years = shifts.get(k) if k is not None else None
+            if years and e.date_from_text and e.date and not _YEAR_IN(e, doc):
+                d = Date.fromisoformat(e.date[:10])
+                try:
+                    e = e.model_copy(update={"date": d.replace(year=d.year - years).isoformat()})
+                except ValueError:  # 29 February
+                    e = e.model_copy(update={"date": d.replace(year=d.year - years, day=28).isoformat()})
+            out.append(e)
+        return out
+
     # ---------- places ----------
     @staticmethod
     def _placed(e: Event) -> Event:
@@ -537,6 +617,26 @@ class ArticlePass:
                 or e.cameo[:2] not in _VERBAL_ROOTS or loc.basis == "locative"):
             return e
         return e.model_copy(update={"location": None})
+
+
+def _YEAR_IN(e: Event, doc: Doc) -> bool:
+    """The event's own clause gives a year ("removed from office on April 4, 2025"): it stands."""
+    span = doc.char_span(e.span[0], e.span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span[0]
+    own = [t for c in head.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
+    return any(_YEAR.search(t.text) for t in own)
+
+
+def _present(verb: Token) -> bool:
+    """"is being hosted", "are meeting", "hosts": present tense, no past or perfect auxiliary."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBD", "VBN") or a.lemma_ == "have" for a in auxes):
+        return False
+    if auxes:
+        return any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    return verb.tag_ in ("VBZ", "VBP")
 
 
 def _code(a: Actor | None) -> str | None:
