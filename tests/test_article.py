@@ -178,9 +178,9 @@ def test_killed_in_the_bombing_tells_more_of_the_bombing_already_coded(pipe):
 
 def test_an_agentless_ban_is_the_government_the_article_spoke_of(pipe):
     text = ("Hungarian Prime Minister Viktor Orban ordered the army to guard power plants on Wednesday, saying "
-            "Ukraine threatened the supply. Ukrainian trucks were also banned from the border crossings.")
+            "Ukraine threatened the supply. Flights of private drones were also banned near the border.")
     [ban] = by_cameo(code(pipe, text), "172")
-    assert ban.source.code == "HUNGOV"  # Hungary bans them, though the trucks are Ukrainian
+    assert ban.source.code == "HUNGOV"
     [raw] = by_cameo(code(pipe, text, article_pass=False), "172")
     assert raw.source is None
 

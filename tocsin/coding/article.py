@@ -384,10 +384,9 @@ class ArticlePass:
         if any(c.dep_ == "agent" for c in trig.children):
             return None  # "by X" names the agent; if the coder could not code it, leave it out
         sector, text, domestic = implied
-        # a court or the police act on their own country's people; a ban or a deployment is the act of the
-        # state the story follows, whoever it falls on ("Ukrainian trucks were banned" by Hungary)
-        country = None if domestic else (tgt.country if tgt is not None and tgt.country else None)
-        country = country or table.home
+        if domestic and tgt is not None and tgt.country and table.home and tgt.country != table.home:
+            return None  # troops sent to a foreign border could be anyone's
+        country = (tgt.country if tgt is not None and tgt.country else None) or table.home
         if country is None:
             seen = last_seen.get(sector) or last_seen.get("GOV")
             if seen is not None and trig.sent.start - seen[0] <= 120:
