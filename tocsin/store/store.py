@@ -9,6 +9,8 @@ until ``lock_timeout`` runs out. ``tocsin serve`` can therefore answer queries w
 """
 from __future__ import annotations
 
+import fcntl
+import os
 import time
 from contextlib import contextmanager
 from datetime import date as Date
@@ -23,6 +25,28 @@ from . import schema
 
 
 WRITER_MEMORY = "512MB"
+
+
+def intent_path(path: str | Path) -> str:
+    """The side file a writer holds a shared flock on while it waits for and holds the store.
+
+    A long-lived reader (``tocsin serve``) that finds it locked closes its connection so the
+    writer gets in; the flock goes with the writer's process, so a crash leaves no stale claim."""
+    return f"{path}.writer"
+
+
+@contextmanager
+def _write_intent(path: str) -> Iterator[None]:
+    try:
+        fd = os.open(intent_path(path), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:  # a read-only folder: no writer can get in there anyway
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)
 
 
 class StoreLocked(RuntimeError):
@@ -177,6 +201,12 @@ class Store:
         if self._open is not None:
             raise RuntimeError("write transactions on one Store do not nest")
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        with _write_intent(self.path):
+            with self._write_transaction() as w:
+                yield w
+
+    @contextmanager
+    def _write_transaction(self) -> Iterator["Writer"]:
         con = _connect(self.path, False, self.lock_timeout)
         try:
             # DuckDB would take up to 80% of RAM and a thread (with its buffers) per core for a big
