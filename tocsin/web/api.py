@@ -54,7 +54,7 @@ class Coder:
         self._factory = factory
         self._pipeline = None
         self._build_lock = threading.Lock()
-        self._pool = cf.ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="tocsin-code")
+        self._pool: cf.ThreadPoolExecutor | None = None
         self._slots: asyncio.Semaphore | None = None
         self._waiting = 0
 
@@ -81,12 +81,17 @@ class Coder:
         self._waiting += 1
         try:
             async with self._slots:
+                if self._pool is None:
+                    self._pool = cf.ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="tocsin-code")
                 return await asyncio.get_running_loop().run_in_executor(self._pool, self._run, article)
         finally:
             self._waiting -= 1
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the coding threads; a later request starts new ones (an app can be started again)."""
+        pool, self._pool, self._slots = self._pool, None, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def create_app(db: str | Path = "tocsin.duckdb", *, host: str = "127.0.0.1", token: str | None = None,
@@ -227,13 +232,19 @@ def create_app(db: str | Path = "tocsin.duckdb", *, host: str = "127.0.0.1", tok
         """How much is in the store, and the span of its event dates."""
         return queries.stats(reader)
 
+    # The OpenAPI document declares the token only where the server asks for one.
     bearer = HTTPBearer(auto_error=False, description="needed when the server listens beyond localhost")
 
+    def no_token() -> None:
+        return None
+
+    credentials = Depends(bearer) if needs_token else Depends(no_token)
+
     @app.post("/code", response_model=CodeResponse, tags=["coding"],
-              responses={401: {"model": Problem}, 413: {"model": Problem}, 422: {"model": Problem},
+              responses={400: {"model": Problem}, 401: {"model": Problem}, 413: {"model": Problem}, 422: {"model": Problem},
                          503: {"model": Problem, "description": "The coder is busy: retry"}})
     async def post_code(body: CodeRequest, request: Request,
-                        cred: Optional[HTTPAuthorizationCredentials] = Depends(bearer)):
+                        cred: Optional[HTTPAuthorizationCredentials] = credentials):
         """Code one text into events (not stored). Texts over the size limit are refused (413); at most a
         few texts are coded at once and a few more wait, the rest get 503 with Retry-After."""
         if needs_token and (cred is None or not hmac.compare_digest(cred.credentials.encode(), token.encode())):

@@ -47,8 +47,7 @@ class SharedReader:
         self._intent_fd: int | None = None
         self.generation = 0  # bumped at every reopen: what was cached before may be stale
         self._stop = threading.Event()
-        self._watch = threading.Thread(target=self._watchdog, name="tocsin-reader-watchdog", daemon=True)
-        self._watch.start()
+        self._watching = False  # a watchdog thread runs (set and cleared under the condition's lock)
 
     # -- the writer's claim ----------------------------------------------------------------------
     def writer_waiting(self) -> bool:
@@ -72,9 +71,13 @@ class SharedReader:
             self._con = None
 
     def _watchdog(self) -> None:
+        # Runs while a connection is open; ends when it is closed (the next open starts another).
         while not self._stop.wait(self.poll):
             with self._cond:
-                if self._con is None or self._busy:
+                if self._con is None:
+                    self._watching = False
+                    return
+                if self._busy:
                     continue
                 if time.monotonic() - self._last_used > self.idle or self.writer_waiting():
                     self._close_locked()
@@ -110,6 +113,9 @@ class SharedReader:
                 self._cond.wait(self.poll)
             if self._con is None:
                 self._con = self._open_locked()
+                if not self._watching:
+                    self._watching = True
+                    threading.Thread(target=self._watchdog, name="tocsin-reader-watchdog", daemon=True).start()
             self._busy += 1
             cur = self._con.cursor()
         try:
@@ -134,7 +140,7 @@ class SharedReader:
         return [dict(zip(names, r)) for r in rows]
 
     def close(self) -> None:
-        self._stop.set()
+        """Let go of the store file; the next query opens it again."""
         with self._cond:
             self._close_locked()
             if self._intent_fd is not None:
