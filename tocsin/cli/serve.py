@@ -21,26 +21,29 @@ def serve(
     token: Optional[str] = typer.Option(None, "--token", envvar="TOCSIN_TOKEN",
                                         help="Token for POST /code (Authorization: Bearer TOKEN); made up and "
                                              "printed when the server listens beyond localhost without one."),
-    code_workers: int = typer.Option(1, "--code-workers", min=1, max=64,
+    code_workers: int = typer.Option(2, "--code-workers", min=1, max=64,
                                      help="Texts POST /code codes at once (others wait, a few at most)."),
     max_chars: int = typer.Option(100_000, "--max-chars", min=1, help="Longest text POST /code accepts."),
+    gazetteer: Optional[str] = typer.Option(None, "--gazetteer", help="A GeoNames dump for POST /code's places."),
 ) -> None:
     """Serve the event store: a JSON API (OpenAPI at /docs) and an offline dashboard at /."""
     import uvicorn
 
-    from ..store import NoStore, Store, StoreLocked
+    from ..app import Tocsin
+    from ..store import NoStore, StoreLocked
     from ..web import create_app
     from ..web.api import is_loopback
 
     if not db.exists():
         fail(f"no store at {db}: run `tocsin ingest SOURCE... --db {db}` first", 2)
+    tocsin = Tocsin(store=db, gazetteer=gazetteer)
     try:
-        Store(db, lock_timeout=10).counts()
+        tocsin.store.counts()
     except (NoStore, StoreLocked) as exc:
         fail(str(exc), 2)
     except Exception as exc:  # a file that is not a DuckDB database at all
         fail(f"cannot read {db}: {exc}", 2)
-    app = create_app(db, host=host, token=token, code_concurrency=code_workers, max_code_chars=max_chars)
+    app = create_app(tocsin, host=host, token=token, code_concurrency=code_workers, max_code_chars=max_chars)
     shown = f"[{host}]" if ":" in host else host
     err.print(f"tocsin: serving {db} on http://{shown}:{port}/ (API docs at /docs)", highlight=False)
     if app.state.token and not token:

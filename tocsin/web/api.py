@@ -17,7 +17,7 @@ from contextlib import asynccontextmanager
 from datetime import date as Date
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Literal, Optional
+from typing import TYPE_CHECKING, Any, Callable, Literal, Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -30,6 +30,9 @@ from . import queries
 from .reader import SharedReader
 from .schemas import (Actors, ArticleOut, ClusterPage, CodeRequest, CodeResponse, EventDetail, EventPage, Geo,
                       Network, Problem, Series, Stats)
+
+if TYPE_CHECKING:
+    from ..app import Tocsin
 
 MAX_LIMIT = 500
 ERRORS = {422: {"model": Problem, "description": "A parameter is malformed or out of range"},
@@ -49,7 +52,7 @@ class Coder:
     """``POST /code``'s worker: one pipeline, built on first use, used by at most ``concurrency``
     requests at a time; at most ``queue`` more wait, the rest are turned away (503) at once."""
 
-    def __init__(self, concurrency: int = 1, queue: int = 8, factory: Callable[[], Any] | None = None) -> None:
+    def __init__(self, concurrency: int, queue: int, factory: Callable[[], Any]) -> None:
         self.concurrency, self.queue = concurrency, queue
         self._factory = factory
         self._pipeline = None
@@ -61,12 +64,7 @@ class Coder:
     def pipeline(self):
         with self._build_lock:
             if self._pipeline is None:
-                if self._factory is not None:
-                    self._pipeline = self._factory()
-                else:
-                    from ..pipeline import Pipeline
-
-                    self._pipeline = Pipeline()
+                self._pipeline = self._factory()
             return self._pipeline
 
     def _run(self, article):
@@ -94,16 +92,22 @@ class Coder:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def create_app(db: str | Path = "tocsin.duckdb", *, host: str = "127.0.0.1", token: str | None = None,
-               max_code_chars: int = 100_000, code_concurrency: int = 1, code_queue: int = 8,
+def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "127.0.0.1", token: str | None = None,
+               max_code_chars: int = 100_000, code_concurrency: int = 2, code_queue: int = 8,
                pipeline_factory: Callable[[], Any] | None = None, lock_timeout: float = 60.0) -> FastAPI:
-    """The web app over the store at ``db``.
+    """The web app of a ``Tocsin`` (or of the store at a path): reads its store, codes with its pipeline.
 
     ``host`` is where the server listens: beyond loopback, ``POST /code`` needs ``token``
     (``Authorization: Bearer TOKEN``); one is made up when none is given (``app.state.token``).
+    ``code_concurrency`` texts are coded at once (the pipeline is shared by threads), ``code_queue``
+    more may wait.
     """
+    from ..app import Tocsin
+
+    tocsin = source if isinstance(source, Tocsin) else Tocsin(store=Path(source))
+    db = tocsin.settings.store
     reader = SharedReader(db, lock_timeout=lock_timeout)
-    coder = Coder(code_concurrency, code_queue, pipeline_factory)
+    coder = Coder(code_concurrency, code_queue, pipeline_factory or (lambda: tocsin.pipeline))
     needs_token = not is_loopback(host) or token is not None
     if needs_token and not token:
         token = secrets.token_urlsafe(24)
@@ -122,7 +126,7 @@ def create_app(db: str | Path = "tocsin.duckdb", *, host: str = "127.0.0.1", tok
                     "Read-only on the store. Dates are YYYY-MM-DD; actor codes are ISO 3166 alpha-3 plus a sector "
                     "(BLRGOV); filters are those of `tocsin events`.",
     )
-    app.state.reader, app.state.coder, app.state.token, app.state.db = reader, coder, token, str(db)
+    app.state.tocsin, app.state.reader, app.state.coder, app.state.token = tocsin, reader, coder, token
 
     @app.exception_handler(ValueError)
     async def _bad_value(request: Request, exc: ValueError):
