@@ -140,8 +140,11 @@ class SharedReader:
         return [dict(zip(names, r)) for r in rows]
 
     def close(self) -> None:
-        """Let go of the store file; the next query opens it again."""
+        """Let go of the store file once the running queries are done; the next query opens it again."""
         with self._cond:
+            deadline = time.monotonic() + self.lock_timeout
+            while self._busy and time.monotonic() < deadline:
+                self._cond.wait(self.poll)
             self._close_locked()
             if self._intent_fd is not None:
                 os.close(self._intent_fd)
