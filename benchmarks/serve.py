@@ -53,21 +53,20 @@ def build_store(db: Path, events: int, seed_articles: int) -> None:
     print(f"seed: {seed_articles} articles coded and ingested, {n_seed:,} events ({time.perf_counter() - t:.0f}s)")
     copies = -(-events // n_seed)
     t = time.perf_counter()
-    os.replace(seed, db)
-    con = duckdb.connect(str(db))
+    con = duckdb.connect(str(seed))
     con.execute("SET memory_limit = '4GB'")
     con.execute("CREATE TEMP TABLE k AS SELECT range AS k FROM range(1, ?)", [copies])
     ren = "a.article_id || '~r' || k.k"
     evid = "(split_part(x, ':', 1) || '~r' || k.k || substr(x, length(split_part(x, ':', 1)) + 1))"
     con.execute("BEGIN")
-    con.execute(f"""INSERT INTO articles SELECT * REPLACE ({ren} AS article_id,
+    con.execute(f"""INSERT INTO articles SELECT a.* REPLACE ({ren} AS article_id,
                         CASE WHEN a.duplicate_of IS NULL THEN NULL ELSE a.duplicate_of || '~r' || k.k END AS duplicate_of,
                         a.date + (k.k * 3)::INTEGER AS date, a.seq + k.k * 1000000 AS seq)
                     FROM articles a, k""")
-    con.execute(f"""INSERT INTO events SELECT * REPLACE ({evid.replace('x', 'e.event_id')} AS event_id,
+    con.execute(f"""INSERT INTO events SELECT e.* REPLACE ({evid.replace('x', 'e.event_id')} AS event_id,
                         e.article_id || '~r' || k.k AS article_id, e.date + (k.k * 3)::INTEGER AS date)
                     FROM events e, k""")
-    con.execute(f"""INSERT INTO clusters SELECT * REPLACE ({evid.replace('x', 'c.cluster_id')} AS cluster_id,
+    con.execute(f"""INSERT INTO clusters SELECT c.* REPLACE ({evid.replace('x', 'c.cluster_id')} AS cluster_id,
                         c.start_date + (k.k * 3)::INTEGER AS start_date, c.end_date + (k.k * 3)::INTEGER AS end_date,
                         {evid.replace('x', 'c.first_event_id')} AS first_event_id,
                         c.first_article_id || '~r' || k.k AS first_article_id)
@@ -79,6 +78,7 @@ def build_store(db: Path, events: int, seed_articles: int) -> None:
     n = con.execute("SELECT count(*) FROM events").fetchone()[0]
     a = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     con.close()
+    os.replace(seed, db)  # only a complete store takes the name
     print(f"store: {a:,} articles, {n:,} events ({copies} copies of the seed, {time.perf_counter() - t:.0f}s) -> {db}")
 
 
@@ -171,10 +171,13 @@ class Workload:
 
 
 def latency(base: str, work: Workload, n: int) -> dict:
-    out = {}
+    out: dict = {}
+    if n <= 0:
+        return out
     with httpx.Client(base_url=base, timeout=30) as c:
         for _ in range(20):  # warm the server's connection and caches
-            c.get(*work.events())
+            path, params = work.events()
+            c.get(path, params=params)
         for name, make in (("/events (filtered, paginated)", work.events), ("/series", work.series)):
             ms = []
             for _ in range(n):
@@ -191,6 +194,8 @@ def latency(base: str, work: Workload, n: int) -> dict:
 
 async def load(base: str, work: Workload, rate: float, seconds: float) -> dict:
     total = int(rate * seconds)
+    if total <= 0:
+        return {}
     plan = [work.mixed() for _ in range(total)]
     ms: list[float] = []
     errors: list[str] = []

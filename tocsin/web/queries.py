@@ -18,9 +18,10 @@ EVENT_COLUMNS = """e.event_id, e.article_id, e.sentence_no, e.sentence, e.span_s
     e.location_name, e.location_country, e.location_lat, e.location_lon, e.location_precision,
     e.confidence, e.rule"""
 
-# Newest first; the event id breaks ties, so the order is total and pages never overlap.
-ORDERS = {"newest": "e.date DESC NULLS LAST, e.event_id", "oldest": "e.date ASC NULLS LAST, e.event_id",
-          "confidence": "e.confidence DESC NULLS LAST, e.event_id"}
+# Newest first; ties in the order the store holds the events (ingest order), so the order is total
+# and pages never overlap. (Sorting by the event id string instead costs twice the time on 1M events.)
+ORDERS = {"newest": "e.date DESC NULLS LAST, e.rowid", "oldest": "e.date ASC NULLS LAST, e.rowid",
+          "confidence": "e.confidence DESC NULLS LAST, e.rowid"}
 INTERVALS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 MAX_OFFSET = 1_000_000
 
@@ -78,17 +79,35 @@ def events(r: SharedReader, *, limit: int, offset: int, order: str = "newest", *
     if offset > MAX_OFFSET:
         raise ValueError(f"offset {offset} is beyond {MAX_OFFSET:,}: narrow the filters instead")
     where, params = filters(**f)
-    order_sql = ORDERS[order]
-    # Pick the page from events alone, then join its few rows to their articles and clusters.
-    q = f"""WITH page AS (SELECT {EVENT_COLUMNS} FROM events e {where} ORDER BY {order_sql} LIMIT ? OFFSET ?)
-            SELECT e.*, a.title, a.url, a.source AS publisher, a.date AS article_date,
-                   ec.cluster_id, c.num_articles, c.num_sources
-            FROM page e JOIN articles a USING (article_id)
-            LEFT JOIN event_clusters ec USING (event_id) LEFT JOIN clusters c USING (cluster_id)
-            ORDER BY {order_sql}"""
-    rows = r.rows(q, params + [limit, offset])
+    rows = r.rows(f"SELECT {EVENT_COLUMNS} FROM events e {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
+                  params + [limit, offset])
+    _attach(r, rows)
     total = r.query(f"SELECT count(*) FROM events e {where}", params)[1][0][0]
     return {"total": total, "limit": limit, "offset": offset, "order": order, "events": _clean(rows)}
+
+
+def _attach(r: SharedReader, rows: list[dict]) -> None:
+    """Add each event's article fields and cluster counts. Looked up by key (the tables' indexes) for
+    the page's few rows: a join would scan the articles and the event-cluster map whole."""
+    if not rows:
+        return
+    ids = sorted({e["article_id"] for e in rows})
+    arts = {a["article_id"]: a for a in r.rows(
+        f"""SELECT article_id, title, url, source AS publisher, date AS article_date FROM articles
+            WHERE article_id = ANY(?)""", [ids])}
+    evs = [e["event_id"] for e in rows]
+    member = dict(r.query("SELECT event_id, cluster_id FROM event_clusters WHERE event_id = ANY(?)", [evs])[1])
+    cids = sorted(set(member.values()))
+    counts = {}
+    if cids:
+        counts = {c: (n, s) for c, n, s in r.query(
+            "SELECT cluster_id, num_articles, num_sources FROM clusters WHERE cluster_id = ANY(?)", [cids])[1]}
+    for e in rows:
+        a = arts.get(e["article_id"], {})
+        for k in ("title", "url", "publisher", "article_date"):
+            e[k] = a.get(k)
+        e["cluster_id"] = member.get(e["event_id"])
+        e["num_articles"], e["num_sources"] = counts.get(e["cluster_id"], (None, None))
 
 
 def event(r: SharedReader, event_id: str) -> dict | None:
