@@ -239,3 +239,11 @@ def test_serving_while_ingest_writes_the_same_store(tmp_path):
     assert set(statuses) == {200}, statuses
     assert after["articles"] == before + 120
     assert len(set(seen)) > 2, seen  # the server saw the store grow while ingest ran
+
+
+def test_alerts_read_what_is_stored_and_refuse_bad_filters(client):
+    body = client.get("/alerts").json()
+    assert isinstance(body["alerts"], list)
+    assert client.get("/alerts/no-such-alert").status_code == 404
+    assert client.get("/alerts", params={"level": "panic"}).status_code == 422
+    assert client.get("/alerts", params={"since": "soon"}).status_code == 422

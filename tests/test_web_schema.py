@@ -24,7 +24,8 @@ def app(tmp_path_factory):
 
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance, status_code_conformance]
 OPERATIONS = ["GET /events", "GET /events/{event_id}", "GET /series", "GET /actors", "GET /network", "GET /geo",
-              "GET /clusters", "GET /articles/{article_id}", "GET /stats", "POST /code"]
+              "GET /clusters", "GET /articles/{article_id}", "GET /alerts", "GET /alerts/{alert_id}", "GET /stats",
+              "POST /code"]
 
 
 def test_the_list_covers_every_operation(app):
@@ -35,7 +36,7 @@ def test_the_list_covers_every_operation(app):
 # Invalid requests where there can be any: a path id can be any string, and /stats takes nothing.
 CASES = [(op, "positive") for op in OPERATIONS] + [
     (op, "negative") for op in OPERATIONS if op not in ("GET /events/{event_id}", "GET /articles/{article_id}",
-                                                        "GET /stats")]
+                                                        "GET /alerts/{alert_id}", "GET /stats")]
 
 
 @pytest.mark.parametrize("label, mode", CASES)

@@ -28,7 +28,7 @@ from fastapi.staticfiles import StaticFiles
 from ..store import NoStore, StoreLocked
 from . import queries
 from .reader import SharedReader
-from .schemas import (Actors, ArticleOut, ClusterPage, CodeRequest, CodeResponse, EventDetail, EventPage, Geo,
+from .schemas import (AlertDetail, Alerts, Actors, ArticleOut, ClusterPage, CodeRequest, CodeResponse, EventDetail, EventPage, Geo,
                       Network, Problem, Series, Stats)
 
 if TYPE_CHECKING:
@@ -229,6 +229,26 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
         a = queries.article(reader, _text(article_id) or "")
         if a is None:
             raise HTTPException(404, f"no article {article_id!r} in the store")
+        return a
+
+    @app.get("/alerts", response_model=Alerts, responses=ERRORS, tags=["warnings"])
+    def list_alerts(since: Optional[str] = Query(None, max_length=10, description="first raised on or after"),
+                    until: Optional[str] = Query(None, max_length=10, description="first raised on or before"),
+                    level: Optional[Literal["watch", "warning", "alert"]] = Query(None, description="at least"),
+                    dyad: Optional[str] = Query(None, max_length=80), country: Optional[str] = Query(None, max_length=3),
+                    limit: int = Query(200, ge=1, le=MAX_LIMIT)):
+        """Alerts as `tocsin alerts` (tocsin.warn) stored them, most recently updated first; the server only
+        reads them. Empty until alerts have been computed for the store."""
+        return queries.alerts(reader, limit=limit, since=_text(since), until=_text(until), level=level,
+                              dyad=_text(dyad), country=_text(country))
+
+    @app.get("/alerts/{alert_id}", response_model=AlertDetail, responses={404: {"model": Problem}, **ERRORS},
+             tags=["warnings"])
+    def get_alert(alert_id: str):
+        """One alert with its evidence: the events behind it, their sentences, modality, who says so."""
+        a = queries.alert(reader, _text(alert_id) or "")
+        if a is None:
+            raise HTTPException(404, f"no alert {alert_id!r} in the store")
         return a
 
     @app.get("/stats", response_model=Stats, responses=ERRORS, tags=["store"])

@@ -263,3 +263,65 @@ def iso_numeric() -> dict[str, str]:
             out[c["iso3"]] = f"{int(c['isonumeric']):03d}"
     out.setdefault("XKX", "-99")  # Kosovo has no ISO number; world-atlas leaves it without an id
     return out
+
+
+LEVELS = {"watch": 1, "warning": 2, "alert": 3}  # tocsin.warn's levels, lowest first
+
+
+def _has_table(r: SharedReader, name: str) -> bool:
+    return bool(r.query("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name])[1][0][0])
+
+
+def alerts(r: SharedReader, *, limit: int, since=None, until=None, level=None, dyad=None, country=None) -> dict:
+    """Alerts as tocsin.warn stored them (``tocsin alerts`` refreshes them; the server only reads),
+    most recently updated first. ``since``/``until`` bound when they were first raised."""
+    from ..store.store import _date
+
+    where, params = [], []
+    s, u = _date(since, "since"), _date(until, "until")
+    if not _has_table(r, "alerts"):
+        return {"alerts": []}
+    if s:
+        where.append("first_fired >= ?")
+        params.append(s)
+    if u:
+        where.append("first_fired <= ?")
+        params.append(u)
+    if level:
+        if level not in LEVELS:
+            raise ValueError(f"level {level!r} is not one of {', '.join(LEVELS)}")
+        where.append("level_rank >= ?")
+        params.append(LEVELS[level])
+    if dyad:
+        if ":" not in dyad:
+            raise ValueError(f"dyad {dyad!r} is not SOURCE:TARGET (e.g. BLR:UKR; either side may be empty)")
+        a, b = (x.strip().upper() for x in dyad.split(":", 1))
+        if a:
+            where.append("starts_with(source, ?)")
+            params.append(a[:3])
+        if b:
+            where.append("starts_with(target, ?)")
+            params.append(b[:3])
+    if country:
+        c = country.strip().upper()
+        where.append("(country = ? OR source = ? OR target = ?)")
+        params += [c, c, c]
+    q = "SELECT * FROM alerts" + (" WHERE " + " AND ".join(where) if where else "")
+    rows = r.rows(q + " ORDER BY last_updated DESC, level_rank DESC, score DESC, alert_id LIMIT ?", params + [limit])
+    return {"alerts": _clean(rows)}
+
+
+def alert(r: SharedReader, alert_id: str) -> dict | None:
+    if not _has_table(r, "alerts"):
+        return None
+    rows = r.rows("SELECT * FROM alerts WHERE alert_id = ?", [alert_id])
+    if not rows:
+        return None
+    out = _clean(rows)[0]
+    out["evidence"] = _clean(r.rows("""
+        SELECT x.part, x.event_id, x.day, x.seen, e.sentence, e.cameo, e.source_code, e.target_code,
+               e.modality, e.attributed_to_text, e.confidence, e.location_name, a.url, a.source AS publisher,
+               a.title, e.article_id, x.cluster_id
+        FROM alert_evidence x JOIN events e USING (event_id) JOIN articles a USING (article_id)
+        WHERE x.alert_id = ? ORDER BY x.part, x.day, x.event_id""", [alert_id]))
+    return out

@@ -229,3 +229,56 @@ class CodeResponse(BaseModel):
     article_id: str
     events: list[dict[str, Any]] = Field(description="event records in the interchange format (DESIGN.md)")
     places: list[dict[str, Any]] = Field(description="place mentions, with character offsets into the text")
+
+
+class AlertRow(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    alert_id: str
+    kind: Optional[str] = Field(None, description="rule (an indicator rule) or detector (an anomaly in a series)")
+    rule: Optional[str] = None
+    title: Optional[str] = None
+    unit: Optional[str] = Field(None, description="dyad, pair or country")
+    key: Optional[str] = None
+    source: Optional[str] = None
+    target: Optional[str] = None
+    country: Optional[str] = None
+    level: Optional[str] = Field(None, description="watch, warning or alert")
+    level_rank: Optional[int] = None
+    score: Optional[float] = None
+    first_fired: Optional[str] = None
+    last_updated: Optional[str] = None
+    window_start: Optional[str] = None
+    window_end: Optional[str] = None
+    reason: Optional[str] = None
+    n_events: Optional[int] = None
+    n_clusters: Optional[int] = None
+    computed_at: Optional[str] = None
+
+
+class Alerts(BaseModel):
+    alerts: list[AlertRow]
+
+
+class EvidenceRow(BaseModel):
+    part: Optional[str] = Field(None, description="which condition of the rule this event meets")
+    event_id: str
+    day: Optional[str] = None
+    seen: Optional[str] = None
+    sentence: Optional[str] = None
+    cameo: Optional[str] = None
+    cameo_name: Optional[str] = None
+    source_code: Optional[str] = None
+    target_code: Optional[str] = None
+    modality: Optional[str] = None
+    attributed_to_text: Optional[str] = None
+    confidence: Optional[float] = None
+    location_name: Optional[str] = None
+    url: Optional[str] = None
+    publisher: Optional[str] = None
+    title: Optional[str] = None
+    article_id: Optional[str] = None
+    cluster_id: Optional[str] = None
+
+
+class AlertDetail(AlertRow):
+    evidence: list[EvidenceRow]

@@ -238,13 +238,12 @@ document.getElementById("next").addEventListener("click", () => {
 async function fetchAlerts() {
   if (!api.alerts) return [];
   try {
-    const body = await get("/alerts?" + query({ limit: 200 }));
-    const rows = Array.isArray(body) ? body : (body.alerts || []);
+    const p = new URLSearchParams({ limit: 200 });
+    for (const k of ["since", "until", "dyad", "country"]) if (state[k]) p.set(k, state[k]);
+    const rows = (await get("/alerts?" + p)).alerts;
     for (const a of rows) {
-      const d = a.date || a.period || a.start_date || a.day;
-      a._date = d ? new Date(String(d).slice(0, 10) + "T00:00:00Z") : null;
-      a._label = [a.date || a.period, a.rule || a.kind || a.name, a.dyad || a.actor, a.message || a.reason]
-        .filter(Boolean).join(" · ");
+      a._date = a.first_fired ? new Date(a.first_fired + "T00:00:00Z") : null;
+      a._label = `${a.level}: ${a.title} (${a.key}), first raised ${a.first_fired}`;
     }
     drawAlertTable(rows);
     return rows;
@@ -252,18 +251,37 @@ async function fetchAlerts() {
 }
 
 function drawAlertTable(rows) {
-  const panel = document.getElementById("alerts-panel");
-  panel.hidden = false;
-  const cols = rows.length ? Object.keys(rows[0]).filter(k => !k.startsWith("_") && typeof rows[0][k] !== "object").slice(0, 8) : [];
-  const thead = document.querySelector("#alerts thead"), tbody = document.querySelector("#alerts tbody");
-  thead.replaceChildren(el("tr", {}, ...cols.map(c => el("th", {}, c))));
-  tbody.replaceChildren(...rows.map(a => {
-    const evid = a.event_ids || a.evidence || [];
-    const first = Array.isArray(evid) ? (evid[0]?.event_id || evid[0]) : null;
-    return el("tr", first ? { onclick: () => showEvidence(first, true), style: "cursor:pointer" } : {},
-              ...cols.map(c => el("td", {}, a[c] == null ? "" : String(a[c]))));
-  }));
-  if (!rows.length) tbody.append(el("tr", {}, el("td", { class: "empty" }, "No alerts for these filters.")));
+  document.getElementById("alerts-panel").hidden = false;
+  const cols = [["level", "level"], ["title", "alert"], ["key", "who"], ["first_fired", "first raised"],
+                ["last_updated", "updated"], ["n_clusters", "events"], ["reason", "why"]];
+  document.querySelector("#alerts thead").replaceChildren(el("tr", {}, ...cols.map(([, h]) => el("th", {}, h))));
+  const tbody = document.querySelector("#alerts tbody");
+  tbody.replaceChildren(...rows.map(a => el("tr", { "data-alert": a.alert_id, class: "level-" + a.level,
+                                                    onclick: () => showAlert(a.alert_id) },
+    ...cols.map(([k]) => el("td", {}, a[k] == null ? "" : String(a[k]))))));
+  if (!rows.length) tbody.append(el("tr", {}, el("td", { colspan: cols.length, class: "empty" },
+                                                  "No alerts stored for these filters (tocsin alerts computes them).")));
+}
+
+async function showAlert(id) {
+  try {
+    const a = await get("/alerts/" + encodeURIComponent(id));
+    const aside = document.getElementById("evidence");
+    aside.hidden = false;
+    document.getElementById("ev-title").textContent = `${a.level.toUpperCase()}: ${a.title}`;
+    document.getElementById("ev-meta").textContent = `${a.key} · first raised ${a.first_fired} · updated ${a.last_updated}`;
+    document.getElementById("ev-facts").replaceChildren(
+      el("dt", {}, "why"), el("dd", {}, a.reason || ""),
+      el("dt", {}, "rule"), el("dd", {}, `${a.kind}: ${a.rule}`),
+      el("dt", {}, "evidence"), el("dd", {}, `${a.n_clusters} event(s) from ${a.n_events} report(s), ` +
+                                             `${a.window_start} to ${a.window_end}`));
+    const box = document.getElementById("ev-text");
+    box.replaceChildren(el("p", { class: "muted" }, "Click a sentence to read it in its article."),
+      ...a.evidence.map(x => el("p", { class: "alert-evidence", onclick: () => showEvidence(x.event_id, true) },
+        el("span", { class: "muted" }, `${x.day} · ${x.part} · CAMEO ${x.cameo} · ${x.modality}` +
+                                       (x.attributed_to_text ? ` (${x.attributed_to_text})` : "") + " — "),
+        x.sentence || "")));
+  } catch (e) { showError(e.message); }
 }
 
 // ---- evidence ----------------------------------------------------------------------------------
