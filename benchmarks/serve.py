@@ -37,16 +37,15 @@ HOST = "127.0.0.1"  # loopback only: this load never leaves the machine
 def build_store(db: Path, events: int, seed_articles: int) -> None:
     from corpus import make_articles
 
+    from tocsin.app import Tocsin
     from tocsin.model import Article
-    from tocsin.store import Store, backends
-    from tocsin.store.loader import Ingest
 
     seed = db.with_name(db.stem + "-seed.duckdb")
     for p in (db, seed, Path(f"{db}.wal"), Path(f"{seed}.wal")):
         p.unlink(missing_ok=True)
     t = time.perf_counter()
     arts = [Article(**{k: v for k, v in r.items()}) for r in make_articles(seed_articles, seed=11)]
-    Ingest(Store(seed), backends.local(1)).run(arts)
+    Tocsin(store=seed).ingest(articles=arts)
     con = duckdb.connect(str(seed))
     n_seed = con.execute("SELECT count(*) FROM events").fetchone()[0]
     con.close()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tocsin import runner
+from tocsin.app import Tocsin
 from tocsin.model import Article
 from tocsin.store import Store
-from tocsin.store import backends
-from tocsin.store.loader import Ingest
 
 ARTICLES = Path(__file__).parent / "data" / "web_articles.jsonl"
 
@@ -18,11 +18,10 @@ def articles() -> list[Article]:
 
 
 def build(db: Path) -> Store:
-    store = Store(db)
-    Ingest(store, backends.local(1)).run(articles())
-    return store
+    Tocsin(store=db).ingest(articles=articles())
+    return Store(db)
 
 
 def pipeline():
     """The pipeline ingest already loaded in this process, for POST /code."""
-    return backends.pipeline_for(True, None)
+    return runner.pipeline_for(runner.Job())

@@ -6,6 +6,7 @@ Field names follow the event record of the project's DESIGN.md, so that
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Literal
 
@@ -119,3 +120,12 @@ class Alert(BaseModel):
     score: float
     message: str
     evidence: list[str]  # event_ids
+
+
+@dataclass
+class Coded:
+    """What coding one article produced: the article, its events and its place mentions."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
