@@ -76,6 +76,8 @@ def main() -> None:
     from .common import one_line
 
     click = getattr(typer, "_click", None) or importlib.import_module("click")  # Typer 0.2x vendors Click
+    _ABORT = tuple(t for t in (getattr(click, "Abort", None), getattr(getattr(click, "exceptions", None), "Abort", None))
+                   if isinstance(t, type)) or (KeyboardInterrupt,)
 
     signal.signal(signal.SIGTERM, _terminate)
     try:
@@ -83,13 +85,16 @@ def main() -> None:
     except click.ClickException as exc:  # usage errors: Click's own message
         exc.show()
         status = exc.exit_code
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except _ABORT:  # Click's form of Ctrl-C
+        print("tocsin: interrupted", file=sys.stderr)
+        status = 130
+    except KeyboardInterrupt:
         print("tocsin: interrupted", file=sys.stderr)
         status = 130
     except Terminated:
         print("tocsin: terminated", file=sys.stderr)
         status = 143
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         status = exc.exit_code
     except Exception as exc:
         if os.environ.get("TOCSIN_DEBUG"):
