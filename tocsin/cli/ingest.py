@@ -52,7 +52,7 @@ def ingest(
     model: Optional[str] = model_option(),
     lang: str = typer.Option("en", "--lang", metavar="CODES",
                              help="Languages to keep, comma-separated ISO 639-1, or 'all'."),
-    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", metavar="N", help="Refuse texts longer than this."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", metavar="N", min=1, help="Refuse texts longer than this."),
     batch_size: int = typer.Option(256, "--batch-size", min=1, metavar="N", help="Articles per committed transaction."),
     threshold: float = typer.Option(0.8, "--near-duplicate", min=0.1, max=1.0, metavar="J",
                                     help="Estimated Jaccard similarity from which an article is a near copy "
