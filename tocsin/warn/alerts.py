@@ -87,6 +87,20 @@ def compute(con, rules=None, *, detector: bool = True, as_of: Date | str | None 
     return a[list(ALERT_COLUMNS)], e[list(EVIDENCE_COLUMNS)]
 
 
+def compute_into(con, rules=None, *, as_of=None, detector: bool = True) -> tuple[str, str]:
+    """Compute alerts into temp tables on ``con`` (nothing stored): for --as-of and custom rule files."""
+    import pyarrow as pa
+
+    a, e = compute(con, rules, as_of=as_of, detector=detector)
+    con.register("_a_df", pa.Table.from_pandas(a, preserve_index=False))
+    con.execute("CREATE OR REPLACE TEMP TABLE _alerts AS SELECT * FROM _a_df")
+    con.unregister("_a_df")
+    con.register("_e_df", pa.Table.from_pandas(e, preserve_index=False))
+    con.execute("CREATE OR REPLACE TEMP TABLE _alert_evidence AS SELECT * FROM _e_df")
+    con.unregister("_e_df")
+    return "_alerts", "_alert_evidence"
+
+
 def state(con) -> str:
     """What the alerts depend on: the events stored (count and last ingest) and the rule set."""
     row = con.execute("SELECT (SELECT count(*) FROM events), (SELECT coalesce(max(seq), 0) FROM articles)").fetchone()
@@ -131,7 +145,7 @@ def refresh(store, rules_path=None, *, force: bool = False) -> Refresh:
 
 def query(con, since=None, until=None, level: str | None = None, dyad: str | None = None,
           country: str | None = None, rule: str | None = None, kind: str | None = None,
-          alert_ids: list[str] | None = None):
+          alert_ids: list[str] | None = None, table: str = "alerts"):
     """Stored alerts, most recent first. ``since``/``until`` bound ``first_fired`` (a backtest over
     a replayed period); ``level``: at least this level; ``dyad``: BLR:UKR (either direction for pairs);
     ``country``: alerts of that country or dyads it is a side of."""
@@ -139,7 +153,7 @@ def query(con, since=None, until=None, level: str | None = None, dyad: str | Non
 
     from .series import parse_dyad, _date
 
-    if not frame.has_table(con, "alerts"):
+    if not frame.has_table(con, table):
         return pd.DataFrame(columns=list(ALERT_COLUMNS))
     where, params = [], []
     s, u = _date(since, "since"), _date(until, "until")
@@ -177,17 +191,17 @@ def query(con, since=None, until=None, level: str | None = None, dyad: str | Non
     if alert_ids is not None:
         where.append("alert_id IN (SELECT unnest(?))")
         params.append(list(alert_ids))
-    q = "SELECT * FROM alerts" + (" WHERE " + " AND ".join(where) if where else "")
+    q = f"SELECT * FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
     return con.execute(q + " ORDER BY last_updated DESC, level_rank DESC, score DESC, alert_id", params).df()
 
 
-def evidence(con, alert_id: str):
+def evidence(con, alert_id: str, table: str = "alert_evidence"):
     """The events behind an alert, with their sentences, modality, who says so, and article links."""
-    return con.execute("""
+    return con.execute(f"""
         SELECT x.part, x.event_id, x.day, x.seen, e.sentence, e.cameo, e.source_code, e.target_code,
                e.modality, e.attributed_to_text, e.confidence, e.location_name, a.url, a.source AS publisher,
                a.title, x.cluster_id, c.num_articles, c.num_sources
-        FROM alert_evidence x JOIN events e USING (event_id) JOIN articles a USING (article_id)
+        FROM {table} x JOIN events e USING (event_id) JOIN articles a USING (article_id)
         LEFT JOIN clusters c ON c.cluster_id = x.cluster_id
         WHERE x.alert_id = ? ORDER BY x.part, x.day, x.event_id""", [alert_id]).df()
 
@@ -236,3 +250,11 @@ def records(alerts, con=None, with_evidence: bool = False) -> list[dict]:
             rec["evidence"] = json.loads(ev.to_json(orient="records", date_format="iso"))
         out.append(rec)
     return out
+
+
+def query_ids(store, ids: list[str]) -> list[dict]:
+    """The stored alerts with these ids, as dicts (for printing what a refresh changed)."""
+    if not ids:
+        return []
+    with store.reader() as con:
+        return query(con, alert_ids=ids).to_dict("records")
