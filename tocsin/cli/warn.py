@@ -309,7 +309,7 @@ def watch(
                   f"{len(r.new)} new, {len(r.grown)} grown", highlight=False)
         for a in shown:
             tag = "NEW" if a["alert_id"] in r.new else "GROWN"
-            console.print(f"{tag} [{a['level']}] {a['key']} {a['rule']}: {a['reason']}", highlight=False,
+            console.print(f"{tag} [{a['level']}] {a['key']} {a['rule']}: {a['reason']}", highlight=False, markup=False,
                           soft_wrap=True)
         if once:
             return

@@ -164,7 +164,8 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, upgrade an older store in place; refuse one from a newer tocsin."""
     for stmt in DDL:
         con.execute(stmt)
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    row = rows[0] if rows else None
     version = row[0] if row else None
     if version is None:
         _to_2(con)
@@ -190,7 +191,8 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def version(con: duckdb.DuckDBPyConnection) -> str | None:
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    row = rows[0] if rows else None
     return row[0] if row else None
 
 

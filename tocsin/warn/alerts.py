@@ -103,7 +103,7 @@ def compute_into(con, rules=None, *, as_of=None, detector: bool = True) -> tuple
 
 def state(con) -> str:
     """What the alerts depend on: the events stored (count and last ingest) and the rule set."""
-    row = con.execute("SELECT (SELECT count(*) FROM events), (SELECT coalesce(max(seq), 0) FROM articles)").fetchone()
+    row = con.execute("SELECT (SELECT count(*) FROM events), (SELECT coalesce(max(seq), 0) FROM articles)").fetchall()[0]
     return f"{row[0]}:{row[1]}"
 
 
@@ -120,9 +120,10 @@ def refresh(store, rules_path=None, *, force: bool = False) -> Refresh:
         have_tables = frame.has_table(con, "alerts")
         current = state(con) + ":" + rules_hash
         if have_tables and not force:
-            row = con.execute("SELECT value FROM meta WHERE key = 'alerts_state'").fetchone()
+            rows = con.execute("SELECT value FROM meta WHERE key = 'alerts_state'").fetchall()
+            row = rows[0] if rows else None
             if row and row[0] == current:
-                return Refresh(total=int(con.execute("SELECT count(*) FROM alerts").fetchone()[0]), skipped=True)
+                return Refresh(total=int(con.execute("SELECT count(*) FROM alerts").fetchall()[0][0]), skipped=True)
         old = {}
         if have_tables:
             old = {r[0]: (r[1], r[2]) for r in con.execute("SELECT alert_id, n_events, level_rank FROM alerts").fetchall()}
@@ -192,7 +193,11 @@ def query(con, since=None, until=None, level: str | None = None, dyad: str | Non
         where.append("alert_id IN (SELECT unnest(?))")
         params.append(list(alert_ids))
     q = f"SELECT * FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
-    return con.execute(q + " ORDER BY last_updated DESC, level_rank DESC, score DESC, alert_id", params).df()
+    df = con.execute(q + " ORDER BY last_updated DESC, level_rank DESC, score DESC, alert_id", params).df()
+    for col in ("first_fired", "last_updated", "window_start", "window_end"):
+        if col in df and len(df):
+            df[col] = pd.to_datetime(df[col]).dt.date
+    return df
 
 
 def evidence(con, alert_id: str, table: str = "alert_evidence"):

@@ -2,15 +2,17 @@
 
 Intensity is the number of distinct conflict clusters (QuadClass 3-4, asserted or reported:
 signals never count) that became known on a day, per directed dyad. Against the dyad's
-trailing ``BASELINE`` days (the day itself excluded) the day's count gets a negative-binomial
-tail probability:
+``BASELINE`` days before a ``GUARD`` of a week (so that the first days of an escalation do not
+become the baseline of its next days), the day's count, and the count of the last ``SCAN`` days
+(an escalation of several moderate days), get negative-binomial tail probabilities:
 
 - mean: the trailing rate, shrunk toward a small prior (``PRIOR_EVENTS`` over ``PRIOR_DAYS``) so
   that a sparse dyad (zero most days) has a small but non-zero rate rather than an undefined one,
   times the weekday factor of the whole stream (news runs thinner at weekends);
 - dispersion: the trailing variance over the mean (at least 1: Poisson), since news counts come
   in bursts that a Poisson test would take for breakouts;
-- a day is flagged when P(X >= x) < ``ALPHA`` and x >= ``MIN_COUNT``, and only once the stream
+- a day is flagged when the smaller of the two is below ``ALPHA`` / 2 and the day or the scan has
+  at least ``MIN_COUNT`` events, and only once the stream
   covers ``MIN_HISTORY`` days: before that nobody knows what normal is (the rules still speak).
 
 Everything is a DuckDB window query over the days that have events (a zero day cannot break
@@ -21,6 +23,8 @@ known, so a replay raises alerts on the days a live run would have.
 from __future__ import annotations
 
 BASELINE = 28
+GUARD = 7
+SCAN = 3
 MIN_HISTORY = 14
 PRIOR_EVENTS = 0.5
 PRIOR_DAYS = 7.0
@@ -43,23 +47,36 @@ def daily_sql(base: str) -> str:
     """
 
 
-def scores(con, base: str, *, baseline: int = BASELINE, min_history: int = MIN_HISTORY):
+def _tail(x, mean, phi):
+    """P(X >= x) for a negative binomial with this mean and variance phi * mean (Poisson when phi is 1)."""
+    import numpy as np
+    from scipy import stats
+
+    pois = stats.poisson.sf(x - 1, mean)
+    nb = stats.nbinom.sf(x - 1, mean / np.maximum(phi - 1, 1e-9), 1 / phi)
+    return np.where(phi > 1.0001, nb, pois)
+
+
+def scores(con, base: str, *, baseline: int = BASELINE, min_history: int = MIN_HISTORY, guard: int = GUARD,
+           scan: int = SCAN):
     """Every dyad-day with conflict events: x, the expected rate, dispersion and tail probability."""
     import numpy as np
     import pandas as pd
-    from scipy import stats
 
-    start = con.execute(f"SELECT min(seen), max(seen) FROM {base}").fetchone()
+    start = con.execute(f"SELECT min(seen), max(seen) FROM {base}").fetchall()[0]
     if start[0] is None:
         return pd.DataFrame(columns=["key", "d", "x", "n_obs", "rate", "phi", "p"])
     df = con.execute(f"""
         WITH x AS ({daily_sql(base)})
         SELECT key, d, x,
                coalesce(sum(x) OVER w, 0) AS b_sum, coalesce(sum(x * x) OVER w, 0) AS b_sq,
-               least(?, date_diff('day', ?::DATE, d)) AS n_obs, dayofweek(d) AS dow
-        FROM x WINDOW w AS (PARTITION BY key ORDER BY d
-                            RANGE BETWEEN INTERVAL {int(baseline)} DAYS PRECEDING AND INTERVAL 1 DAYS PRECEDING)
-    """, [baseline, start[0]]).df()
+               sum(x) OVER s AS x_scan,
+               greatest(0, least(?, date_diff('day', ?::DATE, d) - ?)) AS n_obs, dayofweek(d) AS dow
+        FROM x WINDOW
+            w AS (PARTITION BY key ORDER BY d RANGE BETWEEN INTERVAL {int(baseline + guard)} DAYS PRECEDING
+                  AND INTERVAL {int(guard) + 1} DAYS PRECEDING),
+            s AS (PARTITION BY key ORDER BY d RANGE BETWEEN INTERVAL {int(scan) - 1} DAYS PRECEDING AND CURRENT ROW)
+    """, [baseline, start[0], guard]).df()
     # The weekly news cycle, from the whole stream (all dyads), as a factor per weekday.
     span = (start[1] - start[0]).days + 1
     dow = np.ones(7)
@@ -76,12 +93,11 @@ def scores(con, base: str, *, baseline: int = BASELINE, min_history: int = MIN_H
     phi = np.clip(np.nan_to_num(phi, nan=1.0), 1.0, MAX_DISPERSION)
     rate = mean * dow[df["dow"].to_numpy()]
     x = df["x"].to_numpy()
-    # Negative binomial with mean `rate` and variance phi * rate; phi == 1 is Poisson.
-    pois = stats.poisson.sf(x - 1, rate)
-    nb_n = rate / np.maximum(phi - 1, 1e-9)
-    nb = stats.nbinom.sf(x - 1, nb_n, 1 / phi)
-    p = np.where(phi > 1.0001, nb, pois)
-    df["rate"], df["phi"], df["p"] = rate, phi, p
+    p1 = _tail(x, rate, phi)
+    p_scan = _tail(df["x_scan"].to_numpy(), mean * scan, phi)
+    df["rate"], df["phi"], df["p1"], df["p_scan"] = rate, phi, p1, p_scan
+    df["p"] = np.minimum(p1, p_scan) * 2  # two looks at the same day: Bonferroni
+    df["big"] = np.maximum(x, df["x_scan"].to_numpy()) >= MIN_COUNT
     df["eligible"] = n_obs >= min_history
     return df
 
@@ -95,7 +111,8 @@ def detect(con, base: str, *, alpha: float = ALPHA, min_count: int = MIN_COUNT, 
     df = scores(con, base, **kw)
     if df.empty:
         return pd.DataFrame(), pd.DataFrame()
-    f = df[df["eligible"] & (df["p"] < alpha) & (df["x"] >= min_count)].sort_values(["key", "d"]).copy()
+    big = np.maximum(df["x"], df["x_scan"]) >= min_count
+    f = df[df["eligible"] & (df["p"] < alpha) & big].sort_values(["key", "d"]).copy()
     if f.empty:
         return pd.DataFrame(), pd.DataFrame()
     d = pd.to_datetime(f["d"])
@@ -132,6 +149,7 @@ def detect(con, base: str, *, alpha: float = ALPHA, min_count: int = MIN_COUNT, 
     out["score"] = agg["score"]
     out["reason"] = [
         f"{TITLE} ({r.key}): {int(peak.at[sid, 'x'])} conflict events known on {peak.at[sid, 'd']:%Y-%m-%d} "
-        f"against {peak.at[sid, 'rate']:.2f}/day expected (p={peak.at[sid, 'p']:.1g}), "
+        f"({int(peak.at[sid, 'x_scan'])} in {SCAN} days) against {peak.at[sid, 'rate']:.2f}/day expected "
+        f"(p={peak.at[sid, 'p']:.1g}), "
         f"{int(r.days)} day(s) flagged" for sid, r in agg.iterrows()]
     return out, ev

@@ -40,12 +40,12 @@ WHERE coalesce(e.date, a.date) IS NOT NULL {where}
 
 def has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
     return bool(con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
-                            [table, column]).fetchone()[0])
+                            [table, column]).fetchall()[0][0])
 
 
 def has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
-                            [table]).fetchone()[0])
+                            [table]).fetchall()[0][0])
 
 
 _BORDER = re.compile(r"^(.*?)\s+(?:border|borders|frontier|boundary)\b", re.I)
@@ -94,4 +94,37 @@ def build(con: duckdb.DuckDBPyConnection, name: str = "_warn", where: str = "", 
     con.execute(f"""UPDATE {name} SET implied = lc
         WHERE tc IS NULL AND implied IS NULL AND coalesce(lp, '') <> 'border' AND lc IS NOT NULL
           AND sc IS NOT NULL AND lc <> sc""")
+    # Still no target, but the sentence names the border ("moved tanks closer to the Finnish border"):
+    # the country across it.
+    rows = con.execute(f"""SELECT DISTINCT sentence, sc FROM {name}
+        WHERE tc IS NULL AND implied IS NULL AND sc IS NOT NULL
+          AND regexp_matches(sentence, '(?i)\\b(border|frontier)s?\\b')""").fetchall()
+    found = [(sent, sc, c) for sent, sc in rows for c in sentence_border_countries(sent) if c != sc]
+    if found:
+        con.register("_warn_sb", pa.table({"sentence": [f[0] for f in found], "sc": [f[1] for f in found],
+                                           "country": [f[2] for f in found]}))
+        con.execute(f"""UPDATE {name} w SET implied = b.country FROM (
+            SELECT sentence, sc, min(country) AS country FROM _warn_sb GROUP BY ALL) b
+            WHERE w.sentence = b.sentence AND w.sc = b.sc AND w.tc IS NULL AND w.implied IS NULL""")
+        con.unregister("_warn_sb")
     return name
+
+
+_NAMED_BORDER = (re.compile(r"\b((?:[A-Z][\w'’.]+\s+){0,2}[A-Z][\w'’.]+?)(?:['’]s)?\s+(?:border|frontier)s?\b"),
+                 re.compile(r"\b(?:border|frontier)s?\s+(?:with|of)\s+((?:[A-Z][\w.]+\s+){0,2}[A-Z][\w.]+)"))
+
+
+@lru_cache(maxsize=65536)
+def sentence_border_countries(sentence: str) -> tuple[str, ...]:
+    """Countries whose border a sentence names: "the Finnish border", "the border with Armenia"."""
+    out: list[str] = []
+    for rx in _NAMED_BORDER:
+        for m in rx.finditer(sentence or ""):
+            words = m.group(1).split()
+            for k in range(len(words)):  # the longest name that resolves, from the right
+                actor = _resolver().lookup(" ".join(words[k:]))
+                if actor is not None and actor.country:
+                    if actor.country not in out:
+                        out.append(actor.country)
+                    break
+    return tuple(out)

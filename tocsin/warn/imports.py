@@ -339,7 +339,7 @@ def run(store, paths: list[str | Path], fmt: str, *, cluster: bool = True) -> Im
             ids = [r.article[0] for r in batch]
             have = {x[0] for x in w.con.execute("SELECT article_id FROM articles WHERE article_id IN "
                                                 "(SELECT unnest(?))", [ids]).fetchall()}
-            seq = w.max_seq()
+            seq = int(w.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchall()[0][0])
             arts, evs, seen = [], [], set()
             for r in batch:
                 aid = r.article[0]

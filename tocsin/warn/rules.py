@@ -301,7 +301,7 @@ def _evaluate_rule(con, rule: Rule, base: str):
         parts.append(q)
         params += p
     con.execute("CREATE OR REPLACE TEMP TABLE _hits AS " + " UNION ALL ".join(parts), params)
-    if not con.execute("SELECT count(*) FROM _hits").fetchone()[0]:
+    if not con.execute("SELECT count(*) FROM _hits").fetchall()[0][0]:
         return None, None
     # Evaluated on every day new evidence became known, from what was known that day.
     con.execute("""CREATE OR REPLACE TEMP TABLE _counts AS
