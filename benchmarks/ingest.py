@@ -30,7 +30,7 @@ MODES = ("parse", "workers1", "workers2", "dask2")
 
 
 def _child(mode: str, folder: str, db: str, places: bool) -> None:
-    from tocsin.ingest import read_inputs
+    from tocsin.readers import read_inputs
 
     problems: list = []
     if mode == "parse":

@@ -15,7 +15,7 @@ from tocsin.pipeline import run
 
 
 def articles(path: str):
-    # read here rather than through tocsin.ingest, so this yardstick depends on the coder alone
+    # read here rather than through tocsin.readers, so this yardstick depends on the coder alone
     for line in open(path, encoding="utf-8"):
         if line.strip():
             r = json.loads(line)

@@ -13,10 +13,10 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tocsin.ingest import Columns, InputProblem, Problem, ReadStats, count_kinds, read_inputs
-from tocsin.ingest.detect import sniff, suffix_format
-from tocsin.ingest.ids import normalize_url, url_id
-from tocsin.ingest.language import identify
+from tocsin.readers import Columns, InputProblem, Problem, ReadStats, count_kinds, read_inputs
+from tocsin.readers.detect import sniff, suffix_format
+from tocsin.readers.ids import normalize_url, url_id
+from tocsin.readers.language import identify
 
 # --- fixtures written for these tests -------------------------------------------------
 
@@ -543,10 +543,23 @@ def test_non_english_is_skipped_and_counted_apart_from_errors(tmp_path):
     "Congo government rejects demands from rebel group.",
     "Gunmen Kill 13 in Fresh Attack on Maiduguri",
     "Lukashenko meets Putin in Sochi to discuss joint military drills",
+    # Title-case headlines of three words spread their mass over dozens of labels.
+    "Israel strikes Gaza", "Modi visits Dhaka", "Biden meets Xi in Bali", "Putin warns Kyiv",
 ])
 def test_short_english_headlines_are_kept(text):
     lang, keep = identify(text)
     assert keep and lang in ("en", None)
+
+
+@pytest.mark.parametrize("text", ["Regierung beschließt Sanktionen", "Scholz reist nach Kiew",
+                                  "La policía detuvo a 20 manifestantes", "Путин предупредил Киев"])
+def test_short_headlines_that_plainly_are_another_language_are_skipped(text):
+    assert identify(text)[1] is False
+
+
+def test_no_language_to_keep_is_refused_not_a_silent_skip_of_everything(tmp_path):
+    with pytest.raises(ValueError, match="no language"):
+        read_inputs([str(tmp_path)], languages="")
 
 
 def test_duplicate_ids_and_optional_text_dedupe(tmp_path):
@@ -623,8 +636,8 @@ def test_bad_bytes_in_metadata_do_not_cost_the_article(tmp_path):
 
 
 def test_oversized_html_is_refused_before_parsing(tmp_path):
-    from tocsin.ingest.base import Options
-    from tocsin.ingest.html import extract_html
+    from tocsin.readers.base import Options
+    from tocsin.readers.html import extract_html
 
     with pytest.raises(InputProblem, match="HTML too large"):
         extract_html(page("Big", LONG_EN).encode(), "big.html", Options(max_markup_bytes=200))

@@ -238,3 +238,21 @@ def test_the_in_process_backend_codes_each_article_once(tmp_path, monkeypatch):
     s = Ingest(Store(tmp_path / "s.duckdb"), backends.InProcess(places=False), batch_size=3,
                partition_size=2).run(arts)
     assert s.coded == 7 and sorted(calls) == sorted(a.id for a in arts)
+
+
+def test_copies_commit_as_they_are_read_not_when_coding_work_comes(tmp_path):
+    # One coded article, then nothing but copies and skips: no coding work after the first batch.
+    # Commits must follow the input, else a kill loses everything read since the first article.
+    db = tmp_path / "s.duckdb"
+    arts = [art("orig", LONG)] + [art(f"copy{i}", LONG) for i in range(400)]
+    committed: list[tuple[int, int]] = []
+    store = Store(db)
+
+    def progress(s):
+        committed.append((s.read, store.sql("SELECT count(*) AS n FROM articles").n[0]))
+
+    s = Ingest(store, FakeBackend(), batch_size=10, on_progress=progress).run(arts)
+    assert (s.coded, s.duplicates) == (1, 400)
+    ing = Ingest(store, FakeBackend(), batch_size=10)
+    bound = ing.max_in_flight * 10 + 10  # what may be read but not yet committed
+    assert all(read - stored <= bound for read, stored in committed), committed

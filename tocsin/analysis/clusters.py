@@ -16,12 +16,13 @@ field, else the URL's host, else one "unknown").
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date as Date, timedelta
 
 import duckdb
 import pyarrow as pa
+
+from ..geo.distance import km
 
 RADIUS_KM = 100.0
 WINDOW = timedelta(days=1)
@@ -38,13 +39,6 @@ class _Cluster:
     lat: float | None
     lon: float | None
     name: str | None
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def nearby(c: _Cluster, country: str | None, lat: float | None, lon: float | None) -> bool:

@@ -8,8 +8,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.markup import escape
 
-from ..ingest import Problem, read_inputs
-from ..ingest.base import MAX_CHARS
+from ..readers import Problem, read_inputs
+from ..readers.base import MAX_CHARS
 from .common import JsonlOutput, console, fail, finish, parse_date_option, progress_bar
 
 

@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from ..ingest.base import MAX_CHARS
+from ..readers.base import MAX_CHARS
 from .common import err, fail, parse_date_option
 
 
@@ -55,10 +55,13 @@ def ingest(
                                     help="Estimated Jaccard similarity from which an article is a near copy "
                                          "(a new store only: a store keeps the value it was made with)."),
     clusters: bool = typer.Option(True, "--clusters/--no-clusters", help="Rebuild event clusters at the end."),
+    wait: Optional[float] = typer.Option(None, "--wait", min=0, metavar="SECONDS",
+                                         help="When another ingest is writing to the store, wait at most this "
+                                              "long for it (default: until it ends; 0: refuse at once)."),
 ) -> None:
     """Store articles and their events in DuckDB: idempotent, resumable after a crash, copies linked not coded."""
     from ..analysis.dedup import Params
-    from ..ingest import read_inputs
+    from ..readers import read_inputs
     from ..store import StoreLocked
     from ..store.backends import local
     from ..store.loader import Ingest
@@ -94,12 +97,16 @@ def ingest(
 
     try:
         with progress:
-            run = Ingest(Store(db), backend, batch_size=batch_size, params=Params(threshold=threshold),
-                         cluster=clusters, on_progress=show)
+            def waiting(pid) -> None:
+                who = f" (pid {pid})" if pid else ""
+                err.print(f"another ingest{who} is writing to {db}; waiting for it to finish", highlight=False)
+
+            run = Ingest(Store(db, write_timeout=wait), backend, batch_size=batch_size,
+                         params=Params(threshold=threshold), cluster=clusters, on_progress=show, on_wait=waiting)
             summary = run.run(articles, problems)
     except StoreLocked as exc:
         backend.close()
-        fail(f"{exc}; is another ingest running?")
+        fail(f"{exc}; run again when it has finished, or give --wait SECONDS")
     except SchemaError as exc:
         backend.close()
         fail(str(exc))

@@ -7,8 +7,9 @@ for two countries, the middle of the vertices they share is their border's centr
 from __future__ import annotations
 
 import ast
-import math
 from functools import lru_cache
+
+from .distance import km
 
 
 @lru_cache(maxsize=None)
@@ -36,9 +37,7 @@ def outline(iso2: str) -> tuple[tuple[float, float], ...]:
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a[0], a[1], b[0], b[1])
 
 
 def _nearest(p: tuple[float, float], pts: tuple[tuple[float, float], ...]) -> float:

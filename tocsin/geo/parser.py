@@ -7,7 +7,8 @@ from collections import OrderedDict
 from ..model import Article, Place, PlaceMention
 from ..nlp import normalise
 from .borders import border_point
-from .gazetteer import Entry, Gazetteer
+from .build import load as load_gazetteer
+from .index import Entry
 from .locate import countries_in, in_sentence, locative, main_place, to_place
 from .resolve import plausible, resolve
 from .toponyms import FIRST_LEVEL, apply_doc, drop_people, find_borders, scan
@@ -21,7 +22,7 @@ class Geoparser:
 
     def __init__(self, gazetteer: str | None = None) -> None:
         t0 = time.perf_counter()
-        self.gaz = Gazetteer.load(gazetteer)
+        self.gaz = load_gazetteer(gazetteer)
         self.load_seconds = time.perf_counter() - t0
         # Which mentions were adjectives ("Syrian"), per article, for event_location; a few
         # recent articles suffice since the coder asks right after places().

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .gazetteer import ALIAS, ALTERNATE, PRIMARY, Entry, Gazetteer
+from .distance import km
+from .gazetteer import Gazetteer
+from .index import ALIAS, ALTERNATE, PRIMARY, Entry
 from .toponyms import Mention
 
 REGION_FEATURES = frozenset("CONT RGN OCN SEA GULF STRT CNL PEN DSRT MTS PLAT RF STM LK ISL ISLS".split())
@@ -51,12 +53,6 @@ def prior(e: Entry, how: int) -> float:
     elif how == ALIAS:
         s += 0.5
     return s
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def is_city(e: Entry) -> bool:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .gazetteer import ADJECTIVE, ALIAS, Gazetteer
-from .names import fold, key
+from .gazetteer import Gazetteer
+from .index import ADJECTIVE, ALIAS
+from .names import place_fold, place_key
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Lower-case words that may sit inside a name: Rio de Janeiro, Stoke-on-Trent, Deir al-Zour.
@@ -66,7 +67,7 @@ class Mention:
 @lru_cache(maxsize=1)
 def stopnames() -> frozenset[str]:
     text = (resources.files("tocsin.data") / "geo" / "stopnames.txt").read_text(encoding="utf-8")
-    return frozenset(key(w) for w in text.split("\n") if w.strip() and not w.startswith("#"))
+    return frozenset(place_key(w) for w in text.split("\n") if w.strip() and not w.startswith("#"))
 
 
 def _capitalised(tok: str) -> bool:
@@ -103,7 +104,7 @@ def scan(text: str, gaz: Gazetteer) -> list[Mention]:
     while i < n:
         s0, e0, w0 = toks[i]
         # Single letters start abbreviations (U.S., N.Y.) whose key has no space to split at.
-        if not _capitalised(w0) or (len(w0) > 1 and fold(w0) not in gaz.first_words):
+        if not _capitalised(w0) or (len(w0) > 1 and place_fold(w0) not in gaz.first_words):
             i += 1
             continue
         best: tuple[int, int, list[tuple[int, int]], str] | None = None
@@ -120,7 +121,7 @@ def scan(text: str, gaz: Gazetteer) -> list[Mention]:
                 if not _capitalised(wj) and wj not in CONNECTORS and not possessive and not designator:
                     break
             if _capitalised(wj) or j == i or wj.lower() in DESIGNATORS:
-                k = key(text[s0:ej])
+                k = place_key(text[s0:ej])
                 cands = list(gaz.candidates(k))
                 end = ej
                 if k in gaz.guarded:
@@ -154,7 +155,7 @@ def scan(text: str, gaz: Gazetteer) -> list[Mention]:
             continue
         before = text[max(0, s0 - 30):s0]
         prev = re.search(r"([A-Za-z]+)\.?\s+$", before)
-        person = bool(prev and fold(prev.group(1)) in _TITLES and not any(how == ADJECTIVE for _, how in cands))
+        person = bool(prev and place_fold(prev.group(1)) in _TITLES and not any(how == ADJECTIVE for _, how in cands))
         starts = bool(_SENTENCE_END.search(text[max(0, s0 - 4):s0])) or s0 == 0
         out.append(Mention(s0, end, text[s0:end], k, cands, sentence_start=starts, division=division,
                            caps=caps and len(text[s0:end]) > 3, person=person,
@@ -169,7 +170,7 @@ def _embedded(text: str, toks: list[tuple[int, int, str]], i: int, j: int, start
     if i > 0 and not starts and text[toks[i - 1][1]:toks[i][0]] == " ":
         w = toks[i - 1][2]
         opener = bool(_SENTENCE_END.search(text[max(0, toks[i - 1][0] - 4):toks[i - 1][0]]))
-        if w[0].isupper() and not opener and fold(w) not in _TITLES:
+        if w[0].isupper() and not opener and place_fold(w) not in _TITLES:
             return True
     if j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == " " and toks[j + 1][2][0].isupper():
         return True
@@ -296,7 +297,7 @@ def find_borders(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Men
             codes = tuple(dict.fromkeys(gaz.rows[next(e for e, _ in mentions[g].cands if gaz.rows[e][6].startswith("PCL"))][2]
                                         for g in group))
             if len(codes) >= 2:
-                out.append(Mention(first.start, last.end, text[first.start:last.end], key(text[first.start:last.end]),
+                out.append(Mention(first.start, last.end, text[first.start:last.end], place_key(text[first.start:last.end]),
                                    [], border=codes[:3], parts=[mentions[g] for g in group]))
                 used.update(group)
     return out

@@ -136,13 +136,15 @@ def gdelt_row(e: dict) -> list:
                   if has_loc else [""] * 8)
     return [
         global_event_id(e["event_id"]),
-        day.strftime("%Y%m%d") if day else "", day.strftime("%Y%m") if day else "", day.year if day else "",
+        # Zero-padded by hand: strftime's %Y drops the leading zeros of years before 1000.
+        f"{day.year:04d}{day.month:02d}{day.day:02d}" if day else "", f"{day.year:04d}{day.month:02d}" if day else "",
+        day.year if day else "",
         f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else "",
         *actor("source"), *actor("target"),
         1 if e["is_root"] else 0, e["cameo"], e["cameo"][:3], e["cameo_root"], e["quad_class"], e["goldstein"],
         e.get("num_mentions") or 1, e.get("num_sources") or 1, e.get("num_articles") or 1, "",
         *([""] * 8), *([""] * 8), *action_geo,
-        added.strftime("%Y%m%d%H%M%S") if added else "", e["url"] or "",
+        f"{added.year:04d}{added:%m%d%H%M%S}" if added else "", e["url"] or "",
     ]
 
 

@@ -107,19 +107,29 @@ class Ingest:
 
     def __init__(self, store: Store, backend: Backend, *, batch_size: int = 256, partition_size: int = BATCH,
                  params: Params | None = None, cluster: bool = True,
-                 on_progress: Callable[[Summary], None] | None = None) -> None:
+                 on_progress: Callable[[Summary], None] | None = None,
+                 on_wait: Callable[[int | None], None] | None = None) -> None:
         self.store, self.backend = store, backend
         self.batch_size, self.partition_size = batch_size, partition_size
         self.cluster = cluster
+        self.params = params
         self.on_progress = on_progress or (lambda s: None)
+        self.on_wait = on_wait
         self.summary = Summary()
         self.pending = _Pending()
         self._coding_problems: list[_CodingProblem] = []
-        with store.writer() as w:
+        self.sketcher: Sketcher | None = None
+        # Order among articles decided in this run; the stored ``seq`` is given at commit time,
+        # inside the transaction that writes the article.
+        self.next_seq = 1
+
+    def _setup(self) -> None:
+        with self.store.writer() as w:
             stored = Params.from_meta(w.meta())
             if stored is None:
-                stored = params or Params()
+                stored = self.params or Params()
                 w.set_meta(stored.as_meta())
+            # Stored articles rank before every article of this run among near-duplicate candidates.
             self.next_seq = w.max_seq() + 1
         # A store keeps the parameters of its first ingest: band keys made otherwise would never match.
         self.sketcher = Sketcher(stored)
@@ -237,6 +247,11 @@ class Ingest:
                     self.summary.duplicates += 1
                 else:
                     self.summary.near_duplicates += 1
+        # ``seq`` is taken here, inside the transaction that writes the rows: the store's max is
+        # the truth, whatever was decided before (the run lock keeps other writers out anyway).
+        base = w.max_seq() + 1
+        seq_at = R.ARTICLE_COLUMNS.index("seq")
+        arts = [(*r[:seq_at], base + i, *r[seq_at + 1:]) for i, r in enumerate(arts)]
         insert(w.con, "articles", R.ARTICLE_COLUMNS, arts)
         insert(w.con, "events", R.EVENT_COLUMNS, evs)
         insert(w.con, "places", R.PLACE_COLUMNS, pls, or_ignore=True)
@@ -251,49 +266,67 @@ class Ingest:
         oldest = in_flight[0]
         if eof or not oldest.handles:
             return True
-        # Wait on the oldest batch only while the younger ones keep every worker busy.
+        # Commits follow the input consumed, not the coding work: a run of copies and skips
+        # submits no work, and must not pile up uncommitted batches behind one coded article.
+        if len(in_flight) > self.max_in_flight:
+            return True
+        # Else wait on the oldest batch only while the younger ones keep every worker busy.
         younger = sum(len(b.handles) for b in in_flight) - len(oldest.handles)
         return younger >= 2 * self.backend.parallelism
 
+    @property
+    def max_in_flight(self) -> int:
+        """Batches decided but not committed, at most: what a kill can lose, and what memory holds."""
+        return 2 * max(1, self.backend.parallelism) + 1
+
     def run(self, articles: Iterable[Article], problems: list | None = None) -> Summary:
-        """Ingest ``articles``; ``problems`` is the reader's list, read into the summary as it grows."""
+        """Ingest ``articles``; ``problems`` is the reader's list, read into the summary as it grows.
+
+        The whole run holds the store's writer lock (``Store.exclusive``): a second ingest into
+        the same store waits for this one, so neither codes what the other stores.
+        """
+        try:
+            with self.store.exclusive(self.on_wait):
+                self._setup()
+                return self._run(articles, problems)
+        finally:
+            self.backend.close()
+
+    def _run(self, articles: Iterable[Article], problems: list | None) -> Summary:
         reader_problems = problems if problems is not None else []
         coding_problems = self._coding_problems
         in_flight: deque[_Batch] = deque()
         it = iter(articles)
-        try:
-            while True:
-                chunk = list(itertools.islice(it, self.batch_size))
-                self.summary.read += len(chunk)
-                while self._should_commit(in_flight, eof=not chunk):
-                    oldest = in_flight.popleft()
-                    for h in oldest.handles:  # wait outside the transaction: readers are not kept out meanwhile
-                        h.result()
-                    with self.store.writer() as w:
-                        self._commit(w, oldest)
-                    for d in oldest.decisions:
-                        if d.action != "skip":
-                            self.pending.remove(d)
-                    self._report(reader_problems, coding_problems)
-                if not chunk:
-                    break
+        while True:
+            chunk = list(itertools.islice(it, self.batch_size))
+            self.summary.read += len(chunk)
+            while self._should_commit(in_flight, eof=not chunk):
+                oldest = in_flight.popleft()
+                for h in oldest.handles:  # wait outside the transaction: readers are not kept out meanwhile
+                    h.result()
                 with self.store.writer() as w:
-                    batch = _Batch(self._decide(w, chunk), [], [])
-                self.summary.already_stored += sum(d.action == "skip" for d in batch.decisions)
-                to_code = [d.article for d in batch.decisions if d.action == "code"]
-                for i in range(0, len(to_code), self.partition_size):
-                    part = to_code[i:i + self.partition_size]
-                    batch.handles.append(self.backend.submit(part))
-                    batch.sizes.append(len(part))
-                in_flight.append(batch)
+                    self._commit(w, oldest)
+                for d in oldest.decisions:
+                    if d.action != "skip":
+                        self.pending.remove(d)
                 self._report(reader_problems, coding_problems)
-            if self.cluster:
-                from ..analysis.clusters import rebuild
+            if not chunk:
+                break
+            with self.store.writer() as w:
+                batch = _Batch(self._decide(w, chunk), [], [])
+            self.summary.already_stored += sum(d.action == "skip" for d in batch.decisions)
+            to_code = [d.article for d in batch.decisions if d.action == "code"]
+            for i in range(0, len(to_code), self.partition_size):
+                part = to_code[i:i + self.partition_size]
+                batch.handles.append(self.backend.submit(part))
+                batch.sizes.append(len(part))
+            in_flight.append(batch)
+            self._report(reader_problems, coding_problems)
+        if self.cluster:
+            from ..analysis.clusters import rebuild
 
-                with self.store.writer() as w:
-                    self.summary.clusters = rebuild(w.con)
-        finally:
-            self.backend.close()
+            with self.store.writer() as w:
+                self.summary.clusters = rebuild(w.con)
         self._report(reader_problems, coding_problems)
         return self.summary
 

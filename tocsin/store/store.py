@@ -9,6 +9,8 @@ until ``lock_timeout`` runs out. ``tocsin serve`` can therefore answer queries w
 """
 from __future__ import annotations
 
+import os
+import threading
 import time
 from contextlib import contextmanager
 from datetime import date as Date
@@ -31,6 +33,89 @@ class StoreLocked(RuntimeError):
 
 class NoStore(FileNotFoundError):
     """Reading a store file that does not exist yet."""
+
+
+class _RunLock:
+    """One writing run per store, across processes: an exclusive ``flock`` on ``<store>.lock``.
+
+    DuckDB's own lock only lasts one transaction (the file is closed between batches so that
+    readers get in), so without this two ingests interleave their batches: both see the same
+    max ``seq`` and both code a text neither has committed yet. The kernel drops the lock when
+    its process dies, ``kill -9`` included, so a stale lock file never blocks anyone. Within a
+    process the lock is counted, so a run's own transactions (and nested callers) pass.
+    """
+
+    _held: dict[str, "_RunLock"] = {}
+    _guard = threading.Lock()
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.fd: int | None = None
+        self.count = 0
+
+    @classmethod
+    def acquire(cls, store_path: str, timeout: float | None, on_wait=None) -> "_RunLock":
+        import fcntl
+
+        key = os.path.realpath(store_path) + ".lock"
+        with cls._guard:
+            lock = cls._held.get(key)
+            if lock is not None:
+                lock.count += 1
+                return lock
+        fd = os.open(key, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        waited = False
+        delay = 0.05
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    holder = _read_pid(fd)
+                    if deadline is not None and time.monotonic() >= deadline:
+                        who = f" (pid {holder})" if holder else ""
+                        raise StoreLocked(f"{store_path} is being written by another tocsin process{who}"
+                                          + (f"; still after waiting {timeout:g}s" if timeout else "")) from None
+                    if not waited and on_wait is not None:
+                        on_wait(holder)
+                    waited = True
+                    time.sleep(delay)
+                    delay = min(delay * 2, 1.0)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        except BaseException:
+            os.close(fd)
+            raise
+        lock = cls(key)
+        lock.fd, lock.count = fd, 1
+        with cls._guard:
+            cls._held[key] = lock
+        return lock
+
+    def release(self) -> None:
+        import fcntl
+
+        with self._guard:
+            self.count -= 1
+            if self.count > 0 or self.fd is None:
+                return
+            self._held.pop(self.path, None)
+            fd, self.fd = self.fd, None
+        try:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+
+
+def _read_pid(fd: int) -> int | None:
+    try:
+        raw = os.pread(fd, 32, 0).split()
+        return int(raw[0]) if raw else None
+    except (OSError, ValueError):
+        return None
 
 
 def _is_lock_error(exc: Exception) -> bool:
@@ -146,9 +231,12 @@ def event_filters(*, actor=None, dyad=None, root=None, since=None, until=None, m
 class Store:
     """The DuckDB event store at ``path``. Queries return pandas DataFrames."""
 
-    def __init__(self, path: str | Path = "tocsin.duckdb", *, lock_timeout: float = 60.0) -> None:
+    def __init__(self, path: str | Path = "tocsin.duckdb", *, lock_timeout: float = 60.0,
+                 write_timeout: float | None = None) -> None:
         self.path = str(path)
         self.lock_timeout = lock_timeout
+        # How long a writing run waits for another one to finish (None: as long as it takes).
+        self.write_timeout = write_timeout
         self._open: duckdb.DuckDBPyConnection | None = None  # the writer's connection, during a transaction
 
     def __repr__(self) -> str:
@@ -172,11 +260,29 @@ class Store:
             con.close()
 
     @contextmanager
+    def exclusive(self, on_wait=None) -> Iterator[None]:
+        """Hold the store's single-writer lock for a whole run (many transactions).
+
+        Another process's ``exclusive`` or ``writer`` waits meanwhile (``write_timeout``, then
+        ``StoreLocked``); ``on_wait(pid)`` is told once when this one has to wait.
+        """
+        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        lock = _RunLock.acquire(self.path, self.write_timeout, on_wait)
+        try:
+            yield
+        finally:
+            lock.release()
+
+    @contextmanager
     def writer(self) -> Iterator["Writer"]:
         """One write transaction: committed when the block ends, rolled back if it raises."""
         if self._open is not None:
             raise RuntimeError("write transactions on one Store do not nest")
-        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        with self.exclusive(), self._transaction() as w:
+            yield w
+
+    @contextmanager
+    def _transaction(self) -> Iterator["Writer"]:
         con = _connect(self.path, False, self.lock_timeout)
         try:
             # DuckDB would take up to 80% of RAM and a thread (with its buffers) per core for a big
@@ -318,7 +424,7 @@ class Writer:
             self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [k, v])
 
     def max_seq(self) -> int:
-        return int(self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0])
+        return int(self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchall()[0][0])
 
     def hashes_of_ids(self, ids: Iterable[str]) -> dict[str, str]:
         ids = list(set(ids))

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .attach import Mention, mentions, remote, tier, time_entities
 from .expressions import Resolved, has_year, lacks_year, resolve
+from .periods import declines
 from .tense import direction, looks_future
 
 
@@ -204,12 +205,12 @@ def _date_of(st: _DocState, trigger: Token, published: date | None, future: bool
         own_only = depth > 0 or (trigger.dep_ == "pobj" and trigger.head.lower_ in _TEMPORAL_PREPS)
     for rank, _, m in _rank(st, trigger, ms, fut, depth, exclude, own_only):
         if m.anchor == trigger.i:
-            r = _counted_back(st, doc, m, published, fut, depth)
+            r = declines(_counted_back)(st, doc, m, published, fut, depth)
         else:
             # "decided on Thursday to ease sanctions": the easing is planned, but Thursday is
             # the deciding's, a past one.
             way = direction(doc[m.attach]) if fut is True and _CLAUSE <= rank < _SENTENCE else fut
-            r = _resolve_mention(st, doc, m, published, way, depth)
+            r = declines(_resolve_mention)(st, doc, m, published, way, depth)
         if r is None:
             continue
         # Another predicate's date after publication ("as planned next year") cannot date
@@ -231,7 +232,7 @@ def event_date(trigger: Token, published: date | None, future: bool = False) -> 
     hit = st.results.get(key)
     if hit is not None:
         return hit
-    found = _date_of(st, trigger, published, future)
+    found = declines(_date_of)(st, trigger, published, future)
     out = EventDate(found[0].isoformat(), found[1], True) if found is not None else stand_in(published)
     st.results[key] = out
     return out

@@ -27,7 +27,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from .calendar_dates import NUMERIC, absolute, embedded, month_or_season, nth_week, weekday
-from .periods import Resolved, start_of
+from .periods import Resolved, declines, start_of
 from .relative import counted, is_count, is_narrative, relative
 from .words import MONTH, WEEKDAY, YEAR, clean, strip_hedges, strip_times
 
@@ -83,6 +83,7 @@ def _rules(t: str, pub: date | None, future: bool | None, ref: Resolved | None) 
 
 
 @lru_cache(maxsize=16384)
+@declines
 def resolve_cached(expression: str, published: date | None, future: bool | None,
                    ref: Resolved | None) -> Resolved | None:
     t = strip_times(clean(expression))

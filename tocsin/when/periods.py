@@ -1,10 +1,32 @@
 """Calendar arithmetic shared by the resolvers: periods, their first days, moving by units."""
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
+from typing import Callable, TypeVar
 
 # A resolved expression: the first day of its period, and the precision.
 Resolved = tuple[date, str]
+
+_F = TypeVar("_F", bound=Callable)
+
+
+def declines(fn: _F) -> _F:
+    """Date arithmetic that leaves the calendar (years 1 to 9999) gives no date, never an error.
+
+    A publication date of 9999-12-31 has no "tomorrow", 0001-01-01 no "last month": the
+    expression declines, and the event falls back on what else dates it.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (OverflowError, ValueError):
+            return None
+
+    return wrapper  # type: ignore[return-value]
+
 
 # Coarser precision last: combining two dates keeps the coarser one.
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")

@@ -68,6 +68,8 @@ def read_inputs(inputs: Iterable[str], date: Date | None = None, problems: list[
     if isinstance(languages, str):  # "en" or "en,fr", as typed on a command line
         languages = [x.strip() for x in languages.split(",") if x.strip()]
     wanted = tuple(languages) if languages is not None else None
+    if wanted == ():
+        raise ValueError("no language to keep: give ISO 639-1 codes such as en or en,fr, or 'all'")
     if wanted is not None:
         _check_languages(wanted)
     opts = Options(date=date, max_chars=max_chars, columns=columns or Columns())

@@ -171,12 +171,5 @@ def field_str(rec: dict, key: str) -> str | None:
     return str(v).strip()
 
 
-# Backwards compatibility: callers import these from here. Placed last because the
-# dispatcher imports the names defined above.
-from .dispatch import read_inputs  # noqa: E402
-from .jsonl import read_jsonl  # noqa: E402
-from .text import read_text  # noqa: E402
-
 __all__ = ["MAX_CHARS", "Columns", "InputProblem", "Options", "Problem", "ReadStats", "check_size",
-           "check_text", "count_kinds", "decode", "field_str", "parse_date", "read_inputs", "read_jsonl",
-           "read_text"]
+           "check_text", "count_kinds", "decode", "field_str", "parse_date"]

@@ -1,0 +1,163 @@
+"""One ``Tocsin`` object: the settings and the operations the CLI, the web app and the tests share.
+
+    app = Tocsin(store="tocsin.duckdb", workers=2)
+    app.code("Belarus recalled its ambassador.", date="2022-03-21")   # -> list[Event]
+    app.code_articles(articles)                                       # -> Iterator[Coded]
+    app.places(text)                                                  # -> list[PlaceMention]
+    app.read(["crawl.warc.gz", "feeds/"], problems=problems)          # -> Iterator[Article]
+    app.ingest(["crawl.warc.gz"])                                     # -> loader Summary
+    app.events(dyad="BLR:UKR", root=16)                               # -> pandas DataFrame
+
+Every command of ``tocsin`` (see ``tocsin/cli``) builds one ``Tocsin`` from its options and
+calls one of these; nothing a command does is out of reach from Python. Heavy imports
+(spaCy, DuckDB, Dask) happen on first use, not when this module is imported.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date as Date
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from .model import Article, Event, PlaceMention
+
+if TYPE_CHECKING:
+    from .pipeline import Coded, Pipeline
+    from .store import Store
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides what a run produces or where it goes."""
+
+    store: Path = Path("tocsin.duckdb")  # the DuckDB event store
+    # spaCy pipeline name or path; None: $TOCSIN_SPACY_MODEL, else the one the package installs
+    model: str | None = None
+    gazetteer: str | None = None  # a GeoNames dump laid over the bundled gazetteer
+    places: bool = True  # geoparse place mentions and event locations
+    dates: bool = True  # date events from the text (False: the publication date, as GDELT)
+    workers: int = 1  # coding processes
+    dask: str | None = None  # a Dask scheduler address, or "local"; None: this machine
+    rules: Path | None = None  # indicator rule sets for alerts (tocsin.warn)
+
+
+def _as_date(value: Date | str | None) -> Date | None:
+    return Date.fromisoformat(value) if isinstance(value, str) else value
+
+
+class Tocsin:
+    """The settings plus the operations on them. Cheap to build; models load on first use."""
+
+    def __init__(self, settings: Settings | None = None, **overrides) -> None:
+        settings = settings or Settings()
+        if "store" in overrides and overrides["store"] is not None:
+            overrides["store"] = Path(overrides["store"])
+        self.settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+        self._pipeline: Pipeline | None = None
+
+    def __repr__(self) -> str:
+        return f"Tocsin({self.settings!r})"
+
+    # -- reading -----------------------------------------------------------------------------------
+    def read(self, inputs: Iterable[str], *, date: Date | str | None = None, problems: list | None = None,
+             **options) -> Iterator[Article]:
+        """Articles from files, folders, globs or ``-``, in any format ``tocsin.readers`` knows.
+
+        Records that cannot be read go to ``problems`` (a list the caller keeps), never raise.
+        """
+        from .readers import read_inputs
+
+        return read_inputs(list(inputs), _as_date(date), problems if problems is not None else [], **options)
+
+    # -- coding ------------------------------------------------------------------------------------
+    @property
+    def pipeline(self) -> Pipeline:
+        """This process's pipeline (spaCy, actors, coder, geoparser), loaded once."""
+        if self._pipeline is None:
+            from .pipeline import Pipeline
+
+            s = self.settings
+            self._pipeline = Pipeline(places=s.places, gazetteer=s.gazetteer, dates=s.dates, model=s.model)
+        return self._pipeline
+
+    def code(self, text: str, date: Date | str | None = None, article_id: str = "a1") -> list[Event]:
+        """The events of one text; ``date`` is its publication date."""
+        article = Article(id=article_id, text=text, date=_as_date(date))
+        return next(self.pipeline.run([article])).events
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[Coded]:
+        """One ``Coded`` (article, events, places) per article, in order, on the configured workers."""
+        s = self.settings
+        if s.workers <= 1 and s.dask is None:
+            return self.pipeline.run(articles)
+        from .pipeline import run
+
+        return run(articles, workers=s.workers, places=s.places, gazetteer=s.gazetteer, dates=s.dates,
+                   model=s.model)
+
+    def places(self, text: str, date: Date | str | None = None, article_id: str = "a1", *,
+               parse: bool = True) -> list[PlaceMention]:
+        """Every place named in one text, resolved to coordinates. ``parse=False``: dictionary scan only."""
+        return self.places_of([Article(id=article_id, text=text, date=_as_date(date))], parse=parse)[0]
+
+    def places_of(self, articles: Iterable[Article], *, parse: bool = True) -> list[list[PlaceMention]]:
+        return list(self.iter_places(articles, parse=parse))
+
+    def iter_places(self, articles: Iterable[Article], *, parse: bool = True) -> Iterator[list[PlaceMention]]:
+        import itertools
+
+        from . import nlp
+        from .geo import Geoparser
+
+        geo = self._pipeline.geo if self._pipeline is not None and self._pipeline.geo else \
+            Geoparser(self.settings.gazetteer)
+        if not parse:
+            for a in articles:
+                yield geo.places(None, a)
+            return
+        a1, a2 = itertools.tee(articles)
+        for article, doc in zip(a2, nlp.parse_many((a.text for a in a1), model=self.settings.model)):
+            yield geo.places(doc, article)
+
+    # -- the store ---------------------------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        from .store import Store
+
+        return Store(self.settings.store)
+
+    def ingest(self, inputs: Iterable[str] | None = None, *, articles: Iterable[Article] | None = None,
+               date: Date | str | None = None, problems: list | None = None, read_options: dict | None = None,
+               **options):
+        """Read ``inputs`` (or take ``articles``), code what is new and store it; returns the run's summary.
+
+        ``options`` go to ``tocsin.store.loader.Ingest`` (batch_size, params, cluster, on_progress).
+        """
+        from .store.loader import Ingest
+
+        problems = problems if problems is not None else []
+        if articles is None:
+            articles = self.read(inputs or [], date=date, problems=problems, **(read_options or {}))
+        backend = self.backend()
+        try:
+            return Ingest(self.store, backend, **options).run(articles, problems)
+        finally:
+            backend.close()
+
+    def backend(self):
+        """Where ingest's coding runs: this process, a process pool, or Dask, as the settings say."""
+        s = self.settings
+        if s.dask:
+            from .distributed import DaskBackend
+
+            return DaskBackend(s.dask, workers=s.workers, places=s.places, gazetteer=s.gazetteer)
+        from .store.backends import local
+
+        return local(s.workers, places=s.places, gazetteer=s.gazetteer)
+
+    def events(self, **filters):
+        """Stored events as a pandas DataFrame; filters as ``Store.events`` (actor, dyad, root, since, ...)."""
+        return self.store.events(**filters)
+
+    # -- warnings ----------------------------------------------------------------------------------
+    # Series (counts per dyad and day) and alerts (indicator rules from ``settings.rules``, anomaly
+    # detectors) come with tocsin.warn, as methods here beside ``events``.
