@@ -25,7 +25,7 @@ runner = CliRunner()
 
 
 def _ingest(records: list[dict], db: Path) -> Store:
-    from tocsin.ingest import read_inputs
+    from tocsin.readers import read_inputs
     from tocsin.store.backends import local
     from tocsin.store.loader import Ingest
 
@@ -112,7 +112,7 @@ SEED = Path("/work/shared/mission/seed-article.txt")
 
 @pytest.mark.skipif(not SEED.exists(), reason="the mission's article is not on this machine")
 def test_seed_article_alone_raises_blr_ukr_alert(tmp_path):
-    from tocsin.ingest import read_inputs
+    from tocsin.readers import read_inputs
     from tocsin.store.backends import local
     from tocsin.store.loader import Ingest
 

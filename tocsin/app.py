@@ -158,6 +158,25 @@ class Tocsin:
         """Stored events as a pandas DataFrame; filters as ``Store.events`` (actor, dyad, root, since, ...)."""
         return self.store.events(**filters)
 
-    # -- warnings ----------------------------------------------------------------------------------
-    # Series (counts per dyad and day) and alerts (indicator rules from ``settings.rules``, anomaly
-    # detectors) come with tocsin.warn, as methods here beside ``events``.
+    # -- warnings (tocsin.warn, docs/warn.md) -----------------------------------------------------------
+    def series(self, dyad: str | None = None, country: str | None = None, **options):
+        """Daily series per dyad / pair / country, counted in clusters (``Store.series``)."""
+        return self.store.series(dyad=dyad, country=country, **options)
+
+    def refresh_alerts(self, force: bool = False):
+        """Recompute and store alerts (rules from ``settings.rules``, else the defaults, plus the detector)."""
+        from .warn import alerts
+
+        return alerts.refresh(self.store, self.settings.rules, force=force)
+
+    def alerts(self, refresh: bool = True, **filters):
+        """Stored alerts (since, until, level, dyad, country, rule, kind), brought up to date first."""
+        if refresh:
+            self.refresh_alerts()
+        return self.store.alerts(**filters)
+
+    def import_events(self, files: Iterable[str], fmt: str):
+        """Load GDELT 2.0 or ACLED exports into the store (``fmt``: gdelt or acled); returns the summary."""
+        from .warn import imports
+
+        return imports.run(self.store, list(files), fmt)

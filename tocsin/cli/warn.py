@@ -252,9 +252,12 @@ def import_(
             fail(f"{f}: no such file", 2)
     if db.parent and not db.parent.exists():
         fail(f"cannot write {db}: folder {db.parent} does not exist", 2)
-    store = _store(db, must_exist=False)
+    from ..app import Tocsin
+
+    app_ = Tocsin(store=db)
+    store = app_.store
     try:
-        s = I.run(store, files, fmt)
+        s = app_.import_events([str(f) for f in files], fmt)
         r = _refresh(store)
     except _errors() as exc:
         fail(str(exc))
@@ -317,13 +320,9 @@ def watch(
 
 
 def _ingest_once(store, inputs: list[str], pub):
-    from ..ingest import read_inputs
-    from ..store.backends import local
-    from ..store.loader import Ingest
+    from ..app import Tocsin
 
-    problems: list = []
-    articles = read_inputs(inputs, pub, problems)
-    summary = Ingest(store, local(1)).run(articles, problems)
+    summary = Tocsin(store=store.path).ingest(inputs, date=pub)
     for p in summary.problems:
         if getattr(p, "kind", "error") == "error":
             err.print(f"[yellow]skipped[/] {p}", highlight=False, soft_wrap=True)

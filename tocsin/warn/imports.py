@@ -355,15 +355,24 @@ def run(store, paths: list[str | Path], fmt: str, *, cluster: bool = True) -> Im
             summary.imported += len(arts)
         batch.clear()
 
-    for p in paths:
-        for row in read(Path(p), fmt, summary):
-            batch.append(row)
-            if len(batch) >= BATCH:
-                commit()
-    commit()
-    if cluster and summary.imported:
-        from ..analysis.clusters import rebuild
+    # One writing run, like ingest: the store's writer lock is held from the first batch to the clusters.
+    lock = store.exclusive() if hasattr(store, "exclusive") else _nothing()
+    with lock:
+        for p in paths:
+            for row in read(Path(p), fmt, summary):
+                batch.append(row)
+                if len(batch) >= BATCH:
+                    commit()
+        commit()
+        if cluster and summary.imported:
+            from ..analysis.clusters import rebuild
 
-        with store.writer() as w:
-            summary.clusters = rebuild(w.con)
+            with store.writer() as w:
+                summary.clusters = rebuild(w.con)
     return summary
+
+
+def _nothing():
+    from contextlib import nullcontext
+
+    return nullcontext()
