@@ -78,15 +78,15 @@ def generate(db: str, n: int) -> None:
         SELECT 'b' || (i // 4) || ':s' || (i % 4) || ':e0', 'b' || (i // 4), i % 4,
                CASE WHEN b < 0.02 THEN 'Troops moved to the border on Monday.' ELSE 'Something happened.' END, 0, 10,
                TRUE, DATE '2020-01-01' + dd - CAST(floor(b * 3) AS INT), 'day', TRUE,
-               'C' || lpad(s::VARCHAR, 2, '0') || 'GOV', 'C' || lpad(s::VARCHAR, 2, '0'), 'GOV',
-               CASE WHEN b > 0.1 THEN 'C' || lpad(t::VARCHAR, 2, '0') || 'MIL' END,
-               CASE WHEN b > 0.1 THEN 'C' || lpad(t::VARCHAR, 2, '0') END, 'MIL',
+               'X' || chr(65 + s // 26) || chr(65 + s % 26) || 'GOV', 'X' || chr(65 + s // 26) || chr(65 + s % 26), 'GOV',
+               CASE WHEN b > 0.1 THEN 'X' || chr(65 + t // 26) || chr(65 + t % 26) || 'MIL' END,
+               CASE WHEN b > 0.1 THEN 'X' || chr(65 + t // 26) || chr(65 + t % 26) END, 'MIL',
                lpad(root::VARCHAR, 2, '0') || '0', lpad(root::VARCHAR, 2, '0'), -10 + root, 
                CASE WHEN root <= 5 THEN 1 WHEN root <= 8 THEN 2 WHEN root IN (14, 15, 17, 18, 19, 20) THEN 4 ELSE 3 END,
                NULL, CASE WHEN m < 0.7 THEN 'asserted' WHEN m < 0.85 THEN 'reported' WHEN m < 0.93 THEN 'future'
                           WHEN m < 0.98 THEN 'hypothetical' ELSE 'negated' END,
-               CASE WHEN b < 0.02 THEN 'C' || lpad(s::VARCHAR, 2, '0') || '-C' || lpad(t::VARCHAR, 2, '0') || ' border' END,
-               CASE WHEN b >= 0.02 THEN 'C' || lpad(t::VARCHAR, 2, '0') END,
+               CASE WHEN b < 0.02 THEN 'X' || chr(65 + s // 26) || chr(65 + s % 26) || '-C' || lpad(t::VARCHAR, 2, '0') || ' border' END,
+               CASE WHEN b >= 0.02 THEN 'X' || chr(65 + t // 26) || chr(65 + t % 26) END,
                CASE WHEN b < 0.02 THEN 'border' ELSE 'country' END, 0.8, 'bench', '{}', 'tocsin'
         FROM g""")
     con.execute("INSERT INTO event_clusters SELECT event_id, event_id FROM events")
@@ -115,8 +115,8 @@ def main() -> None:
     steps = [
         ("frame (events + clusters + implied targets)", lambda: frame.build(con)),
         ("series, every dyad (sparse)", lambda: len(series.compute(con, unit="dyad", base="_warn"))),
-        ("series, one dyad, every day filled", lambda: len(series.compute(con, dyad="C00:C01", base="_warn"))),
-        ("series, one country", lambda: len(series.compute(con, unit="country", country="C00", base="_warn"))),
+        ("series, one dyad, every day filled", lambda: len(series.compute(con, dyad="XAA:XAB", base="_warn"))),
+        ("series, one country", lambda: len(series.compute(con, unit="country", country="XAA", base="_warn"))),
         ("detector (every dyad-day scored)", lambda: len(detect.detect(con, "_warn")[0])),
         ("default rules (5)", lambda: len(rules.evaluate(con, rules.load(), "_warn")[0])),
     ]

@@ -32,7 +32,13 @@ SELECT e.event_id, coalesce(ec.cluster_id, e.event_id) AS cluster_id, e.article_
        e.source_sector AS ss, e.target_sector AS ts,
        e.cameo, e.cameo_root AS root, e.quad_class AS quad, e.goldstein, e.plover_type, e.plover_mode,
        e.modality AS fact, e.location_country AS lc, e.location_precision AS lp, e.location_name AS ln,
-       e.acled AS acled_type, e.sentence, {coder} AS coder, CAST(NULL AS VARCHAR) AS implied
+       e.acled AS acled_type, {coder} AS coder,
+       (coalesce(e.location_precision, '') = 'border'
+        OR regexp_matches(coalesce(e.location_name, '') || ' ' || e.sentence, '(?i)\\b(borders?|frontiers?|boundary)\\b'))
+           AS near_border,
+       CASE WHEN e.target_country IS NULL AND coalesce(e.location_precision, '') <> 'border'
+                 AND e.source_country IS NOT NULL AND e.location_country <> e.source_country
+            THEN e.location_country END AS implied
 FROM events e JOIN articles a USING (article_id) LEFT JOIN event_clusters ec USING (event_id)
 WHERE coalesce(e.date, a.date) IS NOT NULL {where}
 """
@@ -80,8 +86,8 @@ def build(con: duckdb.DuckDBPyConnection, name: str = "_warn", where: str = "", 
 
     coder = "e.coder" if has_column(con, "events", "coder") else "'tocsin'"
     con.execute(BASE.format(name=name, coder=coder, where=where), params or [])
-    # An event with no target points at the other countries of the border it happens at,
-    # else at the country it happens in, when that is not its source's own.
+    # An event with no target points at the country it happens in, when that is not its source's own
+    # (in BASE), else at the other countries of the border it happens at.
     borders = [r[0] for r in con.execute(
         f"SELECT DISTINCT ln FROM {name} WHERE tc IS NULL AND lp = 'border' AND ln IS NOT NULL").fetchall()]
     pairs = [(n, c) for n in borders for c in border_countries(n)]
@@ -91,21 +97,20 @@ def build(con: duckdb.DuckDBPyConnection, name: str = "_warn", where: str = "", 
             SELECT w.* REPLACE (b.country AS implied) FROM {name} w JOIN _warn_borders b USING (ln)
             WHERE w.tc IS NULL AND w.lp = 'border' AND w.sc IS NOT NULL AND b.country <> w.sc""")
         con.unregister("_warn_borders")
-    con.execute(f"""UPDATE {name} SET implied = lc
-        WHERE tc IS NULL AND implied IS NULL AND coalesce(lp, '') <> 'border' AND lc IS NOT NULL
-          AND sc IS NOT NULL AND lc <> sc""")
     # Still no target, but the sentence names the border ("moved tanks closer to the Finnish border"):
     # the country across it.
-    rows = con.execute(f"""SELECT DISTINCT sentence, sc FROM {name}
-        WHERE tc IS NULL AND implied IS NULL AND sc IS NOT NULL
-          AND regexp_matches(sentence, '(?i)\\b(border|frontier)s?\\b')""").fetchall()
-    found = [(sent, sc, c) for sent, sc in rows for c in sentence_border_countries(sent) if c != sc]
+    rows = con.execute(f"""SELECT w.event_id, e.sentence, w.sc FROM {name} w JOIN events e USING (event_id)
+        WHERE w.tc IS NULL AND w.implied IS NULL AND w.sc IS NOT NULL AND w.near_border
+          AND coalesce(w.lp, '') <> 'border'""").fetchall()
+    found = []
+    for eid, sent, sc in rows:
+        cs = [c for c in sentence_border_countries(sent) if c != sc]
+        if cs:
+            found.append((eid, cs[0]))
     if found:
-        con.register("_warn_sb", pa.table({"sentence": [f[0] for f in found], "sc": [f[1] for f in found],
-                                           "country": [f[2] for f in found]}))
-        con.execute(f"""UPDATE {name} w SET implied = b.country FROM (
-            SELECT sentence, sc, min(country) AS country FROM _warn_sb GROUP BY ALL) b
-            WHERE w.sentence = b.sentence AND w.sc = b.sc AND w.tc IS NULL AND w.implied IS NULL""")
+        con.register("_warn_sb", pa.table({"event_id": [f[0] for f in found], "country": [f[1] for f in found]}))
+        con.execute(f"""UPDATE {name} w SET implied = b.country FROM _warn_sb b
+            WHERE w.event_id = b.event_id AND w.implied IS NULL""")
         con.unregister("_warn_sb")
     return name
 

@@ -243,8 +243,7 @@ def condition_sql(c: Condition, params: list) -> str:
         w.append("((w.tc IS NOT NULL AND w.sc <> w.tc) OR (w.lc IS NOT NULL AND w.sc <> w.lc) "
                  "OR w.implied IS NOT NULL)")
     if c.near_border:
-        w.append("(w.lp = 'border' OR regexp_matches(coalesce(w.ln, '') || ' ' || w.sentence, "
-                 "'(?i)\\b(borders?|frontier|boundary)\\b'))")
+        w.append("w.near_border")
     return " AND ".join(w)
 
 
