@@ -26,6 +26,8 @@ def main() -> None:
     ap.add_argument("--quiet-days", type=int, default=360)
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--out", default="out/warn-eval")
+    ap.add_argument("--news-quiet-days", type=int, default=90)
+    ap.add_argument("--skip-news", action="store_true")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -56,6 +58,39 @@ def main() -> None:
               f"first alert on RUS>UKR {delay} day(s) after it began ({esc})")
     print(f"delay (days) per seed: {delays}")
     print(f"false alarms: {fa} over {quiet_dyad_days} quiet dyad-days = {fa / quiet_dyad_days * 90:.3f} per dyad per 90 days")
+    if not args.skip_news:
+        news(out, args.news_quiet_days)
+
+
+def news(out: Path, quiet_days: int) -> None:
+    """Coded news: four pairs quiet for ``quiet_days`` (talks, deals, ordinary friction), then one escalates."""
+    import json
+
+    import warn_corpus as W
+
+    from tocsin.app import Tocsin
+
+    start = date(2023, 1, 2)
+    esc = start + timedelta(days=quiet_days)
+    recs = W.news(start, quiet_days, 10, pairs=tuple(W.PAIRS), escalating="ARM-AZE")
+    src = out / "news.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    db = out / "news.duckdb"
+    db.unlink(missing_ok=True)
+    app = Tocsin(store=db)
+    s = app.ingest([str(src)])
+    df = app.alerts()
+    print(f"news: {len(recs)} articles, {s.events} events; escalation ARM-AZE from {esc}")
+    for r in df.sort_values("first_fired").itertuples():
+        tag = "before" if r.first_fired < esc else f"+{(r.first_fired - esc).days}d"
+        print(f"  {tag:7} {r.first_fired} {r.level:8} {r.key:8} {r.rule}")
+    quiet = df[df["first_fired"] < esc]
+    keys = app.store.sql("SELECT count(DISTINCT source_country || '>' || target_country) AS n FROM events "
+                         "WHERE source_country IS NOT NULL AND target_country IS NOT NULL")["n"].iloc[0]
+    aze = df[df["key"].str.contains("AZE") & (df["first_fired"] >= esc)]
+    first = (aze["first_fired"].min() - esc).days if len(aze) else None
+    print(f"news: first alert {first} day(s) after the escalation began; {len(quiet)} alert(s) in the quiet "
+          f"{quiet_days} days over {keys} dyads = {len(quiet) / keys * 90 / quiet_days:.3f} per dyad per 90 days")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import typer
 from .common import console, err, fail
 
 SERIES_FORMATS = ("table", "csv", "jsonl", "png", "html")
+READ_WAIT = 2.0  # seconds a reading command waits for a running ingest before showing stored alerts
 ALERT_FORMATS = ("table", "brief", "jsonl", "csv", "html")
 
 
@@ -50,11 +51,12 @@ def _refresh(store, rules: Optional[Path] = None, quiet: bool = True):
     from ..warn import alerts as A
 
     try:
-        return A.refresh(store, rules)
+        r = A.refresh(store, rules, wait=READ_WAIT)
     except StoreLocked:
-        if not quiet:
-            err.print("store busy: showing the alerts stored at the last refresh", highlight=False)
-        return None
+        r = None
+    if (r is None or r.busy) and not quiet:
+        err.print("another process is writing the store: these are the alerts of the last refresh", highlight=False)
+    return r
 
 
 def _errors():

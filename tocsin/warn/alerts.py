@@ -32,6 +32,7 @@ class Refresh:
     new: list[str] = field(default_factory=list)
     grown: list[str] = field(default_factory=list)
     skipped: bool = False  # nothing changed in the store since the last refresh
+    busy: bool = False  # another process was writing: the stored alerts were left as they were
 
 
 def _alert_id(rule: str, key: str, first: Date) -> str:
@@ -107,8 +108,13 @@ def state(con) -> str:
     return f"{row[0]}:{row[1]}"
 
 
-def refresh(store, rules_path=None, *, force: bool = False) -> Refresh:
-    """Recompute and store every alert; returns what is new or grown since the last refresh."""
+def refresh(store, rules_path=None, *, force: bool = False, wait: float | None = None) -> Refresh:
+    """Recompute and store every alert; returns what is new or grown since the last refresh.
+
+    ``wait``: seconds to wait for another writing run (an ingest) to finish; None waits as long as
+    it takes. When the wait runs out nothing is written and ``busy`` is set: readers such as
+    ``tocsin alerts`` or a web server show the alerts of the last refresh meanwhile.
+    """
     import pyarrow as pa
 
     from . import rules as R
@@ -134,6 +140,21 @@ def refresh(store, rules_path=None, *, force: bool = False) -> Refresh:
             out.new.append(r.alert_id)
         elif r.n_events > old[r.alert_id][0] or r.level_rank > old[r.alert_id][1]:
             out.grown.append(r.alert_id)
+    from ..store.store import Store, StoreLocked
+
+    target = store
+    if wait is not None:
+        target = Store(store.path, lock_timeout=store.lock_timeout, write_timeout=wait)
+    try:
+        _write(target, alerts, evidence, current)
+    except StoreLocked:
+        return Refresh(total=len(old), busy=True)
+    return out
+
+
+def _write(store, alerts, evidence, current: str) -> None:
+    from ..store.store import insert
+
     with store.writer() as w:
         w.con.execute("DELETE FROM alert_evidence")
         w.con.execute("DELETE FROM alerts")
@@ -141,7 +162,6 @@ def refresh(store, rules_path=None, *, force: bool = False) -> Refresh:
         insert(w.con, "alerts", ALERT_COLUMNS, rows)
         insert(w.con, "alert_evidence", EVIDENCE_COLUMNS, list(evidence.itertuples(index=False, name=None)))
         w.set_meta({"alerts_state": current})
-    return out
 
 
 def query(con, since=None, until=None, level: str | None = None, dyad: str | None = None,

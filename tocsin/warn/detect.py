@@ -93,8 +93,14 @@ def scores(con, base: str, *, baseline: int = BASELINE, min_history: int = MIN_H
     phi = np.clip(np.nan_to_num(phi, nan=1.0), 1.0, MAX_DISPERSION)
     rate = mean * dow[df["dow"].to_numpy()]
     x = df["x"].to_numpy()
-    p1 = _tail(x, rate, phi)
-    p_scan = _tail(df["x_scan"].to_numpy(), mean * scan, phi)
+    x_scan = df["x_scan"].to_numpy()
+    # Tail probabilities only where a flag is possible (enough events, above the expected count):
+    # the rest of a busy store's dyad-days stay at p = 1 without costing a special function each.
+    live = (np.maximum(x, x_scan) >= MIN_COUNT) & ((x > rate) | (x_scan > mean * scan)) & (n_obs >= min_history)
+    p1, p_scan = np.ones(len(df)), np.ones(len(df))
+    if live.any():
+        p1[live] = _tail(x[live], rate[live], phi[live])
+        p_scan[live] = _tail(x_scan[live], (mean * scan)[live], phi[live])
     df["rate"], df["phi"], df["p1"], df["p_scan"] = rate, phi, p1, p_scan
     df["p"] = np.minimum(p1, p_scan) * 2  # two looks at the same day: Bonferroni
     df["big"] = np.maximum(x, df["x_scan"].to_numpy()) >= MIN_COUNT

@@ -302,22 +302,41 @@ def _evaluate_rule(con, rule: Rule, base: str):
     con.execute("CREATE OR REPLACE TEMP TABLE _hits AS " + " UNION ALL ".join(parts), params)
     if not con.execute("SELECT count(*) FROM _hits").fetchall()[0][0]:
         return None, None
-    # Evaluated on every day new evidence became known, from what was known that day.
+    # Evaluated on every day new evidence became known, from what was known that day. A cluster
+    # counts on day d when it was known by d and happened within the window before d: it is active
+    # from the day it became known until its day + window, so counts are running sums of starts
+    # and ends, read at each evaluation day (an ASOF join), not a join of every hit with every day.
+    con.execute("""CREATE OR REPLACE TEMP TABLE _active AS
+        WITH h AS (SELECT cond, key, cluster_id, min(seen) AS s, max(day) + any_value(w) AS e
+                   FROM _hits GROUP BY cond, key, cluster_id),
+        ev AS (SELECT cond, key, s AS d, 1 AS delta FROM h WHERE s < e
+               UNION ALL SELECT cond, key, e AS d, -1 AS delta FROM h WHERE s < e),
+        agg AS (SELECT cond, key, d, sum(delta) AS delta FROM ev GROUP BY ALL)
+        SELECT cond, key, d, sum(delta) OVER (PARTITION BY cond, key ORDER BY d ROWS UNBOUNDED PRECEDING) AS n
+        FROM agg""")
     con.execute("""CREATE OR REPLACE TEMP TABLE _counts AS
-        WITH cand AS (SELECT DISTINCT key, seen AS d FROM _hits)
-        SELECT c.key, c.d, h.cond, count(DISTINCT h.cluster_id) AS n, min(h.day) AS first_day
-        FROM cand c JOIN _hits h ON h.key = c.key AND h.seen <= c.d AND h.day + h.w > c.d
-        GROUP BY ALL""")
-    for c in rule.conditions.values():
-        if c.after:  # a sequence: only what came on or after the first of the other condition counts
-            con.execute("""CREATE OR REPLACE TEMP TABLE _after AS
-                SELECT b.key, b.d, ? AS cond, count(DISTINCT h.cluster_id) AS n, min(h.day) AS first_day
-                FROM _counts b JOIN _hits h ON h.cond = ? AND h.key = b.key AND h.seen <= b.d
-                     AND h.day + h.w > b.d AND h.day >= b.first_day
-                WHERE b.cond = ? GROUP BY ALL""", [c.name, c.name, c.after])
-            con.execute("DELETE FROM _counts WHERE cond = ?", [c.name])
-            con.execute("INSERT INTO _counts SELECT * FROM _after")
-    counts = con.execute("SELECT key, d, cond, n FROM _counts").df()
+        WITH cand AS (SELECT DISTINCT key, seen AS d FROM _hits),
+        conds AS (SELECT DISTINCT cond FROM _hits),
+        grid AS (SELECT c.key, c.d, k.cond FROM cand c CROSS JOIN conds k)
+        SELECT g.key, g.d, g.cond, CAST(coalesce(a.n, 0) AS BIGINT) AS n, CAST(NULL AS DATE) AS first_day
+        FROM grid g ASOF LEFT JOIN _active a ON a.cond = g.cond AND a.key = g.key AND a.d <= g.d""")
+    afters = [c for c in rule.conditions.values() if c.after]
+    if afters:
+        # Sequences need the day of the first match of the other condition: a join, on these rules only.
+        con.execute("""UPDATE _counts c SET first_day = f.first_day FROM (
+            SELECT b.key, b.d, b.cond, min(h.day) AS first_day FROM _counts b JOIN _hits h
+            ON h.key = b.key AND h.cond = b.cond AND h.seen <= b.d AND h.day + h.w > b.d
+            WHERE b.n > 0 AND b.cond IN (SELECT unnest(?)) GROUP BY ALL) f
+            WHERE c.key = f.key AND c.d = f.d AND c.cond = f.cond""", [[c.after for c in afters]])
+    for c in afters:  # a sequence: only what came on or after the first of the other condition counts
+        con.execute("""CREATE OR REPLACE TEMP TABLE _after AS
+            SELECT b.key, b.d, ? AS cond, count(DISTINCT h.cluster_id) AS n, min(h.day) AS first_day
+            FROM _counts b JOIN _hits h ON h.cond = ? AND h.key = b.key AND h.seen <= b.d
+                 AND h.day + h.w > b.d AND h.day >= b.first_day
+            WHERE b.cond = ? AND b.first_day IS NOT NULL GROUP BY ALL""", [c.name, c.name, c.after])
+        con.execute("DELETE FROM _counts WHERE cond = ?", [c.name])
+        con.execute("INSERT INTO _counts SELECT * FROM _after")
+    counts = con.execute("SELECT key, d, cond, n FROM _counts WHERE n > 0").df()
     if counts.empty:
         return None, None
     n = counts.pivot_table(index=["key", "d"], columns="cond", values="n", fill_value=0, aggfunc="sum")
@@ -361,9 +380,11 @@ def _evaluate_rule(con, rule: Rule, base: str):
                                    "key": [agg.at[p[0], "key"] for p in pairs],
                                    "first_fired": [agg.at[p[0], "first_fired"] for p in pairs],
                                    "last_updated": [agg.at[p[0], "last_updated"] for p in pairs]}))
+    # Situations of one unit are apart in time, so each hit belongs to the first one that ends
+    # after it became known (an ASOF join), if it falls inside that one's window.
     ev = con.execute("""SELECT DISTINCT s.sid, h.cond, h.event_id, h.cluster_id, h.day, h.seen, h.src, h.tgt, h.country
-        FROM _sit s JOIN _hits h ON h.key = s.key AND h.cond = s.cond AND h.seen <= s.last_updated
-             AND h.day + h.w > s.first_fired ORDER BY s.sid, h.day, h.event_id""").df()
+        FROM _hits h ASOF JOIN _sit s ON h.key = s.key AND h.cond = s.cond AND s.last_updated >= h.seen
+        WHERE h.day + h.w > s.first_fired ORDER BY s.sid, h.day, h.event_id""").df()
     con.unregister("_sit")
     inv = {v: k for k, v in LEVELS.items()}
     first_rows = ev.groupby("sid").first()
