@@ -29,8 +29,13 @@ from tocsin.model import Article
 from tocsin.store import Store
 from tocsin.store.loader import Ingest
 
+import os
+
 class Slow(FakeBackend):
     def submit(self, articles):
+        # Hold the store until the test has seen the other run wait: the runs then overlap for sure.
+        while sys.argv[5] and not os.path.exists(sys.argv[5]):
+            time.sleep(0.01)
         time.sleep(float(sys.argv[4]))
         return super().submit(articles)
 
@@ -60,8 +65,8 @@ def _snapshot(db: Path) -> dict:
         con.close()
 
 
-def _start(db: Path, inp: Path, delay: float) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", WORKER, str(HERE), str(db), str(inp), str(delay)],
+def _start(db: Path, inp: Path, delay: float, go: Path | None = None) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", WORKER, str(HERE), str(db), str(inp), str(delay), str(go or "")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -74,12 +79,15 @@ def _holder(db: Path) -> int | None:
 def _concurrent(tmp_path: Path, a: list[dict], b: list[dict]) -> tuple[dict, dict, list[dict]]:
     fa, fb = _write(tmp_path / "a.jsonl", a), _write(tmp_path / "b.jsonl", b)
     db = tmp_path / "together.duckdb"
-    first = _start(db, fa, 0.05)
-    deadline = time.monotonic() + 60
+    go = tmp_path / "go"
+    first = _start(db, fa, 0.02, go)
+    deadline = time.monotonic() + 120
     while _holder(db) != first.pid:  # the first run holds the lock: the second must come after it
         assert first.poll() is None and time.monotonic() < deadline, first.stderr.read() if first.stderr else ""
         time.sleep(0.02)
     second = _start(db, fb, 0.0)
+    assert second.stdout.readline().startswith("waiting"), second.stderr.read()
+    go.touch()
     outs = []
     for p in (first, second):
         out, errs = p.communicate(timeout=300)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from . import nlp
+from .coding.components import EventsStage, PlacesStage  # also registers the spaCy factories
+from .coding.context import attach
 from .model import Article, Event, PlaceMention
 
 
@@ -29,7 +31,10 @@ class Coded:
 
 
 class Pipeline:
-    """Holds the loaded models and tables; build one per process and reuse it."""
+    """Holds the loaded models and tables; build one per process and reuse it.
+
+    It holds nothing of the article being coded (that is the ``ArticleContext`` on its Doc),
+    so threads may share one Pipeline."""
 
     def __init__(self, *, places: bool = True, gazetteer: str | None = None, dates: bool = True,
                  model: str | None = None) -> None:
@@ -44,11 +49,14 @@ class Pipeline:
             from .geo import Geoparser
 
             self.geo = Geoparser(gazetteer)
+        # the same stage objects the spaCy components "tocsin_places" and "tocsin_events" run
+        self.stages = ([PlacesStage(self.geo)] if self.geo else []) + [EventsStage(self.coder)]
 
     def process(self, article: Article, doc) -> Coded:
-        places = self.geo.places(doc, article) if self.geo else []
-        events = self.coder.code_doc(doc, article, places=places, geo=self.geo)
-        return Coded(article, events, places)
+        ctx = attach(doc, article)
+        for stage in self.stages:
+            stage(doc)
+        return Coded(article, ctx.events, ctx.places)
 
     def run(self, articles: Iterable[Article], batch_size: int = BATCH) -> Iterator[Coded]:
         a, b = itertools.tee(articles)

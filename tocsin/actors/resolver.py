@@ -258,13 +258,16 @@ class ActorResolver:
             return []
         if not any(e.kind == SECTOR and e.sector == "GOV" for t in ws[:i] for e in self.ix.get(t.norm)):
             return []
-        if self._surnames is None:
-            self._surnames = {}
+        surnames = self._surnames
+        if surnames is None:
+            # built whole before it is published: another thread must never see half of it
+            surnames = {}
             for k, entries in self.ix.keys.items():
                 if " " not in k and len(k) >= 5 and any(e.kind == PERSON and e.surname for e in entries):
                     for v in _one_deletion(k):
-                        self._surnames.setdefault(v, set()).add(k)
-        keys = set().union(*(self._surnames.get(v, set()) for v in _one_deletion(w.norm)))
+                        surnames.setdefault(v, set()).add(k)
+            self._surnames = surnames
+        keys = set().union(*(surnames.get(v, set()) for v in _one_deletion(w.norm)))
         if len(keys) != 1:
             return []
         found = [e for e in self.ix.get(keys.pop()) if e.kind == PERSON]

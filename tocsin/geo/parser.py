@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
 
 from ..model import Article, Place, PlaceMention
 from ..nlp import normalise
@@ -12,6 +11,17 @@ from .index import Entry
 from .locate import countries_in, in_sentence, locative, main_place, to_place
 from .resolve import plausible, resolve
 from .toponyms import FIRST_LEVEL, apply_doc, drop_people, find_borders, scan
+
+
+class Places(list):
+    """The place mentions of one article, and which of them were adjectives ("Syrian").
+
+    The adjectives travel with the list, not in the Geoparser, so one Geoparser serves many
+    threads: ``event_location`` reads them from the list it is handed."""
+
+    def __init__(self, items=(), adjectival: frozenset[tuple[int, int]] | None = None) -> None:
+        super().__init__(items)
+        self.adjectival = adjectival
 
 
 class Geoparser:
@@ -24,11 +34,8 @@ class Geoparser:
         t0 = time.perf_counter()
         self.gaz = load_gazetteer(gazetteer)
         self.load_seconds = time.perf_counter() - t0
-        # Which mentions were adjectives ("Syrian"), per article, for event_location; a few
-        # recent articles suffice since the coder asks right after places().
-        self._adjectival: OrderedDict[str, set[tuple[int, int]]] = OrderedDict()
 
-    def places(self, doc, article: Article) -> list[PlaceMention]:
+    def places(self, doc, article: Article) -> Places:
         """Every place mention in the article, resolved; offsets into ``article.text``."""
         text = doc.text if doc is not None else normalise(article.text)
         mentions = drop_people(apply_doc(scan(text, self.gaz), doc), self.gaz, text)
@@ -60,10 +67,7 @@ class Geoparser:
                                     end=b.end, name="-".join(names) + " border", country=None,
                                     lat=round(pt[0], 4), lon=round(pt[1], 4), geonameid=None, feature="BRDR"))
         out.sort(key=lambda p: (p.start, -p.end))
-        self._adjectival[article.id] = adjectival
-        while len(self._adjectival) > 64:
-            self._adjectival.popitem(last=False)
-        return out
+        return Places(out, frozenset(adjectival))
 
     def _division(self, town: Entry, m) -> Entry:
         """The division "<town> province" names: the known division, else the town's
@@ -79,14 +83,15 @@ class Geoparser:
             return town
         return Entry(None, name, town.cc, pt[0], pt[1], 0, "ADM1", town.admin1)
 
-    def _is_adjectival(self, places: list[PlaceMention]):
-        art = places[0].article_id if places else ""
-        known = self._adjectival.get(art)
+    @staticmethod
+    def _is_adjectival(places: list[PlaceMention]):
+        known = getattr(places, "adjectival", None)
 
         def check(p: PlaceMention) -> bool:
             if known is not None:
                 return (p.start, p.end) in known
-            # Not seen by this parser: a mention whose text is not the place's name is a demonym.
+            # Not found by a Geoparser (read back from a store): a mention whose text is not the
+            # place's name is a demonym.
             return p.text.lower().rstrip(".") not in p.name.lower() and p.feature != "BRDR"
 
         return check

@@ -7,13 +7,13 @@ predicate never dates a past event). A noun that is the object of "after"/"befor
 takes only a date of its own: the sentence's other dates belong to what came after it.
 When the text says nothing, the publication date stands in, marked ``from_text=False``.
 
-Mentions are found once per sentence and kept with the Doc (weakly, so they die with it);
-results are kept per trigger, so many events in one sentence cost one pass.
+Mentions are found once per sentence and kept on the Doc itself (``doc._.tocsin_dates``, so
+they die with it and no two articles, or threads, share them); results are kept per
+trigger, so many events in one sentence cost one pass.
 """
 from __future__ import annotations
 
 import bisect
-import weakref
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -44,7 +44,8 @@ class _DocState:
     results: dict[tuple[int, date | None, bool], EventDate] = field(default_factory=dict)
 
 
-_STATE: "weakref.WeakKeyDictionary[Doc, _DocState]" = weakref.WeakKeyDictionary()
+if not Doc.has_extension("tocsin_dates"):
+    Doc.set_extension("tocsin_dates", default=None)
 _TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "till"})
 _MAX_DEPTH = 2
 # Ranks of a candidate mention, best first: attached to the trigger; right after an anchor
@@ -57,11 +58,11 @@ _ADJACENT_PREPS = frozenset({"on", "in", "of", "at"})
 
 
 def _state(doc: Doc) -> _DocState:
-    st = _STATE.get(doc)
+    st = doc._.tocsin_dates
     if st is None:
         # Token.sent and Span.ents walk the Doc on every call: index both once.
         starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        st = _STATE[doc] = _DocState(starts or [0], time_entities(doc))
+        st = doc._.tocsin_dates = _DocState(starts or [0], time_entities(doc))
     return st
 
 

@@ -1,0 +1,97 @@
+"""The article being coded: every piece of per-article state lives here, and nowhere else.
+
+The stage objects (``EventCoder``, ``Geoparser``, ``ActorResolver``) hold only tables loaded
+once and never written afterwards, so one ``Pipeline`` codes many articles from many threads
+at once. What coding one article learns as it goes (the places it names, the actors it named
+last for pronouns, the names it introduced with their country, the events found so far)
+belongs to that article's ``ArticleContext``, which travels with its spaCy ``Doc`` as
+``doc._.tocsin``.
+
+Later passes over the whole article (an actor table that pronouns and bare sector nouns
+resolve against, event coreference) extend this object rather than the stages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, Article, Event, PlaceMention
+
+_PERSONAL = {"he", "she", "him", "her"}
+
+
+class Memory:
+    """The last actors named, for pronouns: a crude but cheap coreference."""
+
+    def __init__(self) -> None:
+        self.person: Actor | None = None
+        self.thing: Actor | None = None
+        self.names: dict[str, Actor] = {}  # "Sokol" -> the actor first named "Belarusian Ambassador Ihar Sokol"
+
+    def note_name(self, actor: Actor | None, tok: Token) -> None:
+        if actor is not None and actor.country and tok.pos_ == "PROPN" and tok.text not in self.names:
+            self.names[tok.text] = actor
+
+    def note(self, actor: Actor | None, tok: Token) -> None:
+        if actor is None or not actor.code:
+            return
+        if tok.ent_type_ == "PERSON" or (actor.sector == "GOV" and tok.pos_ == "PROPN" and tok.ent_type_ != "GPE"):
+            self.person = actor
+        else:
+            self.thing = actor
+
+    def resolve(self, tok: Token) -> Actor | None:
+        low = tok.lower_
+        if low in _PERSONAL:
+            ref = self.person or self.thing
+        else:
+            ref = self.thing or self.person
+        return Actor(text=tok.text, code=ref.code, country=ref.country, sector=ref.sector) if ref else None
+
+
+@dataclass
+class ArticleContext:
+    """One article's coding state. Build one per article; never share one between threads."""
+
+    article: Article
+    places: list[PlaceMention] = field(default_factory=list)
+    geo: object | None = None  # the Geoparser that found ``places`` (read-only), for event locations
+    memory: Memory = field(default_factory=Memory)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def when(self) -> Date | None:
+        return self.article.date
+
+    def place_at(self, tok: Token) -> PlaceMention | None:
+        """The place mention, with a country, that covers ``tok``."""
+        return next((p for p in self.places if p.start <= tok.idx < p.end and p.country), None)
+
+
+if not Doc.has_extension("tocsin"):
+    Doc.set_extension("tocsin", default=None)  # the ArticleContext of the article the Doc holds
+if not Doc.has_extension("tocsin_events"):
+    Doc.set_extension("tocsin_events", getter=lambda d: d._.tocsin.events if d._.tocsin is not None else [])
+if not Doc.has_extension("tocsin_places"):
+    Doc.set_extension("tocsin_places", getter=lambda d: d._.tocsin.places if d._.tocsin is not None else [])
+
+
+def attach(doc: Doc, article: Article) -> ArticleContext:
+    """A fresh context for ``article``, kept on its ``doc``."""
+    ctx = ArticleContext(article)
+    doc._.tocsin = ctx
+    return ctx
+
+
+def context_of(doc: Doc, date: Date | str | None = None, article_id: str | None = None) -> ArticleContext:
+    """The context on ``doc``, made from the Doc itself when a stage runs in a user's own pipeline."""
+    if isinstance(date, str):
+        date = Date.fromisoformat(date)
+    ctx = doc._.tocsin
+    if ctx is None:
+        ctx = attach(doc, Article(id=article_id or "doc", text=doc.text, date=date))
+    elif date is not None and ctx.article.date is None:
+        ctx.article = ctx.article.model_copy(update={"date": date})
+    return ctx

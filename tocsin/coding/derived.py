@@ -1,0 +1,45 @@
+"""Derived events: what a statement about an event is, besides the event itself.
+
+"The rebels said they will free the hostages" is a promise (CAMEO's intent codes, 03x);
+"Hungary says it will not accept refugees" a refusal (12x); "the rebels claimed they had
+attacked the base" an admission (015). Each is coded beside the event it speaks of, from the
+tables ``data/intent.tsv`` and ``data/refusal.tsv``.
+"""
+from __future__ import annotations
+
+from ..model import Actor
+from ..ontology import intent_of, refusal_of
+from .match import Match
+from .modality import ModalityResult
+from .patterns import Lexicon
+from .syntax import lemma, will_not
+
+
+class Derived:
+    def __init__(self, codes, lex: Lexicon) -> None:
+        self.codes = codes
+        self.claim_own = lex.words("@CLAIM_OWN")
+
+    def variants(self, m: Match, code, mod: ModalityResult, sources: list[Actor], sayer: Actor | None
+                 ) -> list[tuple[object, str, str]]:
+        """(code, modality, rule) of the event itself, then of what the statement about it is."""
+        out = [(code, mod.modality, m.pattern.rule)]
+        own = bool(sources) and (sayer is None or any(a is sayer or (a.country and a.country == sayer.country)
+                                                      for a in sources))
+        if own and mod.modality == "future" and intent_of(code.code):
+            # "the rebels said they will free the hostages": the promise is the event CAMEO codes,
+            # and the rebels saying it of themselves is no hearsay
+            said = mod.without_future()
+            out.append((self.codes[intent_of(code.code)], "asserted" if said == "reported" else said,
+                        f"announced: {m.pattern.rule}"))
+        elif own and mod.modality == "negated" and will_not(m.anchor) and refusal_of(code.code):
+            # "Hungary says it will not accept refugees": the refusal is the event
+            said = mod.without({"negated", "future", "hypothetical"})
+            out.append((self.codes[refusal_of(code.code)], "asserted" if said == "reported" else said,
+                        f"refused: {m.pattern.rule}"))
+        if (mod.modality == "reported" and sayer is not None and mod.sayer is not None
+                and lemma(mod.sayer.head) in self.claim_own and code.root >= "14"
+                and any(a is sayer or (a.code and a.code == sayer.code) for a in sources)):
+            # "the rebels claimed they had attacked the base": owning up is the event
+            out.append((self.codes["015"], "asserted", f"claimed: {m.pattern.rule}"))
+        return out

@@ -1,0 +1,161 @@
+"""Matching predicates: which verbs and event nouns of a sentence are events, and by which pattern.
+
+Each verb and event noun is looked up in the pattern lexicon (``patterns.py``); the most
+specific pattern whose constraints (preposition, object, modifier, complement, agent) hold
+is the match. Nothing here is per article: a ``Matcher`` is built once and shared.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .patterns import Lexicon, Pattern
+from .syntax import VERB_OBJ, lemma, subject_token
+
+# Entity types that name something; a proper noun of one is a name, not an event ("the APEC forum").
+_NAME_ENTS = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
+
+
+@dataclass
+class Match:
+    trigger: Token
+    pattern: Pattern
+    obj: Token | None  # the object that satisfied ~object, if any
+    noun: bool
+    anchor: Token  # where the event hangs in the parse: the trigger, or the head of "mediation effort"
+
+
+def words(tok: Token) -> set[str]:
+    out = {lemma(tok), tok.lower_}
+    if tok.ent_type_:
+        out.add(":" + tok.ent_type_.lower())
+    return out
+
+
+def cited_headlines(sent: Span) -> set[int]:
+    """Tokens of a parenthesised Title Case phrase: the headline of another story, cited, not reported."""
+    out: set[int] = set()
+    open_at = None
+    for tok in sent:
+        if tok.text == "(":
+            open_at = tok.i
+        elif tok.text == ")" and open_at is not None:
+            ws = [t for t in sent.doc[open_at + 1:tok.i] if t.is_alpha]
+            caps = sum(1 for t in ws if t.text[0].isupper())
+            if len(ws) >= 4 and caps >= 0.7 * len(ws):
+                out.update(range(open_at + 1, tok.i))
+            open_at = None
+    return out
+
+
+class Matcher:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.light = lex.words("@LIGHT")
+        self.event_heads = lex.words("@EVENT_HEAD")
+        self.quantity = lex.words("@QUANTITY")
+
+    def candidates(self, tok: Token) -> tuple[list[Pattern], bool] | None:
+        pos = tok.pos_
+        if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT" and lemma(tok) != "be"):
+            plist = self.lex.verbs.get(lemma(tok)) or self.lex.verbs.get(tok.lower_)
+            return (plist, False) if plist else None
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return None  # "in March" is a month, not a march
+        if pos == "PROPN" and tok.ent_type_ in _NAME_ENTS:
+            return None  # "the Asia-Pacific Economic Cooperation forum" names a body, not an event
+        if pos in ("NOUN", "PROPN") and (tok.dep_ not in ("compound", "amod", "npadvmod", "poss")
+                                         or (tok.dep_ == "compound" and lemma(tok.head) in self.event_heads)):
+            plist = self.lex.nouns.get(lemma(tok)) or self.lex.nouns.get(tok.lower_)
+            if plist is None and tok.lower_.endswith("s"):
+                plist = self.lex.nouns.get(tok.lower_[:-1])
+            return (plist, True) if plist else None
+        return None
+
+    def objects(self, tok: Token, noun: bool, prep_tokens: list[Token]) -> list[Token]:
+        # "call on the government": a preposition with an object of its own holds the object the
+        # pattern means ("called Morrison on Wednesday" is no appeal); a bare particle does not
+        objs = [g for p in prep_tokens for g in p.children if g.dep_ == "pobj"]
+        if not objs and noun:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    objs += [g for g in c.children if g.dep_ == "pobj"]
+                elif c.dep_ == "compound":
+                    objs.append(c)
+        elif not objs:
+            objs = [c for c in tok.children if c.dep_ in VERB_OBJ or c.dep_ == "nsubjpass"]
+        # "hundreds of soldiers", "some of its troops", "tons of medicine": the noun inside counts
+        for o in list(objs):
+            if o.pos_ == "NUM" or o.lemma_.lower() in self.quantity:
+                objs += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"]
+        return objs
+
+    @staticmethod
+    def _agent_head(tok: Token, noun: bool) -> Token | None:
+        if noun:
+            return next((c for c in tok.children if c.dep_ == "poss"), None)
+        return subject_token(tok)
+
+    def _preps(self, p: Pattern, children: list[Token]) -> list[Token] | None:
+        """The preposition or particle tokens the pattern's ``+prep`` constraints need, in order."""
+        prep_tokens: list[Token] = []
+        for need in p.preps:
+            pool = children + [g for t in prep_tokens for g in t.children if g.dep_ == "prep"]
+            hit = next((c for c in pool if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
+                        and c.lower_ in need), None)
+            if hit is None:
+                return None
+            prep_tokens.append(hit)
+        return prep_tokens
+
+    def _holds(self, p: Pattern, tok: Token, noun: bool, children: list[Token]) -> tuple[bool, Token | None]:
+        """Whether pattern ``p`` holds at ``tok``, and the object that satisfied its ``~object``."""
+        prep_tokens = self._preps(p, children)
+        if prep_tokens is None:
+            return False, None
+        obj_tok = None
+        if p.obj is not None:
+            objs = self.objects(tok, noun, prep_tokens)
+            obj_tok = next((o for o in objs if words(o) & p.obj
+                            or any(words(c) & p.obj for c in o.children if c.dep_ == "compound")), None)
+            if obj_tok is None:
+                return False, None
+        if p.mod is not None:
+            pool = [c for c in children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod")]
+            if obj_tok is not None:
+                pool += [c for c in obj_tok.children if c.dep_ in ("amod", "compound", "nmod")]
+            if not any(words(c) & p.mod for c in pool):
+                return False, None
+        if p.comp is not None and not any(c.dep_ in ("xcomp", "ccomp") and words(c) & p.comp for c in children):
+            return False, None
+        if p.agent is not None:
+            a = self._agent_head(tok, noun)
+            if a is None or not ({lemma(a), a.lower_} | {lemma(c) for c in a.children
+                                                          if c.dep_ == "compound"}) & p.agent:
+                return False, None
+        return True, obj_tok
+
+    def match(self, tok: Token) -> Match | None:
+        found = self.candidates(tok)
+        if not found:
+            return None
+        plist, noun = found
+        anchor = tok.head if noun and tok.dep_ == "compound" else tok
+        if not noun and lemma(tok) in self.light and any(c.dep_ in VERB_OBJ for c in tok.children):
+            plist = [p for p in plist if p.specificity > 0]  # "launch an effort": the object decides
+        children = list(tok.children) + ([c for c in anchor.children if c is not tok] if anchor is not tok else [])
+        for p in plist:
+            ok, obj_tok = self._holds(p, tok, noun, children)
+            if ok:
+                return Match(tok, p, obj_tok, noun, anchor)
+        return None
+
+    def sentence(self, sent: Span) -> list[Match]:
+        """The matches of one sentence, without nouns a verb pattern already named."""
+        cited = cited_headlines(sent)
+        matches = [m for m in (self.match(t) for t in sent if t.i not in cited) if m is not None]
+        # "launches combat sorties": a verb pattern that named the noun already codes it
+        covered = {m.obj.i for m in matches if not m.noun and m.obj is not None and m.pattern.code}
+        return [m for m in matches if not (m.noun and m.trigger.i in covered)]

@@ -1,0 +1,83 @@
+"""Small reads of the dependency parse that the matching and role stages share."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+VERB_OBJ = ("dobj", "obj")
+RELATIVE = {"that", "which", "who", "whom"}
+_BASED = {"base", "locate", "station", "headquarter", "deploy"}
+_WILL_CAN = {"will", "wo", "'ll", "shall", "can", "ca", "could", "would"}
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def subject_token(verb: Token) -> Token | None:
+    """Who does what ``verb`` says: its subject, or the agent of a passive, or whoever a
+    relative clause, participle or open complement hangs on."""
+    cur, steps = verb, 0
+    while steps < 6:
+        steps += 1
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in RELATIVE and cur.dep_ == "relcl":
+                    return cur.head
+                return c
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if cur.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in cur.children):
+            return cur.head
+        if cur.dep_ == "acl" and cur.tag_ == "VBG":
+            return cur.head  # "rail lines carrying troops": the noun does it
+        if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            # "Trump's decision to recognise": the possessor of the noun acts
+            return next((c for c in cur.head.children if c.dep_ == "poss"), None)
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") or (cur.dep_ == "ccomp" and
+                                                                         cur.lemma_ == "be"):
+            cur = cur.head
+            if cur.dep_ == "prep":
+                cur = cur.head
+            continue
+        return None
+    return None
+
+
+def expand(tok: Token) -> list[Token]:
+    """A head and the heads conjoined with it ("Belarus and Russia")."""
+    return [tok] + [c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN", "ADJ")]
+
+
+def noun_phrase(head: Token, depth: int = 0):
+    """A noun, its modifiers and its own "of/in/near" objects, without the clauses hanging on it."""
+    yield head
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "nmod", "appos", "poss"):
+            yield c
+        elif c.dep_ == "prep" and c.lower_ in ("of", "in", "near", "outside") and depth < 2:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    yield from noun_phrase(g, depth + 1)
+        elif c.dep_ == "acl" and c.lemma_ in _BASED and depth < 2:
+            # "a group based in Trinidad", "troops stationed in Poland"
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in ("in", "near", "at"):
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            yield from noun_phrase(g, depth + 1)
+
+
+def will_not(tok: Token) -> bool:
+    """"will not lift", "cannot accept", "won't release": the refusal is the predicate's own."""
+    kids = list(tok.children)
+    return (any(c.dep_ == "neg" for c in kids)
+            and any(c.dep_ == "aux" and c.lower_ in _WILL_CAN for c in kids))
+
+
+def depth(tok: Token, limit: int = 8) -> int:
+    """Steps from ``tok`` up to its sentence's root, at most ``limit``."""
+    n, cur = 0, tok
+    while cur.dep_ != "ROOT" and cur.head is not cur and n < limit:
+        n += 1
+        cur = cur.head
+    return n
