@@ -22,6 +22,9 @@ ALERT_COLUMNS = ("alert_id", "kind", "rule", "title", "unit", "key", "source", "
                  "n_events", "n_clusters", "computed_at")
 EVIDENCE_COLUMNS = ("alert_id", "event_id", "part", "cluster_id", "day", "seen")
 LEVEL_RANK = {"watch": 1, "warning": 2, "alert": 3}
+# Part of the stored alerts' state: bump it when rules or the detector change meaning, so that a
+# store refreshed by an older tocsin is recomputed rather than trusted.
+ALGORITHM = "3"
 
 
 @dataclass
@@ -121,7 +124,7 @@ def refresh(store, rules_path=None, *, force: bool = False, wait: float | None =
     from ..store.store import insert
 
     rules = R.load(rules_path)
-    rules_hash = hashlib.sha1((str(rules_path) + repr(rules)).encode()).hexdigest()[:12]
+    rules_hash = hashlib.sha1((ALGORITHM + str(rules_path) + repr(rules)).encode()).hexdigest()[:12]
     with store.reader() as con:
         have_tables = frame.has_table(con, "alerts")
         current = state(con) + ":" + rules_hash

@@ -46,14 +46,23 @@ def _figure(df, alerts, title: str):
     ax.set_ylabel("events (clusters) per day")
     ax.set_title(title, loc="left", fontsize=11)
     ymax = max(1.0, float((asserted + reported + signals).max()))
-    if alerts is not None and len(alerts):
+    bottom = -max(1.0, float(coop.max()))
+    n_alerts = 0 if alerts is None else len(alerts)
+    # Headroom above the bars for the legend and one label line per alert.
+    top = ymax * (1.25 + 0.12 * min(n_alerts, 6)) + 0.5
+    ax.set_ylim(bottom * 1.1, top)
+    if n_alerts:
+        first_day, last_day = days.min(), days.max()
         for i, a in enumerate(alerts.sort_values("first_fired").itertuples()):
             c = LEVEL_COLOURS.get(a.level, "#888")
             ws, ff, lu = (pd.Timestamp(a.window_start), pd.Timestamp(a.first_fired), pd.Timestamp(a.last_updated))
             ax.axvspan(ws - pd.Timedelta(hours=12), lu + pd.Timedelta(hours=12), color=c, alpha=0.10, lw=0)
             ax.axvline(ff, color=c, lw=1.4, ls="--")
-            ax.annotate(f"{a.level}: {a.rule}", (ff, ymax * (1.02 - 0.09 * (i % 5))), fontsize=7.5, color=c,
-                        ha="left", va="top", xytext=(3, 0), textcoords="offset points")
+            late = last_day > first_day and (ff - first_day) / (last_day - first_day) > 0.6
+            ax.annotate(f"{a.level}: {a.rule} ({a.first_fired:%b %d})" if hasattr(a.first_fired, "strftime")
+                        else f"{a.level}: {a.rule}", (ff, top - (top - ymax) * (0.12 + 0.8 * (i % 6) / 6)),
+                        fontsize=7.5, color=c, ha="right" if late else "left", va="top",
+                        xytext=(-3 if late else 3, 0), textcoords="offset points")
     ax.legend(loc="upper left", fontsize=7.5, frameon=False, ncols=2)
     ax2.plot(days, gmean, color="#333", lw=1.2)
     ax2.axhline(0, color="#999", lw=0.6)
