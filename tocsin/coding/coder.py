@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from .. import when as when_mod
 from ..model import Actor, Article, Event, PlaceMention, Plover
 from ..ontology import cameo
+from . import acled
 from .confidence import confidence
 from .context import ArticleContext, attach
 from .derived import Derived
@@ -68,6 +69,7 @@ class EventCoder:
             for tok in sent:  # remember who the sentence is about, for pronouns in the next
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") and tok.head.dep_ == "ROOT":
                     ctx.memory.note(self.roles.actor(tok, ctx), tok)
+        events = acled.type_events(doc, events)
         ctx.events = events
         return events
 

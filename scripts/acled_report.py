@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Per-type precision, recall and F1 of the ACLED layer on tocsin's own example sentences.
+
+    python scripts/acled_report.py [--half tune|score|both] [--errors N]
+
+Each sentence of tests/data/acled_examples.tsv is coded as an article of its own through the
+real pipeline; the sentence's ACLED sub-event type is that of its most confident event that has
+one (none when no event has one). ``--errors`` lists misses of the TUNE half only: the score half
+is never read for tuning.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "tests" / "data" / "acled_examples.tsv"
+
+
+def load(path: Path = EXAMPLES) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
+
+
+def sentence_type(events) -> str | None:
+    typed = [e for e in events if e.acled]
+    return max(typed, key=lambda e: e.confidence).acled if typed else None
+
+
+def code_all(rows: list[dict]):
+    from tocsin import Article, Pipeline
+
+    pipe = Pipeline()
+    arts = [Article(id=f"x{i}", text=r["sentence"], date=date(2024, 6, 1)) for i, r in enumerate(rows)]
+    return [c.events for c in pipe.run(arts)]
+
+
+def scores(pairs: list[tuple[str, str | None]]) -> tuple[dict[str, tuple[float, float, float, int]], dict]:
+    types = sorted({g for g, _ in pairs})
+    out = {}
+    for t in types:
+        tp = sum(1 for g, p in pairs if g == t and p == t)
+        fp = sum(1 for g, p in pairs if g != t and p == t)
+        fn = sum(1 for g, p in pairs if g == t and p != t)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        out[t] = (prec, rec, f1, tp + fn)
+    n = sum(v[3] for v in out.values())
+    overall = {
+        "accuracy": sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0,
+        "macro_f1": sum(v[2] for v in out.values()) / len(out) if out else 0.0,
+        "weighted_f1": sum(v[2] * v[3] for v in out.values()) / n if n else 0.0,
+    }
+    return out, overall
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--half", choices=("tune", "score", "both"), default="both")
+    ap.add_argument("--errors", type=int, default=0, help="list up to N misses of the tune half")
+    args = ap.parse_args(argv)
+    rows = load()
+    coded = code_all(rows)
+    halves = ("tune", "score") if args.half == "both" else (args.half,)
+    results = {}
+    for h in halves:
+        results[h] = scores([(r["sub_event_type"], sentence_type(ev)) for r, ev in zip(rows, coded)
+                             if r["half"] == h])
+    types = sorted({r["sub_event_type"] for r in rows})
+    head = f"{'sub-event type':38s}" + "".join(f"  {h:>5s} P    R    F1 " for h in halves)
+    print(head)
+    for t in types:
+        line = f"{t:38s}"
+        for h in halves:
+            p, r, f, _ = results[h][0].get(t, (0, 0, 0, 0))
+            line += f"  {p:5.2f} {r:4.2f} {f:4.2f}  "
+        print(line)
+    for h in halves:
+        o = results[h][1]
+        print(f"{h}: accuracy {o['accuracy']:.3f}  macro-F1 {o['macro_f1']:.3f}  weighted-F1 {o['weighted_f1']:.3f}")
+    produced = Counter(sentence_type(ev) for ev in coded)
+    missing = [t for t in types if produced[t] == 0]
+    print(f"types produced by at least one sentence: {len(types) - len(missing)}/{len(types)}"
+          + (f" (never: {', '.join(missing)})" if missing else ""))
+    if args.errors:
+        shown = 0
+        for r, ev in zip(rows, coded):
+            if r["half"] != "tune" or sentence_type(ev) == r["sub_event_type"]:
+                continue
+            print(f"\n[{r['sub_event_type']} -> {sentence_type(ev)}] {r['sentence']}")
+            for e in ev:
+                print(f"   {e.cameo:5s} {str(e.acled):30s} {e.confidence:.2f} {e.modality:9s} "
+                      f"{e.source.code if e.source else None}({e.source.text if e.source else ''}) -> "
+                      f"{e.target.code if e.target else None}({e.target.text if e.target else ''})  {e.rule}")
+            shown += 1
+            if shown >= args.errors:
+                break
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

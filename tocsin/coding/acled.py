@@ -1,0 +1,380 @@
+"""ACLED typing: a layer over coded events that gives each one ACLED's sub-event type.
+
+ACLED's sub-event types turn on *who* acts (state forces, rebels, militias, rioters, protesters,
+civilians, external forces), *how* (chemical, suicide bomb, air or drone, shelling, grenade,
+remote explosive) and *what came of it* (territory taken or handed over, weapons seized or
+defused, a protest dispersed or fired on, a base set up). The CAMEO code alone cannot say these,
+so the layer reads them from the event's actors and from cue words in the event's clause, and
+decides with a table. Everything it knows is data in ``tocsin/data/acled/``:
+
+- ``actor_types.tsv``  tocsin actor (code, sector, words) -> ACLED actor type
+- ``cues.tsv``         means and outcome cue words, and verb-object pairs
+- ``families.tsv``     named sets of CAMEO codes
+- ``rules.tsv``        the decision table: family x source type x target type x cues -> sub-event type
+                       (and the finer CAMEO code the means or outcome gives, for the coarse codes of
+                       ``refine.tsv``: a killing from the air is 195, not 1823)
+- ``types.tsv``        the 25 sub-event types with their ACLED event type, CAMEO code and PLOVER type
+
+Entry points: ``type_events(doc, events)`` (called by the coder on every article) and
+``cameo_for(event_type, sub_event_type)``, which maps an ACLED record to tocsin's ontologies.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, Event, Plover
+from ..ontology import cameo
+
+ARMED = frozenset({"state", "external", "rebel", "political_militia", "identity_militia"})
+CROWD = frozenset({"protesters", "rioters", "civilians"})
+_GROUPS = {"armed": ARMED, "crowd": CROWD}
+_PARTICLES = {"up", "down", "over", "away", "out", "off", "back"}
+_OBJ_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd"}
+# where a clause ends going up the parse: the event's own clause stops at a clause of saying or a
+# conjoined clause; "killing" under "opened fire" and "to disperse" under "fired" belong to it
+_CLAUSE_TOPS = {"ROOT", "ccomp", "parataxis"}
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with resources.files("tocsin.data.acled").joinpath(name).open(encoding="utf-8") as f:
+        return list(csv.DictReader((line for line in f if line.strip() and not line.startswith("#")),
+                                   delimiter="\t"))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """A set of CAMEO codes: alternatives (family names or prefixes) and excluded prefixes."""
+
+    alts: tuple[str, ...]
+    excl: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Pair:
+    verbs: frozenset[str]
+    objects: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Rule:
+    family: _Spec
+    source: tuple[bool, frozenset[str]] | None  # (negated, types); None = any
+    target: tuple[bool, frozenset[str]] | None
+    cues: tuple[str, ...]
+    absent: tuple[str, ...]
+    sub_event: str
+    cameo: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class SubEventType:
+    sub_event_type: str
+    event_type: str
+    cameo: str
+    plover_type: str | None
+    plover_mode: str | None
+
+
+class Tables:
+    """The ACLED layer's data, read once."""
+
+    def __init__(self) -> None:
+        self.actor_rows = [(r["type"], r["by"], frozenset(r["values"].lower().split("|")))
+                           for r in _rows("actor_types.tsv")]
+        self.families: dict[str, _Spec] = {}
+        for r in _rows("families.tsv"):
+            self.families[r["family"]] = self._spec(r["codes"])
+        lists: dict[str, list[str]] = {}
+        self.words: dict[str, list[str]] = {}
+        self.pairs: dict[str, list[_Pair]] = {}
+        for r in _rows("cues.tsv"):
+            name, kind, values = r["cue"], r["kind"], r["values"]
+            if kind == "list":
+                lists[name] = values.split("|")
+            elif kind == "word":
+                self.words.setdefault(name, []).extend(_norm(v) if "/" not in v else v.lower()
+                                                       for v in values.split("|"))
+            elif kind == "pair":
+                verbs, _, objs = values.partition("~")
+                obj_words: list[str] = []
+                for o in objs.strip().split("|"):
+                    obj_words += lists[o[1:]] if o.startswith("@") else [o]
+                self.pairs.setdefault(name, []).append(_Pair(
+                    frozenset(v.strip().lower() for v in verbs.split("|")),
+                    frozenset(o if o.startswith(":") else o.lower() for o in obj_words)))
+            else:
+                raise ValueError(f"cues.tsv: unknown kind {kind!r} for cue {name!r}")
+        self.cue_names = set(self.words) | set(self.pairs)
+        self.types = {r["sub_event_type"]: SubEventType(r["sub_event_type"], r["event_type"], r["cameo"],
+                                                        r["plover_type"] or None, r["plover_mode"] or None)
+                      for r in _rows("types.tsv")}
+        self.refinable = frozenset(r["code"] for r in _rows("refine.tsv"))
+        self.rules: list[Rule] = []
+        for n, r in enumerate(_rows("rules.tsv"), 1):
+            cues = tuple(c for c in r["cues"].split("|") if c != "-")
+            absent = tuple(c for c in r["not"].split("|") if c != "-")
+            for c in cues + absent:
+                if c not in self.cue_names:
+                    raise ValueError(f"rules.tsv row {n}: unknown cue {c!r}")
+            if r["sub_event_type"] not in self.types:
+                raise ValueError(f"rules.tsv row {n}: unknown sub-event type {r['sub_event_type']!r}")
+            code = r["cameo"] if r["cameo"] not in ("", "-") else None
+            if code is not None and code not in cameo():
+                raise ValueError(f"rules.tsv row {n}: not a CAMEO code {code!r}")
+            self.rules.append(Rule(self._spec(r["family"]) if r["family"] != "*" else self.families["MATERIAL"],
+                                   self._types(r["source"]), self._types(r["target"]), cues, absent,
+                                   r["sub_event_type"], code, n))
+
+    def _spec(self, text: str) -> _Spec:
+        alts, excl = [], []
+        for part in text.split("|"):
+            if part.startswith("!"):
+                excl.append(part[1:])
+            elif part.startswith("@"):
+                if part[1:] not in self.families:
+                    raise ValueError(f"unknown CAMEO family {part}")
+                alts.append(part)
+            else:
+                alts.append(part)
+        return _Spec(tuple(alts), tuple(excl))
+
+    @staticmethod
+    def _types(text: str) -> tuple[bool, frozenset[str]] | None:
+        if text == "*":
+            return None
+        neg = text.startswith("!")
+        out: set[str] = set()
+        for t in text.lstrip("!").split("|"):
+            out |= _GROUPS.get(t, {t})
+        return neg, frozenset(out)
+
+    def in_family(self, code: str, spec: _Spec) -> bool:
+        if any(code.startswith(p) for p in spec.excl):
+            return False
+        for alt in spec.alts:
+            if alt.startswith("@"):
+                if self.in_family(code, self.families[alt[1:]]):
+                    return True
+            elif code.startswith(alt):
+                return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    return Tables()
+
+
+# ---------- actors ----------
+def _singular(w: str) -> set[str]:
+    out = {w}
+    if w.endswith("men"):
+        out.add(w[:-3] + "man")
+    if w.endswith("es"):
+        out.add(w[:-2])
+    if w.endswith("s"):
+        out.add(w[:-1])
+    return out
+
+
+def actor_type(actor: Actor | None, country: str | None = None) -> str:
+    """The ACLED actor type of a tocsin actor ("unknown" when there is none or it has no code)."""
+    if actor is None:
+        return "unknown"
+    words: set[str] = set()
+    for w in re.findall(r"[a-z]+", actor.text.lower()):
+        words |= _singular(w)
+    found = "unknown"
+    for typ, by, values in tables().actor_rows:
+        if by == "word" and words & values:
+            found = typ
+        elif by == "code" and actor.code and any(actor.code.startswith(v.upper()) for v in values):
+            found = typ
+        elif by == "sector" and actor.sector and actor.sector.lower() in values:
+            found = typ
+        else:
+            continue
+        break
+    if found == "state" and country and actor.country and actor.country != country:
+        return "external"
+    return found
+
+
+def _event_country(ev: Event) -> str | None:
+    if ev.location is not None and ev.location.country:
+        return ev.location.country
+    if ev.target is not None and ev.target.country and not ev.target.sector:
+        return ev.target.country  # force used on a place: the place's country
+    return None
+
+
+# ---------- the event's clause ----------
+class Clause:
+    """The tokens of an event's clause, with the strings cue phrases are looked up in."""
+
+    def __init__(self, trigger: Token) -> None:
+        head = trigger
+        while head.dep_ not in _CLAUSE_TOPS and head.head is not head:
+            if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+                break
+            head = head.head
+        path = {t.i for t in trigger.ancestors} | {trigger.i}
+        skip: set[int] = set()
+        for t in head.subtree:
+            for c in t.children:
+                if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i not in path
+                        and c.head.pos_ in ("VERB", "AUX")):
+                    skip.update(x.i for x in c.subtree)
+        toks = {t.i: t for t in head.subtree if t.i not in skip}
+        if head.dep_ == "conj":
+            # "tortured and killed a student": the subject of the first verb is the second's too
+            for c in head.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    toks.update({t.i: t for t in c.subtree})
+        self.tokens = [toks[i] for i in sorted(toks)]
+        words = [t for t in self.tokens if t.text != "-" and not t.is_space]
+        self.lemmas = " " + " ".join(_norm(t.lemma_) for t in words) + " "
+        self.lowers = " " + " ".join(_norm(t.text) for t in words) + " "
+        self.tagged = " " + " ".join(f"{t.lemma_.lower()}/{t.pos_.lower()}" for t in words) + " "
+
+    def has_word(self, phrase: str) -> bool:
+        if "/" in phrase:
+            return f" {phrase} " in self.tagged
+        return f" {phrase} " in self.lemmas or f" {phrase} " in self.lowers
+
+    def has_pair(self, pair: _Pair) -> bool:
+        for t in self.tokens:
+            keys = {t.lemma_.lower(), t.lower_}
+            parts = [c.lower_ for c in t.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in _PARTICLES]
+            keys |= {f"{k}_{p}" for k in list(keys) for p in parts}
+            if not keys & pair.verbs:
+                continue
+            objs = [c for c in t.children if c.dep_ in _OBJ_DEPS]
+            if t.dep_ == "acl" and t.tag_ == "VBN":
+                objs.append(t.head)  # "a bomb planted near a church, defused by police"
+            for o in list(objs):
+                objs += list(o.conjuncts)
+                objs += [c for c in o.children if c.dep_ in ("compound", "amod")]
+                objs += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"]
+            for o in objs:
+                okeys = {o.lemma_.lower(), o.lower_}
+                if o.ent_type_:
+                    okeys.add(":" + o.ent_type_)
+                if okeys & pair.objects:
+                    return True
+        return False
+
+    def cues(self) -> set[str]:
+        tab = tables()
+        found = {name for name, phrases in tab.words.items() if any(self.has_word(p) for p in phrases)}
+        found |= {name for name, pairs in tab.pairs.items() if any(self.has_pair(p) for p in pairs)}
+        return found
+
+
+# ---------- deciding ----------
+@dataclass(frozen=True)
+class Decision:
+    sub_event_type: str
+    event_type: str
+    cameo: str | None  # the finer CAMEO code, where the rule gives one and the event's code is coarse
+    rule: Rule
+    source_type: str
+    target_type: str
+    cues: frozenset[str]
+
+
+def _types_ok(spec: tuple[bool, frozenset[str]] | None, typ: str) -> bool:
+    if spec is None:
+        return True
+    neg, values = spec
+    return (typ in values) != neg
+
+
+def decide(ev: Event, trigger: Token) -> Decision | None:
+    """The ACLED sub-event type of one coded event whose trigger token is ``trigger``, or None."""
+    tab = tables()
+    country = _event_country(ev)
+    src, tgt = actor_type(ev.source, country), actor_type(ev.target, country)
+    cues: set[str] | None = None
+    for rule in tab.rules:
+        if not tab.in_family(ev.cameo, rule.family):
+            continue
+        if not (_types_ok(rule.source, src) and _types_ok(rule.target, tgt)):
+            continue
+        if rule.cues or rule.absent:
+            if cues is None:
+                cues = Clause(trigger).cues()
+            if not all(c in cues for c in rule.cues) or any(c in cues for c in rule.absent):
+                continue
+        finer = rule.cameo if (rule.cameo and ev.cameo in tab.refinable and rule.cameo != ev.cameo) else None
+        return Decision(rule.sub_event, tab.types[rule.sub_event].event_type, finer, rule, src, tgt,
+                        frozenset(cues or ()))
+    return None
+
+
+def apply(ev: Event, trigger: Token) -> Event:
+    """Set ``ev.acled`` (and refine a coarse CAMEO code where the means or outcome says more)."""
+    d = decide(ev, trigger)
+    if d is None:
+        ev.acled = None
+        return ev
+    ev.acled = d.sub_event_type
+    if d.cameo is not None:
+        code = cameo()[d.cameo]
+        ev.cameo, ev.goldstein, ev.quad_class = code.code, code.goldstein, code.quad_class
+        ev.plover = Plover(type=code.plover_type, mode=code.plover_mode) if code.plover_type else None
+        ev.rule = f"{ev.rule}; acled rule {d.rule.line} -> {code.code}"
+    return ev
+
+
+def type_events(doc: Doc, events: Iterable[Event]) -> list[Event]:
+    """Type every event of an article parsed as ``doc`` (events point at their trigger by ``span``)."""
+    at = {t.idx: t for t in doc}
+    out = []
+    for ev in events:
+        tok = at.get(ev.span[0])
+        out.append(apply(ev, tok) if tok is not None else ev)
+    return out
+
+
+# ---------- ACLED -> tocsin ----------
+def sub_event_types() -> list[str]:
+    """ACLED's 25 sub-event types, in the codebook's order."""
+    return list(tables().types)
+
+
+def event_type_of(sub_event_type: str) -> str | None:
+    """ACLED's event type (Battles, Protests, ...) for a sub-event type."""
+    t = tables().types.get(sub_event_type)
+    return t.event_type if t else None
+
+
+def cameo_for(event_type: str | None, sub_event_type: str) -> dict | None:
+    """The tocsin ontology entry for an ACLED record, for importing ACLED data.
+
+    Returns ``{"cameo", "root", "quad_class", "goldstein", "plover_type", "plover_mode", "event_type"}``
+    for a known sub-event type (its name as in ACLED's data, case and spacing aside), or None. The
+    ``event_type`` argument is checked against the sub-event type's own where it is given.
+    """
+    key = " ".join(sub_event_type.split()).lower()
+    t = next((v for k, v in tables().types.items() if k.lower() == key), None)
+    if t is None:
+        return None
+    if event_type and " ".join(event_type.split()).lower() != t.event_type.lower():
+        return None
+    code = cameo()[t.cameo]
+    return {"cameo": code.code, "root": code.root, "quad_class": code.quad_class, "goldstein": code.goldstein,
+            "plover_type": t.plover_type, "plover_mode": t.plover_mode, "event_type": t.event_type}
