@@ -103,6 +103,9 @@ def test_alerts_cite_evidence_with_sentences(rules_store):
         text = A.brief(df.iloc[0].to_dict(), ev)
     assert set(ev["part"]) >= {"downgrade", "posture", "threat"}
     assert "recalled its ambassador" in text and "border" in text
+    with rules_store.reader() as con:
+        (model,) = A.models(con, df)
+    assert model.dyad == ("AZE", "ARM") and model.level == "alert" and set(model.evidence) == set(ev["event_id"])
 
 
 # -- the seed article ------------------------------------------------------------------------------
@@ -237,7 +240,8 @@ def test_acled_import_maps_types_actors_and_keeps_notes(tmp_path):
     assert clash["coder"] == "acled"
     protest = ev[ev["article_id"] == "acled:BLR1"].iloc[0]
     assert protest["cameo"] == "141" and protest["source_code"] == "BLRCVL"
-    assert len(ev) == 2
+    assert len(ev) == 3  # the strategic development too, as tocsin's ACLED table maps it
+    assert ev[ev["article_id"] == "acled:X1"]["cameo"].iloc[0] == "154"
     # The home front: protests in Belarus, no fighting: no alert.
     assert Store(db).alerts(rule="home-front-unrest").empty
 

@@ -267,6 +267,22 @@ def brief(alert: dict, ev, max_items: int = 12) -> str:
     return "\n".join(lines)
 
 
+def models(con, alerts, table: str = "alert_evidence") -> list:
+    """Alerts as ``tocsin.model.Alert`` objects (the project's typed model), evidence as event ids."""
+    from ..model import Alert
+
+    out = []
+    for r in alerts.to_dict("records"):
+        ids = [x[0] for x in con.execute(f"SELECT DISTINCT event_id FROM {table} WHERE alert_id = ? ORDER BY 1",
+                                         [r["alert_id"]]).fetchall()]
+        dyad = (r["source"], r["target"]) if r["unit"] != "country" else (r["country"], None)
+        out.append(Alert(alert_id=r["alert_id"], rule=r["rule"], dyad=tuple(None if v != v else v for v in dyad),
+                         start=str(r["window_start"])[:10], end=str(r["window_end"])[:10], score=float(r["score"]),
+                         message=r["reason"], evidence=ids, kind=r["kind"], unit=r["unit"], level=r["level"],
+                         first_fired=str(r["first_fired"])[:10], last_updated=str(r["last_updated"])[:10]))
+    return out
+
+
 def records(alerts, con=None, with_evidence: bool = False) -> list[dict]:
     """Alerts as JSON-ready dicts (dates as strings), optionally with their evidence."""
     out = []

