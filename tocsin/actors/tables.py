@@ -192,6 +192,15 @@ def _institutions(ix: Index) -> None:
             ix.add(n, e)
 
 
+def _media(ix: Index) -> None:
+    # a news agency is its country's media, never its state: kept apart from institutions for that reason
+    for row in _rows("media.tsv"):
+        code = row["code"]
+        e = Entry(INST, code=code, country=code[:3], sector=code[3:])
+        for n in _split(row["names"]):
+            ix.add(n, e)
+
+
 def _leaders(ix: Index, states: set[str]) -> None:
     for row in _rows("leaders.tsv"):
         name, where, role = row["name"], row["country"], row["role"]
@@ -231,6 +240,7 @@ def load() -> Index:
     _orgs(ix)
     _groups(ix, states)
     _institutions(ix)
+    _media(ix)
     _leaders(ix, states)
     ix.states = frozenset(states)
     return ix

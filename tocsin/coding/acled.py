@@ -37,6 +37,7 @@ CROWD = frozenset({"protesters", "rioters", "civilians"})
 _GROUPS = {"armed": ARMED, "crowd": CROWD}
 _PARTICLES = {"up", "down", "over", "away", "out", "off", "back"}
 _OBJ_DEPS = {"dobj", "obj", "nsubjpass", "attr", "oprd"}
+_MAX_WORDS = 5  # the longest cue phrase
 # where a clause ends going up the parse: the event's own clause stops at a clause of saying or a
 # conjoined clause; "killing" under "opened fire" and "to disperse" under "fired" belong to it
 _CLAUSE_TOPS = {"ROOT", "ccomp", "parataxis"}
@@ -91,21 +92,26 @@ class Tables:
     """The ACLED layer's data, read once."""
 
     def __init__(self) -> None:
-        self.actor_rows = [(r["type"], r["by"], frozenset(r["values"].lower().split("|")))
+        self.actor_rows = [(r["type"], r["by"], frozenset(r["values"].lower().split("|")), r["role"])
                            for r in _rows("actor_types.tsv")]
         self.families: dict[str, _Spec] = {}
         for r in _rows("families.tsv"):
             self.families[r["family"]] = self._spec(r["codes"])
         lists: dict[str, list[str]] = {}
-        self.words: dict[str, list[str]] = {}
+        self.words: dict[str, frozenset[str]] = {}
         self.pairs: dict[str, list[_Pair]] = {}
+        self.victim_cues: set[str] = set()
         for r in _rows("cues.tsv"):
             name, kind, values = r["cue"], r["kind"], r["values"]
             if kind == "list":
                 lists[name] = values.split("|")
-            elif kind == "word":
-                self.words.setdefault(name, []).extend(_norm(v) if "/" not in v else v.lower()
-                                                       for v in values.split("|"))
+            elif kind in ("word", "victim"):
+                if kind == "victim":
+                    self.victim_cues.add(name)
+                self.words[name] = self.words.get(name, frozenset()) | {
+                    _norm(v) if "/" not in v else v.lower() for v in values.split("|")}
+                if any(len(v.split()) > _MAX_WORDS for v in self.words[name]):
+                    raise ValueError(f"cues.tsv: a phrase of cue {name!r} is longer than {_MAX_WORDS} words")
             elif kind == "pair":
                 verbs, _, objs = values.partition("~")
                 obj_words: list[str] = []
@@ -117,6 +123,10 @@ class Tables:
             else:
                 raise ValueError(f"cues.tsv: unknown kind {kind!r} for cue {name!r}")
         self.cue_names = set(self.words) | set(self.pairs)
+        self.first_words = frozenset(p.split()[0].split("/")[0] for ps in self.words.values() for p in ps)
+        self.pair_verbs = frozenset(v for pairs in self.pairs.values() for pr in pairs for v in pr.verbs)
+        self.pair_bases = frozenset(v.split("_")[0] for v in self.pair_verbs)
+        self._by_code: dict[str, tuple[Rule, ...]] = {}
         self.types = {r["sub_event_type"]: SubEventType(r["sub_event_type"], r["event_type"], r["cameo"],
                                                         r["plover_type"] or None, r["plover_mode"] or None)
                       for r in _rows("types.tsv")}
@@ -160,6 +170,13 @@ class Tables:
             out |= _GROUPS.get(t, {t})
         return neg, frozenset(out)
 
+    def rules_for(self, code: str) -> tuple[Rule, ...]:
+        """The rules whose family holds ``code``, in order."""
+        got = self._by_code.get(code)
+        if got is None:
+            got = self._by_code[code] = tuple(r for r in self.rules if self.in_family(code, r.family))
+        return got
+
     def in_family(self, code: str, spec: _Spec) -> bool:
         if any(code.startswith(p) for p in spec.excl):
             return False
@@ -189,20 +206,25 @@ def _singular(w: str) -> set[str]:
     return out
 
 
-def actor_type(actor: Actor | None, country: str | None = None) -> str:
-    """The ACLED actor type of a tocsin actor ("unknown" when there is none or it has no code)."""
+def actor_type(actor: Actor | None, country: str | None = None, role: str = "source") -> str:
+    """The ACLED actor type of a tocsin actor as the event's ``role`` ("source" or "target") in ``country``;
+    "unknown" when there is none or it has no code."""
     if actor is None:
         return "unknown"
     words: set[str] = set()
     for w in re.findall(r"[a-z]+", actor.text.lower()):
         words |= _singular(w)
     found = "unknown"
-    for typ, by, values in tables().actor_rows:
+    for typ, by, values, row_role in tables().actor_rows:
+        if row_role not in ("*", role):
+            continue
         if by == "word" and words & values:
             found = typ
         elif by == "code" and actor.code and any(actor.code.startswith(v.upper()) for v in values):
             found = typ
         elif by == "sector" and actor.sector and actor.sector.lower() in values:
+            found = typ
+        elif by == "sector" and "-" in values and not actor.sector and actor.country:
             found = typ
         else:
             continue
@@ -232,34 +254,53 @@ class Clause:
             head = head.head
         path = {t.i for t in trigger.ancestors} | {trigger.i}
         skip: set[int] = set()
-        for t in head.subtree:
-            for c in t.children:
-                if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i not in path
-                        and c.head.pos_ in ("VERB", "AUX")):
-                    skip.update(x.i for x in c.subtree)
-        toks = {t.i: t for t in head.subtree if t.i not in skip}
+        sub = list(head.subtree)
+        for c in sub:
+            if (c.dep_ == "conj" and c.i not in skip and c.i not in path and c.pos_ in ("VERB", "AUX")
+                    and c.head.pos_ in ("VERB", "AUX")):
+                skip.update(range(c.left_edge.i, c.right_edge.i + 1))
+        toks = {t.i: t for t in sub if t.i not in skip}
         if head.dep_ == "conj":
             # "tortured and killed a student": the subject of the first verb is the second's too
             for c in head.head.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     toks.update({t.i: t for t in c.subtree})
         self.tokens = [toks[i] for i in sorted(toks)]
-        words = [t for t in self.tokens if t.text != "-" and not t.is_space]
-        self.lemmas = " " + " ".join(_norm(t.lemma_) for t in words) + " "
-        self.lowers = " " + " ".join(_norm(t.text) for t in words) + " "
-        self.tagged = " " + " ".join(f"{t.lemma_.lower()}/{t.pos_.lower()}" for t in words) + " "
+        # the acting side's own phrase ("intelligence police tortured an inmate"): a victim cue is not read there
+        self.actor: set[int] = set()
+        for h in {head, trigger}:
+            for c in h.children:
+                if c.dep_ in ("nsubj", "csubj", "agent", "poss") or (c.dep_ == "prep" and c.lower_ == "by"
+                                                                     and h.pos_ in ("NOUN", "PROPN")):
+                    self.actor.update(x.i for x in c.subtree)
+        self.head = head
 
-    def has_word(self, phrase: str) -> bool:
-        if "/" in phrase:
-            return f" {phrase} " in self.tagged
-        return f" {phrase} " in self.lemmas or f" {phrase} " in self.lowers
+    @staticmethod
+    def _grams(tokens: list[Token]) -> set[str]:
+        """The phrases the tokens spell that could be cues (by lemma and by form), and "lemma/pos"."""
+        tab = tables()
+        words = [t for t in tokens if t.text != "-" and not t.is_space]
+        lemmas = [t.lemma_.lower() for t in words]
+        forms = [t.lower_ for t in words]
+        out: set[str] = {f"{w}/{t.pos_.lower()}" for w, t in zip(lemmas, words) if w in tab.first_words}
+        for seq in (lemmas, forms):
+            seq = [_norm(w) if "-" in w else w for w in seq]
+            for i, w in enumerate(seq):
+                if w in tab.first_words:
+                    for n in range(1, _MAX_WORDS + 1):
+                        out.add(" ".join(seq[i:i + n]))
+        return out
 
-    def has_pair(self, pair: _Pair) -> bool:
+    def _pairs(self) -> set[str]:
+        tab = tables()
+        found: set[str] = set()
         for t in self.tokens:
             keys = {t.lemma_.lower(), t.lower_}
+            if keys.isdisjoint(tab.pair_bases):
+                continue
             parts = [c.lower_ for c in t.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in _PARTICLES]
             keys |= {f"{k}_{p}" for k in list(keys) for p in parts}
-            if not keys & pair.verbs:
+            if not keys & tab.pair_verbs:
                 continue
             objs = [c for c in t.children if c.dep_ in _OBJ_DEPS]
             if t.dep_ == "acl" and t.tag_ == "VBN":
@@ -269,19 +310,23 @@ class Clause:
                 objs += [c for c in o.children if c.dep_ in ("compound", "amod")]
                 objs += [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj"]
+            okeys: set[str] = set()
             for o in objs:
-                okeys = {o.lemma_.lower(), o.lower_}
+                okeys |= {o.lemma_.lower(), o.lower_}
                 if o.ent_type_:
                     okeys.add(":" + o.ent_type_)
-                if okeys & pair.objects:
-                    return True
-        return False
+            for name, pairs in tab.pairs.items():
+                if name not in found and any(keys & pr.verbs and okeys & pr.objects for pr in pairs):
+                    found.add(name)
+        return found
 
     def cues(self) -> set[str]:
         tab = tables()
-        found = {name for name, phrases in tab.words.items() if any(self.has_word(p) for p in phrases)}
-        found |= {name for name, pairs in tab.pairs.items() if any(self.has_pair(p) for p in pairs)}
-        return found
+        full = self._grams(self.tokens)
+        victim = self._grams([t for t in self.tokens if t.i not in self.actor]) if self.actor else full
+        found = {name for name, phrases in tab.words.items()
+                 if not (phrases.isdisjoint(victim) if name in tab.victim_cues else phrases.isdisjoint(full))}
+        return found | self._pairs()
 
 
 # ---------- deciding ----------
@@ -303,20 +348,28 @@ def _types_ok(spec: tuple[bool, frozenset[str]] | None, typ: str) -> bool:
     return (typ in values) != neg
 
 
-def decide(ev: Event, trigger: Token) -> Decision | None:
-    """The ACLED sub-event type of one coded event whose trigger token is ``trigger``, or None."""
+def _clause_cues(trigger: Token, seen: dict | None) -> set[str]:
+    if seen is not None and trigger.i in seen:
+        return seen[trigger.i]
+    cues = Clause(trigger).cues()
+    if seen is not None:
+        seen[trigger.i] = cues
+    return cues
+
+
+def decide(ev: Event, trigger: Token, seen: dict | None = None) -> Decision | None:
+    """The ACLED sub-event type of one coded event whose trigger token is ``trigger``, or None.
+    ``seen`` caches the cues found per trigger across the events of one article."""
     tab = tables()
     country = _event_country(ev)
-    src, tgt = actor_type(ev.source, country), actor_type(ev.target, country)
+    src, tgt = actor_type(ev.source, country, "source"), actor_type(ev.target, country, "target")
     cues: set[str] | None = None
-    for rule in tab.rules:
-        if not tab.in_family(ev.cameo, rule.family):
-            continue
+    for rule in tab.rules_for(ev.cameo):
         if not (_types_ok(rule.source, src) and _types_ok(rule.target, tgt)):
             continue
         if rule.cues or rule.absent:
             if cues is None:
-                cues = Clause(trigger).cues()
+                cues = _clause_cues(trigger, seen)
             if not all(c in cues for c in rule.cues) or any(c in cues for c in rule.absent):
                 continue
         finer = rule.cameo if (rule.cameo and ev.cameo in tab.refinable and rule.cameo != ev.cameo) else None
@@ -325,9 +378,9 @@ def decide(ev: Event, trigger: Token) -> Decision | None:
     return None
 
 
-def apply(ev: Event, trigger: Token) -> Event:
+def apply(ev: Event, trigger: Token, seen: dict | None = None) -> Event:
     """Set ``ev.acled`` (and refine a coarse CAMEO code where the means or outcome says more)."""
-    d = decide(ev, trigger)
+    d = decide(ev, trigger, seen)
     if d is None:
         ev.acled = None
         return ev
@@ -343,10 +396,11 @@ def apply(ev: Event, trigger: Token) -> Event:
 def type_events(doc: Doc, events: Iterable[Event]) -> list[Event]:
     """Type every event of an article parsed as ``doc`` (events point at their trigger by ``span``)."""
     at = {t.idx: t for t in doc}
+    seen: dict[int, set[str]] = {}
     out = []
     for ev in events:
         tok = at.get(ev.span[0])
-        out.append(apply(ev, tok) if tok is not None else ev)
+        out.append(apply(ev, tok, seen) if tok is not None else ev)
     return out
 
 

@@ -19,6 +19,7 @@ from .. import when as when_mod
 from ..model import Actor, Article, Event, PlaceMention, Plover
 from ..ontology import cameo
 from . import acled
+from .article import ArticlePass
 from .confidence import confidence
 from .context import ArticleContext, attach
 from .derived import Derived
@@ -29,6 +30,8 @@ from .roles import Roles, domestic
 from .syntax import VERB_OBJ
 
 _HOSTILE_FORCE = ("17", "18", "19", "20")
+# force used or shown: one state's organs seldom use it on another organ of the same state
+_FORCE = ("15", "17", "18", "19", "20")
 
 
 @dataclass
@@ -53,6 +56,8 @@ class EventCoder:
         self.modality = ModalityRules(self.lex)
         self.roles = Roles(actors, self.lex)
         self.derived = Derived(self.codes, self.lex)
+        # the pass over the whole article once its sentences are coded (coding/article.py); None skips it
+        self.article: ArticlePass | None = ArticlePass(actors, self.lex)
 
     def code_doc(self, doc: Doc, article: Article, places: list[PlaceMention] | tuple = (), geo=None) -> list[Event]:
         """The events of ``article``, parsed as ``doc``, whose place mentions are ``places``."""
@@ -69,6 +74,8 @@ class EventCoder:
             for tok in sent:  # remember who the sentence is about, for pronouns in the next
                 if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") and tok.head.dep_ == "ROOT":
                     ctx.memory.note(self.roles.actor(tok, ctx), tok)
+        if self.article is not None:  # actors settled by the whole article first: ACLED types turn on them
+            events = self.article.run(doc, ctx.article, events, ctx.places)
         events = acled.type_events(doc, events)
         ctx.events = events
         return events
@@ -77,12 +84,19 @@ class EventCoder:
     def _candidate(self, m: Match, sent: Span, ctx: ArticleContext) -> Candidate:
         tok = m.anchor
         mod = self.modality.of(tok)
+        if m.pattern.negated:
+            # "will not tolerate attacks": the negation is the stance the pattern codes, taken now
+            rest = mod.without({"negated", "future"})
+            mod = ModalityResult(rest, mod.sayer if rest != "asserted" else None, mod.found - {"negated", "future"})
         sayer = None
         if mod.sayer is not None:
             # "analysts said": whoever says it, known actor or not, is who it is attributed to
             sayer = self.roles.actor(mod.sayer, ctx) or Actor(
                 text=sent.doc[mod.sayer.left_edge.i:mod.sayer.right_edge.i + 1].text)
         sources, targets = self.roles.roles(m, ctx, sayer)
+        if m.pattern.negated and mod.modality == "reported" and _own(sources, sayer):
+            # "Abbas said he will not tolerate attacks": his own stance, in his own words
+            mod, sayer = ModalityResult("asserted", None, mod.found - {"reported"}), None
         code = self.codes[m.pattern.code]
         if not sources and code.root == "14":
             pa = self.roles.place_actor(tok, ctx)
@@ -117,7 +131,7 @@ class EventCoder:
         home = next(iter(countries)) if len(countries) == 1 else None
         out: list[Event] = []
         for c in found:
-            sources, targets = domestic(c.sources, c.targets, home)
+            sources, targets = domestic(c.sources, c.targets, home, hostile=c.code.root in _FORCE)
             if not sources and not targets:
                 continue
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)
@@ -144,6 +158,12 @@ class EventCoder:
                     attributed_to=c.sayer if modality != "asserted" else None,
                     location=location, confidence=conf, rule=rule))
         return out
+
+
+def _own(sources: list[Actor], sayer: Actor | None) -> bool:
+    """Whether the speaker speaks of its own deed ("Hungary says it will not accept ...")."""
+    return bool(sources) and sayer is not None and any(
+        a is sayer or (a.country and a.country == sayer.country) for a in sources)
 
 
 def _pairs(sources: list[Actor], targets: list[Actor]):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .patterns import Lexicon, Pattern
-from .syntax import VERB_OBJ, lemma, subject_token
+from .syntax import VERB_OBJ, lemma, patients, subject_token
 
 # Entity types that name something; a proper noun of one is a name, not an event ("the APEC forum").
 _NAME_ENTS = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -55,6 +55,7 @@ class Matcher:
         self.light = lex.words("@LIGHT")
         self.event_heads = lex.words("@EVENT_HEAD")
         self.quantity = lex.words("@QUANTITY")
+        self.accuse = lex.words("@ACCUSE_OF")
 
     def candidates(self, tok: Token) -> tuple[list[Pattern], bool] | None:
         pos = tok.pos_
@@ -84,7 +85,7 @@ class Matcher:
                 elif c.dep_ == "compound":
                     objs.append(c)
         elif not objs:
-            objs = [c for c in tok.children if c.dep_ in VERB_OBJ or c.dep_ == "nsubjpass"]
+            objs = [c for c in tok.children if c.dep_ in VERB_OBJ] + patients(tok)
         # "hundreds of soldiers", "some of its troops", "tons of medicine": the noun inside counts
         for o in list(objs):
             if o.pos_ == "NUM" or o.lemma_.lower() in self.quantity:
@@ -92,11 +93,10 @@ class Matcher:
                          for g in c.children if g.dep_ == "pobj"]
         return objs
 
-    @staticmethod
-    def _agent_head(tok: Token, noun: bool) -> Token | None:
+    def _agent_head(self, tok: Token, noun: bool) -> Token | None:
         if noun:
             return next((c for c in tok.children if c.dep_ == "poss"), None)
-        return subject_token(tok)
+        return subject_token(tok, self.accuse)
 
     def _preps(self, p: Pattern, children: list[Token]) -> list[Token] | None:
         """The preposition or particle tokens the pattern's ``+prep`` constraints need, in order."""
@@ -114,6 +114,8 @@ class Matcher:
         """Whether pattern ``p`` holds at ``tok``, and the object that satisfied its ``~object``."""
         prep_tokens = self._preps(p, children)
         if prep_tokens is None:
+            return False, None
+        if p.negated and not any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in children):
             return False, None
         obj_tok = None
         if p.obj is not None:

@@ -63,6 +63,23 @@ class ModalityRules:
         self.neggov = lex.words("@NEGGOV")
         self.future_noun = lex.words("@FUTURE_NOUN")
         self.hypo_noun = lex.words("@HYPO_NOUN")
+        self.stance = lex.words("@STANCE")
+        self.accuse = lex.words("@ACCUSE_OF")
+        self.event_nouns = frozenset(lex.nouns)
+
+    def _presupposed(self, cur: Token) -> bool:
+        """An event noun that a verb of stance takes as given ("will not tolerate attacks",
+        "condemned the bombing", "responded to the accusations"): nothing above it bears on it."""
+        if cur.pos_ not in ("NOUN", "PROPN") or cur.lemma_.lower() not in self.event_nouns:
+            return False
+        head = cur.head
+        if cur.dep_ == "pobj" and head.dep_ == "prep":
+            if head.lower_ in ("of", "for", "with") and head.head.lemma_.lower() in self.accuse:
+                return False  # "blamed India for the bombing": told, not taken as given
+            head = head.head
+        elif cur.dep_ not in ("dobj", "nsubjpass"):
+            return False
+        return head.pos_ == "VERB" and head.lemma_.lower() in self.stance
 
     def _local(self, tok: Token, found: set[str], own: bool) -> Token | None:
         """What a token's own children say; returns an 'according to' source if any."""
@@ -108,10 +125,20 @@ class ModalityRules:
         steps = 0
         while cur.dep_ != "ROOT" and cur.head is not cur and steps < 12:
             steps += 1
+            if self._presupposed(cur):
+                break
             dep, head = cur.dep_, cur.head
             hf = forms(head)
             hl = head.lemma_.lower()
-            if dep in ("ccomp", "parataxis") and hf & self.say_or_deny:
+            if dep == "prep" and cur.lower_ in ("of", "for", "with") and hl in self.accuse:
+                # "Poland accused Belarus of shelling": the accuser reports the deed
+                found.add("reported")
+                if sayer is None:  # the accuser; "Belarus was accused of" names none, or a "by"
+                    sayer = next((c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in
+                                  ("that", "which", "who")), None) or next(
+                        (g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                own = False
+            elif dep in ("ccomp", "parataxis") and hf & self.say_or_deny:
                 found.add("negated" if hf & self.deny else "reported")
                 if would and steps == 1 and head.tag_ == "VBD" and not conditional:
                     backshift = True

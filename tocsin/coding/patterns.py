@@ -11,6 +11,8 @@ A pattern file line is ``CODE  TRIGGER [CONSTRAINT ...]  [# comment]``:
 - ``^agent``       the head of the source phrase ("withdrawal ^ambassador": the envoy withdrew)
 - ``~!object``     as ``~object``, and for a noun whose source is not named, the object's owner
                    is the source ("the recall of Belarus' ambassador": Belarus recalled)
+- ``!neg``         the trigger is negated, and the negation is the event: "will not tolerate
+                   attacks" is a condemnation, asserted, not a tolerating that did not happen
 
 Each constraint value may be ``@CLASS`` (a word class from classes.txt) or several values
 joined by ``|``. ``CODE`` is a CAMEO code, or ``-`` for "not an event" (to block a sense such
@@ -38,6 +40,7 @@ class Pattern:
     comp: frozenset[str] | None = None
     agent: frozenset[str] | None = None
     owner_is_source: bool = False
+    negated: bool = False  # holds only under a negation, which the code already expresses
     specificity: int = field(default=0, compare=False)
 
 
@@ -109,6 +112,9 @@ def _patterns(name: str, classes: dict[str, frozenset[str]]) -> dict[str, list[P
             raise PatternError(f"{where}: {code} is not a CAMEO code")
         kw: dict = {"preps": []}
         for tok in parts[2:]:
+            if tok == "!neg":
+                kw["negated"] = True
+                continue
             kind = _KINDS.get(tok[0])
             if kind is None or len(tok) < 2:
                 raise PatternError(f"{where}: cannot read constraint {tok!r}")
@@ -121,7 +127,8 @@ def _patterns(name: str, classes: dict[str, frozenset[str]]) -> dict[str, list[P
             else:
                 kw[kind] = vals
         kw["preps"] = tuple(kw["preps"])
-        spec = len(kw["preps"]) + sum(kw.get(k) is not None for k in ("obj", "mod", "comp", "agent"))
+        spec = (len(kw["preps"]) + sum(kw.get(k) is not None for k in ("obj", "mod", "comp", "agent"))
+                + kw.get("negated", False))
         for trigger in _values(parts[1], classes, where):
             index.setdefault(trigger, []).append(
                 Pattern(code, trigger, " ".join([trigger, *parts[2:]]) + f" -> {code or 'none'}",

@@ -18,7 +18,7 @@ from ..model import Actor
 from .context import ArticleContext
 from .match import Match
 from .patterns import Lexicon
-from .syntax import VERB_OBJ, expand, lemma, noun_phrase, subject_token
+from .syntax import VERB_OBJ, accusation, accused, expand, lemma, noun_phrase, patients, subject_token
 
 # Prepositions that introduce the target, in order of preference.
 _TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "at", "into", "toward", "towards", "from",
@@ -27,12 +27,19 @@ _NOUN_TARGET_PREPS = ("against", "on", "upon", "to", "with", "between", "into", 
                       "over")
 # A target named only by one of these is a party only if it resolves to a code ("in Paris" is a venue).
 _WEAK_TARGET_PREPS = ("in", "at", "from", "over", "for")
+# what an event is done to: never where its source is looked for ("between" names both sides)
+_SOURCE_PRUNE = frozenset(_NOUN_TARGET_PREPS) - {"between"}
+# where a deed or a weapon was ("a car bomb in central Turkey") says nothing of whose it was
+_WHERE = frozenset({"in", "near", "outside", "inside", "across", "around", "of"})
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "this", "these",
              "those", "that", "which", "who", "whom"}
 _SELF_REF = {"it", "they", "he", "she", "we", "i"}
 _AT_PLACE = {"in", "near", "on", "at", "around", "outside", "across", "inside"}
 # sectors that, named without a country ("the government", "the army"), are the home side's
 _DOMESTIC = {"GOV", "MIL", "COP", "OPP", "JUD", "LEG"}
+# organs of a state; in a hostile event one of them opposing a bare "army" or "drone" does not
+# lend it its country: a state seldom attacks its own navy
+_STATE = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
 @dataclass
@@ -44,14 +51,22 @@ class Slots:
     preps: dict[str, Token] = field(default_factory=dict)
 
 
-def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
+def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None, hostile: bool = False
              ) -> tuple[list[Actor], list[Actor]]:
     """"Colombia's rebels agreed to talks with the government": a government, army or police
     named without a country belongs to the country of the other party, or to the one country
     the sentence names. A phrase with a capitalised modifier ("a senior European official")
-    says where it is from and is left alone."""
+    says where it is from and is left alone. In a ``hostile`` event only a party that is no
+    state lends its country ("police clashed with Kenyan protesters"); "a drone attack on the
+    Indian fleet" says nothing of whose drone it was."""
     def fill(actors: list[Actor], others: list[Actor]) -> list[Actor]:
-        country = next((a.country for a in others if a.country), None) or home
+        if hostile:
+            rivals = {a.country for a in others if a.country and a.sector in _STATE}
+            country = next((a.country for a in others if a.country and a.sector not in _STATE), None)
+            if country is None and home not in rivals:
+                country = home
+        else:
+            country = next((a.country for a in others if a.country), None) or home
         if country is None:
             return actors
         return [Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector)
@@ -66,6 +81,9 @@ class Roles:
         self.actors = actors
         self.light = lex.words("@LIGHT")
         self.stative = lex.words("@STATIVE_PASSIVE")
+        self.stance = lex.words("@STANCE")
+        self.accuse = lex.words("@ACCUSE_OF")
+        self.things = frozenset(lex.nouns) | lex.words("@WEAPON")  # deeds and means, not parties
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
@@ -109,8 +127,17 @@ class Roles:
                          sector=actor.sector)
         return actor
 
-    def inner_actor(self, tok: Token, ctx: ArticleContext, skip: set[int]) -> Actor | None:
-        """The first actor named inside a phrase that is not one ("rail lines carrying Russian troops")."""
+    def inner_actor(self, tok: Token, ctx: ArticleContext, skip: set[int], source: bool = False) -> Actor | None:
+        """The first actor named inside a phrase that is not one ("rail lines carrying Russian troops").
+
+        For a ``source``, never inside what the phrase is done to: in "the attack on the Indian
+        fleet killed four sailors" the fleet is the attack's target, not the killer."""
+        if source:
+            skip = set(skip)
+            for t in tok.subtree:
+                if t.dep_ == "prep" and (t.lower_ in _SOURCE_PRUNE or
+                                         (t.lower_ in _WHERE and lemma(t.head) in self.things)):
+                    skip.update(x.i for x in t.subtree)
         for t in tok.subtree:
             if t.i == tok.i or t.i in skip:
                 continue
@@ -128,12 +155,12 @@ class Roles:
 
     # ---------- which tokens fill the roles ----------
     def _verb_slots(self, tok: Token) -> Slots:
-        subj = subject_token(tok)
+        subj = subject_token(tok, self.accuse)
         targets: list[Token] = []
         passive = (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
                    and lemma(tok) not in self.stative)
         if passive:
-            targets += [c for c in tok.children if c.dep_ == "nsubjpass"]
+            targets += patients(tok)
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 targets.append(tok.head)
             subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
@@ -160,25 +187,44 @@ class Roles:
                 if c.dep_ == "prep" and c.lower_ == "by":
                     sources = [g for g in c.children if g.dep_ == "pobj"]
                 elif c.dep_ == "prep" and c.lower_ == "between":
-                    # "clashes between police and protesters": one side each
+                    # "clashes between police and protesters": one side each; "the war between
+                    # the US, Israel and Iran": the last named stands against the others
                     sides = [x for g in c.children if g.dep_ == "pobj" for x in expand(g)]
                     if len(sides) >= 2:
-                        sources, targets = sides[:1], sides[1:]
+                        sources, targets = sides[:-1], sides[-1:]
+        if not sources:
+            sources = self._participle_agent(tok)
         if not sources:
             sources = self._light_verb_subject(tok)
         preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
         return Slots(sources, targets, preps)
 
+    @staticmethod
+    def _participle_agent(tok: Token) -> list[Token]:
+        """"the sanctions imposed by Turkey", "an attack carried out by rebels"."""
+        for c in tok.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        return [g for g in a.children if g.dep_ == "pobj"][:1]
+        return []
+
     def _light_verb_subject(self, tok: Token) -> list[Token]:
         """"Russia launched an invasion", "forces were engaged in ethnic cleansing": the noun's
-        doer is the subject of the verb that carries it."""
+        doer is the subject of the verb that carries it. "Poland accused Belarus of an attack":
+        the accused's. What one condemns, answers or fears (``@STANCE``) is no deed of one's own."""
         head = tok.head
         if not (tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "ADP")):
             return []
         verb = head.head if head.pos_ == "ADP" else head
+        if head.pos_ == "ADP" and accusation(head, self.accuse):
+            x = accused(verb)
+            return expand(x) if x is not None else []
+        if lemma(verb) in self.stance:
+            return []
         if not (verb.pos_ == "VERB" and (lemma(verb) in self.light or head.pos_ == "ADP" or tok.dep_ == "dobj")):
             return []
-        s = subject_token(verb)
+        s = subject_token(verb, self.accuse)
         if s is None and head.pos_ == "ADP":
             # "Serb forces were engaged in ethnic cleansing": the passive subject acts
             s = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -194,7 +240,7 @@ class Roles:
         used.update(s.i for s in slots.sources)
         if not found and slots.sources:
             # "the APEC forum": an actor named inside a phrase the resolver cannot place
-            a = self.inner_actor(slots.sources[0], ctx, set())
+            a = self.inner_actor(slots.sources[0], ctx, set(), source=True)
             if a is not None:
                 found = [a]
         if m.noun and not found:
@@ -250,8 +296,12 @@ class Roles:
     def _target_actors(self, m: Match, slots: Slots, ctx: ArticleContext, used: set[int],
                        means_preps: dict[str, Token], owner_of: Token | None) -> list[Actor]:
         found: list[Actor] = []
+        seen: set[int] = set()
         for t in slots.targets:
             for x in expand(t):
+                if x.i in seen:  # the sides of "between A, B and C" are conjuncts of each other
+                    continue
+                seen.add(x.i)
                 a = self.actor(x, ctx)
                 if a is not None and x.i not in used:
                     found.append(a)

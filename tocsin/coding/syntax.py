@@ -13,9 +13,40 @@ def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def subject_token(verb: Token) -> Token | None:
+_ACCUSED_OF = ("of", "for", "with")
+
+
+def accused(verb: Token) -> Token | None:
+    """Whom "accuse X of", "blame X for", "charge X with" name: the object, or a passive's subject."""
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+
+
+def accusation(prep: Token, accuse: frozenset[str]) -> bool:
+    """Whether ``prep`` is the "of" of "accused X of Y" (or "blamed X for", "charged X with")."""
+    return prep.dep_ == "prep" and prep.lower_ in _ACCUSED_OF and lemma(prep.head) in accuse
+
+
+def patients(verb: Token) -> list[Token]:
+    """Who undergoes a passive: its own subject, or the subject a raising or control predicate
+    took for it ("the sanctions are expected to be lifted", "the ban is likely to be lifted")."""
+    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if own or not any(c.dep_ == "auxpass" for c in verb.children):
+        return own
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "acomp"):
+            break
+        cur = cur.head
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj
+    return []
+
+
+def subject_token(verb: Token, accuse: frozenset[str] = frozenset()) -> Token | None:
     """Who does what ``verb`` says: its subject, or the agent of a passive, or whoever a
-    relative clause, participle or open complement hangs on."""
+    relative clause, participle or open complement hangs on; in "accused X of shelling" (the
+    verbs ``accuse``), X."""
     cur, steps = verb, 0
     while steps < 6:
         steps += 1
@@ -37,6 +68,8 @@ def subject_token(verb: Token) -> Token | None:
                                                                          cur.lemma_ == "be"):
             cur = cur.head
             if cur.dep_ == "prep":
+                if accusation(cur, accuse):
+                    return accused(cur.head)
                 cur = cur.head
             continue
         return None

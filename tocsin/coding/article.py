@@ -1,0 +1,506 @@
+"""The article pass: read the whole article once its sentences are coded.
+
+A sentence alone cannot say who "he", "the army" or "Mr Abbas" is, whether "the accusations"
+are new ones, or whether a kidnapping in Redding is politics. The article can:
+
+- one table of the article's actors (people with their titles, acronyms it spells out, the
+  country the story is about) that personal pronouns, bare sector nouns and re-mentioned names
+  resolve against;
+- acts whose agent an institution's office implies ("was sentenced") get that agent;
+- event coreference: a definite re-mention ("the accusations", "the blast destroyed ...",
+  "said in a statement") adds weight to the event it repeats instead of making another one;
+- a Title Case headline keeps only what the body supports; the headline and lede events rank
+  first (confidence is what the article's main event is chosen by);
+- the political-event gate: an event needs a political actor on one side (data/article/sectors.tsv);
+- a statement is placed where its speaker is, not where the story is.
+
+Everything here reads the parse and the events; nothing is kept between articles.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Article, Event, PlaceMention
+
+_PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_DEFINITE = {"the", "this", "that", "these", "those", "such"}
+_SUBJ = ("nsubj", "nsubjpass")
+# places that stand for a state when they act ("Ukraine said"); a city or a district does not
+_STATE_FEATURES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"}
+_VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "16"}
+_LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
+
+
+@dataclass(frozen=True)
+class SectorRule:
+    political: bool
+    antecedent: bool
+
+
+def _rows(name: str):
+    with resources.files("tocsin.data").joinpath("article", name).open(encoding="utf-8") as f:
+        yield from csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
+
+
+@lru_cache(maxsize=1)
+def sector_rules() -> dict[str, SectorRule]:
+    return {r["sector"]: SectorRule(r["political"] == "1", r["antecedent"] == "1") for r in _rows("sectors.tsv")}
+
+
+@lru_cache(maxsize=1)
+def implicit_agents() -> dict[str, tuple[str, str, bool]]:
+    return {r["cameo"]: (r["sector"], r["text"], r["domestic"] == "1") for r in _rows("implicit_agents.tsv")}
+
+
+def _implied(code: str) -> tuple[str, str, bool] | None:
+    table = implicit_agents()
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def _with(actor: Actor, country: str, text: str | None = None) -> Actor:
+    return Actor(text=actor.text if text is None else text, code=country + (actor.sector or ""), country=country,
+                 sector=actor.sector)
+
+
+def _bare(actor: Actor | None) -> bool:
+    """A sector with no country: "the army", "protesters", "the court"."""
+    return (actor is not None and bool(actor.code) and not actor.country and actor.sector is not None
+            and actor.code == actor.sector and actor.sector not in ("IGO", "NGO"))
+
+
+@dataclass
+class _Mention:
+    i: int  # token index of the mention's head
+    actor: Actor
+    subject: bool
+
+
+@dataclass
+class ArticleActors:
+    """Who the article is about: its people, the acronyms it defines and its home country."""
+
+    home: str | None = None
+    scene: str | None = None  # where the story happens, when it says so
+    people: list[_Mention] = field(default_factory=list)  # persons named, in text order
+    names: dict[str, Actor | None] = field(default_factory=dict)  # a word of a person's name -> that person
+    acronyms: dict[str, Actor] = field(default_factory=dict)
+
+    def person_before(self, i: int, sent: Span) -> Actor | None:
+        """Who "he" or "she" at token ``i`` is: a person named earlier in the sentence, else the last
+        person who was the subject of a recent sentence, else the last person named."""
+        before = [m for m in self.people if m.i < i]
+        if not before:
+            return None
+        here = [m for m in before if m.i >= sent.start]
+        if here:
+            subj = [m for m in here if m.subject]
+            return (subj or here)[-1].actor
+        doc = sent.doc
+        window_start = i
+        for _ in range(3):  # the three sentences before this one
+            if window_start <= 0:
+                break
+            window_start = doc[window_start - 1].sent.start
+        recent = [m for m in before if m.i >= window_start]
+        subj = [m for m in recent if m.subject]
+        if subj:
+            return subj[-1].actor
+        return (recent or before)[-1].actor
+
+    def by_name(self, text: str) -> Actor | None:
+        words = [w for w in re.split(r"[\s]+", text.strip()) if w]
+        if not words:
+            return None
+        if len(words) == 1 and words[0] in self.acronyms:
+            return self.acronyms[words[0]]
+        names = [w for w in words if w[:1].isupper() and w.lower() not in ("mr", "mrs", "ms", "dr", "mr.", "mrs.",
+                                                                           "ms.", "dr.", "the")]
+        found = {id(a): a for w in names if (a := self.names.get(w)) is not None}
+        if len(found) == 1:
+            return next(iter(found.values()))
+        acr = [self.acronyms[w] for w in words if w in self.acronyms]
+        return acr[0] if len(acr) == 1 else None
+
+
+def _headline(doc: Doc) -> Span | None:
+    """The article's first line when it stands alone above the body: no final stop, and a line break
+    (the layout keeps the blank line under a headline) before the body's first sentence."""
+    sents = list(doc.sents)
+    if len(sents) < 2:
+        return None
+    first = sents[0]
+    text = first.text.strip()
+    after = first.text[len(first.text.rstrip()):] + doc.text[first.end_char:first.end_char + 1]
+    if not text or text[-1] in ".!?:" or "\n" in text or "\n" not in after:
+        return None
+    return first
+
+
+def _title_case(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+class ArticlePass:
+    """Runs over one article's events after its sentences are coded. Holds only read-only tables."""
+
+    def __init__(self, actors, lexicon=None, gate: bool = True) -> None:
+        self.actors = actors  # the ActorResolver
+        self.gate = gate
+        self.rules = sector_rules()
+        self.event_nouns: dict[str, set[str]] = {}  # noun -> the roots of force it codes ("blast" -> 18, 20)
+        if lexicon is not None:
+            for w, plist in lexicon.nouns.items():
+                roots = {p.code[:2] for p in plist if p.code and p.code[:2] >= "14"}
+                if roots:
+                    self.event_nouns[w] = roots
+
+    # ---------- the actor table ----------
+    def table(self, doc: Doc, article: Article, events: list[Event], places: list[PlaceMention]) -> ArticleActors:
+        when = article.date
+        t = ArticleActors()
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            head = ent.root
+            try:
+                actor = self.actors.actor(head, when)
+            except Exception:  # a resolver bug must not lose the article
+                actor = None
+            if actor is None or not actor.code:
+                # "Gomez" after "Judge Maria Gomez": a re-mention is the person first named
+                known = {id(a): a for tok in ent if (a := t.names.get(tok.text)) is not None}
+                actor = next(iter(known.values())) if len(known) == 1 else (actor or Actor(text=ent.text))
+            t.people.append(_Mention(head.i, actor, head.dep_ in _SUBJ))
+            for tok in ent:
+                if tok.is_alpha and tok.text[:1].isupper() and len(tok) > 1:
+                    prev = t.names.get(tok.text, actor)
+                    same = prev is not None and prev.code == actor.code and prev.text == actor.text
+                    t.names[tok.text] = actor if tok.text not in t.names or same else None
+        for tok in doc:  # "Chief of Army Staff (COAS)": the acronym stands for the phrase before it
+            if (tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")"
+                    and _ACRONYM.match(doc[tok.i + 1].text) and tok.i > 0):
+                head = doc[tok.i - 1]
+                while head.dep_ in ("compound", "amod") and head.head.i < tok.i and head.head is not head:
+                    head = head.head
+                try:
+                    actor = self.actors.actor(head, when)
+                except Exception:
+                    actor = None
+                if actor is not None and actor.code:
+                    t.acronyms.setdefault(doc[tok.i + 1].text, actor)
+        t.home, t.scene = self._home(doc, events, places)
+        if t.home:  # "Judge Jee" is a judge of the country the story is about
+            for m in t.people:
+                if _bare(m.actor):
+                    m.actor = _with(m.actor, t.home)
+            t.names = {k: (_with(a, t.home) if _bare(a) else a) if a is not None else None for k, a in t.names.items()}
+            t.acronyms = {k: _with(a, t.home) if _bare(a) else a for k, a in t.acronyms.items()}
+        return t
+
+    @staticmethod
+    def _home(doc: Doc, events: list[Event], places: list[PlaceMention]) -> tuple[str | None, str | None]:
+        """The country the story is about: where its events happen ("in Ivory Coast" counts most, a
+        "British" or "UK troops" that names an actor least), then who acts in it; the headline and the
+        lede count double. None when no country stands out. Also the scene: the country most named as
+        where things happen ("in Ivory Coast"), whose people the bare "rebels" and "protesters" are."""
+        sents = list(doc.sents)
+        lede_end = sents[min(1, len(sents) - 1)].end_char if sents else 0
+        votes: Counter[str] = Counter()
+        scene: Counter[str] = Counter()
+        for p in places:
+            if not p.country:
+                continue
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            w = 2.0
+            if span is not None and len(span):
+                root = span.root
+                if root.pos_ == "ADJ" or root.ent_type_ == "NORP" or root.dep_ in (
+                        "amod", "compound", "poss", "nmod", "nsubj", "nsubjpass", "dobj"):
+                    w = 1.0  # names who acts ("British troops", "France has begun"), not where
+                elif root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
+                    w = 3.0
+                    scene[p.country] += 1
+            votes[p.country] += w * (2 if p.start < lede_end else 1)
+        for e in events:
+            for a in (e.source, e.target):
+                if a is not None and a.country:
+                    votes[a.country] += 0.5 if e.span[0] < lede_end else 0.25
+        home = None
+        if votes:
+            (top, n), (_, second) = (votes.most_common(2) + [("", 0)])[:2]
+            home = top if n >= 3 and n >= 1.3 * second else None
+        where = None
+        if scene:
+            (top, n), (_, second) = (scene.most_common(2) + [("", 0)])[:2]
+            where = top if n > second else None
+        return home, where or home
+
+    # ---------- the pass ----------
+    def run(self, doc: Doc, article: Article, events: list[Event], places: list[PlaceMention] | tuple = ()
+            ) -> list[Event]:
+        places = list(places)
+        if not events:
+            return events
+        sents = list(doc.sents)
+        if len(sents) < 2:
+            return events
+        table = self.table(doc, article, events, places)
+        last_seen: dict[str, tuple[int, str]] = {}  # sector -> (sentence start, country) of its last named body
+        out: list[Event] = []
+        for e in events:
+            trig = self._trigger(doc, e)
+            sent = trig.sent if trig is not None else None
+            src, tgt = e.source, e.target
+            if sent is not None:
+                src = self._resolve(src, doc, sent, trig, table, last_seen)
+                tgt = self._resolve(tgt, doc, sent, trig, table, last_seen)
+            if src is None and trig is not None:
+                src = self._implicit_agent(e, trig, tgt, table)
+            if src is not None and tgt is not None and src.code and src.code == tgt.code:
+                tgt = None  # resolving made the two sides one: no self-directed event
+            if src is None and tgt is None:
+                continue
+            e = e.model_copy(update={"source": src, "target": tgt}) if (src, tgt) != (e.source, e.target) else e
+            for a in (src, tgt):
+                if a is not None and a.country and a.sector and sent is not None:
+                    last_seen[a.sector] = (sent.start, a.country)
+            out.append(e)
+        out = self._corefer(doc, out)
+        out = self._headline(doc, out)
+        if self.gate:
+            out = self._gated(doc, out, places)
+        out = [self._placed(e) for e in out]
+        return self._ranked(doc, article, out)
+
+    @staticmethod
+    def _trigger(doc: Doc, e: Event) -> Token | None:
+        span = doc.char_span(e.span[0], e.span[1], alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    @staticmethod
+    def _token_of(actor: Actor, sent: Span, trig: Token) -> Token | None:
+        """The token of ``sent`` that an actor's text starts or ends at, nearest the trigger."""
+        text = actor.text.strip()
+        if not text:
+            return None
+        best, dist = None, 10 ** 6
+        for tok in sent:
+            if tok.text == text or (tok.idx + len(text) <= len(tok.doc.text)
+                                    and tok.doc.text[tok.idx:tok.idx + len(text)] == text):
+                d = abs(tok.i - trig.i)
+                if d < dist:
+                    best, dist = tok, d
+        return best
+
+    def _resolve(self, actor: Actor | None, doc: Doc, sent: Span, trig: Token, table: ArticleActors,
+                 last_seen: dict[str, tuple[int, str]]) -> Actor | None:
+        if actor is None:
+            return None
+        low = actor.text.strip().lower()
+        if low in _PERSONAL:
+            tok = self._token_of(actor, sent, trig)
+            if tok is not None:
+                ref = table.person_before(tok.i, sent)
+                if ref is not None:
+                    return Actor(text=actor.text, code=ref.code, country=ref.country, sector=ref.sector)
+            return actor
+        if not actor.country:
+            named = table.by_name(actor.text)
+            if named is not None and named.code and (not actor.code or actor.code == named.sector):
+                return Actor(text=actor.text, code=named.code, country=named.country, sector=named.sector)
+        if _bare(actor):
+            rule = self.rules.get(actor.sector or "")
+            seen = last_seen.get(actor.sector or "")
+            if rule is not None and rule.antecedent:
+                if seen is not None:
+                    # the body named last, if near; a foreign one only from the sentence before or this one
+                    near = sent.start - seen[0] <= (120 if seen[1] == table.home else 60)
+                    if near or not table.home:
+                        return _with(actor, seen[1])
+                if table.home:
+                    return _with(actor, table.home)
+            elif table.scene:
+                return _with(actor, table.scene)
+        return actor
+
+    @staticmethod
+    def _passive_or_noun(trig: Token) -> bool:
+        return trig.pos_ in ("NOUN", "PROPN") or any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
+
+    def _implicit_agent(self, e: Event, trig: Token, tgt: Actor | None, table: ArticleActors) -> Actor | None:
+        """"Yoon was sentenced to life": a court did it, of the country of the sentenced."""
+        implied = _implied(e.cameo)
+        if implied is None or not self._passive_or_noun(trig):
+            return None
+        if any(c.dep_ == "agent" for c in trig.children):
+            return None  # "by X" names the agent; if the coder could not code it, leave it out
+        sector, text, domestic = implied
+        if domestic and tgt is not None and tgt.country and tgt.country != table.home:
+            return None
+        country = (tgt.country if tgt is not None and tgt.country else None) or table.home
+        if country is None:
+            return None
+        return Actor(text=text, code=country + sector, country=country, sector=sector)
+
+    # ---------- coreference ----------
+    def _remention(self, trig: Token) -> bool:
+        """"the accusations", "his accusations", "such attacks": a noun that points back."""
+        if trig.pos_ not in ("NOUN", "PROPN"):
+            return False
+        for c in trig.children:
+            if c.dep_ == "det" and c.lower_ in _DEFINITE:
+                return True
+            if c.dep_ == "poss" and c.pos_ == "PRON":
+                return True
+        return False
+
+    def _subject_remention(self, trig: Token) -> set[str]:
+        """"The blast destroyed the bus": the verb tells more of an event already told. The roots the
+        subject noun codes, when it is a definite event noun."""
+        subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
+        if subj is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children):
+            return set()
+        return self.event_nouns.get(subj.lemma_.lower(), set())
+
+    def _corefer(self, doc: Doc, events: list[Event]) -> list[Event]:
+        out: list[Event] = []
+        sent_of: dict[int, int] = {}
+        for e in events:
+            trig = self._trigger(doc, e)
+            si = trig.sent.start if trig is not None else -1
+            root = e.cameo[:2]
+            j = None
+            if trig is not None and self._remention(trig):
+                j = next((k for k in range(len(out) - 1, -1, -1)
+                          if sent_of[k] < si and self._same_kind(out[k].cameo[:2], root)), None)
+            elif trig is not None and root >= "14":
+                roots = self._subject_remention(trig)
+                j = next((k for k in range(len(out) - 1, -1, -1)
+                          if sent_of[k] < si and any(self._same_kind(out[k].cameo[:2], r) for r in roots)), None)
+            if j is not None:
+                out[j] = out[j].model_copy(update={"confidence": min(0.99, round(out[j].confidence + 0.02, 3))})
+                continue
+            # one sentence, one event said twice ("said ... in a statement"): keep the better one
+            dup = next((k for k, x in enumerate(out) if sent_of[k] == si and x.cameo == e.cameo
+                        and _code(x.source) == _code(e.source) and _code(x.target) == _code(e.target)
+                        and x.modality == e.modality), None)
+            if dup is not None:
+                if e.confidence > out[dup].confidence:
+                    out[dup] = e
+                continue
+            sent_of[len(out)] = si
+            out.append(e)
+        return out
+
+    @staticmethod
+    def _same_kind(a: str, b: str) -> bool:
+        """Re-mentions keep their root, except force: "the explosion" may repeat a bombing (18) or a strike (19)."""
+        return a == b or (a in ("18", "19", "20") and b in ("18", "19", "20"))
+
+    # ---------- headline and main event ----------
+    def _headline(self, doc: Doc, events: list[Event]) -> list[Event]:
+        head = _headline(doc)
+        if head is None or not _title_case(head):
+            return events
+        lo, hi = head.start_char, head.end_char
+        body = [e for e in events if not lo <= e.span[0] < hi]
+        out = list(body)
+        for e in events:
+            if not lo <= e.span[0] < hi:
+                continue
+            # a Title Case headline parses badly: keep its event only as weight on the body's own telling
+            j = next((k for k, b in enumerate(out) if b.cameo[:2] == e.cameo[:2] and _agrees(b, e)), None)
+            if j is not None:
+                out[j] = out[j].model_copy(update={"confidence": min(0.99, round(out[j].confidence + 0.05, 3))})
+        return sorted(out, key=lambda x: x.span[0]) if len(out) != len(events) else events
+
+    def _ranked(self, doc: Doc, article: Article, events: list[Event]) -> list[Event]:
+        """The headline and the lede carry the news; background years back is not the main event."""
+        sents = list(doc.sents)
+        lede_end = sents[min(1, len(sents) - 1)].end_char
+        out = []
+        for e in events:
+            c = e.confidence
+            if e.span[0] < lede_end and e.cameo[:2] not in ("01",):
+                c += 0.04
+            if article.date is not None and e.date and e.date_from_text:
+                try:
+                    d = Date.fromisoformat(e.date[:10])
+                    if (article.date - d).days > 60:
+                        c -= 0.05
+                except ValueError:
+                    pass
+            c = round(max(0.05, min(0.99, c)), 3)
+            out.append(e if c == e.confidence else e.model_copy(update={"confidence": c}))
+        return out
+
+    # ---------- political gate ----------
+    def _side(self, actor: Actor | None, root: str, doc: Doc, e: Event, places: list[PlaceMention]) -> str:
+        """"political", "private" (a person, a company, a city where a crime happened) or "unknown"."""
+        if actor is None:
+            return "private"
+        if not actor.code:
+            if actor.text.strip().lower() in _PERSONAL:
+                return "private"  # a pronoun the article table tied to a private person
+            trig = self._trigger(doc, e)
+            tok = self._token_of(actor, trig.sent, trig) if trig is not None else None
+            if tok is not None:
+                ent = tok.ent_type_ or (tok.head.ent_type_ if tok.dep_ == "compound" else "")
+                if ent in ("PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"):
+                    return "private"  # a named person or body no actor table knows: no state, no armed group
+            return "unknown"
+        if actor.code[:3] in ("IGO", "NGO", "IMG"):
+            return "political"
+        if actor.sector is None:
+            # a state; but a city named as the place of a crime is not one
+            p = next((p for p in places if p.text == actor.text and p.country == actor.country), None)
+            return "political" if p is None or not p.feature or p.feature in _STATE_FEATURES else "private"
+        if actor.sector == "CVL":
+            return "political" if root == "14" else "private"
+        rule = self.rules.get(actor.sector)
+        return "political" if rule is None or rule.political else "private"
+
+    def _gated(self, doc: Doc, events: list[Event], places: list[PlaceMention]) -> list[Event]:
+        """An event needs a political actor on one side, or a side the tables could not place at all
+        ("the army command" unknown to them is no evidence that the event is private)."""
+        out = []
+        for e in events:
+            root = e.cameo[:2]
+            sides = {self._side(e.source, root, doc, e, places), self._side(e.target, root, doc, e, places)}
+            if sides & {"political", "unknown"}:
+                out.append(e)
+        return out
+
+    # ---------- places ----------
+    @staticmethod
+    def _placed(e: Event) -> Event:
+        """A statement is made where its speaker is: a Qatari statement is not in Iran."""
+        loc, src = e.location, e.source
+        if (loc is None or src is None or not src.country or not loc.country or loc.country == src.country
+                or e.cameo[:2] not in _VERBAL_ROOTS or loc.basis == "locative"):
+            return e
+        return e.model_copy(update={"location": None})
+
+
+def _code(a: Actor | None) -> str | None:
+    return a.code if a is not None else None
+
+
+def _agrees(a: Event, b: Event) -> bool:
+    """Two tellings of one event: no side of one contradicts the other's country."""
+    def ok(x: Actor | None, y: Actor | None) -> bool:
+        return x is None or y is None or not x.country or not y.country or x.country == y.country
+    return ok(a.source, b.source) and ok(a.target, b.target)
