@@ -238,7 +238,9 @@ def condition_sql(c: Condition, params: list) -> str:
     if c.target_sector:
         w.append(_in("w.ts", c.target_sector, params))
     if c.same_country:
-        w.append("w.sc = w.tc")
+        # An actor of unknown country acting inside the target's country counts as its own ("soldiers
+        # detained the president": the coder may not say whose soldiers).
+        w.append("(w.sc = w.tc OR (w.sc IS NULL AND w.tc IS NOT NULL AND coalesce(w.lc, w.tc) = w.tc))")
     if c.international:
         w.append("((w.tc IS NOT NULL AND w.sc <> w.tc) OR (w.lc IS NOT NULL AND w.sc <> w.lc) "
                  "OR w.implied IS NOT NULL)")
