@@ -92,3 +92,15 @@ def test_cameo_for_maps_every_acled_type():
     assert acled.cameo_for(None, "air/drone strike")["cameo"] == "195"
     assert acled.cameo_for("Protests", "Armed clash") is None  # a sub-event type of another event type
     assert acled.cameo_for("Battles", "Skirmish") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah threatened to shell the city of Haifa if the strikes continue.",
+    "The army denied that its jets bombed the market in Nyala.",
+])
+def test_threatened_or_denied_violence_gets_no_acled_type(text):
+    events = tocsin.code(text, date="2024-05-02")
+    violent = [e for e in events if e.cameo[:2] in ("18", "19", "20")]
+    assert violent, "the coder should still code the act itself, with its modality"
+    assert all(e.acled is None for e in violent if e.modality not in ("asserted", "reported"))
+    assert not any(e.acled in ("Shelling/artillery/missile attack", "Air/drone strike") for e in events)

@@ -94,3 +94,81 @@ def test_sanctions_expected_to_be_lifted_are_an_easing_not_new_sanctions(pipe):
     es = events(pipe, "The EU sanctions on Iran are expected to be lifted next year.")
     assert [e for e in es if e.cameo.startswith("08")]
     assert not [e for e in es if e.cameo.startswith("16") and e.modality == "asserted"]
+
+
+def test_what_is_attacked_on_a_thing_is_its_owner(pipe):
+    es = events(pipe, "A drone attack on the Indian navy's fleet killed four sailors.")
+    assert [e for e in hostile(es) if country(e.target) == "IND"]
+
+
+# ---------- modifiers and causes ----------
+def test_anti_french_demonstrations_are_against_france(pipe):
+    es = events(pipe, "The killings sparked anti-French demonstrations in Abidjan.")
+    demos = [e for e in es if e.cameo.startswith("14")]
+    assert demos and all(country(e.source) != "FRA" and country(e.target) == "FRA" for e in demos)
+
+
+def test_what_a_decision_sparks_is_not_the_deciders_deed(pipe):
+    es = events(pipe, "Jordan's decision sparked riots against foreign workers in Amman.")
+    assert not [e for e in hostile(es) if e.source is not None and e.source.text == "Jordan"]
+
+
+def test_a_bare_weapon_is_no_party(pipe):
+    es = events(pipe, "Police banned drones near the airport.")
+    assert not [e for e in es if e.target is not None and e.target.text == "drones"]
+
+
+# ---------- argument structure ----------
+def test_an_attempt_by_one_that_another_blocked_did_not_happen(pipe):
+    es = events(pipe, "The EU blocked an attempt by Hungary to veto the aid package.")
+    veto = [e for e in es if e.span[0] == es[0].sentence.index("veto")]
+    assert veto and all(country(e.source) == "HUN" and e.modality == "negated" for e in veto)
+
+
+def test_two_passives_share_their_subject(pipe):
+    es = events(pipe, "Two opposition leaders were arrested and detained in Minsk.")
+    held = [e for e in es if e.cameo.startswith("17") and e.span[0] == es[0].sentence.index("detained")]
+    assert held and all(e.target is not None and e.target.sector == "OPP" for e in held)
+
+
+def test_troops_deployed_in_the_passive_are_who_deploys(pipe):
+    es = events(pipe, "Troops were deployed to the National Assembly.")
+    assert [e for e in es if e.cameo.startswith("15") and e.source is not None and e.source.sector == "MIL"]
+
+
+def test_rebels_fighting_a_government_are_its_country(pipe):
+    es = events(pipe, "President Kabila broke the truce with rebels in the east.")
+    assert [e for e in hostile(es) if country(e.source) == "COD" and country(e.target) == "COD"
+            and e.target.sector == "REB"]
+
+
+# ---------- codes from the class of what is acted on ----------
+def test_destroying_an_air_force_is_force_not_property(pipe):
+    es = events(pipe, "France destroyed the Ivorian air force on Saturday.")
+    assert [e for e in es if e.cameo.startswith("19") and country(e.source) == "FRA"]
+    assert not [e for e in es if e.cameo.startswith("17")]
+
+
+def test_an_economic_blockade_is_no_siege(pipe):
+    es = events(pipe, "Serbia accused Kosovo of imposing an economic blockade on the north.")
+    assert [e for e in es if e.cameo.startswith("16") and e.modality == "reported"]
+    assert not [e for e in es if e.cameo.startswith("19")]
+
+
+# ---------- modality ----------
+def test_what_it_would_be_wrong_to_do_is_not_done(pipe):
+    es = events(pipe, "He said it was wrong to impose sanctions on Cuba.")
+    sanctions = [e for e in es if e.cameo.startswith("16")]
+    assert sanctions and all(e.modality == "hypothetical" for e in sanctions)
+
+
+def test_a_denial_negates_what_it_denies(pipe):
+    es = events(pipe, "Russia's denial that its troops shelled the town was rejected by Kyiv.")
+    shell = [e for e in es if e.cameo.startswith("19")]
+    assert shell and all(e.modality == "negated" and country(e.attributed_to) == "RUS" for e in shell)
+
+
+def test_repelling_potential_attacks_is_a_purpose_not_a_threat(pipe):
+    es = events(pipe, "Kenya said soldiers and equipment to repel potential attacks will be deployed near the dam.")
+    assert not [e for e in es if e.cameo.startswith("13")]
+    assert not [e for e in hostile(es) if e.modality in ("asserted", "reported")]

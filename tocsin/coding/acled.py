@@ -14,6 +14,7 @@ decides with a table. Everything it knows is data in ``tocsin/data/acled/``:
                        (and the finer CAMEO code the means or outcome gives, for the coarse codes of
                        ``refine.tsv``: a killing from the air is 195, not 1823)
 - ``types.tsv``        the 25 sub-event types with their ACLED event type, CAMEO code and PLOVER type
+- ``modalities.tsv``   the modalities that get a type (what happened or is said to have; not plans or denials)
 
 Entry points: ``type_events(doc, events)`` (called by the coder on every article) and
 ``cameo_for(event_type, sub_event_type)``, which maps an ACLED record to tocsin's ontologies.
@@ -131,6 +132,7 @@ class Tables:
                                                         r["plover_type"] or None, r["plover_mode"] or None)
                       for r in _rows("types.tsv")}
         self.refinable = frozenset(r["code"] for r in _rows("refine.tsv"))
+        self.modalities = frozenset(r["modality"] for r in _rows("modalities.tsv"))
         self.rules: list[Rule] = []
         for n, r in enumerate(_rows("rules.tsv"), 1):
             cues = tuple(c for c in r["cues"].split("|") if c != "-")
@@ -361,6 +363,8 @@ def decide(ev: Event, trigger: Token, seen: dict | None = None) -> Decision | No
     """The ACLED sub-event type of one coded event whose trigger token is ``trigger``, or None.
     ``seen`` caches the cues found per trigger across the events of one article."""
     tab = tables()
+    if ev.modality not in tab.modalities:
+        return None
     country = _event_country(ev)
     src, tgt = actor_type(ev.source, country, "source"), actor_type(ev.target, country, "target")
     cues: set[str] | None = None

@@ -44,6 +44,7 @@ class Candidate:
     sources: list[Actor]
     targets: list[Actor]
     code: object  # ontology.Code
+    place_target: bool = False  # the target is only the country a place named lies in
 
 
 class EventCoder:
@@ -102,9 +103,11 @@ class EventCoder:
             pa = self.roles.place_actor(tok, ctx)
             if pa is not None:
                 sources = [pa]
+        at_place = False
         if not targets and code.root in _HOSTILE_FORCE:
             targets = self.roles.place_target(m, sources, ctx)
-        return Candidate(m, mod, sayer, sources, targets, code)
+            at_place = bool(targets)
+        return Candidate(m, mod, sayer, sources, targets, code, at_place)
 
     def _candidates(self, sent: Span, ctx: ArticleContext) -> list[Candidate]:
         matches = self.matcher.sentence(sent)
@@ -131,7 +134,7 @@ class EventCoder:
         home = next(iter(countries)) if len(countries) == 1 else None
         out: list[Event] = []
         for c in found:
-            sources, targets = domestic(c.sources, c.targets, home, hostile=c.code.root in _FORCE)
+            sources, targets = domestic(c.sources, c.targets, home, hostile=c.code.root in _FORCE and not c.place_target)
             if not sources and not targets:
                 continue
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)

@@ -19,6 +19,7 @@ class Derived:
     def __init__(self, codes, lex: Lexicon) -> None:
         self.codes = codes
         self.claim_own = lex.words("@CLAIM_OWN")
+        self.plans = lex.words("@FUTURE_NOUN")  # "the decision to release": a plan, not a purpose
 
     def variants(self, m: Match, code, mod: ModalityResult, sources: list[Actor], sayer: Actor | None
                  ) -> list[tuple[object, str, str]]:
@@ -26,9 +27,13 @@ class Derived:
         out = [(code, mod.modality, m.pattern.rule)]
         own = bool(sources) and (sayer is None or any(a is sayer or (a.country and a.country == sayer.country)
                                                       for a in sources))
-        if own and mod.modality == "future" and intent_of(code.code):
+        purpose = (m.anchor.dep_ in ("advcl", "relcl", "acl")
+                   and any(c.dep_ == "aux" and c.lower_ == "to" for c in m.anchor.children)
+                   and not lemma(m.anchor.head) in self.plans)
+        if own and mod.modality == "future" and intent_of(code.code) and not purpose:
             # "the rebels said they will free the hostages": the promise is the event CAMEO codes,
-            # and the rebels saying it of themselves is no hearsay
+            # and the rebels saying it of themselves is no hearsay; "troops will be deployed to
+            # repel attacks" states a purpose, not a promise
             said = mod.without_future()
             out.append((self.codes[intent_of(code.code)], "asserted" if said == "reported" else said,
                         f"announced: {m.pattern.rule}"))

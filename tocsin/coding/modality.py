@@ -66,6 +66,11 @@ class ModalityRules:
         self.stance = lex.words("@STANCE")
         self.accuse = lex.words("@ACCUSE_OF")
         self.event_nouns = frozenset(lex.nouns)
+        self.hypo_adj = lex.words("@HYPO_ADJ")
+        self.deny_noun = lex.words("@DENY_NOUN")
+        self.block = lex.words("@BLOCK")
+        self.hypo_mod = lex.words("@HYPO_MOD")
+        self.future_mod = lex.words("@FUTURE_MOD")
 
     def _presupposed(self, cur: Token) -> bool:
         """An event noun that a verb of stance takes as given ("will not tolerate attacks",
@@ -115,6 +120,14 @@ class ModalityRules:
     def of(self, trigger: Token) -> ModalityResult:
         found: set[str] = set()
         sayer = self._local(trigger, found, own=True)
+        kids = list(trigger.children)
+        if trigger.pos_ == "VERB":  # "to repel potential attacks"
+            kids += [g for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in self.event_nouns for g in c.children]
+        for c in kids:  # "potential attacks", "the planned talks"
+            if c.dep_ == "amod" and c.lower_ in self.hypo_mod:
+                found.add("hypothetical")
+            elif c.dep_ == "amod" and c.lower_ in self.future_mod:
+                found.add("future")
         # "they said they would blockade Paris": after a past verb of saying, "would" is the past
         # of "will" (sequence of tenses), a plan rather than a supposition, unless an "if" rules it
         would = any(c.dep_ == "aux" and c.lower_ == "would" for c in trigger.children)
@@ -145,6 +158,9 @@ class ModalityRules:
                 if sayer is None:
                     sayer = _subject(head)
                 own = False
+            elif dep == "dobj" and cur is not trigger and hl in self.block and forms(cur) & (
+                    self.future_noun | self.hypo_noun):
+                found.add("negated")  # "blocked an attempt to impose sanctions"
             elif dep == "dobj" and cur is trigger and hl == "deny":  # "Moscow denied the attack"
                 found.add("negated")
                 if sayer is None:
@@ -159,10 +175,18 @@ class ModalityRules:
                     found.add("hypothetical")
                 elif hf & self.future or hl == "about":  # "is about to invade"
                     found.add("future")
+                elif (head.pos_ == "ADJ" and hl in self.hypo_adj) or (hl == "be" and any(
+                        c.dep_ == "acomp" and c.lemma_.lower() in self.hypo_adj for c in head.children)):
+                    found.add("hypothetical")  # "it was wrong to impose", "it is time to act"
             elif dep == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.future:
                 found.add("future")  # "preparing for an invasion"
             elif dep in ("acl", "relcl", "prep", "pobj", "compound", "ccomp", "appos") and head.pos_ in ("NOUN", "PROPN"):
-                if hf & self.future_noun:
+                if hf & self.deny_noun and dep in ("acl", "ccomp", "relcl"):
+                    found.add("negated")  # "Syria's denial that it was involved"
+                    if sayer is None:
+                        sayer = next((c for c in head.children if c.dep_ == "poss"), None)
+                    own = False
+                elif hf & self.future_noun:
                     found.add("future")
                 elif hf & self.hypo_noun:
                     found.add("hypothetical")

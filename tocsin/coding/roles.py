@@ -18,7 +18,7 @@ from ..model import Actor
 from .context import ArticleContext
 from .match import Match
 from .patterns import Lexicon
-from .syntax import VERB_OBJ, accusation, accused, expand, lemma, noun_phrase, patients, subject_token
+from .syntax import VERB_OBJ, accusation, accused, expand, lemma, noun_phrase, passive, patients, subject_token
 
 # Prepositions that introduce the target, in order of preference.
 _TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "at", "into", "toward", "towards", "from",
@@ -27,6 +27,8 @@ _NOUN_TARGET_PREPS = ("against", "on", "upon", "to", "with", "between", "into", 
                       "over")
 # A target named only by one of these is a party only if it resolves to a code ("in Paris" is a venue).
 _WEAK_TARGET_PREPS = ("in", "at", "from", "over", "for")
+# prepositions that aim hostility at what they name
+_AIMED = frozenset({"against", "on", "upon", "at", "toward", "towards", "into"})
 # what an event is done to: never where its source is looked for ("between" names both sides)
 _SOURCE_PRUNE = frozenset(_NOUN_TARGET_PREPS) - {"between"}
 # where a deed or a weapon was ("a car bomb in central Turkey") says nothing of whose it was
@@ -37,9 +39,9 @@ _SELF_REF = {"it", "they", "he", "she", "we", "i"}
 _AT_PLACE = {"in", "near", "on", "at", "around", "outside", "across", "inside"}
 # sectors that, named without a country ("the government", "the army"), are the home side's
 _DOMESTIC = {"GOV", "MIL", "COP", "OPP", "JUD", "LEG"}
-# organs of a state; in a hostile event one of them opposing a bare "army" or "drone" does not
-# lend it its country: a state seldom attacks its own navy
-_STATE = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# a state and its organs (None: the country itself); in a hostile event one of them opposing a
+# bare "army" or "drone" does not lend it its country: a state seldom attacks its own navy
+_STATE = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
 @dataclass
@@ -73,7 +75,22 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
                 if (not a.country and a.sector in _DOMESTIC and a.code == a.sector
                     and not any(w[:1].isupper() for w in a.text.split()[1:])) else a
                 for a in actors]
-    return fill(sources, targets), fill(targets, sources)
+    def rebels(actors: list[Actor], others: list[Actor]) -> list[Actor]:
+        # "Gbagbo broke the ceasefire with rebels": a government's rebels are its own country's
+        country = next((a.country for a in others if a.country and a.sector == "GOV"), None)
+        if country is None:
+            return actors
+        return [Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector)
+                if not a.country and a.sector == "REB" and a.code == a.sector else a for a in actors]
+    s, t = fill(sources, targets), fill(targets, sources)
+    return rebels(s, t), rebels(t, s)
+
+
+def _anti(tok: Token) -> bool:
+    """"anti-French", "anti - government": the modifier names whom the thing is against."""
+    doc, i = tok.doc, tok.i
+    return (tok.lower_.startswith("anti-") or (i >= 1 and doc[i - 1].lower_ == "anti")
+            or (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti"))
 
 
 class Roles:
@@ -83,7 +100,10 @@ class Roles:
         self.stative = lex.words("@STATIVE_PASSIVE")
         self.stance = lex.words("@STANCE")
         self.accuse = lex.words("@ACCUSE_OF")
-        self.things = frozenset(lex.nouns) | lex.words("@WEAPON")  # deeds and means, not parties
+        # "comments reported by MTI", "a strike condemned by the UN": no doer by "by"
+        self.not_doer = lex.words("@SAY") | self.stance | lex.words("@BACKERS")
+        self.weapons = lex.words("@WEAPON")
+        self.things = frozenset(lex.nouns) | self.weapons  # deeds and means, not parties
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
@@ -157,9 +177,7 @@ class Roles:
     def _verb_slots(self, tok: Token) -> Slots:
         subj = subject_token(tok, self.accuse)
         targets: list[Token] = []
-        passive = (any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-                   and lemma(tok) not in self.stative)
-        if passive:
+        if passive(tok) and lemma(tok) not in self.stative:
             targets += patients(tok)
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 targets.append(tok.head)
@@ -199,11 +217,10 @@ class Roles:
         preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
         return Slots(sources, targets, preps)
 
-    @staticmethod
-    def _participle_agent(tok: Token) -> list[Token]:
+    def _participle_agent(self, tok: Token) -> list[Token]:
         """"the sanctions imposed by Turkey", "an attack carried out by rebels"."""
         for c in tok.children:
-            if c.dep_ == "acl" and c.tag_ == "VBN":
+            if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) not in self.not_doer:
                 for a in c.children:
                     if a.dep_ == "agent":
                         return [g for g in a.children if g.dep_ == "pobj"][:1]
@@ -255,7 +272,7 @@ class Roles:
     def _modifier_actor(self, m: Match, ctx: ArticleContext, used: set[int]) -> list[Actor]:
         """"a Belarusian assault", "Russian airstrikes", "US Predator attacks"."""
         for c in m.anchor.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.i not in used and c is not m.trigger:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i not in used and c is not m.trigger and not _anti(c):
                 a = self.actors.lookup(c.text, ctx.when) if c.pos_ == "ADJ" else self.actor(c, ctx)
                 if a is not None and a.code:
                     used.add(c.i)
@@ -279,6 +296,7 @@ class Roles:
     def _prep_targets(self, m: Match, pools: list[dict[str, Token]], ctx: ArticleContext,
                       used: set[int]) -> list[Actor]:
         found: list[Actor] = []
+        hostile = (m.pattern.code or "")[:2] >= "13"
         prep_order = _NOUN_TARGET_PREPS if m.noun else _TARGET_PREPS
         for pool in pools:
             for p in (*prep_order, "of"):
@@ -287,6 +305,9 @@ class Roles:
                 for g in pool[p].children:
                     if g.dep_ == "pobj" and g.i not in used:
                         a = self.actor(g, ctx)
+                        if (a is None or not a.code) and hostile and p in _AIMED:
+                            # "a drone attack on the Indian navy's fleet": whose the thing hit is
+                            a = self.inner_actor(g, ctx, used) or a
                         if a is not None and (a.code or p not in _WEAK_TARGET_PREPS):
                             found.append(a)
                 if found:
@@ -303,8 +324,8 @@ class Roles:
                     continue
                 seen.add(x.i)
                 a = self.actor(x, ctx)
-                if a is not None and x.i not in used:
-                    found.append(a)
+                if a is not None and x.i not in used and not (lemma(x) in self.weapons and not a.country):
+                    found.append(a)  # a bare "drones" banned or seized is a means, no party
         if not found:
             pools = [slots.preps, means_preps]
             if owner_of is not None:
@@ -312,6 +333,14 @@ class Roles:
             if m.noun and m.obj is None:
                 pools.append({c.lower_: c for c in m.anchor.children if c.dep_ == "prep" and c.lower_ == "of"})
             found = self._prep_targets(m, pools, ctx, used)
+        if not found and m.noun:
+            # "anti-French demonstrations", "anti-government protests": the modifier is the target
+            for c in m.anchor.children:
+                if c.dep_ in ("amod", "compound", "nmod") and _anti(c) and c.i not in used:
+                    a = self.actors.lookup(c.text, ctx.when) if c.pos_ == "ADJ" else self.actor(c, ctx)
+                    if a is not None and a.code:
+                        found.append(a)
+                        break
         if not found and slots.targets:
             a = self.inner_actor(slots.targets[0], ctx, used)
             if a is not None:
@@ -327,6 +356,14 @@ class Roles:
         slots = self._noun_slots(m.anchor) if m.noun else self._verb_slots(m.anchor)
         used: set[int] = set()
         sources, owner_of = self._source_actors(m, slots, ctx, sayer, used)
+        if (not sources and not m.noun and m.obj is not None and (m.pattern.code or "")[:2] == "15"
+                and m.obj in slots.targets):
+            # "troops were deployed to the Assembly": the force deployed is the one that acts
+            a = self.actor(m.obj, ctx, sayer)
+            if a is not None and a.code:
+                sources = [a]
+                used.add(m.obj.i)
+                slots.targets = [t for t in slots.targets if t is not m.obj]
         means_preps = self._own_means(m, slots, sources, ctx, sayer)
         return sources, self._target_actors(m, slots, ctx, used, means_preps, owner_of)
 

@@ -26,12 +26,23 @@ def accusation(prep: Token, accuse: frozenset[str]) -> bool:
     return prep.dep_ == "prep" and prep.lower_ in _ACCUSED_OF and lemma(prep.head) in accuse
 
 
+def passive(verb: Token) -> bool:
+    """A passive of its own, or the second of two passives sharing "was" ("was impeached and removed")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and passive(verb.head))
+
+
 def patients(verb: Token) -> list[Token]:
     """Who undergoes a passive: its own subject, or the subject a raising or control predicate
-    took for it ("the sanctions are expected to be lifted", "the ban is likely to be lifted")."""
+    took for it ("the sanctions are expected to be lifted", "the ban is likely to be lifted"),
+    or that of the passive it is conjoined to ("was impeached and removed from office")."""
     own = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if own or not any(c.dep_ == "auxpass" for c in verb.children):
+    if own:
         return own
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return patients(verb.head) if verb.dep_ == "conj" and passive(verb) else []
     cur = verb
     for _ in range(3):
         if cur.dep_ not in ("xcomp", "acomp"):
@@ -62,8 +73,10 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset()) -> Token | 
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
             return cur.head  # "rail lines carrying troops": the noun does it
         if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
-            # "Trump's decision to recognise": the possessor of the noun acts
-            return next((c for c in cur.head.children if c.dep_ == "poss"), None)
+            # "Trump's decision to recognise", "an attempt by Hungary to veto": the noun's owner acts
+            return next((c for c in cur.head.children if c.dep_ == "poss"), None) or next(
+                (g for c in cur.head.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for g in c.children if g.dep_ == "pobj"), None)
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") or (cur.dep_ == "ccomp" and
                                                                          cur.lemma_ == "be"):
             cur = cur.head
