@@ -47,14 +47,10 @@ def _child(mode: str, folder: str, db: str, places: bool) -> None:
     from tocsin.store.loader import Ingest
 
     t = time.perf_counter()
-    if mode == "dask2":
-        from tocsin.distributed import DaskBackend
+    from tocsin import runner
 
-        backend = DaskBackend("local", workers=2, places=places)
-    else:
-        from tocsin.store.backends import local
-
-        backend = local(1 if mode == "workers1" else 2, places=places)
+    job = runner.Job(places=places)
+    backend = runner.make(2, "local", job) if mode == "dask2" else runner.make(1 if mode == "workers1" else 2, None, job)
     s = Ingest(Store(db), backend).run(read_inputs([folder], problems=problems), problems)
     secs = time.perf_counter() - t
     print(json.dumps({"articles": s.read, "coded": s.coded, "events": s.events, "seconds": secs,

@@ -3,8 +3,10 @@
 
 usage: python benchmarks/throughput.py [CORPUS.jsonl ...] [--n 600] [--workers 1 2]
 
-Without a corpus it reads the news articles of ../shared/eval/geo_*_dev.jsonl (full-length
-articles, used here only to measure) and cycles them up to --n articles. Prints articles/s and
+Without a corpus it reads the news articles of $TOCSIN_SHARED/eval/geo_*_dev.jsonl (by default
+../shared beside the repository: full-length articles, used here only to measure) and cycles
+them up to --n articles; where those are absent (a fresh clone) it cycles the bundled
+examples/article.txt instead, and says so. Prints articles/s and
 words/s for the bare parse and for tocsin (parse + actors + events + modality + dates + places),
 their ratio, and the share that place and time add.
 """
@@ -20,17 +22,24 @@ import time
 from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, even when not installed
 
 from tocsin import nlp  # noqa: E402
 from tocsin.model import Article  # noqa: E402
 from tocsin.pipeline import run  # noqa: E402
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("TOCSIN_SHARED") or ROOT.parent / "shared") / "eval"
 
 
 def load(paths: list[str], n: int) -> list[Article]:
-    paths = paths or [str(SHARED / "geo_trnews_dev.jsonl"), str(SHARED / "geo_geowebnews_dev.jsonl")]
+    dev = [SHARED / "geo_trnews_dev.jsonl", SHARED / "geo_geowebnews_dev.jsonl"]
+    if not paths and not all(p.exists() for p in dev):
+        print(f"no dev articles at {SHARED} (set TOCSIN_SHARED or pass a corpus): "
+              "cycling examples/article.txt", file=sys.stderr)
+        text = (ROOT / "examples" / "article.txt").read_text(encoding="utf-8")
+        return [Article(id=f"b{i}", text=text, date=date(2025, 6, 16)) for i in range(n)]
+    paths = paths or [str(p) for p in dev]
     base = []
     for p in paths:
         for line in open(p, encoding="utf-8"):

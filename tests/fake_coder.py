@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tocsin.model import Actor, Article, Event, Place, PlaceMention, Plover
-from tocsin.pipeline import Coded
+from tocsin.model import Actor, Article, Coded, Event, Place, PlaceMention, Plover
 
 ISO = {"Belarus": "BLR", "Ukraine": "UKR", "Russia": "RUS", "Poland": "POL", "Kenya": "KEN", "Lithuania": "LTU",
        "Sudan": "SDN", "France": "FRA", "Mali": "MLI", "Israel": "ISR", "Lebanon": "LBN"}

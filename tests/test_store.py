@@ -223,19 +223,19 @@ def test_missing_store_and_foreign_schema(tmp_path):
 
 
 def test_the_in_process_backend_codes_each_article_once(tmp_path, monkeypatch):
-    from tocsin.store import backends
+    from tocsin import runner
 
     calls: list[str] = []
 
-    def fake_partition(articles, places=True, gazetteer=None):
+    def fake_partition(articles, job=None):
         calls.extend(a.id for a in articles)
         return [code(a) for a in articles]
 
-    monkeypatch.setattr(backends, "code_partition", fake_partition)
+    monkeypatch.setattr(runner, "code_partition", fake_partition)
     from corpus import make_articles
 
     arts = [art(r["id"], r["text"]) for r in make_articles(7, seed=4, copy_rate=0, near_rate=0)]
-    s = Ingest(Store(tmp_path / "s.duckdb"), backends.InProcess(places=False), batch_size=3,
+    s = Ingest(Store(tmp_path / "s.duckdb"), runner.InProcess(runner.Job(places=False)), batch_size=3,
                partition_size=2).run(arts)
     assert s.coded == 7 and sorted(calls) == sorted(a.id for a in arts)
 

@@ -25,16 +25,14 @@ runner = CliRunner()
 
 
 def _ingest(records: list[dict], db: Path) -> Store:
-    from tocsin.readers import read_inputs
-    from tocsin.store.backends import local
-    from tocsin.store.loader import Ingest
+    from tocsin.app import Tocsin
 
     src = db.with_suffix(".jsonl")
     src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    store = Store(db)
-    Ingest(store, local(1)).run(read_inputs([str(src)], None, []), [])
-    A.refresh(store)
-    return store
+    app_ = Tocsin(store=db)
+    app_.ingest([str(src)])
+    app_.refresh_alerts()
+    return app_.store
 
 
 @pytest.fixture(scope="module")
@@ -115,13 +113,12 @@ SEED = Path("/work/shared/mission/seed-article.txt")
 
 @pytest.mark.skipif(not SEED.exists(), reason="the mission's article is not on this machine")
 def test_seed_article_alone_raises_blr_ukr_alert(tmp_path):
-    from tocsin.readers import read_inputs
-    from tocsin.store.backends import local
-    from tocsin.store.loader import Ingest
+    from tocsin.app import Tocsin
 
-    store = Store(tmp_path / "seed.duckdb")
-    Ingest(store, local(1)).run(read_inputs([str(SEED)], date(2022, 3, 21), []), [])
-    A.refresh(store)
+    app_ = Tocsin(store=tmp_path / "seed.duckdb")
+    app_.ingest([str(SEED)], date=date(2022, 3, 21))
+    app_.refresh_alerts()
+    store = app_.store
     df = store.alerts(dyad="BLR:UKR", rule="downgrade-posture")
     assert len(df) == 1
     with store.reader() as con:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version as _version
 from typing import TYPE_CHECKING
 
-from .model import Actor, Alert, Article, Event, Place, PlaceMention, Plover
+from .model import Actor, Alert, Article, Coded, Event, Place, PlaceMention, Plover
 
 if TYPE_CHECKING:
     from .app import Settings, Tocsin
-    from .pipeline import Coded, Pipeline
+    from .pipeline import Pipeline
     from .store import Store
 
 try:
@@ -19,7 +19,7 @@ try:
 except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
     __version__ = "0+unknown"
 
-_LAZY = {"Coded": "pipeline", "Pipeline": "pipeline", "code_batch": "pipeline", "Tocsin": "app", "Settings": "app"}
+_LAZY = {"Pipeline": "pipeline", "code_batch": "pipeline", "Tocsin": "app", "Settings": "app"}
 _default = None
 
 

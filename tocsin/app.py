@@ -19,11 +19,12 @@ from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from .model import Article, Event, PlaceMention
+from .model import Article, Coded, Event, PlaceMention
 
 if TYPE_CHECKING:
-    from .pipeline import Coded, Pipeline
+    from .pipeline import Pipeline
     from .store import Store
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -52,7 +53,7 @@ class Tocsin:
         if "store" in overrides and overrides["store"] is not None:
             overrides["store"] = Path(overrides["store"])
         self.settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
-        self._pipeline: Pipeline | None = None
+        self._geo = None
 
     def __repr__(self) -> str:
         return f"Tocsin({self.settings!r})"
@@ -71,28 +72,37 @@ class Tocsin:
     # -- coding ------------------------------------------------------------------------------------
     @property
     def pipeline(self) -> Pipeline:
-        """This process's pipeline (spaCy, actors, coder, geoparser), loaded once."""
-        if self._pipeline is None:
-            from .pipeline import Pipeline
+        """This process's pipeline (spaCy, actors, coder, geoparser), loaded once and shared with the runner."""
+        from .runner import pipeline_for
 
-            s = self.settings
-            self._pipeline = Pipeline(places=s.places, gazetteer=s.gazetteer, dates=s.dates, model=s.model)
-        return self._pipeline
+        return pipeline_for(self.job())
 
     def code(self, text: str, date: Date | str | None = None, article_id: str = "a1") -> list[Event]:
         """The events of one text; ``date`` is its publication date."""
         article = Article(id=article_id, text=text, date=_as_date(date))
         return next(self.pipeline.run([article])).events
 
-    def code_articles(self, articles: Iterable[Article]) -> Iterator[Coded]:
-        """One ``Coded`` (article, events, places) per article, in order, on the configured workers."""
-        s = self.settings
-        if s.workers <= 1 and s.dask is None:
-            return self.pipeline.run(articles)
-        from .pipeline import run
+    def code_articles(self, articles: Iterable[Article], *, problems: list | None = None) -> Iterator[Coded]:
+        """One ``Coded`` (article, events, places) per article, in input order, on the configured runner.
 
-        return run(articles, workers=s.workers, places=s.places, gazetteer=s.gazetteer, dates=s.dates,
-                   model=s.model)
+        An article the coder fails on is reported in ``problems`` when a list is given (and skipped),
+        else raises ``CodingFailed``.
+        """
+        from . import runner
+        from .pipeline import CodingFailed
+        from .readers import Problem
+
+        r = self.runner()
+        try:
+            for article, out in runner.code(r, articles):
+                if isinstance(out, str):
+                    if problems is None:
+                        raise CodingFailed(f"{article.origin or article.id}: {out}")
+                    problems.append(Problem(article.origin or article.id, out))
+                    continue
+                yield out
+        finally:
+            r.close()
 
     def places(self, text: str, date: Date | str | None = None, article_id: str = "a1", *,
                parse: bool = True) -> list[PlaceMention]:
@@ -107,9 +117,15 @@ class Tocsin:
 
         from . import nlp
         from .geo import Geoparser
+        from .runner import loaded_pipeline
 
-        geo = self._pipeline.geo if self._pipeline is not None and self._pipeline.geo else \
-            Geoparser(self.settings.gazetteer)
+        pipe = loaded_pipeline(self.job())  # a coding pipeline already loaded has a geoparser to share
+        if pipe is not None and pipe.geo is not None:
+            geo = pipe.geo
+        else:
+            if self._geo is None:
+                self._geo = Geoparser(self.settings.gazetteer)
+            geo = self._geo
         if not parse:
             for a in articles:
                 yield geo.places(None, a)
@@ -127,32 +143,39 @@ class Tocsin:
 
     def ingest(self, inputs: Iterable[str] | None = None, *, articles: Iterable[Article] | None = None,
                date: Date | str | None = None, problems: list | None = None, read_options: dict | None = None,
-               **options):
+               runner=None, store: Store | None = None, **options):
         """Read ``inputs`` (or take ``articles``), code what is new and store it; returns the run's summary.
 
-        ``options`` go to ``tocsin.store.loader.Ingest`` (batch_size, params, cluster, on_progress).
+        ``runner`` defaults to ``self.runner()`` and is closed at the end; ``store`` to ``self.store``
+        (give one to set its write timeout). ``options`` go to ``tocsin.store.loader.Ingest``
+        (batch_size, params, cluster, on_progress, on_wait).
         """
         from .store.loader import Ingest
 
         problems = problems if problems is not None else []
         if articles is None:
             articles = self.read(inputs or [], date=date, problems=problems, **(read_options or {}))
-        backend = self.backend()
+        backend = runner if runner is not None else self.runner()
         try:
-            return Ingest(self.store, backend, **options).run(articles, problems)
+            return Ingest(store if store is not None else self.store, backend, **options).run(articles, problems)
         finally:
             backend.close()
 
-    def backend(self):
-        """Where ingest's coding runs: this process, a process pool, or Dask, as the settings say."""
+    def runner(self):
+        """Where coding runs: this process, a process pool or Dask, as the settings say (``tocsin.runner``).
+
+        Raises OSError, ValueError or TimeoutError when a Dask scheduler cannot be reached.
+        """
+        from . import runner
+
         s = self.settings
-        if s.dask:
-            from .distributed import DaskBackend
+        return runner.make(s.workers, s.dask, self.job())
 
-            return DaskBackend(s.dask, workers=s.workers, places=s.places, gazetteer=s.gazetteer)
-        from .store.backends import local
+    def job(self):
+        from .runner import Job
 
-        return local(s.workers, places=s.places, gazetteer=s.gazetteer)
+        s = self.settings
+        return Job(places=s.places, gazetteer=s.gazetteer, dates=s.dates, model=s.model)
 
     def events(self, **filters):
         """Stored events as a pandas DataFrame; filters as ``Store.events`` (actor, dyad, root, since, ...)."""

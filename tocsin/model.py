@@ -6,6 +6,7 @@ Field names follow the event record of the project's DESIGN.md, so that
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Literal
 
@@ -124,3 +125,12 @@ class Alert(BaseModel):
     level: str = "warning"  # watch | warning | alert
     first_fired: str | None = None  # the first day a day-by-day run would have raised it
     last_updated: str | None = None  # the last day new evidence came in
+
+
+@dataclass
+class Coded:
+    """What coding one article produced: the article, its events and its place mentions."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)

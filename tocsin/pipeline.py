@@ -1,33 +1,20 @@
 """Article -> parsed Doc -> actors, events, places, dates: the coding stages wired together.
 
-The CLI, the HTTP API, ingest and the tests all call ``Pipeline.run`` (or ``code``), so
-there is one way an article becomes events.
+Every way of coding (``Tocsin.code``, the CLI, ingest, the runners in ``tocsin.runner``, the
+tests) ends in ``Pipeline.run``, so there is one way an article becomes events.
 """
 from __future__ import annotations
 
 import itertools
-import multiprocessing as mp
-from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from . import nlp
 from .coding.components import EventsStage, PlacesStage  # also registers the spaCy factories
 from .coding.context import attach
-from .model import Article, Event, PlaceMention
+from .model import Article, Coded
+from .runner import BATCH
 
-
-# Articles parsed together. spaCy's batched arithmetic can differ in the last bit with the batch
-# it runs in, so workers get chunks of exactly this size: the same batches as one process.
-BATCH = 32
-
-
-@dataclass
-class Coded:
-    """What coding one article produced."""
-
-    article: Article
-    events: list[Event] = field(default_factory=list)
-    places: list[PlaceMention] = field(default_factory=list)
+__all__ = ["BATCH", "Coded", "CodingFailed", "Pipeline", "code_batch", "run"]
 
 
 class Pipeline:
@@ -65,38 +52,27 @@ class Pipeline:
             yield self.process(article, doc)
 
 
-_worker: Pipeline | None = None
-
-
-def _init_worker(places: bool, gazetteer: str | None, dates: bool, model: str | None) -> None:
-    global _worker
-    _worker = Pipeline(places=places, gazetteer=gazetteer, dates=dates, model=model)
-
-
-def _code_chunk(chunk: list[Article]) -> list[Coded]:
-    assert _worker is not None
-    return list(_worker.run(chunk))
-
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(items)
-    while chunk := list(itertools.islice(it, size)):
-        yield chunk
+class CodingFailed(RuntimeError):
+    """The coder raised on an article; the message says which and why."""
 
 
 def run(articles: Iterable[Article], *, workers: int = 1, places: bool = True, gazetteer: str | None = None,
-        dates: bool = True, chunk_size: int = BATCH, model: str | None = None) -> Iterator[Coded]:
-    """Code articles in order, in this process or in ``workers`` processes.
+        dates: bool = True, model: str | None = None, dask: str | None = None) -> Iterator[Coded]:
+    """Code articles in order, in this process, in ``workers`` processes or on Dask (see ``tocsin.runner``).
 
-    ``dates=False`` stamps every event with the publication date, as GDELT does.
+    ``dates=False`` stamps every event with the publication date, as GDELT does. An article the
+    coder fails on raises ``CodingFailed``; ``tocsin.runner.code`` hands such failures back instead.
     """
-    if workers <= 1:
-        yield from Pipeline(places=places, gazetteer=gazetteer, dates=dates, model=model).run(articles)
-        return
-    ctx = mp.get_context("spawn")  # fork would copy a half-initialised thread pool from BLAS/torch
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(places, gazetteer, dates, model)) as pool:
-        for batch in pool.imap(_code_chunk, _chunks(articles, chunk_size)):
-            yield from batch
+    from . import runner as R
+
+    r = R.make(workers, dask, R.Job(places=places, gazetteer=gazetteer, dates=dates, model=model))
+    try:
+        for article, out in R.code(r, articles):
+            if isinstance(out, str):
+                raise CodingFailed(f"{article.origin or article.id}: {out}")
+            yield out
+    finally:
+        r.close()
 
 
 def code_batch(articles: Iterable[Article], workers: int = 1) -> Iterator[Coded]:

@@ -1,19 +1,32 @@
-"""Helpers the command modules share: dates, error exits, atomic output, progress, the summary."""
+"""Helpers the command modules share: dates, error exits, atomic output, event views, progress, the summary."""
 from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import tempfile
 from datetime import date as Date
 from pathlib import Path
 
 import typer
+
+from ..files import publish
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 console = Console()
 err = Console(stderr=True)
+
+# Exit statuses of every command, shown in ``tocsin --help`` and the README.
+EXIT_CODES = {0: "success", 1: "the run finished but skipped input, or failed (store locked, unreadable file)",
+              2: "usage error: a bad option, date or path; nothing was done", 130: "interrupted (Ctrl-C)"}
+DATE_HELP = "YYYY-MM-DD"
+
+
+def stdout_path(path: Path | None) -> bool:
+    """``-o -``: write to standard output."""
+    return path is not None and str(path) == "-"
 
 
 def register(app: typer.Typer) -> None:  # this module adds no command
@@ -25,14 +38,26 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def parse_date_option(value: str | None) -> Date | None:
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date_option(value: str | None, option: str = "--date") -> Date | None:
+    """A YYYY-MM-DD option as a date; anything else ends the run with one line and status 2."""
     if value is None:
         return None
+    if not _ISO_DATE.fullmatch(value.strip()):
+        fail(f"{option} {value!r} is not a date in the form YYYY-MM-DD", 2)
     try:
-        return Date.fromisoformat(value)
-    except ValueError:
-        fail(f"--date {value!r} is not a date in the form YYYY-MM-DD", 2)
+        return Date.fromisoformat(value.strip())
+    except ValueError as exc:  # 2022-02-30
+        fail(f"{option} {value!r} is not a date in the form YYYY-MM-DD: {exc}", 2)
     return None
+
+
+def model_option():
+    return typer.Option(None, "--model", envvar="TOCSIN_SPACY_MODEL", metavar="NAME",
+                        help="spaCy pipeline to parse with (a package name such as en_core_web_md, or a "
+                             "path); default: the one tocsin installs.")
 
 
 def is_tty() -> bool:
@@ -48,7 +73,10 @@ class JsonlOutput:
         self.shown: list = []
         self._tmp: str | None = None
         self._file = None
-        if path is not None:
+        self._stdout = stdout_path(path)
+        if self._stdout:
+            self._file = sys.stdout
+        elif path is not None:
             if path.parent and not path.parent.exists():
                 fail(f"cannot write {path}: folder {path.parent} does not exist", 2)
             fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
@@ -62,13 +90,17 @@ class JsonlOutput:
             self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def commit(self) -> None:
-        if self._file is not None:
+        if self._stdout:
+            self._file.flush()
+        elif self._file is not None:
             self._file.close()
-            os.replace(self._tmp, self.path)
+            publish(self._tmp, self.path)
             self._tmp = None
 
     def discard(self) -> None:
         """Leave whatever was at ``path`` before untouched."""
+        if self._stdout:
+            return
         if self._file is not None and not self._file.closed:
             self._file.close()
         if self._tmp is not None:
@@ -88,6 +120,7 @@ def finish(problems: list, summary: str, output: Path | None) -> None:
         err.print(f"[yellow]skipped[/] {p}", highlight=False, soft_wrap=True)
     if problems:
         summary += f", {len(problems)} input(s) skipped"
-    err.print(summary + (f" -> {output}" if output else ""), highlight=False)
+    err.print(summary + (f" -> {'standard output' if stdout_path(output) else output}" if output else ""),
+              highlight=False)
     if problems:
         raise typer.Exit(1)

@@ -4,13 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-import duckdb
 import typer
 from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from ..readers.base import MAX_CHARS
-from .common import err, fail, parse_date_option
+from .code import INPUTS_HELP
+from .common import DATE_HELP, err, fail, model_option, parse_date_option
 
 
 def register(app: typer.Typer) -> None:
@@ -37,21 +37,24 @@ def _summary_lines(s, db: str) -> list[str]:
 
 
 def ingest(
-    inputs: list[str] = typer.Argument(..., metavar="SOURCE...",
-                                       help="Files, folders, globs or - : text, HTML, RSS/Atom, WARC, JSONL, CSV, "
-                                            "gzipped or not."),
-    db: Path = typer.Option(Path("tocsin.duckdb"), "--db", help="The DuckDB store (created if missing)."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Parallel processes (or Dask local workers)."),
+    inputs: list[str] = typer.Argument(..., metavar="SOURCE", help=INPUTS_HELP),
+    db: Path = typer.Option(Path("tocsin.duckdb"), "--db", metavar="FILE", help="The DuckDB store (created if missing)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, metavar="N",
+                                help="Parallel processes (or Dask local workers)."),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER",
                                        help="Code on a Dask cluster: tcp://host:8786, or 'local' for a "
                                             "LocalCluster of --workers processes."),
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date of records that carry none, YYYY-MM-DD."),
+    date: Optional[str] = typer.Option(None, "--date", metavar=DATE_HELP,
+                                       help="Publication date of records that carry none."),
     places: bool = typer.Option(True, "--places/--no-places", help="Geoparse place mentions and event locations."),
-    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="A GeoNames dump to use as well."),
-    lang: str = typer.Option("en", "--lang", help="Languages to keep, comma-separated ISO 639-1, or 'all'."),
-    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Refuse texts longer than this."),
-    batch_size: int = typer.Option(256, "--batch-size", min=1, help="Articles per committed transaction."),
-    threshold: float = typer.Option(0.8, "--near-duplicate", min=0.1, max=1.0,
+    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", metavar="FILE",
+                                             help="A GeoNames dump to use as well."),
+    model: Optional[str] = model_option(),
+    lang: str = typer.Option("en", "--lang", metavar="CODES",
+                             help="Languages to keep, comma-separated ISO 639-1, or 'all'."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", metavar="N", help="Refuse texts longer than this."),
+    batch_size: int = typer.Option(256, "--batch-size", min=1, metavar="N", help="Articles per committed transaction."),
+    threshold: float = typer.Option(0.8, "--near-duplicate", min=0.1, max=1.0, metavar="J",
                                     help="Estimated Jaccard similarity from which an article is a near copy "
                                          "(a new store only: a store keeps the value it was made with)."),
     clusters: bool = typer.Option(True, "--clusters/--no-clusters", help="Rebuild event clusters at the end."),
@@ -60,11 +63,11 @@ def ingest(
                                               "long for it (default: until it ends; 0: refuse at once)."),
 ) -> None:
     """Store articles and their events in DuckDB: idempotent, resumable after a crash, copies linked not coded."""
+    import duckdb
+
     from ..analysis.dedup import Params
-    from ..readers import read_inputs
+    from ..app import Tocsin
     from ..store import StoreLocked
-    from ..store.backends import local
-    from ..store.loader import Ingest
     from ..store.schema import SchemaError
     from ..store.store import Store
 
@@ -72,19 +75,15 @@ def ingest(
     languages = None if lang.strip().lower() == "all" else tuple(x.strip() for x in lang.split(",") if x.strip())
     if db.parent and not db.parent.exists():
         fail(f"cannot write {db}: folder {db.parent} does not exist", 2)
+    app = Tocsin(store=db, workers=workers, dask=dask, places=places,
+                 gazetteer=str(gazetteer) if gazetteer else None, model=model)
     problems: list = []
     try:
-        articles = read_inputs(inputs, pub, problems, max_chars=max_chars, languages=languages)
+        articles = app.read(inputs, date=pub, problems=problems, max_chars=max_chars, languages=languages)
     except ValueError as exc:  # e.g. an unknown language code
         fail(str(exc), 2)
-    gz = str(gazetteer) if gazetteer else None
     try:
-        if dask:
-            from ..distributed import DaskBackend
-
-            backend = DaskBackend(dask, workers=workers, places=places, gazetteer=gz)
-        else:
-            backend = local(workers, places=places, gazetteer=gz)
+        backend = app.runner()
     except (OSError, ValueError, TimeoutError) as exc:
         fail(f"cannot reach the Dask scheduler {dask}: {exc}" if dask else str(exc))
     progress = Progress(TextColumn("ingest"), BarColumn(), TextColumn("{task.fields[line]}"), _Rate(),
@@ -101,9 +100,10 @@ def ingest(
                 who = f" (pid {pid})" if pid else ""
                 err.print(f"another ingest{who} is writing to {db}; waiting for it to finish", highlight=False)
 
-            run = Ingest(Store(db, write_timeout=wait), backend, batch_size=batch_size,
-                         params=Params(threshold=threshold), cluster=clusters, on_progress=show, on_wait=waiting)
-            summary = run.run(articles, problems)
+            summary = app.ingest(articles=articles, problems=problems, runner=backend,
+                                 store=Store(db, write_timeout=wait), batch_size=batch_size,
+                                 params=Params(threshold=threshold), cluster=clusters, on_progress=show,
+                                 on_wait=waiting)
     except StoreLocked as exc:
         backend.close()
         fail(f"{exc}; run again when it has finished, or give --wait SECONDS")
@@ -113,7 +113,7 @@ def ingest(
     except duckdb.Error as exc:
         backend.close()
         fail(f"{db}: {exc}")
-    except (OSError, ValueError) as exc:  # e.g. a gazetteer or a data file that cannot be read
+    except (OSError, ValueError, RuntimeError) as exc:  # a gazetteer or data file that cannot be read, no model
         backend.close()
         fail(str(exc))
     for p in summary.problems:

@@ -8,14 +8,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
-import tempfile
-from contextlib import contextmanager
 from datetime import date as Date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterator
 
+from ..files import atomic
 from .store import Store
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
@@ -171,21 +169,6 @@ def plover_record(e: dict, record: dict, version: str) -> dict | None:
         "source": e["publisher"], "publication_date": pub.isoformat() if pub else None, "url": e["url"],
         "language": e.get("language"), "version": f"tocsin {version}",
     }
-
-
-@contextmanager
-def atomic(path: Path, mode: str = "w") -> Iterator[IO]:
-    """A file at ``path`` that appears only once fully written."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
-    try:
-        with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {})) as f:
-            yield f
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _with_records(store: Store, **options) -> Iterator[tuple[dict, dict]]:

@@ -3,7 +3,7 @@
 The loop reads a batch of articles, decides for each one (already stored / exact copy / near
 copy / to code) against the store *and* the batches still being coded, sends the articles to
 code to the backend, and commits the oldest batch whose coding is done. Batches start at fixed
-offsets of the input and a partition is one spaCy batch (``pipeline.BATCH``), so every article is
+offsets of the input and a partition is one spaCy batch (``runner.BATCH``), so every article is
 parsed in the same company however the run is split, resumed or distributed: spaCy's arithmetic
 can differ in the last bit with the batch it runs in. Because a batch is
 committed whole (its articles, events, places and signatures in one transaction) and batches
@@ -23,9 +23,9 @@ import pyarrow as pa
 
 from ..analysis.dedup import Params, Sketcher
 from ..model import Article
-from ..pipeline import BATCH, Coded
+from ..model import Coded
+from ..runner import BATCH, Outcome, Runner
 from . import rows as R
-from .backends import Backend, Outcome
 from .store import Store, Writer, insert
 
 Action = Literal["skip", "code", "duplicate", "near_duplicate", "failed"]
@@ -105,7 +105,7 @@ class _Pending:
 class Ingest:
     """One ingest run into ``store`` through ``backend``."""
 
-    def __init__(self, store: Store, backend: Backend, *, batch_size: int = 256, partition_size: int = BATCH,
+    def __init__(self, store: Store, backend: Runner, *, batch_size: int = 256, partition_size: int = BATCH,
                  params: Params | None = None, cluster: bool = True,
                  on_progress: Callable[[Summary], None] | None = None,
                  on_wait: Callable[[int | None], None] | None = None) -> None:
@@ -345,7 +345,7 @@ class _CodingProblem:
         return f"{self.origin}: {self.reason}"
 
 
-def ingest(articles: Iterable[Article], store: Store | str, backend: Backend, *, problems: list | None = None,
+def ingest(articles: Iterable[Article], store: Store | str, backend: Runner, *, problems: list | None = None,
            **options) -> Summary:
     """Ingest ``articles`` into ``store`` (a Store or a path); see ``Ingest`` for the options."""
     if isinstance(store, str):

@@ -4,7 +4,7 @@ Concurrency: DuckDB lets one process hold a database file open for writing, and 
 does no other process can open it at all. So no process here keeps the file open: a writer
 opens it for one transaction (one ingest batch, ~15 ms of overhead) and closes it; a reader
 opens it read-only for one query and closes it. A process that finds the file locked retries
-until ``lock_timeout`` runs out. ``tocsin serve`` can therefore answer queries while
+until ``lock_timeout`` runs out. A reader (``tocsin events``) can therefore answer queries while
 ``tocsin ingest`` runs, each waiting at most one batch commit for the other.
 """
 from __future__ import annotations

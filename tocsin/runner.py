@@ -1,0 +1,207 @@
+"""Where coding runs: in this process, in a local process pool, or on a Dask cluster, behind one interface.
+
+A runner takes partitions of articles (``submit``) and hands back, in the same order, one
+``Coded`` per article, or the reason coding failed for it (a string: see ``Outcome``). Every
+process that codes builds one ``Pipeline`` per ``Job`` and keeps it, since loading spaCy and
+the tables costs far more than coding a partition. A partition is one spaCy batch
+(``BATCH``), so each article is parsed in the same company whichever runner codes it:
+spaCy's batched arithmetic can differ in the last bit with the batch it runs in, and this is
+what makes N workers and Dask give exactly the events of one process.
+
+``code(runner, articles)`` streams (article, ``Outcome``) pairs in input order with a bounded number of
+partitions in flight; the store loader drives ``submit`` itself to commit batch by batch.
+
+On a real Dask cluster every worker needs tocsin installed (the same version as the client)
+and nothing else: the client reads the inputs and ships them inside the partitions.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import itertools
+import multiprocessing as mp
+import traceback
+from collections import deque
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Protocol
+
+from typing import TYPE_CHECKING
+
+from .model import Article, Coded
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+
+# Articles parsed together, and so the size of a partition. spaCy's batched arithmetic can differ
+# in the last bit with the batch it runs in, so every runner codes partitions of exactly this size.
+BATCH = 32
+
+# One coded article, or why it could not be coded (the store keeps nothing of it, so a re-run retries it).
+Outcome = Coded | str
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker builds its pipeline from; small and picklable, so it travels with each partition."""
+
+    places: bool = True
+    gazetteer: str | None = None
+    dates: bool = True
+    model: str | None = None
+
+
+_pipelines: dict[Job, Pipeline] = {}
+
+
+def pipeline_for(job: Job) -> Pipeline:
+    """This process's pipeline for ``job``, built on first use."""
+    if job not in _pipelines:
+        from .pipeline import Pipeline  # here, not above: the store loader and a Dask client need no spaCy
+
+        _pipelines[job] = Pipeline(places=job.places, gazetteer=job.gazetteer, dates=job.dates, model=job.model)
+    return _pipelines[job]
+
+
+def loaded_pipeline(job: Job) -> Pipeline | None:
+    """The pipeline for ``job`` if this process has built it, else None (nothing is loaded)."""
+    return _pipelines.get(job)
+
+
+def _failure(exc: BaseException) -> str:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" ({frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})" if frame else ""
+    return f"coding failed: {type(exc).__name__}: {exc}{where}"
+
+
+def code_partition(articles: list[Article], job: Job = Job()) -> list[Outcome]:
+    """Code a partition with this process's pipeline; one article that breaks the coder spoils only itself."""
+    pipe = pipeline_for(job)
+    try:
+        return list(pipe.run(articles))
+    except Exception:  # find the culprit: the rest of the partition is still good
+        out: list[Outcome] = []
+        for a in articles:
+            try:
+                out.extend(pipe.run([a]))
+            except Exception as exc:
+                out.append(_failure(exc))
+        return out
+
+
+class Handle(Protocol):
+    def result(self) -> list[Outcome]: ...
+
+
+class Runner(Protocol):
+    """Codes partitions; ``submit`` returns at once, ``Handle.result`` blocks."""
+
+    parallelism: int
+
+    def submit(self, articles: list[Article]) -> Handle: ...
+
+    def close(self) -> None: ...
+
+
+class _Lazy:
+    """Codes on the first ``result()`` and keeps the outcome, as a future would."""
+
+    def __init__(self, job: Job, articles: list[Article]) -> None:
+        self.job, self.articles = job, articles
+        self.outcome: list[Outcome] | None = None
+
+    def result(self) -> list[Outcome]:
+        if self.outcome is None:
+            self.outcome = code_partition(self.articles, self.job)
+            self.articles = []
+        return self.outcome
+
+
+class InProcess:
+    """Codes in the calling process, when the result is asked for."""
+
+    parallelism = 1
+
+    def __init__(self, job: Job = Job()) -> None:
+        self.job = job
+
+    def submit(self, articles: list[Article]) -> Handle:
+        return _Lazy(self.job, articles)
+
+    def close(self) -> None:
+        return None
+
+
+class ProcessPool:
+    """``workers`` local processes, each with its own pipeline."""
+
+    def __init__(self, workers: int, job: Job = Job()) -> None:
+        self.parallelism = workers
+        self.job = job
+        # spawn, not fork: fork would copy half-initialised BLAS/torch thread pools into the children.
+        self.pool = cf.ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"))
+
+    def submit(self, articles: list[Article]) -> Handle:
+        return self.pool.submit(code_partition, articles, self.job)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _DaskHandle:
+    def __init__(self, future: Any) -> None:
+        self.future = future
+
+    def result(self) -> list[Outcome]:
+        return self.future.result()
+
+
+class Dask:
+    """``address``: a scheduler (``tcp://host:8786``), or ``local`` for a LocalCluster of ``workers`` processes."""
+
+    def __init__(self, address: str, workers: int = 2, job: Job = Job()) -> None:
+        from dask.distributed import Client, LocalCluster
+
+        self.job = job
+        self.cluster = None
+        if address == "local":
+            # One thread per process: spaCy holds the GIL for most of a parse, threads would queue.
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        else:
+            self.client = Client(address, timeout="10s")
+        n = sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values())
+        self.parallelism = max(1, n)
+
+    def submit(self, articles: list[Article]) -> Handle:
+        # pure=False: two identical partitions (a re-run) must still be computed, not served from cache.
+        return _DaskHandle(self.client.submit(code_partition, articles, self.job, pure=False))
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make(workers: int = 1, dask: str | None = None, job: Job = Job()) -> Runner:
+    """The runner for these settings: Dask when a scheduler is given, else a pool for 2+ workers, else this process.
+
+    Raises OSError, ValueError or TimeoutError when a Dask scheduler cannot be reached.
+    """
+    if dask:
+        return Dask(dask, workers=workers, job=job)
+    return InProcess(job) if workers <= 1 else ProcessPool(workers, job)
+
+
+def code(runner: Runner, articles: Iterable[Article],
+         partition_size: int = BATCH) -> Iterator[tuple[Article, Outcome]]:
+    """Each article with its outcome, in input order, keeping about two partitions per worker in flight."""
+    it = iter(articles)
+    window: deque[tuple[list[Article], Handle]] = deque()
+    ahead = 2 * runner.parallelism if runner.parallelism > 1 else 1
+    while True:
+        while len(window) < ahead and (part := list(itertools.islice(it, partition_size))):
+            window.append((part, runner.submit(part)))
+        if not window:
+            return
+        part, handle = window.popleft()
+        yield from zip(part, handle.result())
