@@ -3,7 +3,9 @@
 
 Inputs (read once, at development time, from ../shared): the codebook's codes, labels and
 CAMEO->PLOVER mapping, and GDELT's Goldstein figure per code. QuadClass follows from the root;
-ACLED sub-event types are our own mapping (ACLED_BY_CODE below). Root codes and appeals that
+ACLED sub-event types are our own mapping (ACLED_BY_CODE below): only the default of a code, since the
+ACLED layer (tocsin/coding/acled.py, tables in tocsin/data/acled/) decides each event's type from its
+actors, means and outcome. Root codes and appeals that
 the PLOVER mapping leaves out take the PLOVER type of their family.
 """
 import csv

@@ -263,9 +263,10 @@ class Clause:
                 skip.update(range(c.left_edge.i, c.right_edge.i + 1))
         toks = {t.i: t for t in sub if t.i not in skip}
         if head.dep_ == "conj":
-            # "tortured and killed a student": the subject of the first verb is the second's too
+            # "tortured and killed a student": the subject of the first verb is the second's too;
+            # "dispersed a rally and arrested 30 people": so is what the first verb acted on
             for c in head.head.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
                     toks.update({t.i: t for t in c.subtree})
         self.tokens = [toks[i] for i in sorted(toks)]
         # the acting side's own phrase ("intelligence police tortured an inmate"): a victim cue is not read there
