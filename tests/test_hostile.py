@@ -7,12 +7,14 @@ corpus under ``-m slow``.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
 
 _spec = importlib.util.spec_from_file_location("hostile", Path(__file__).resolve().parents[1] / "scripts" / "hostile.py")
 hostile = importlib.util.module_from_spec(_spec)
+sys.modules["hostile"] = hostile  # dataclasses look their module up there
 _spec.loader.exec_module(hostile)
 
 DEFAULT = {"terminal-escapes", "places-terminal", "jsonl-nested", "folder-links", "db-foreign-ingest",
