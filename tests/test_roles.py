@@ -172,3 +172,27 @@ def test_repelling_potential_attacks_is_a_purpose_not_a_threat(pipe):
     es = events(pipe, "Kenya said soldiers and equipment to repel potential attacks will be deployed near the dam.")
     assert not [e for e in es if e.cameo.startswith("13")]
     assert not [e for e in hostile(es) if e.modality in ("asserted", "reported")]
+
+
+# ---------- who undergoes ----------
+def test_a_relative_pronoun_in_the_passive_is_the_noun_it_hangs_on(pipe):
+    es = events(pipe, "A court in Bishkek freed a journalist who had been sentenced to four years.")
+    sentenced = [e for e in es if e.cameo.startswith("116")]
+    assert sentenced and all(e.target is not None and "journalist" in e.target.text for e in sentenced)
+
+
+def test_who_receives_a_sentence_undergoes_it(pipe):
+    es = events(pipe, "The former interior minister received a ten-year sentence.")
+    sentence = [e for e in es if e.cameo.startswith("116")]
+    assert sentence and all(e.target is not None and "minister" in e.target.text for e in sentence)
+    assert not [e for e in sentence if e.source is not None and "minister" in e.source.text]
+
+
+def test_its_in_the_object_is_the_subjects(pipe):
+    es = events(pipe, "Spain has already put its forces on standby.")
+    assert [e for e in es if e.cameo.startswith("152") and country(e.target) == "ESP"]
+
+
+def test_a_noun_the_parser_hangs_beside_its_preposition(pipe):
+    es = events(pipe, "The Spanish have already put their forces on standby to evacuate their nationals.")
+    assert [e for e in es if e.cameo.startswith("152")]

@@ -78,6 +78,11 @@ class Matcher:
         # "call on the government": a preposition with an object of its own holds the object the
         # pattern means ("called Morrison on Wednesday" is no appeal); a bare particle does not
         objs = [g for p in prep_tokens for g in p.children if g.dep_ == "pobj"]
+        if not objs:
+            # "put their forces on standby": the parser hung the noun beside the preposition
+            objs = [n for p in prep_tokens if p.dep_ == "prep" and not any(True for _ in p.children)
+                    and p.i + 1 < len(p.doc) for n in (p.doc[p.i + 1],)
+                    if n.head.i == p.head.i and n.dep_ in ("advmod", "npadvmod")]
         if not objs and noun:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":

@@ -121,12 +121,13 @@ class ModalityRules:
         found: set[str] = set()
         sayer = self._local(trigger, found, own=True)
         kids = list(trigger.children)
-        if trigger.pos_ == "VERB":  # "to repel potential attacks"
-            kids += [g for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in self.event_nouns for g in c.children]
+        if trigger.pos_ == "VERB":  # "to repel potential attacks" (but "cancelled a planned visit" is done)
+            kids += [g for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in self.event_nouns for g in c.children
+                     if g.lower_ in self.hypo_mod]
         for c in kids:  # "potential attacks", "the planned talks"
             if c.dep_ == "amod" and c.lower_ in self.hypo_mod:
                 found.add("hypothetical")
-            elif c.dep_ == "amod" and c.lower_ in self.future_mod:
+            elif c.dep_ == "amod" and c.lower_ in self.future_mod and c.head.i == trigger.i:
                 found.add("future")
         # "they said they would blockade Paris": after a past verb of saying, "would" is the past
         # of "will" (sequence of tenses), a plan rather than a supposition, unless an "if" rules it

@@ -103,6 +103,7 @@ class Roles:
         # "comments reported by MTI", "a strike condemned by the UN": no doer by "by"
         self.not_doer = lex.words("@SAY") | self.stance | lex.words("@BACKERS")
         self.weapons = lex.words("@WEAPON")
+        self.undergo = lex.words("@UNDERGO")
         self.things = frozenset(lex.nouns) | self.weapons  # deeds and means, not parties
 
     # ---------- one mention -> one actor ----------
@@ -214,6 +215,10 @@ class Roles:
             sources = self._participle_agent(tok)
         if not sources:
             sources = self._light_verb_subject(tok)
+        if not targets and tok.dep_ in ("dobj", "obj") and lemma(tok.head) in self.undergo:
+            # "Yoon received a life sentence": who receives it undergoes it
+            s = subject_token(tok.head, self.accuse)
+            targets = expand(s) if s is not None else []
         preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
         return Slots(sources, targets, preps)
 
@@ -237,7 +242,7 @@ class Roles:
         if head.pos_ == "ADP" and accusation(head, self.accuse):
             x = accused(verb)
             return expand(x) if x is not None else []
-        if lemma(verb) in self.stance:
+        if lemma(verb) in self.stance or lemma(verb) in self.undergo:
             return []
         if not (verb.pos_ == "VERB" and (lemma(verb) in self.light or head.pos_ == "ADP" or tok.dep_ == "dobj")):
             return []
@@ -315,7 +320,9 @@ class Roles:
         return found
 
     def _target_actors(self, m: Match, slots: Slots, ctx: ArticleContext, used: set[int],
-                       means_preps: dict[str, Token], owner_of: Token | None) -> list[Actor]:
+                       means_preps: dict[str, Token], owner_of: Token | None, binder: Actor | None = None
+                       ) -> list[Actor]:
+        """``binder``: the source, whose "its" and "their" an object's possessive is."""
         found: list[Actor] = []
         seen: set[int] = set()
         for t in slots.targets:
@@ -323,7 +330,7 @@ class Roles:
                 if x.i in seen:  # the sides of "between A, B and C" are conjuncts of each other
                     continue
                 seen.add(x.i)
-                a = self.actor(x, ctx)
+                a = self.actor(x, ctx, binder)
                 if a is not None and x.i not in used and not (lemma(x) in self.weapons and not a.country):
                     found.append(a)  # a bare "drones" banned or seized is a means, no party
         if not found:
@@ -363,9 +370,10 @@ class Roles:
             if a is not None and a.code:
                 sources = [a]
                 used.add(m.obj.i)
-                slots.targets = [t for t in slots.targets if t is not m.obj]
+                slots.targets = [t for t in slots.targets if t.i != m.obj.i]
         means_preps = self._own_means(m, slots, sources, ctx, sayer)
-        return sources, self._target_actors(m, slots, ctx, used, means_preps, owner_of)
+        binder = next((a for a in sources if a.country), None)
+        return sources, self._target_actors(m, slots, ctx, used, means_preps, owner_of, binder)
 
     # ---------- parties from places ----------
     @staticmethod

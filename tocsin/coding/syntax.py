@@ -40,7 +40,8 @@ def patients(verb: Token) -> list[Token]:
     or that of the passive it is conjoined to ("was impeached and removed from office")."""
     own = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if own:
-        return own
+        # "Kim, who was sentenced to 30 years": the relative pronoun is the noun it hangs on
+        return [verb.head if c.lower_ in RELATIVE and verb.dep_ == "relcl" else c for c in own]
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return patients(verb.head) if verb.dep_ == "conj" and passive(verb) else []
     cur = verb

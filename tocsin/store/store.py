@@ -9,6 +9,7 @@ until ``lock_timeout`` runs out. A reader (``tocsin events``) can therefore answ
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import threading
 import time
@@ -25,6 +26,28 @@ from . import schema
 
 
 WRITER_MEMORY = "512MB"
+
+
+def intent_path(path: str | Path) -> str:
+    """The side file a writer holds a shared flock on while it waits for and holds the store.
+
+    A long-lived reader (``tocsin serve``) that finds it locked closes its connection so the
+    writer gets in; the flock goes with the writer's process, so a crash leaves no stale claim."""
+    return f"{path}.writer"
+
+
+@contextmanager
+def _write_intent(path: str) -> Iterator[None]:
+    try:
+        fd = os.open(intent_path(path), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:  # a read-only folder: no writer can get in there anyway
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)
 
 
 class StoreLocked(RuntimeError):
@@ -278,7 +301,9 @@ class Store:
         """One write transaction: committed when the block ends, rolled back if it raises."""
         if self._open is not None:
             raise RuntimeError("write transactions on one Store do not nest")
-        with self.exclusive(), self._transaction() as w:
+        # The run lock keeps other writers out for a whole run; the intent claim tells a long-lived
+        # reader (``tocsin serve``) to let go of the file for this one transaction.
+        with self.exclusive(), _write_intent(self.path), self._transaction() as w:
             yield w
 
     @contextmanager

@@ -1,0 +1,249 @@
+"""The web API on a small real store: filters, pages, evidence spans, series, actors, POST /code, errors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+import web_store
+from tocsin.web import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("web") / "web.duckdb"
+    web_store.build(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with TestClient(create_app(db, pipeline_factory=web_store.pipeline)) as c:
+        yield c
+
+
+def all_events(client, **params) -> list[dict]:
+    r = client.get("/events", params={**params, "limit": 500})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["total"] == len(body["events"])
+    return body["events"]
+
+
+def test_events_filter_by_dyad_root_modality_and_dates(client):
+    every = all_events(client)
+    assert len(every) >= 20
+    dyad = all_events(client, dyad="BLR:UKR")
+    assert dyad and all(e["source_code"].startswith("BLR") and e["target_code"].startswith("UKR") for e in dyad)
+    assert len(dyad) == sum(1 for e in every if (e["source_code"] or "").startswith("BLR")
+                            and (e["target_code"] or "").startswith("UKR"))
+    conflict = all_events(client, root="18,19")
+    assert conflict and {e["cameo_root"] for e in conflict} <= {"18", "19"}
+    asserted = all_events(client, modality="asserted")
+    assert 0 < len(asserted) < len(every) and {e["modality"] for e in asserted} == {"asserted"}
+    april = all_events(client, since="2022-04-01", until="2022-04-10")
+    assert april and all("2022-04-01" <= e["date"] <= "2022-04-10" for e in april)
+    both = all_events(client, actor=["PAK", "IND"])
+    assert both and all({(e["source_code"] or "")[:3], (e["target_code"] or "")[:3]} >= {"PAK", "IND"} for e in both)
+    placed = all_events(client, country="SDN")
+    assert placed and {e["location_country"] for e in placed} == {"SDN"}
+
+
+def test_pages_are_stable_and_cover_everything_once(client):
+    whole = [e["event_id"] for e in all_events(client, order="oldest")]
+    paged = []
+    for offset in range(0, len(whole) + 7, 7):
+        r = client.get("/events", params={"order": "oldest", "limit": 7, "offset": offset})
+        paged += [e["event_id"] for e in r.json()["events"]]
+    assert paged == whole and len(set(paged)) == len(paged)
+    newest = [e["date"] for e in all_events(client)]
+    assert newest == sorted(newest, reverse=True)
+
+
+@pytest.mark.parametrize("url, words", [
+    ("/events?root=99", "CAMEO root"), ("/events?since=yesterday", "YYYY-MM-DD"), ("/events?dyad=BLR", "SOURCE:TARGET"),
+    ("/events?modality=maybe", "modality"), ("/events?limit=0", "limit"), ("/events?limit=100000", "limit"),
+    ("/events?offset=-1", "offset"), ("/events?order=random", "order"), ("/events?country=U1", "alpha-3"),
+    ("/events?quad_class=7", "quad_class"), ("/series?interval=hour", "interval"), ("/clusters?min_articles=0", "min_articles"),
+    ("/actors?until=2022-13-40", "YYYY-MM-DD"),
+])
+def test_bad_parameters_get_a_4xx_with_a_clear_message(client, url, words):
+    r = client.get(url)
+    assert r.status_code == 422
+    assert words in r.json()["detail"]
+
+
+def test_unknown_ids_are_404(client):
+    assert client.get("/articles/no-such-article").status_code == 404
+    r = client.get("/events/no:such:event")
+    assert r.status_code == 404 and "no event" in r.json()["detail"]
+
+
+def test_article_marks_the_sentence_and_predicate_of_each_event(client):
+    art = client.get("/articles/w1").json()
+    assert art["title"].startswith("Belarus recalls envoy") and art["events"]
+    text = art["text"]
+    by_id = {e["event_id"]: e for e in art["events"]}
+    sentences = [m for m in art["marks"] if m["kind"] == "sentence"]
+    assert {m["event_id"] for m in sentences} == set(by_id)
+    for m in sentences:
+        assert text[m["start"]:m["end"]] == by_id[m["event_id"]]["sentence"]
+    for m in art["marks"]:
+        if m["kind"] == "predicate":
+            e = by_id[m["event_id"]]
+            assert e["sentence_start"] <= m["start"] < m["end"] <= e["sentence_end"]
+    one = client.get(f"/events/{art['events'][0]['event_id']}").json()
+    assert json.loads(one["record"])["event_id"] == one["event_id"] and one["title"] == art["title"]
+
+
+def test_series_counts_add_up_to_the_dated_events(client):
+    every = all_events(client)
+    for interval in ("day", "week", "month"):
+        pts = client.get("/series", params={"interval": interval}).json()["points"]
+        assert sum(p["events"] for p in pts) == sum(1 for e in every if e["date"])
+        assert all(p["events"] == p["q1"] + p["q2"] + p["q3"] + p["q4"] for p in pts)
+    dyad = client.get("/series", params={"dyad": "BLR:UKR"}).json()["points"]
+    assert sum(p["events"] for p in dyad) == len(all_events(client, dyad="BLR:UKR"))
+
+
+def test_actors_network_and_geo_agree_with_the_events(client):
+    every = all_events(client)
+    actors = {a["code"]: a for a in client.get("/actors", params={"limit": 500}).json()["actors"]}
+    for code, a in actors.items():
+        assert a["as_source"] == sum(e["source_code"] == code for e in every)
+        assert a["as_target"] == sum(e["target_code"] == code for e in every)
+    edges = client.get("/network", params={"limit": 500}).json()["edges"]
+    assert sum(x["events"] for x in edges) == sum(1 for e in every if e["source_code"] and e["target_code"])
+    geo = client.get("/geo").json()
+    by_country = {c["iso3"]: c for c in geo["countries"]}
+    assert by_country["UKR"]["numeric"] == "804"
+    assert by_country["UKR"]["events"] == sum(e["location_country"] == "UKR" for e in every)
+
+
+def test_clusters_page(client):
+    body = client.get("/clusters", params={"limit": 5}).json()
+    assert body["total"] >= len(body["clusters"]) > 0
+    assert all(c["num_articles"] >= 1 and c["sentence"] for c in body["clusters"])
+
+
+def test_dashboard_and_its_assets_are_served_by_the_app(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "/static/app.js" in page.text
+    for asset in ("/static/app.js", "/static/app.css", "/static/vendor/d3/d3.min.js",
+                  "/static/vendor/topojson-client/topojson-client.min.js",
+                  "/static/vendor/world-atlas/countries-110m.json"):
+        assert client.get(asset).status_code == 200, asset
+    assert "http://" not in page.text.replace("http://www.w3.org", "") and "https://" not in page.text
+
+
+def test_post_code_codes_a_text(client):
+    r = client.post("/code", json={"text": "Belarus recalled its ambassador to Ukraine on Thursday.",
+                                   "date": "2022-03-21", "id": "x1"})
+    assert r.status_code == 200, r.text
+    events = r.json()["events"]
+    assert any(e["cameo"].startswith("16") and e["source"]["code"].startswith("BLR") for e in events)
+    assert all(e["article_id"] == "x1" for e in events)
+    assert client.post("/code", json={"text": "x" * 100_001}).status_code == 413
+    assert client.post("/code", json={"text": "Hi.", "date": "March"}).status_code == 422
+    assert client.post("/code", json={"txt": "Hi."}).status_code == 422
+
+
+def test_post_code_needs_a_token_beyond_localhost(db):
+    app = create_app(db, host="0.0.0.0", token="s3cret", pipeline_factory=web_store.pipeline)
+    with TestClient(app) as c:
+        body = {"text": "Russia shelled Kharkiv.", "date": "2022-03-21"}
+        assert c.post("/code", json=body).status_code == 401
+        assert c.post("/code", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.post("/code", json=body, headers={"Authorization": "Bearer s3cret"}).status_code == 200
+        assert c.get("/events").status_code == 200  # reading needs no token
+    assert create_app(db, host="0.0.0.0").state.token  # made up when none is given
+    assert create_app(db, host="127.0.0.1").state.token is None
+
+
+class _Gate:
+    """A pipeline that codes nothing until released: shows how many texts are coded at once."""
+
+    def __init__(self):
+        self.release = threading.Event()
+        self.running = 0
+        self.most = 0
+        self.lock = threading.Lock()
+
+    def run(self, articles):
+        with self.lock:
+            self.running += 1
+            self.most = max(self.most, self.running)
+        self.release.wait(10)
+        with self.lock:
+            self.running -= 1
+        from tocsin.pipeline import Coded
+        return iter([Coded(a) for a in articles])
+
+
+def test_post_code_work_is_bounded(db):
+    gate = _Gate()
+    app = create_app(db, code_concurrency=2, code_queue=1, pipeline_factory=lambda: gate)
+    codes: list[int] = []
+    with TestClient(app) as c:
+        def post():
+            codes.append(c.post("/code", json={"text": "Hello."}).status_code)
+
+        threads = [threading.Thread(target=post) for _ in range(6)]
+        for t in threads:
+            t.start()
+        deadline = time.monotonic() + 10
+        while len(codes) < 3 and time.monotonic() < deadline:  # 2 coding + 1 waiting; 3 turned away
+            time.sleep(0.02)
+        assert sorted(codes) == [503, 503, 503]
+        assert c.get("/stats").status_code == 200  # reads go on while the coder is full
+        gate.release.set()
+        for t in threads:
+            t.join(10)
+    assert sorted(codes) == [200, 200, 200, 503, 503, 503] and gate.most == 2
+
+
+def test_serving_while_ingest_writes_the_same_store(tmp_path):
+    sys.path.insert(0, str(ROOT / "tests"))
+    from corpus import make_articles
+
+    db = tmp_path / "live.duckdb"
+    web_store.build(db)
+    more = tmp_path / "more.jsonl"
+    with more.open("w") as f:
+        for rec in make_articles(120, seed=7, copy_rate=0, near_rate=0):
+            f.write(json.dumps(rec) + "\n")
+    seen, statuses = [], []
+    with TestClient(create_app(db, lock_timeout=60)) as c:
+        before = c.get("/stats").json()["articles"]
+        proc = subprocess.Popen([sys.executable, "-m", "tocsin", "ingest", str(more), "--db", str(db),
+                                 "--batch-size", "16", "--no-places"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        while proc.poll() is None:
+            for url in ("/stats", "/events?limit=20", "/series?interval=week"):
+                r = c.get(url)
+                statuses.append(r.status_code)
+                if url == "/stats" and r.status_code == 200:
+                    seen.append(r.json()["articles"])
+            time.sleep(0.05)
+        out, err = proc.communicate()
+        assert proc.returncode == 0, err
+        after = c.get("/stats").json()
+    assert set(statuses) == {200}, statuses
+    assert after["articles"] == before + 120
+    assert len(set(seen)) > 2, seen  # the server saw the store grow while ingest ran
+
+
+def test_alerts_read_what_is_stored_and_refuse_bad_filters(client):
+    body = client.get("/alerts").json()
+    assert isinstance(body["alerts"], list)
+    assert client.get("/alerts/no-such-alert").status_code == 404
+    assert client.get("/alerts", params={"level": "panic"}).status_code == 422
+    assert client.get("/alerts", params={"since": "soon"}).status_code == 422

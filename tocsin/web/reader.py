@@ -1,0 +1,151 @@
+"""The web server's read side: one shared read-only DuckDB connection that steps aside for writers.
+
+The store's rule is that no process keeps the file open, since DuckDB lets no writer in while
+any reader has it. Opening the file for every request of a busy server would cost a catalogue
+load and a cold buffer cache each time, and a stream of such requests could keep the file open
+almost all the time, so the writer would rarely find a gap. So the server keeps one read-only
+connection open while it serves, and gives it up:
+
+- as soon as a writer announces itself (``Store.writer`` holds a shared flock on the store's
+  ``.writer`` side file while it waits for the file and while it writes): new queries wait and
+  the connection closes when the running ones finish;
+- after ``idle`` seconds without a query, so an idle server holds nothing.
+
+Queries then reopen it (retrying while the writer has the file, up to the store's lock timeout)
+and see everything the writer committed.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+from ..store import NoStore, StoreLocked
+from ..store import schema
+from ..store.store import _connect, intent_path
+
+
+class SharedReader:
+    def __init__(self, path: str | Path, lock_timeout: float = 60.0, idle: float = 2.0, threads: int = 2,
+                 memory_limit: str = "1GB", poll: float = 0.02) -> None:
+        self.path = str(path)
+        self.lock_timeout = lock_timeout
+        self.idle = idle
+        self.threads = threads
+        self.memory_limit = memory_limit
+        self.poll = poll
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._busy = 0
+        self._last_used = time.monotonic()
+        self._cond = threading.Condition()
+        self._intent_fd: int | None = None
+        self.generation = 0  # bumped at every reopen: what was cached before may be stale
+        self._stop = threading.Event()
+        self._watching = False  # a watchdog thread runs (set and cleared under the condition's lock)
+
+    # -- the writer's claim ----------------------------------------------------------------------
+    def writer_waiting(self) -> bool:
+        if self._intent_fd is None:
+            try:
+                self._intent_fd = os.open(intent_path(self.path), os.O_RDONLY)
+            except OSError:
+                return False  # no writer has ever used this store through the claim
+        try:
+            fcntl.flock(self._intent_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        except OSError:
+            return False
+        fcntl.flock(self._intent_fd, fcntl.LOCK_UN)
+        return False
+
+    def _close_locked(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def _watchdog(self) -> None:
+        # Runs while a connection is open; ends when it is closed (the next open starts another).
+        while not self._stop.wait(self.poll):
+            with self._cond:
+                if self._con is None:
+                    self._watching = False
+                    return
+                if self._busy:
+                    continue
+                if time.monotonic() - self._last_used > self.idle or self.writer_waiting():
+                    self._close_locked()
+
+    # -- queries ---------------------------------------------------------------------------------
+    def _open_locked(self) -> duckdb.DuckDBPyConnection:
+        if not Path(self.path).exists():
+            raise NoStore(f"no store at {self.path}: run `tocsin ingest ... --db {self.path}` first")
+        con = _connect(self.path, True, self.lock_timeout)
+        try:
+            if not schema.is_created(con):
+                raise NoStore(f"{self.path} is a DuckDB file but not a tocsin store")
+            con.execute(f"SET threads = {int(self.threads)}")
+            con.execute(f"SET memory_limit = '{self.memory_limit}'")
+        except BaseException:
+            con.close()
+            raise
+        self.generation += 1
+        return con
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor on the shared connection, for one query in this thread."""
+        deadline = time.monotonic() + self.lock_timeout
+        with self._cond:
+            # A waiting writer goes first: no new query starts on the old connection, which
+            # closes when the running ones are done.
+            while self.writer_waiting():
+                if self._con is not None and self._busy == 0:
+                    self._close_locked()
+                if time.monotonic() >= deadline:
+                    raise StoreLocked(f"{self.path} is being written (still after {self.lock_timeout:g}s)")
+                self._cond.wait(self.poll)
+            if self._con is None:
+                self._con = self._open_locked()
+                if not self._watching:
+                    self._watching = True
+                    threading.Thread(target=self._watchdog, name="tocsin-reader-watchdog", daemon=True).start()
+            self._busy += 1
+            cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+            with self._cond:
+                self._busy -= 1
+                self._last_used = time.monotonic()
+                if self._busy == 0 and self.writer_waiting():
+                    self._close_locked()
+                self._cond.notify_all()
+
+    def query(self, sql: str, params: list | tuple | None = None) -> tuple[list[str], list[tuple]]:
+        with self.cursor() as cur:
+            res = cur.execute(sql, params or [])
+            names = [d[0] for d in res.description]
+            return names, res.fetchall()
+
+    def rows(self, sql: str, params: list | tuple | None = None) -> list[dict]:
+        names, rows = self.query(sql, params)
+        return [dict(zip(names, r)) for r in rows]
+
+    def close(self) -> None:
+        """Let go of the store file once the running queries are done; the next query opens it again."""
+        with self._cond:
+            deadline = time.monotonic() + self.lock_timeout
+            while self._busy and time.monotonic() < deadline:
+                self._cond.wait(self.poll)
+            self._close_locked()
+            if self._intent_fd is not None:
+                os.close(self._intent_fd)
+                self._intent_fd = None
