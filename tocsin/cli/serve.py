@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from .common import err, fail
+from .common import err, fail, model_option
 
 
 def register(app: typer.Typer) -> None:
@@ -25,6 +25,7 @@ def serve(
                                      help="Texts POST /code codes at once (others wait, a few at most)."),
     max_chars: int = typer.Option(100_000, "--max-chars", min=1, help="Longest text POST /code accepts."),
     gazetteer: Optional[str] = typer.Option(None, "--gazetteer", help="A GeoNames dump for POST /code's places."),
+    model: Optional[str] = model_option(),
 ) -> None:
     """Serve the event store: a JSON API (OpenAPI at /docs) and an offline dashboard at /."""
     import uvicorn
@@ -36,7 +37,7 @@ def serve(
 
     if not db.exists():
         fail(f"no store at {db}: run `tocsin ingest SOURCE... --db {db}` first", 2)
-    tocsin = Tocsin(store=db, gazetteer=gazetteer)
+    tocsin = Tocsin(store=db, gazetteer=gazetteer, model=model)
     try:
         tocsin.store.counts()
     except (NoStore, StoreLocked) as exc:

@@ -207,7 +207,7 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
 
     @app.get("/geo", response_model=Geo, responses=ERRORS, tags=["events"])
     def get_geo(f: dict = Depends(event_filter), limit: int = Query(500, ge=1, le=5000)):
-        """Where the filtered events happen: counts per country and per place (rounded to 0.1 degree)."""
+        """Where the filtered events happen: counts per country of location and per gazetteer place."""
         return queries.geo(reader, limit=limit, **f)
 
     @app.get("/clusters", response_model=ClusterPage, responses=ERRORS, tags=["events"])
