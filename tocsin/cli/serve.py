@@ -26,6 +26,7 @@ def serve(
     max_chars: int = typer.Option(100_000, "--max-chars", min=1, help="Longest text POST /code accepts."),
     gazetteer: Optional[str] = typer.Option(None, "--gazetteer", help="A GeoNames dump for POST /code's places."),
     model: Optional[str] = model_option(),
+    cache: int = typer.Option(2048, "--cache", min=0, help="Query answers kept until the store changes (0: none)."),
 ) -> None:
     """Serve the event store: a JSON API (OpenAPI at /docs) and an offline dashboard at /."""
     import uvicorn
@@ -44,7 +45,8 @@ def serve(
         fail(str(exc), 2)
     except Exception as exc:  # a file that is not a DuckDB database at all
         fail(f"cannot read {db}: {exc}", 2)
-    app = create_app(tocsin, host=host, token=token, code_concurrency=code_workers, max_code_chars=max_chars)
+    app = create_app(tocsin, host=host, token=token, code_concurrency=code_workers, max_code_chars=max_chars,
+                     cache=cache)
     shown = f"[{host}]" if ":" in host else host
     err.print(f"tocsin: serving {db} on http://{shown}:{port}/ (API docs at /docs)", highlight=False)
     if app.state.token and not token:
