@@ -163,3 +163,53 @@ def test_a_statement_is_placed_with_its_speaker():
 def test_one_sentence_is_coded_as_the_sentence_coder_codes_it(pipe):
     text = "Hungary summoned the Ukrainian ambassador on Monday over a language law."
     assert [e.record() for e in code(pipe, text)] == [e.record() for e in code(pipe, text, article_pass=False)]
+
+
+def test_killed_in_the_bombing_tells_more_of_the_bombing_already_coded(pipe):
+    for text in ("A suicide bomber struck an army convoy in Kandahar on Tuesday, Afghan officials said. "
+                 "Four soldiers and a child were killed in the bombing.",
+                 "Rebels shelled the city of Goma on Sunday. Twelve civilians died in the shelling, the army said."):
+        def force(events):
+            return [e for e in events if e.cameo[:2] in ("18", "19")]
+        raw, done = force(code(pipe, text, article_pass=False)), force(code(pipe, text))
+        assert len(raw) > len(done) == 1, text
+        assert done[0].source.sector == "REB"  # the victims never become the attackers
+
+
+def test_an_agentless_ban_is_the_government_the_article_spoke_of(pipe):
+    text = ("Hungarian Prime Minister Viktor Orban ordered the army to guard power plants on Wednesday, saying "
+            "Ukraine threatened the supply. Flights of private drones were also banned near the border.")
+    [ban] = by_cameo(code(pipe, text), "172")
+    assert ban.source.code == "HUNGOV"
+    [raw] = by_cameo(code(pipe, text, article_pass=False), "172")
+    assert raw.source is None
+
+
+def test_tuesdays_meeting_still_being_prepared_is_the_coming_tuesday(pipe):
+    text = ("Tuesday's meeting on the reform plan is being hosted by British Prime Minister Tony Blair in London. "
+            "Officials said Monday's talks in Paris had gone well.")
+    events = code(pipe, text, when=date(2024, 5, 13))  # a Monday
+    [meeting] = [e for e in events if e.cameo.startswith("04") and "Tuesday" in e.sentence]
+    assert meeting.date == "2024-05-14" and meeting.modality == "future"
+    [talks] = [e for e in events if "Monday's talks" in e.sentence]
+    assert talks.date <= "2024-05-13"  # talks that "had gone well" are past
+
+
+def test_a_date_without_a_year_precedes_what_the_story_tells_next(pipe):
+    text = ("The court said the former president had acted unlawfully.\n\n"
+            "He imposed martial law during a late-night address on Dec. 3, claiming the opposition was engaging "
+            "in anti-state activities.\n\nHe was impeached 11 days later and removed from office on April 4, 2025.")
+    events = code(pipe, text, when=date(2026, 2, 19))
+    [martial] = by_cameo(events, "1724")
+    assert martial.date == "2024-12-03"  # not the Dec. 3 just before publication
+    [impeached] = by_cameo(events, "115")
+    assert impeached.date == "2024-12-14"
+
+
+def test_an_acronym_the_article_spells_out_is_the_body_it_stands_for(pipe):
+    text = ("The Chief of Army Staff (COAS) opened a new market in Wana on Thursday, the army's media wing said. "
+            "Later the COAS met tribal elders in Makeen.")
+    [raw] = [e for e in code(pipe, text, article_pass=False) if e.cameo.startswith("04")]
+    assert raw.source.code is None
+    [met] = [e for e in code(pipe, text) if e.cameo.startswith("04")]
+    assert met.source.sector == "MIL"

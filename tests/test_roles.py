@@ -196,3 +196,15 @@ def test_its_in_the_object_is_the_subjects(pipe):
 def test_a_noun_the_parser_hangs_beside_its_preposition(pipe):
     es = events(pipe, "The Spanish have already put their forces on standby to evacuate their nationals.")
     assert [e for e in es if e.cameo.startswith("152")]
+
+
+def test_who_is_urged_to_act_is_who_would_act(pipe):
+    es = events(pipe, "Britain urged Iran to release the tanker.")
+    release = [e for e in es if e.span[0] == es[0].sentence.index("release")]
+    assert release and all(country(e.source) == "IRN" for e in release)
+
+
+def test_what_is_approved_to_monitor_is_no_actor(pipe):
+    # an event noun as object is no one who acts: the deployment does not monitor, its team does
+    es = events(pipe, "The council approved the deployment of a team to monitor the ceasefire.")
+    assert not [e for e in es if e.source is not None and "deployment" in e.source.text]

@@ -181,6 +181,37 @@ class Tocsin:
         """Stored events as a pandas DataFrame; filters as ``Store.events`` (actor, dyad, root, since, ...)."""
         return self.store.events(**filters)
 
-    # -- warnings ----------------------------------------------------------------------------------
-    # Series (counts per dyad and day) and alerts (indicator rules from ``settings.rules``, anomaly
-    # detectors) come with tocsin.warn, as methods here beside ``events``.
+    # -- warnings (tocsin.warn, docs/warn.md) -----------------------------------------------------------
+    def series(self, dyad: str | None = None, country: str | None = None, **options):
+        """Daily series per dyad / pair / country, counted in clusters (``Store.series``)."""
+        return self.store.series(dyad=dyad, country=country, **options)
+
+    def refresh_alerts(self, force: bool = False, wait: float | None = None):
+        """Recompute and store alerts (rules from ``settings.rules``, else the defaults, plus the detector).
+
+        Cheap when the store has not changed. ``wait``: seconds to wait for a running ingest (None:
+        as long as it takes); a web server passes a small one and shows the stored alerts meanwhile.
+        """
+        from .warn import alerts
+
+        return alerts.refresh(self.store, self.settings.rules, force=force, wait=wait)
+
+    def alerts(self, refresh: bool = True, wait: float | None = 2.0, **filters):
+        """Alerts (since, until, level, dyad, country, rule, kind) as a DataFrame, refreshed first when the
+        store changed (waiting at most ``wait`` seconds for a running ingest)."""
+        if refresh:
+            self.refresh_alerts(wait=wait)
+        return self.store.alerts(**filters)
+
+    def alert_evidence(self, alert_id: str):
+        """The events behind an alert: sentences, modality, who says so, confidence, article URLs."""
+        from .warn import alerts
+
+        with self.store.reader() as con:
+            return alerts.evidence(con, alert_id)
+
+    def import_events(self, files: Iterable[str], fmt: str):
+        """Load GDELT 2.0 or ACLED exports into the store (``fmt``: gdelt or acled); returns the summary."""
+        from .warn import imports
+
+        return imports.run(self.store, list(files), fmt)

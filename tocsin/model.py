@@ -114,12 +114,17 @@ class Alert(BaseModel):
 
     alert_id: str
     rule: str
-    dyad: tuple[str | None, str | None]
-    start: str
-    end: str
+    dyad: tuple[str | None, str | None]  # (source, target) for dyads and pairs, (country, None) for a country
+    start: str  # window_start: the earliest evidence
+    end: str  # window_end: the latest evidence
     score: float
-    message: str
+    message: str  # the one-line reason
     evidence: list[str]  # event_ids
+    kind: str = "rule"  # rule | detector
+    unit: str = "dyad"  # dyad | pair | country
+    level: str = "warning"  # watch | warning | alert
+    first_fired: str | None = None  # the first day a day-by-day run would have raised it
+    last_updated: str | None = None  # the last day new evidence came in
 
 
 @dataclass

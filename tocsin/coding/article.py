@@ -22,7 +22,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date as Date
+from datetime import date as Date, timedelta
 from functools import lru_cache
 from importlib import resources
 
@@ -36,6 +36,13 @@ _SUBJ = ("nsubj", "nsubjpass")
 # places that stand for a state when they act ("Ukraine said"); a city or a district does not
 _STATE_FEATURES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "16"}
+_FORCE = {"17", "18", "19", "20"}
+_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                            "nov", "dec"))}
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_FULL_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b")
+_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                         "sunday"))}
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 
@@ -193,10 +200,11 @@ class ArticlePass:
             if (tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")"
                     and _ACRONYM.match(doc[tok.i + 1].text) and tok.i > 0):
                 head = doc[tok.i - 1]
-                while head.dep_ in ("compound", "amod") and head.head.i < tok.i and head.head is not head:
-                    head = head.head
+                while head.dep_ in ("compound", "amod", "pobj", "prep") and head.head.i < tok.i and head.head is not head:
+                    head = head.head  # "Chief of Army Staff (COAS)": the whole title
+                start = min(head.left_edge.i, head.i)
                 try:
-                    actor = self.actors.actor(head, when)
+                    actor = self.actors.lookup(doc[start:tok.i].text, when)
                 except Exception:
                     actor = None
                 if actor is not None and actor.code:
@@ -245,7 +253,7 @@ class ArticlePass:
         where = None
         if scene:
             (top, n), (_, second) = (scene.most_common(2) + [("", 0)])[:2]
-            where = top if n > second else None
+            where = top if n >= 2 and n > second else None
         return home, where or home
 
     # ---------- the pass ----------
@@ -268,7 +276,7 @@ class ArticlePass:
                 src = self._resolve(src, doc, sent, trig, table, last_seen)
                 tgt = self._resolve(tgt, doc, sent, trig, table, last_seen)
             if src is None and trig is not None:
-                src = self._implicit_agent(e, trig, tgt, table)
+                src = self._implicit_agent(e, trig, tgt, table, last_seen)
             if src is not None and tgt is not None and src.code and src.code == tgt.code:
                 tgt = None  # resolving made the two sides one: no self-directed event
             if src is None and tgt is None:
@@ -282,7 +290,8 @@ class ArticlePass:
         out = self._headline(doc, out)
         if self.gate:
             out = self._gated(doc, out, places)
-        out = [self._placed(e) for e in out]
+        out = [self._dated(doc, article, self._placed(e)) for e in out]
+        out = self._narrative_years(doc, out)
         return self._ranked(doc, article, out)
 
     @staticmethod
@@ -321,6 +330,10 @@ class ArticlePass:
             named = table.by_name(actor.text)
             if named is not None and named.code and (not actor.code or actor.code == named.sector):
                 return Actor(text=actor.text, code=named.code, country=named.country, sector=named.sector)
+        if not actor.code and actor.text.strip():
+            found = self._unknown(actor, sent, trig, table)
+            if found is not None:
+                return found
         if _bare(actor):
             rule = self.rules.get(actor.sector or "")
             seen = last_seen.get(actor.sector or "")
@@ -336,21 +349,48 @@ class ArticlePass:
                 return _with(actor, table.scene)
         return actor
 
+    def _unknown(self, actor: Actor, sent: Span, trig: Token, table: ArticleActors) -> Actor | None:
+        """An actor no table knows. "The Syrian army command": the words before the unknown head still
+        say whose body it is; "Douma", a town the gazetteer lacks, lies in the country the story is about."""
+        tok = self._token_of(actor, sent, trig)
+        if tok is not None and tok.ent_type_ in ("GPE", "LOC") and table.home and tok.pos_ == "PROPN":
+            return Actor(text=actor.text, code=table.home, country=table.home)
+        words = actor.text.split()
+        if len(words) < 2 or words[-1][:1].isupper():
+            return None  # a name: "Monex Group" is not "Monex"
+        when = None
+        for n in range(len(words) - 1, 0, -1):
+            try:
+                a = self.actors.lookup(" ".join(words[:n]), when)
+            except Exception:
+                a = None
+            if a is not None and a.code and a.sector and a.country:
+                if _bare(a) and table.home:
+                    a = _with(a, table.home)
+                return Actor(text=actor.text, code=a.code, country=a.country, sector=a.sector)
+        return None
+
     @staticmethod
     def _passive_or_noun(trig: Token) -> bool:
         return trig.pos_ in ("NOUN", "PROPN") or any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.children)
 
-    def _implicit_agent(self, e: Event, trig: Token, tgt: Actor | None, table: ArticleActors) -> Actor | None:
-        """"Yoon was sentenced to life": a court did it, of the country of the sentenced."""
+    def _implicit_agent(self, e: Event, trig: Token, tgt: Actor | None, table: ArticleActors,
+                        last_seen: dict[str, tuple[int, str]]) -> Actor | None:
+        """"Yoon was sentenced to life": a court did it, of the country of the sentenced; "drones were
+        banned": the government of the story's country, else of the one the article spoke of last."""
         implied = _implied(e.cameo)
         if implied is None or not self._passive_or_noun(trig):
             return None
         if any(c.dep_ == "agent" for c in trig.children):
             return None  # "by X" names the agent; if the coder could not code it, leave it out
         sector, text, domestic = implied
-        if domestic and tgt is not None and tgt.country and tgt.country != table.home:
-            return None
+        if domestic and tgt is not None and tgt.country and table.home and tgt.country != table.home:
+            return None  # troops sent to a foreign border could be anyone's
         country = (tgt.country if tgt is not None and tgt.country else None) or table.home
+        if country is None:
+            seen = last_seen.get(sector) or last_seen.get("GOV")
+            if seen is not None and trig.sent.start - seen[0] <= 120:
+                country = seen[1]
         if country is None:
             return None
         return Actor(text=text, code=country + sector, country=country, sector=sector)
@@ -368,12 +408,23 @@ class ArticlePass:
         return False
 
     def _subject_remention(self, trig: Token) -> set[str]:
-        """"The blast destroyed the bus": the verb tells more of an event already told. The roots the
-        subject noun codes, when it is a definite event noun."""
-        subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
-        if subj is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children):
-            return set()
-        return self.event_nouns.get(subj.lemma_.lower(), set())
+        """"The blast destroyed the bus", "four were killed in the attack", "the decision to destroy the
+        air force": the verb tells more of an event already told. The roots of force the pointing noun
+        codes (or the verb's own, for "the decision to ..."), when it is definite."""
+        def definite(n: Token) -> bool:
+            return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in n.children) or any(
+                c.dep_ == "poss" for c in n.children)
+        for c in trig.children:
+            if c.dep_ == "nsubj" and definite(c):
+                return self.event_nouns.get(c.lemma_.lower(), set())
+            if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and definite(g) and g.lemma_.lower() in self.event_nouns:
+                        return self.event_nouns[g.lemma_.lower()]
+        if trig.dep_ == "acl" and trig.head.pos_ == "NOUN" and definite(trig.head) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
+            return {"17", "18", "19", "20"}
+        return set()
 
     def _corefer(self, doc: Doc, events: list[Event]) -> list[Event]:
         out: list[Event] = []
@@ -407,8 +458,9 @@ class ArticlePass:
 
     @staticmethod
     def _same_kind(a: str, b: str) -> bool:
-        """Re-mentions keep their root, except force: "the explosion" may repeat a bombing (18) or a strike (19)."""
-        return a == b or (a in ("18", "19", "20") and b in ("18", "19", "20"))
+        """Re-mentions keep their root, except force: "the explosion" may repeat a bombing (18) or a strike
+        (19), "the destruction" a seizure (17)."""
+        return a == b or (a in _FORCE and b in _FORCE)
 
     # ---------- headline and main event ----------
     def _headline(self, doc: Doc, events: list[Event]) -> list[Event]:
@@ -484,6 +536,78 @@ class ArticlePass:
                 out.append(e)
         return out
 
+    # ---------- dates ----------
+    def _dated(self, doc: Doc, article: Article, e: Event) -> Event:
+        """"Tuesday's meeting is being hosted by Blair": a weekday that names an event still being
+        prepared is the coming one, and the event is future."""
+        if article.date is None or not e.date or e.modality not in ("asserted", "reported"):
+            return e
+        trig = self._trigger(doc, e)
+        if trig is None or trig.pos_ != "VERB" or not _present(trig):
+            return e
+        subj = next((c for c in trig.children if c.dep_ in _SUBJ), None)
+        day = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in _WEEKDAYS), None) if subj else None
+        if day is None:
+            return e
+        try:
+            dated = Date.fromisoformat(e.date[:10])
+        except ValueError:
+            return e
+        if dated > article.date:
+            return e
+        ahead = (_WEEKDAYS[day.lower_] - article.date.weekday()) % 7
+        if ahead == 0:
+            return e  # today's meeting: today
+        when = article.date + timedelta(days=ahead)
+        return e.model_copy(update={"date": when.isoformat(), "date_precision": "day", "date_from_text": True,
+                                    "modality": "future", "attributed_to": None if e.modality == "asserted"
+                                    else e.attributed_to})
+
+    def _narrative_years(self, doc: Doc, events: list[Event]) -> list[Event]:
+        """"He imposed martial law on Dec. 3 ... He was impeached 11 days later and removed from office on
+        April 4, 2025": a date the text gives without a year precedes what the story tells next with
+        one, so it takes the year that puts it before."""
+        sents = list(doc.sents)
+        index = {s.start: k for k, s in enumerate(sents)}
+        shifts: dict[int, int] = {}  # sentence number -> years to move its yearless dates back
+        for k, sent in enumerate(sents):
+            if _YEAR.search(sent.text):
+                continue
+            dated = [e for e in events if e.date_from_text and e.date and sent.start_char <= e.span[0] < sent.end_char]
+            if not dated:
+                continue
+            for nxt in sents[k + 1:k + 3]:
+                m = _FULL_DATE.search(nxt.text)
+                if m is None or "later" not in nxt.text.lower():
+                    continue
+                try:
+                    anchor = Date(int(m.group(3)), _MONTHS[m.group(1)[:3].lower()], int(m.group(2)))
+                except (ValueError, KeyError):
+                    continue
+                first = min(Date.fromisoformat(e.date[:10]) for e in dated)
+                years = 0
+                while first.replace(year=first.year - years) > anchor and years < 5:
+                    years += 1
+                if years:
+                    shifts[k] = years
+                    shifts.setdefault(index[nxt.start], years) if nxt.start in index else None
+                break
+        if not shifts:
+            return events
+        out = []
+        for e in events:
+            trig = self._trigger(doc, e)
+            k = index.get(trig.sent.start) if trig is not None else None
+            years = shifts.get(k) if k is not None else None
+            if years and e.date_from_text and e.date and not _YEAR_IN(e, doc):
+                d = Date.fromisoformat(e.date[:10])
+                try:
+                    e = e.model_copy(update={"date": d.replace(year=d.year - years).isoformat()})
+                except ValueError:  # 29 February
+                    e = e.model_copy(update={"date": d.replace(year=d.year - years, day=28).isoformat()})
+            out.append(e)
+        return out
+
     # ---------- places ----------
     @staticmethod
     def _placed(e: Event) -> Event:
@@ -493,6 +617,26 @@ class ArticlePass:
                 or e.cameo[:2] not in _VERBAL_ROOTS or loc.basis == "locative"):
             return e
         return e.model_copy(update={"location": None})
+
+
+def _YEAR_IN(e: Event, doc: Doc) -> bool:
+    """The event's own clause gives a year ("removed from office on April 4, 2025"): it stands."""
+    span = doc.char_span(e.span[0], e.span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span[0]
+    own = [t for c in head.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
+    return any(_YEAR.search(t.text) for t in own)
+
+
+def _present(verb: Token) -> bool:
+    """"is being hosted", "are meeting", "hosts": present tense, no past or perfect auxiliary."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBD", "VBN") or a.lemma_ == "have" for a in auxes):
+        return False
+    if auxes:
+        return any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    return verb.tag_ in ("VBZ", "VBP")
 
 
 def _code(a: Actor | None) -> str | None:

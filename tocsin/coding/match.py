@@ -56,6 +56,7 @@ class Matcher:
         self.event_heads = lex.words("@EVENT_HEAD")
         self.quantity = lex.words("@QUANTITY")
         self.accuse = lex.words("@ACCUSE_OF")
+        self.parties = lex.words("@ACTORN")
 
     def candidates(self, tok: Token) -> tuple[list[Pattern], bool] | None:
         pos = tok.pos_
@@ -101,7 +102,7 @@ class Matcher:
     def _agent_head(self, tok: Token, noun: bool) -> Token | None:
         if noun:
             return next((c for c in tok.children if c.dep_ == "poss"), None)
-        return subject_token(tok, self.accuse)
+        return subject_token(tok, self.accuse, self.parties)
 
     def _preps(self, p: Pattern, children: list[Token]) -> list[Token] | None:
         """The preposition or particle tokens the pattern's ``+prep`` constraints need, in order."""

@@ -100,6 +100,7 @@ class Roles:
         self.stative = lex.words("@STATIVE_PASSIVE")
         self.stance = lex.words("@STANCE")
         self.accuse = lex.words("@ACCUSE_OF")
+        self.parties = lex.words("@ACTORN")  # nouns that can act: "ordered the army to ..."
         # "comments reported by MTI", "a strike condemned by the UN": no doer by "by"
         self.not_doer = lex.words("@SAY") | self.stance | lex.words("@BACKERS")
         self.weapons = lex.words("@WEAPON")
@@ -176,7 +177,7 @@ class Roles:
 
     # ---------- which tokens fill the roles ----------
     def _verb_slots(self, tok: Token) -> Slots:
-        subj = subject_token(tok, self.accuse)
+        subj = subject_token(tok, self.accuse, self.parties)
         targets: list[Token] = []
         if passive(tok) and lemma(tok) not in self.stative:
             targets += patients(tok)
@@ -217,7 +218,7 @@ class Roles:
             sources = self._light_verb_subject(tok)
         if not targets and tok.dep_ in ("dobj", "obj") and lemma(tok.head) in self.undergo:
             # "Yoon received a life sentence": who receives it undergoes it
-            s = subject_token(tok.head, self.accuse)
+            s = subject_token(tok.head, self.accuse, self.parties)
             targets = expand(s) if s is not None else []
         preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
         return Slots(sources, targets, preps)
@@ -246,7 +247,7 @@ class Roles:
             return []
         if not (verb.pos_ == "VERB" and (lemma(verb) in self.light or head.pos_ == "ADP" or tok.dep_ == "dobj")):
             return []
-        s = subject_token(verb, self.accuse)
+        s = subject_token(verb, self.accuse, self.parties)
         if s is None and head.pos_ == "ADP":
             # "Serb forces were engaged in ethnic cleansing": the passive subject acts
             s = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)

@@ -14,6 +14,8 @@ def lemma(tok: Token) -> str:
 
 
 _ACCUSED_OF = ("of", "for", "with")
+# verbs whose subject, not their object, does what their infinitive says ("promised Kyiv to send")
+_SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer", "agree"}
 
 
 def accused(verb: Token) -> Token | None:
@@ -55,10 +57,12 @@ def patients(verb: Token) -> list[Token]:
     return []
 
 
-def subject_token(verb: Token, accuse: frozenset[str] = frozenset()) -> Token | None:
+def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
+                  parties: frozenset[str] = frozenset()) -> Token | None:
     """Who does what ``verb`` says: its subject, or the agent of a passive, or whoever a
     relative clause, participle or open complement hangs on; in "accused X of shelling" (the
-    verbs ``accuse``), X."""
+    verbs ``accuse``), X; in "ordered the military to capture", the object, when it can act
+    (a name, a pronoun, or one of the nouns ``parties``)."""
     cur, steps = verb, 0
     while steps < 6:
         steps += 1
@@ -78,6 +82,13 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset()) -> Token | 
             return next((c for c in cur.head.children if c.dep_ == "poss"), None) or next(
                 (g for c in cur.head.children if c.dep_ == "prep" and c.lower_ == "by"
                  for g in c.children if g.dep_ == "pobj"), None)
+        if cur.dep_ == "xcomp" and lemma(cur.head) not in _SUBJECT_CONTROL:
+            # "ordered the military to capture", "urged Iran to release": the object does it
+            obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None and obj.i < cur.i and (
+                    obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+                    or lemma(obj) in parties or obj.lower_ in parties):
+                return obj
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") or (cur.dep_ == "ccomp" and
                                                                          cur.lemma_ == "be"):
             cur = cur.head

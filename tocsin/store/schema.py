@@ -10,12 +10,17 @@ Tables (docs/store.md has the column by column description):
   near-duplicate index lives on disk and ingest memory does not grow with the store.
 - ``clusters`` / ``event_clusters``: reports of one real-world event across articles.
 - ``meta``: schema version and the MinHash parameters the signatures were made with.
+- ``alerts`` / ``alert_evidence`` (schema 2): warnings raised by indicator rules and the escalation
+  detector (tocsin.warn), one row per situation, and the events behind each.
+
+A store written by an older schema is upgraded in place by ``MIGRATIONS`` (in one transaction,
+so a failed upgrade leaves it as it was); a newer one is refused, never rewritten.
 """
 from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 DDL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)""",
@@ -104,19 +109,91 @@ DDL: tuple[str, ...] = (
 )
 
 
+# Schema 2: alerts, and the coder an event came from (tocsin, or gdelt/acled for imported streams).
+ALERT_DDL: tuple[str, ...] = (
+    """CREATE TABLE IF NOT EXISTS alerts (
+        alert_id     VARCHAR PRIMARY KEY,   -- stable: rule, unit and the day the situation began
+        kind         VARCHAR NOT NULL,      -- rule | detector
+        rule         VARCHAR NOT NULL,      -- rule id, or the detector's name
+        title        VARCHAR NOT NULL,
+        unit         VARCHAR NOT NULL,      -- dyad (directed) | pair (either direction) | country
+        key          VARCHAR NOT NULL,      -- BLR>UKR, BLR-UKR or BLR
+        source       VARCHAR, target VARCHAR, country VARCHAR,
+        level        VARCHAR NOT NULL,      -- watch | warning | alert
+        level_rank   TINYINT NOT NULL,      -- 1, 2, 3
+        score        DOUBLE,
+        first_fired  DATE NOT NULL,         -- first day a day-by-day run would have raised it
+        last_updated DATE NOT NULL,         -- last day new evidence came in
+        window_start DATE NOT NULL,         -- earliest evidence
+        window_end   DATE NOT NULL,         -- latest evidence
+        reason       VARCHAR NOT NULL,      -- one line
+        n_events     INTEGER NOT NULL,
+        n_clusters   INTEGER NOT NULL,
+        computed_at  TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS alert_evidence (
+        alert_id   VARCHAR NOT NULL,
+        event_id   VARCHAR NOT NULL,
+        part       VARCHAR NOT NULL,        -- the rule condition (or detector) the event satisfied
+        cluster_id VARCHAR,
+        day        DATE,                    -- event date
+        seen       DATE,                    -- first day it could be known (publication date)
+        PRIMARY KEY (alert_id, event_id, part)
+    )""",
+)
+
+
+def _to_2(con: duckdb.DuckDBPyConnection) -> None:
+    cols = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = 'events'").fetchall()}
+    if "coder" not in cols:
+        con.execute("ALTER TABLE events ADD COLUMN coder VARCHAR DEFAULT 'tocsin'")
+    for stmt in ALERT_DDL:
+        con.execute(stmt)
+
+
+# version -> step that upgrades a store of that version by one
+MIGRATIONS = {"1": (_to_2, "2")}
+
+
 class SchemaError(RuntimeError):
     """The file is a DuckDB database but not a tocsin store this version can use."""
 
 
 def create(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables; refuse a store written by an incompatible schema version."""
+    """Create missing tables, upgrade an older store in place; refuse one from a newer tocsin."""
     for stmt in DDL:
         con.execute(stmt)
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if row is None:
+    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    row = rows[0] if rows else None
+    version = row[0] if row else None
+    if version is None:
+        _to_2(con)
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-    elif row[0] != SCHEMA_VERSION:
-        raise SchemaError(f"store schema version {row[0]} is not {SCHEMA_VERSION}, the one this tocsin writes")
+        return
+    if version == SCHEMA_VERSION:
+        return
+    if version not in MIGRATIONS:
+        raise SchemaError(f"store schema version {version} is not one this tocsin can read or upgrade "
+                          f"(it writes {SCHEMA_VERSION})")
+    con.execute("BEGIN TRANSACTION")  # all steps or none: a failed upgrade leaves the store as it was
+    try:
+        while version != SCHEMA_VERSION:
+            if version not in MIGRATIONS:
+                raise SchemaError(f"store schema version {version} has no upgrade path to {SCHEMA_VERSION}")
+            step, version = MIGRATIONS[version]
+            step(con)
+            con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [version])
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def version(con: duckdb.DuckDBPyConnection) -> str | None:
+    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    row = rows[0] if rows else None
+    return row[0] if row else None
 
 
 def is_created(con: duckdb.DuckDBPyConnection) -> bool:

@@ -398,6 +398,32 @@ class Store:
         return self.sql("SELECT * FROM clusters WHERE num_articles >= ? ORDER BY start_date NULLS LAST, cluster_id",
                         [min_articles])
 
+    def series(self, dyad: str | None = None, country: str | None = None, *, unit: str | None = None,
+               since: Date | str | None = None, until: Date | str | None = None,
+               fill: bool | None = None) -> pd.DataFrame:
+        """Daily series, one row per (key, day, fact), counted in clusters (tocsin.warn.series).
+
+        ``dyad="BLR:UKR"``: directed, source BLR, target UKR (a 3-letter side is a country, a longer
+        one an actor-code prefix such as BLRMIL); ``unit="pair"`` with a dyad: both directions;
+        ``country="UKR"``: every event UKR is a party to or that happens there. With none of these,
+        every dyad (or pair, or country, after ``unit``), sparse. With one key the days between
+        ``since`` and ``until`` are filled with zeros (``fill=False`` keeps only days with events).
+        Columns: key, day, fact (asserted, reported, future, hypothetical, negated), clusters,
+        events, conflict, q1-q4, r01-r20, goldstein_sum, goldstein_mean.
+        """
+        from ..warn import series as S
+
+        unit = unit or ("country" if country and not dyad else "dyad")
+        with self.reader() as con:
+            return S.compute(con, unit=unit, dyad=dyad, country=country, since=since, until=until, fill=fill)
+
+    def alerts(self, **filters) -> pd.DataFrame:
+        """Stored alerts (tocsin.warn.alerts.query): since, until, level, dyad, country, rule, kind."""
+        from ..warn import alerts as A
+
+        with self.reader() as con:
+            return A.query(con, **filters)
+
     def counts(self) -> dict[str, int]:
         with self.reader() as con:
             row = con.execute("""SELECT (SELECT count(*) FROM articles),
