@@ -83,12 +83,16 @@ def _rss_tree(pid: int) -> float:
     return total / 1024
 
 
-def _committed(db: Path) -> int | None:
+def _committed(db: Path, tries: int = 50) -> int | None:
     import duckdb
 
-    try:
-        con = duckdb.connect(str(db), read_only=True)
-    except Exception:  # locked by a transaction of the ingest, or not there yet
+    for _ in range(tries):  # ingest holds the file only during a transaction: catch a gap between two
+        try:
+            con = duckdb.connect(str(db), read_only=True)
+            break
+        except Exception:  # locked by a transaction of the ingest, or not there yet
+            time.sleep(0.01)
+    else:
         return None
     try:
         return con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
