@@ -377,11 +377,12 @@ def _evaluate_rule(con, rule: Rule, base: str):
     # reaches back from the first firing.
     import pyarrow as pa
 
-    pairs = [(sid, k) for sid, row in agg.iterrows() for k in names if row[f"held_{k}"]]
-    con.register("_sit", pa.table({"sid": [p[0] for p in pairs], "cond": [p[1] for p in pairs],
-                                   "key": [agg.at[p[0], "key"] for p in pairs],
-                                   "first_fired": [agg.at[p[0], "first_fired"] for p in pairs],
-                                   "last_updated": [agg.at[p[0], "last_updated"] for p in pairs]}))
+    held_any = {k: agg[f"held_{k}"].to_numpy() for k in names}
+    sid_of = agg.index.to_numpy()
+    parts = [pd.DataFrame({"sid": sid_of[held_any[k]], "cond": k}) for k in names]
+    sit = pd.concat(parts, ignore_index=True).merge(agg[["key", "first_fired", "last_updated"]],
+                                                    left_on="sid", right_index=True)
+    con.register("_sit", pa.Table.from_pandas(sit, preserve_index=False))
     # Situations of one unit are apart in time, so each hit belongs to the first one that ends
     # after it became known (an ASOF join), if it falls inside that one's window.
     ev = con.execute("""SELECT DISTINCT s.sid, h.cond, h.event_id, h.cluster_id, h.day, h.seen, h.src, h.tgt, h.country
@@ -403,11 +404,11 @@ def _evaluate_rule(con, rule: Rule, base: str):
     out["n_events"] = ev_by["event_id"].nunique().reindex(agg.index).fillna(0).astype(int)
     out["n_clusters"] = ev_by["cluster_id"].nunique().reindex(agg.index).fillna(0).astype(int)
     out["score"] = out["n_clusters"].astype(float)
-    per_cond = ev.groupby(["sid", "cond"])["cluster_id"].nunique()
+    per_cond = ev.groupby(["sid", "cond"])["cluster_id"].nunique().to_dict()
+    held_at = {k: dict(zip(sid_of, held_any[k])) for k in names}
     reasons = []
-    for sid, row in out.iterrows():
-        bits = [f"{rule.conditions[k].label} x{per_cond.get((sid, k), 0)}" for k in names if agg.at[sid, f'held_{k}']]
-        reasons.append(f"{rule.title} ({row['key']}): " + ", ".join(bits)
-                       + f", {row['window_start']:%Y-%m-%d} to {row['window_end']:%Y-%m-%d}")
+    for sid, key, ws, we in zip(out.index, out["key"], out["window_start"], out["window_end"]):
+        bits = [f"{rule.conditions[k].label} x{per_cond.get((sid, k), 0)}" for k in names if held_at[k][sid]]
+        reasons.append(f"{rule.title} ({key}): " + ", ".join(bits) + f", {ws:%Y-%m-%d} to {we:%Y-%m-%d}")
     out["reason"] = reasons
     return out, ev[["sid", "cond", "event_id", "cluster_id", "day", "seen"]]
