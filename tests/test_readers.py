@@ -654,3 +654,21 @@ def test_feed_with_odd_links_and_no_title(tmp_path):
     assert [(a.url, a.source) for a in arts] == [(None, "odd.example.org"),
                                                  ("https://odd.example.org/two", "odd.example.org")]
     assert arts[0].id.startswith("h-")
+
+
+def test_a_stray_quote_is_reported_and_the_rows_it_swallowed_are_read(tmp_path):
+    rows = ["id,text,date"] + [f"r{i},Belarus recalled its envoy to Kyiv,2022-03-17" for i in range(50)]
+    rows[3] = 'r2,"Belarus recalled its envoy,2022-03-17'  # opens a quoted field that nothing closes
+    f = tmp_path / "s.csv"
+    f.write_text("\n".join(rows) + "\n")
+    arts, problems = read([f])
+    assert [a.id for a in arts] == [f"r{i}" for i in range(50) if i != 2]
+    assert [p.origin for p in problems] == [f"{f}:4"] and "stray quote" in problems[0].reason
+
+
+def test_multi_line_quoted_texts_are_not_taken_for_stray_quotes(tmp_path):
+    f = tmp_path / "m.csv"
+    f.write_text('id,text,date\na,"Para one.\nPara two, with, commas.\nPara three.",2022-03-17\nb,x y z,2022-03-17\n')
+    arts, problems = read([f])
+    assert [a.id for a in arts] == ["a", "b"] and problems == []
+    assert arts[0].text.count("\n") == 2

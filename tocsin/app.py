@@ -92,8 +92,7 @@ class Tocsin:
         from .pipeline import CodingFailed
         from .readers import Problem
 
-        r = self.runner()
-        try:
+        with runner.closing(self.runner()) as r:
             for article, out in runner.code(r, articles):
                 if isinstance(out, str):
                     if problems is None:
@@ -101,8 +100,6 @@ class Tocsin:
                     problems.append(Problem(article.origin or article.id, out))
                     continue
                 yield out
-        finally:
-            r.close()
 
     def places(self, text: str, date: Date | str | None = None, article_id: str = "a1", *,
                parse: bool = True) -> list[PlaceMention]:
@@ -155,11 +152,10 @@ class Tocsin:
         problems = problems if problems is not None else []
         if articles is None:
             articles = self.read(inputs or [], date=date, problems=problems, **(read_options or {}))
-        backend = runner if runner is not None else self.runner()
-        try:
+        from .runner import closing
+
+        with closing(runner if runner is not None else self.runner()) as backend:
             return Ingest(store if store is not None else self.store, backend, **options).run(articles, problems)
-        finally:
-            backend.close()
 
     def runner(self):
         """Where coding runs: this process, a process pool or Dask, as the settings say (``tocsin.runner``).

@@ -58,7 +58,43 @@ def layout(doc: Doc) -> Doc:
                     if doc[j].text in (".", "!", "?") or "\n" in doc[j].text:
                         break
             para = False
+    _cap_sentences(doc)
     return doc
+
+
+# The work budget of one sentence. Parsing is linear in its length, but finding the roles and
+# places of every predicate is not: an unpunctuated 10,000-word "sentence" (a table, a word list,
+# a scraped page without stops) took minutes. Real news sentences stay well under this; a longer
+# run is cut, preferably at a semicolon, comma or conjunction, before the parser sees it.
+MAX_SENT_TOKENS = 150
+_CUT_AFTER = {";", ",", ":", "-", "--"}
+_CUT_BEFORE = {"and", "but", "while", "whereas", "as", "after", "before", "when"}
+
+
+def _cap_sentences(doc: Doc) -> None:
+    run = 0  # tokens since the last sentence start (set here or by the layout) or sentence-final stop
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.is_sent_start and i > 0:
+            run = 0
+        run += 1
+        if tok.text in (".", "!", "?") and i + 1 < n:
+            run = 0
+        if run >= MAX_SENT_TOKENS and i + 1 < n:
+            cut = i + 1
+            for j in range(i, i - MAX_SENT_TOKENS // 3, -1):  # the last clause break in the final third
+                if doc[j].text in _CUT_AFTER and j + 1 <= i:
+                    cut = j + 1
+                    break
+                if doc[j].lower_ in _CUT_BEFORE:
+                    cut = j
+                    break
+            doc[cut].is_sent_start = True
+            doc.user_data["tocsin_cut_sentences"] = doc.user_data.get("tocsin_cut_sentences", 0) + 1
+            run = i + 1 - cut
+        i += 1
 
 
 def load(model: str | None = None) -> Language:

@@ -19,7 +19,12 @@ from __future__ import annotations
 import concurrent.futures as cf
 import itertools
 import multiprocessing as mp
+import os
+import signal
+import threading
+import time
 import traceback
+from contextlib import contextmanager
 from collections import deque
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Protocol
@@ -92,13 +97,68 @@ class Handle(Protocol):
 
 
 class Runner(Protocol):
-    """Codes partitions; ``submit`` returns at once, ``Handle.result`` blocks."""
+    """Codes partitions; ``submit`` returns at once, ``Handle.result`` blocks.
+
+    ``close()`` ends a run that went well: queued work is finished, then the workers stop.
+    ``abort()`` ends one that did not (an error, Ctrl-C, SIGTERM, a consumer that stopped
+    reading): queued work is dropped and the workers are stopped at once, so no process is left
+    behind. Either may be called twice; ``closing(runner)`` calls the right one.
+    """
 
     parallelism: int
 
     def submit(self, articles: list[Article]) -> Handle: ...
 
     def close(self) -> None: ...
+
+    def abort(self) -> None: ...
+
+
+@contextmanager
+def closing(runner: "Runner") -> Iterator["Runner"]:
+    """``runner`` for a block: closed when it ends, aborted when it raises (interrupts included)."""
+    try:
+        yield runner
+    except BaseException:
+        getattr(runner, "abort", runner.close)()  # a runner of an older make knows only close
+        raise
+    runner.close()
+
+
+def cap_workers(workers: int) -> int:
+    """``workers`` processes, at most one per core and one per 600 MB of memory available (a worker
+    holds its own pipeline, about 450 MB): ``--workers 1000`` would otherwise start a thousand."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        with open("/proc/meminfo") as f:
+            avail = next(int(x.split()[1]) for x in f if x.startswith("MemAvailable:")) * 1024
+        by_memory = max(1, avail // (600 << 20))
+    except (OSError, StopIteration, ValueError):
+        by_memory = workers
+    return max(1, min(workers, cores, by_memory))
+
+
+def _worker_init() -> None:
+    """In each pool process: Ctrl-C is the parent's to handle (it stops the workers; a worker's own
+    KeyboardInterrupt only printed tracebacks), and a worker whose parent dies, even by SIGKILL,
+    dies with it instead of living on as an orphan holding its pipeline's memory."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:  # elsewhere, and should the parent have died before prctl took effect
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="tocsin-parent-watch", daemon=True).start()
 
 
 class _Lazy:
@@ -129,21 +189,38 @@ class InProcess:
     def close(self) -> None:
         return None
 
+    def abort(self) -> None:
+        return None
+
 
 class ProcessPool:
     """``workers`` local processes, each with its own pipeline."""
 
     def __init__(self, workers: int, job: Job = Job()) -> None:
-        self.parallelism = workers
+        self.parallelism = cap_workers(workers)
         self.job = job
         # spawn, not fork: fork would copy half-initialised BLAS/torch thread pools into the children.
-        self.pool = cf.ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"))
+        self.pool = cf.ProcessPoolExecutor(self.parallelism, mp_context=mp.get_context("spawn"),
+                                           initializer=_worker_init)
 
     def submit(self, articles: list[Article]) -> Handle:
         return self.pool.submit(code_partition, articles, self.job)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def abort(self) -> None:
+        procs = list((getattr(self.pool, "_processes", None) or {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for p in procs:
+            if p.is_alive():
+                p.terminate()
+        deadline = time.monotonic() + 5
+        for p in procs:
+            p.join(max(0.0, deadline - time.monotonic()))
+            if p.is_alive():
+                p.kill()
+                p.join(1)
 
 
 class _DaskHandle:
@@ -164,7 +241,7 @@ class Dask:
         self.cluster = None
         if address == "local":
             # One thread per process: spaCy holds the GIL for most of a parse, threads would queue.
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+            self.cluster = LocalCluster(n_workers=cap_workers(workers), threads_per_worker=1, processes=True,
                                         dashboard_address=None)
             self.client = Client(self.cluster)
         else:
@@ -180,6 +257,13 @@ class Dask:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+    def abort(self) -> None:
+        try:
+            self.client.cancel(list(self.client.futures.values()) if hasattr(self.client, "futures") else [])
+        except Exception:  # the scheduler may be gone already; closing is what matters
+            pass
+        self.close()
 
 
 def make(workers: int = 1, dask: str | None = None, job: Job = Job()) -> Runner:

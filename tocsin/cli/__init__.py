@@ -53,9 +53,52 @@ for _mod in sorted(m.name for m in pkgutil.iter_modules(__path__)):
     importlib.import_module(f"{__name__}.{_mod}").register(app)
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that every ``finally`` runs: temporary files are
+    removed, workers stopped, the store's last transaction rolled back."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
 def main() -> None:
+    """The command line, with the one place where failures become one line and an exit status.
+
+    Store and file-system failures (a locked, foreign or damaged store, an output that cannot be
+    written, a full disk) print ``tocsin: <what happened>`` and exit 1; bad options exit 2;
+    Ctrl-C exits 130 and SIGTERM 143, after the run has cleaned up; an error in tocsin itself
+    prints one line and exits 3 (``TOCSIN_DEBUG=1`` shows its traceback).
+    """
+    import os
+    import signal
+
+    from .common import one_line
+
+    click = getattr(typer, "_click", None) or importlib.import_module("click")  # Typer 0.2x vendors Click
+    _ABORT = tuple(t for t in (getattr(click, "Abort", None), getattr(getattr(click, "exceptions", None), "Abort", None))
+                   if isinstance(t, type)) or (KeyboardInterrupt,)
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
-        app()
+        status = app(standalone_mode=False)
+    except click.ClickException as exc:  # usage errors: Click's own message
+        exc.show()
+        status = exc.exit_code
+    except _ABORT:  # Click's form of Ctrl-C
+        print("tocsin: interrupted", file=sys.stderr)
+        status = 130
     except KeyboardInterrupt:
         print("tocsin: interrupted", file=sys.stderr)
-        sys.exit(130)
+        status = 130
+    except Terminated:
+        print("tocsin: terminated", file=sys.stderr)
+        status = 143
+    except typer.Exit as exc:
+        status = exc.exit_code
+    except Exception as exc:
+        if os.environ.get("TOCSIN_DEBUG"):
+            raise
+        message, status = one_line(exc)
+        print(f"tocsin: {message}", file=sys.stderr)
+    sys.exit(status if isinstance(status, int) else 0)

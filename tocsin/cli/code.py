@@ -32,7 +32,7 @@ def code(
     gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", metavar="FILE",
                                              help="A GeoNames dump to use as well."),
     model: Optional[str] = model_option(),
-    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", metavar="N", help="Refuse texts longer than this."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", metavar="N", min=1, help="Refuse texts longer than this."),
 ) -> None:
     """Code articles into political events (CAMEO, PLOVER, ACLED) with modality and evidence."""
     from ..app import Tocsin

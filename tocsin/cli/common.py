@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
-import tempfile
 from datetime import date as Date
 from pathlib import Path
 
 import typer
 
-from ..files import publish
+from ..files import AtomicFile, OutputError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -20,7 +18,8 @@ err = Console(stderr=True)
 
 # Exit statuses of every command, shown in ``tocsin --help`` and the README.
 EXIT_CODES = {0: "success", 1: "the run finished but skipped input, or failed (store locked, unreadable file)",
-              2: "usage error: a bad option, date or path; nothing was done", 130: "interrupted (Ctrl-C)"}
+              2: "usage error: a bad option, date or path; nothing was done", 3: "an error in tocsin itself",
+              130: "interrupted (Ctrl-C)", 143: "terminated (SIGTERM)"}
 DATE_HELP = "YYYY-MM-DD"
 
 
@@ -29,12 +28,80 @@ def stdout_path(path: Path | None) -> bool:
     return path is not None and str(path) == "-"
 
 
+def one_line(exc: BaseException) -> tuple[str, int]:
+    """A failure that reached the command line, as one line and an exit status (see ``EXIT_CODES``)."""
+    import errno
+
+    from ..files import OutputError
+    from ..store import BadStore, NoStore, StoreLocked
+    from ..store.schema import SchemaError
+
+    def first(e: BaseException) -> str:
+        lines = [x.strip() for x in str(e).splitlines() if x.strip()]
+        return lines[0] if lines else type(e).__name__
+
+    if isinstance(exc, (StoreLocked, NoStore, BadStore, SchemaError, OutputError)):
+        return first(exc), 1
+    try:
+        import duckdb
+
+        if isinstance(exc, duckdb.Error):
+            return f"the store failed: {first(exc)}", 1
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(exc, OSError):
+        what = exc.strerror or first(exc)
+        if exc.errno == errno.ENOSPC:
+            what = "no space left on the device"
+        return (f"{exc.filename}: {what}" if exc.filename else what), 1
+    if isinstance(exc, MemoryError):
+        return "out of memory", 1
+    frame = None
+    tb = exc.__traceback__
+    while tb is not None:
+        frame, tb = tb, tb.tb_next
+    where = f" ({frame.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.tb_lineno})" if frame else ""
+    return (f"internal error: {type(exc).__name__}: {first(exc)}{where}; please report it "
+            "(TOCSIN_DEBUG=1 shows the traceback)"), 3
+
+
 def register(app: typer.Typer) -> None:  # this module adds no command
     return None
 
 
+# -- where input text meets the terminal ---------------------------------------------------------
+# Ids, paths, sentences, places and error messages come from the input. Printed as they are, an
+# escape sequence in an article retitles the terminal or recolours it, and a "[/x]" in a file
+# name is Rich markup that raises. Everything the CLI prints of the input goes through ``esc``
+# (inside markup) or ``plain`` (a table cell), and nothing else prints input.
+_CONTROL = dict.fromkeys(c for c in range(0x20) if c not in (0x09, 0x0A))
+_CONTROL.update(dict.fromkeys(range(0x7F, 0xA0)))
+# Bidirectional overrides and isolates reorder what is shown (the "Trojan Source" trick).
+_CONTROL.update(dict.fromkeys([0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]))
+
+
+def clean(value: object) -> str:
+    """``value`` as text with control characters (escape sequences, bell, bidi overrides) removed."""
+    return str(value).translate(_CONTROL)
+
+
+def esc(value: object) -> str:
+    """Input text for a Rich markup string: controls removed, brackets escaped."""
+    from rich.markup import escape
+
+    return escape(clean(value))
+
+
+def plain(value: object):
+    """Input text as a Rich Text (a table cell): never read as markup, controls removed."""
+    from rich.text import Text
+
+    return Text(clean(value))
+
+
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]tocsin:[/] {message}", highlight=False, soft_wrap=True)
+    """One line on standard error and exit ``code`` (1: input, store or output unusable; 2: bad option)."""
+    err.print(f"[bold red]tocsin:[/] {esc(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -65,47 +132,40 @@ def is_tty() -> bool:
 
 
 class JsonlOutput:
-    """JSON Lines to ``path`` written atomically: into a temporary file beside it, renamed over
+    """JSON Lines to ``path`` written atomically (``tocsin.files.AtomicFile``): renamed over
     it only when the run completes. Without a path, records are kept for display instead."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.shown: list = []
-        self._tmp: str | None = None
-        self._file = None
+        self._out = None
         self._stdout = stdout_path(path)
-        if self._stdout:
-            self._file = sys.stdout
-        elif path is not None:
-            if path.parent and not path.parent.exists():
-                fail(f"cannot write {path}: folder {path.parent} does not exist", 2)
-            fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-            self._file = os.fdopen(fd, "w", encoding="utf-8")
+        if path is not None and not self._stdout:
+            try:
+                self._out = AtomicFile(path)
+            except OutputError as exc:
+                fail(str(exc), 2)
 
     def add(self, item) -> None:
-        if self._file is None:
+        if self._out is None and not self._stdout:
             self.shown.append(item)
-        else:
-            record = item.record() if hasattr(item, "record") else item.model_dump(mode="json")
-            self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            return
+        record = item.record() if hasattr(item, "record") else item.model_dump(mode="json")
+        (sys.stdout if self._stdout else self._out.file).write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def commit(self) -> None:
         if self._stdout:
-            self._file.flush()
-        elif self._file is not None:
-            self._file.close()
-            publish(self._tmp, self.path)
-            self._tmp = None
+            sys.stdout.flush()
+        elif self._out is not None:
+            try:
+                self._out.commit()
+            except OutputError as exc:
+                fail(str(exc))
 
     def discard(self) -> None:
         """Leave whatever was at ``path`` before untouched."""
-        if self._stdout:
-            return
-        if self._file is not None and not self._file.closed:
-            self._file.close()
-        if self._tmp is not None:
-            os.unlink(self._tmp)
-            self._tmp = None
+        if self._out is not None:
+            self._out.discard()
 
 
 def progress_bar(label: str) -> Progress:
@@ -116,11 +176,12 @@ def progress_bar(label: str) -> Progress:
 
 def finish(problems: list, summary: str, output: Path | None) -> None:
     """Report what was skipped and the totals; a run that skipped input exits 1."""
+    errors = [p for p in problems if getattr(p, "kind", "error") == "error"]
     for p in problems:
-        err.print(f"[yellow]skipped[/] {p}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]skipped[/] {esc(p)}", highlight=False, soft_wrap=True)
     if problems:
         summary += f", {len(problems)} input(s) skipped"
-    err.print(summary + (f" -> {'standard output' if stdout_path(output) else output}" if output else ""),
+    err.print(esc(summary + (f" -> {'standard output' if stdout_path(output) else output}" if output else "")),
               highlight=False)
-    if problems:
+    if errors:  # other languages and repeats are choices, not faults: they do not fail the run
         raise typer.Exit(1)

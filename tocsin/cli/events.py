@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .common import DATE_HELP, console, err, fail, parse_date_option, stdout_path
+from .common import DATE_HELP, console, err, esc, fail, parse_date_option, stdout_path
 from .views import from_row, show_events
 
 TABLE_ROWS = 100  # a terminal table longer than this helps nobody: export instead
@@ -78,4 +78,4 @@ def events(
     except BrokenPipeError:  # `tocsin events -f jsonl | head`
         sys.stderr.close()
         raise typer.Exit(0)
-    err.print(f"{n} event(s)" + (f" -> {output}" if output else ""), highlight=False)
+    err.print(esc(f"{n} event(s)" + (f" -> {output}" if output else "")), highlight=False)

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..readers.base import MAX_CHARS
 from .code import INPUTS_HELP
-from .common import DATE_HELP, err, fail, model_option, parse_date_option
+from .common import DATE_HELP, err, esc, fail, model_option, parse_date_option
 
 
 def register(app: typer.Typer) -> None:
@@ -52,7 +52,7 @@ def ingest(
     model: Optional[str] = model_option(),
     lang: str = typer.Option("en", "--lang", metavar="CODES",
                              help="Languages to keep, comma-separated ISO 639-1, or 'all'."),
-    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", metavar="N", help="Refuse texts longer than this."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", metavar="N", min=1, help="Refuse texts longer than this."),
     batch_size: int = typer.Option(256, "--batch-size", min=1, metavar="N", help="Articles per committed transaction."),
     threshold: float = typer.Option(0.8, "--near-duplicate", min=0.1, max=1.0, metavar="J",
                                     help="Estimated Jaccard similarity from which an article is a near copy "
@@ -98,7 +98,7 @@ def ingest(
         with progress:
             def waiting(pid) -> None:
                 who = f" (pid {pid})" if pid else ""
-                err.print(f"another ingest{who} is writing to {db}; waiting for it to finish", highlight=False)
+                err.print(esc(f"another ingest{who} is writing to {db}; waiting for it to finish"), highlight=False)
 
             summary = app.ingest(articles=articles, problems=problems, runner=backend,
                                  store=Store(db, write_timeout=wait), batch_size=batch_size,
@@ -118,8 +118,8 @@ def ingest(
         fail(str(exc))
     for p in summary.problems:
         if getattr(p, "kind", "error") == "error":
-            err.print(f"[yellow]skipped[/] {p}", highlight=False, soft_wrap=True)
+            err.print(f"[yellow]skipped[/] {esc(p)}", highlight=False, soft_wrap=True)
     for line in _summary_lines(summary, str(db)):
-        err.print(line, highlight=False, soft_wrap=True)
+        err.print(esc(line), highlight=False, soft_wrap=True)
     if any(getattr(p, "kind", "error") == "error" for p in summary.problems):
         raise typer.Exit(1)

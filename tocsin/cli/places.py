@@ -28,7 +28,7 @@ def places(
     fast: bool = typer.Option(False, "--fast", help="Skip the spaCy parse: dictionary scan only (quicker, "
                                                     "a little less precise)."),
     model: Optional[str] = model_option(),
-    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", metavar="N", help="Refuse texts longer than this."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", metavar="N", min=1, help="Refuse texts longer than this."),
 ) -> None:
     """Find every place named in articles and resolve it to coordinates (offline gazetteer)."""
     from ..app import Tocsin

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from .common import err, fail
+from .common import err, fail, model_option
 
 
 def register(app: typer.Typer) -> None:
@@ -25,6 +25,8 @@ def serve(
                                      help="Texts POST /code codes at once (others wait, a few at most)."),
     max_chars: int = typer.Option(100_000, "--max-chars", min=1, help="Longest text POST /code accepts."),
     gazetteer: Optional[str] = typer.Option(None, "--gazetteer", help="A GeoNames dump for POST /code's places."),
+    model: Optional[str] = model_option(),
+    cache: int = typer.Option(2048, "--cache", min=0, help="Query answers kept until the store changes (0: none)."),
 ) -> None:
     """Serve the event store: a JSON API (OpenAPI at /docs) and an offline dashboard at /."""
     import uvicorn
@@ -36,14 +38,15 @@ def serve(
 
     if not db.exists():
         fail(f"no store at {db}: run `tocsin ingest SOURCE... --db {db}` first", 2)
-    tocsin = Tocsin(store=db, gazetteer=gazetteer)
+    tocsin = Tocsin(store=db, gazetteer=gazetteer, model=model)
     try:
         tocsin.store.counts()
     except (NoStore, StoreLocked) as exc:
         fail(str(exc), 2)
     except Exception as exc:  # a file that is not a DuckDB database at all
         fail(f"cannot read {db}: {exc}", 2)
-    app = create_app(tocsin, host=host, token=token, code_concurrency=code_workers, max_code_chars=max_chars)
+    app = create_app(tocsin, host=host, token=token, code_concurrency=code_workers, max_code_chars=max_chars,
+                     cache=cache)
     shown = f"[{host}]" if ":" in host else host
     err.print(f"tocsin: serving {db} on http://{shown}:{port}/ (API docs at /docs)", highlight=False)
     if app.state.token and not token:

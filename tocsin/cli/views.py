@@ -15,6 +15,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .common import clean, plain
+
 
 def register(app: typer.Typer) -> None:  # this module adds no command
     return None
@@ -67,6 +69,7 @@ _FIXED = (("date", 10), ("event", 13), ("modality", 12))
 
 
 def _cell(text: str, width: int) -> str:
+    text = clean(text)
     return text if len(text) <= width else text[:max(0, width - 1)] + "\u2026"
 
 
@@ -90,9 +93,10 @@ def show_events(console: Console, views: list[EventView]) -> None:
             if n < len(cols) - 1:
                 row.append(" ")
         console.print(row, highlight=False, no_wrap=True, overflow="ellipsis")
-        console.print(Text(_indented(v.sentence, console.width)), highlight=False, soft_wrap=True)
+        console.print(Text(_indented(clean(v.sentence), console.width)), highlight=False, soft_wrap=True)
         if v.details:
-            console.print(Text(_indented(v.details, console.width), style="dim"), highlight=False, soft_wrap=True)
+            console.print(Text(_indented(clean(v.details), console.width), style="dim"), highlight=False,
+                          soft_wrap=True)
 
 
 def _indented(text: str, width: int) -> str:
@@ -112,6 +116,7 @@ def places_table(rows) -> Table:
     t.add_column("feature", no_wrap=True)
     t.add_column("geonameid", justify="right", no_wrap=True)
     for p in rows:
-        t.add_row(p.article_id, p.text, p.name, p.country or "", f"{p.lat:.2f}" if p.lat is not None else "",
-                  f"{p.lon:.2f}" if p.lon is not None else "", p.feature or "", str(p.geonameid or ""))
+        t.add_row(plain(p.article_id), plain(p.text), plain(p.name), plain(p.country or ""),
+                  f"{p.lat:.2f}" if p.lat is not None else "", f"{p.lon:.2f}" if p.lon is not None else "",
+                  plain(p.feature or ""), str(p.geonameid or ""))
     return t

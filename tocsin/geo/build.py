@@ -318,6 +318,8 @@ def load(gazetteer: str | None = None) -> Gazetteer:
     if not os.path.isfile(gazetteer):
         if os.path.isdir(gazetteer):
             raise ValueError(f"gazetteer {gazetteer} is a folder; give a GeoNames .txt or .zip file")
+        if os.path.exists(gazetteer):  # /dev/zero, a pipe: reading it would never end
+            raise ValueError(f"gazetteer {gazetteer} is not a regular file; give a GeoNames .txt or .zip file")
         raise ValueError(f"gazetteer file not found: {gazetteer}")
 
     rows = list(read_dump(gazetteer))  # validates the whole file before any other work

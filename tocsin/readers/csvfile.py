@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import deque
 from typing import BinaryIO, Iterator
 
 from ..model import Article
@@ -18,6 +19,44 @@ def _delimiter(header: str, default: str) -> str:
     counts = {d: header.count(d) for d in _DELIMITERS}
     best = max(counts, key=counts.__getitem__)
     return best if counts[best] > 0 else default
+
+
+class _Lines:
+    """The lines the csv parser reads, counted, with the ones of the last record kept (and
+    lines can be put back, to be read again as rows of their own)."""
+
+    def __init__(self, f) -> None:
+        self.f = f
+        self.back: deque[str] = deque()
+        self.taken: list[str] = []
+        self.number = 1  # lines consumed, the header included
+
+    def __iter__(self) -> "_Lines":
+        return self
+
+    def __next__(self) -> str:
+        line = self.back.popleft() if self.back else next(self.f)
+        self.taken.append(line)
+        self.number += 1
+        return line
+
+    def take(self) -> list[str]:
+        out, self.taken = self.taken, []
+        return out
+
+    def push_back(self, lines: list[str]) -> None:
+        self.back.extendleft(reversed(lines))
+        self.number -= len(lines)
+
+
+def _swallowed(lines: list[str], delim: str, width: int) -> bool:
+    """Whether the lines after the first of a record look like rows of their own: what a quote
+    that opens a field and is never closed does to the rows below it."""
+    rest = [x for x in lines[1:] if x.strip()]
+    if len(rest) < 2:
+        return False
+    rows = sum(1 for x in rest if '"' not in x and len(next(csv.reader([x], delimiter=delim), [])) == width)
+    return rows >= 0.8 * len(rest)
 
 
 def read_csv_stream(stream: BinaryIO, origin: str, opts: Options, problems: list[Problem],
@@ -44,19 +83,38 @@ def read_csv_stream(stream: BinaryIO, origin: str, opts: Options, problems: list
     need = opts.max_chars * 4 + 1024
     if csv.field_size_limit() < need:
         csv.field_size_limit(need)
+    lines = _Lines(text)
     try:
-        reader = csv.reader(text, delimiter=delim)
+        reader = csv.reader(lines, delimiter=delim)
         while True:
-            start = reader.line_num + 2  # 1-based, after the header line read above
+            start = lines.number + 1  # 1-based: the header is line 1
             try:
                 row = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
+                taken = lines.take()
+                if _swallowed(taken, delim, len(header)):
+                    problems.append(Problem(f"{origin}:{start}", f"a stray quote opens a field that runs over "
+                                                                 f"{len(taken) - 1} lines that read as rows; this "
+                                                                 "row skipped, the lines after it read as rows"))
+                    lines.push_back(taken[1:])
+                    reader = csv.reader(lines, delimiter=delim)
+                    continue
                 # The parser starts afresh on the next line; the record is lost either way.
                 problems.append(Problem(f"{origin}:{start}", f"malformed CSV ({exc})"))
+                reader = csv.reader(lines, delimiter=delim)
                 continue
+            taken = lines.take()
             where = f"{origin}:{start}"
+            if len(taken) > 2 and _swallowed(taken, delim, len(header)):
+                # A quote opened a field and nothing closed it: the rows below were read as its text.
+                problems.append(Problem(where, f"a stray quote opens a field that runs over {len(taken) - 1} "
+                                               "lines that read as rows; this row skipped, the lines after it "
+                                               "read as rows"))
+                lines.push_back(taken[1:])
+                reader = csv.reader(lines, delimiter=delim)
+                continue
             if not row or all(not c.strip() for c in row):
                 continue
             try:
@@ -73,5 +131,7 @@ def read_csv_stream(stream: BinaryIO, origin: str, opts: Options, problems: list
                 yield article_from_record(get, where, opts)
             except InputProblem as exc:
                 problems.append(Problem(where, str(exc), exc.kind))
+            except Exception as exc:  # one odd row must not cost the rest of the file
+                problems.append(Problem(where, f"unreadable row ({type(exc).__name__}: {exc})"))
     finally:
         text.detach()

@@ -1,6 +1,7 @@
 """Which inputs there are (files, folders, globs, stdin) and what format each is in."""
 from __future__ import annotations
 
+import fnmatch
 import glob
 import gzip
 import io
@@ -64,8 +65,12 @@ def _strip_suffixes(rel: str) -> str:
 def expand(inputs: Iterable[str], problems: list[Problem]) -> Iterator[Source]:
     """Files, ``-``, folders (walked recursively in sorted order) and glob patterns.
 
-    Inputs that match nothing are reported to ``problems`` and skipped.
+    Inputs that match nothing are reported to ``problems`` and skipped. A folder or a glob
+    visits each real file once and stays inside its folder: links to folders are not
+    followed (they can loop), and a link to a file outside the folder is reported, not read
+    (name that file itself to read it).
     """
+    seen: set[tuple[int, int]] = set()
     for raw in inputs:
         path = str(raw)
         if path == "-":
@@ -73,21 +78,48 @@ def expand(inputs: Iterable[str], problems: list[Problem]) -> Iterator[Source]:
             continue
         p = Path(path)
         if p.is_file():
-            yield Source(path, _strip_suffixes(p.name))
+            if _first_visit(p, seen, problems):
+                yield Source(path, _strip_suffixes(p.name))
         elif p.is_dir():
-            yield from _walk(p, problems)
+            yield from _walk(p, problems, seen=seen)
         elif glob.has_magic(path):
-            matches = sorted(glob.glob(path, recursive=True))
-            files = [m for m in matches if Path(m).is_file()]
-            if not files:
-                problems.append(Problem(path, "no files match this pattern"))
             root = _glob_root(path)
-            for m in files:
-                yield Source(m, _strip_suffixes(os.path.relpath(m, root)))
+            parts = Path(path).parts[len(Path(root).parts) if root != "." else 0:]
+            found = False
+            if Path(root).is_dir():
+                for src in _walk(Path(root), problems, seen=seen,
+                                 keep=lambda rel: _glob_match(parts, rel.split("/"))):
+                    found = True
+                    yield Source(src.path, _strip_suffixes(os.path.relpath(src.path, root)))
+            if not found:
+                problems.append(Problem(path, "no files match this pattern"))
         elif p.exists():
             problems.append(Problem(path, "not a file or folder"))
         else:
             problems.append(Problem(path, "no such file or folder"))
+
+
+def _glob_match(pattern, parts: list[str]) -> bool:
+    """Shell-style match of a relative path, part by part; ``**`` stands for any number of parts."""
+    if not pattern:
+        return not parts
+    head, rest = pattern[0], pattern[1:]
+    if head == "**":
+        return any(_glob_match(rest, parts[i:]) for i in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatchcase(parts[0], head) and _glob_match(rest, parts[1:])
+
+
+def _first_visit(p: Path, seen: set[tuple[int, int]], problems: list[Problem]) -> bool:
+    try:
+        st = p.stat()
+    except OSError:
+        return True  # the reader says what is wrong with it
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        problems.append(Problem(str(p), "the same file as one already read in this run", "duplicate"))
+        return False
+    seen.add(key)
+    return True
 
 
 def _glob_root(pattern: str) -> str:
@@ -101,11 +133,14 @@ def _glob_root(pattern: str) -> str:
     return str(Path(*fixed)) if fixed else "."
 
 
-def _walk(root: Path, problems: list[Problem], top: Path | None = None) -> Iterator[Source]:
+def _walk(root: Path, problems: list[Problem], top: Path | None = None, *,
+          seen: set[tuple[int, int]] | None = None, keep=None) -> Iterator[Source]:
     # Files and folders together in name order, so a run (and which of two duplicates is
     # kept) is reproducible; hidden entries (.git, .DS_Store, editor swap files) are not
-    # articles. Links to folders are not followed (they can loop).
+    # articles. Links to folders are not followed (they can loop); links to files are read
+    # when they point inside the folder, once per real file.
     top = top or root
+    seen = seen if seen is not None else set()
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as exc:
@@ -114,10 +149,32 @@ def _walk(root: Path, problems: list[Problem], top: Path | None = None) -> Itera
     for e in entries:
         if e.name.startswith("."):
             continue
-        if e.is_dir(follow_symlinks=False):
-            yield from _walk(Path(e.path), problems, top)
-        elif e.is_file():
-            yield Source(e.path, _strip_suffixes(Path(e.path).relative_to(top).as_posix()))
+        try:
+            if e.is_dir(follow_symlinks=False):
+                yield from _walk(Path(e.path), problems, top, seen=seen, keep=keep)
+                continue
+            if not e.is_file():
+                continue  # sockets, fifos, devices, links to folders or to nothing
+            link = e.is_symlink()
+        except OSError:
+            continue
+        rel = Path(e.path).relative_to(top).as_posix()
+        if keep is not None and not keep(rel):
+            continue
+        if link:
+            real_top, target = os.path.realpath(top), os.path.realpath(e.path)
+            if os.path.commonpath([real_top, target]) != real_top:
+                problems.append(Problem(e.path, f"a link to {target}, outside the folder: not followed "
+                                                "(name the file itself to read it)"))
+            elif not any(part.startswith(".") for part in Path(os.path.relpath(target, real_top)).parts):
+                # The walk reaches the file itself, under its own name.
+                problems.append(Problem(e.path, f"a link to {target}, read under its own name", "duplicate"))
+            else:
+                if _first_visit(Path(e.path), seen, problems):
+                    yield Source(e.path, _strip_suffixes(rel))
+            continue
+        if _first_visit(Path(e.path), seen, problems):
+            yield Source(e.path, _strip_suffixes(rel))
 
 
 def suffix_format(name: str) -> tuple[Format | None, bool]:

@@ -56,7 +56,10 @@ def _entry_date(entry, where: str):
         if st:
             from datetime import date
 
-            return date(st.tm_year, st.tm_mon, st.tm_mday)
+            try:
+                return date(st.tm_year, st.tm_mon, st.tm_mday)
+            except (TypeError, ValueError, OverflowError):
+                continue  # year 0, month 99: no date rather than no item
     return None
 
 
@@ -99,3 +102,5 @@ def read_feed_stream(stream: BinaryIO, origin: str, opts: Options, problems: lis
             yield art
         except InputProblem as exc:
             problems.append(Problem(where, str(exc), exc.kind))
+        except Exception as exc:  # one odd item must not cost the rest of the feed
+            problems.append(Problem(where, f"unreadable item ({type(exc).__name__}: {exc})"))

@@ -30,6 +30,22 @@ def _missing_bytes(record) -> int:
     return raw.limit if isinstance(raw, LimitReader) and raw.limit > 0 else 0
 
 
+def _check_tail(stream: BinaryIO, it, origin: str, problems: list[Problem]) -> None:
+    # warcio ends quietly when the file stops inside a record's header: whatever follows the
+    # last whole record is a record cut short, and says so.
+    end = getattr(it, "offset", None)
+    try:
+        if end is None or not stream.seekable():
+            return
+        stream.seek(end)
+        rest = stream.read(1 << 16)
+    except (OSError, ValueError):
+        return
+    if rest.strip(b"\r\n\t \x00"):
+        problems.append(Problem(f"{origin}@{end}", f"truncated record: the file ends inside a record header "
+                                                   f"({len(rest):,} bytes after the last whole record)"))
+
+
 def read_warc_stream(stream: BinaryIO, origin: str, opts: Options, problems: list[Problem],
                      stats: ReadStats, arc: bool = False) -> Iterator[Article]:
     from warcio.archiveiterator import ArchiveIterator
@@ -79,6 +95,9 @@ def read_warc_stream(stream: BinaryIO, origin: str, opts: Options, problems: lis
                 yield extract_html(data, where, opts, url=uri, fallback_date=crawled)
             except InputProblem as exc:
                 problems.append(Problem(where, str(exc), exc.kind))
+            except Exception as exc:  # one odd record must not cost the rest of the archive
+                problems.append(Problem(where, f"unreadable record ({type(exc).__name__}: {exc})"))
+        _check_tail(stream, it, origin, problems)
     except ArchiveLoadFailed as exc:
         reason = " ".join(str(exc).split())
         where = "at the start" if offset is None else f"after the record at offset {offset}"

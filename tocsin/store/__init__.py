@@ -1,4 +1,4 @@
 """The event store (DuckDB): schema, writes, queries, exports. See docs/store.md."""
-from .store import NoStore, Store, StoreLocked
+from .store import BadStore, NoStore, Store, StoreLocked
 
-__all__ = ["NoStore", "Store", "StoreLocked"]
+__all__ = ["BadStore", "NoStore", "Store", "StoreLocked"]

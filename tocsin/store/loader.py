@@ -285,12 +285,11 @@ class Ingest:
         The whole run holds the store's writer lock (``Store.exclusive``): a second ingest into
         the same store waits for this one, so neither codes what the other stores.
         """
-        try:
-            with self.store.exclusive(self.on_wait):
-                self._setup()
-                return self._run(articles, problems)
-        finally:
-            self.backend.close()
+        from ..runner import closing
+
+        with closing(self.backend), self.store.exclusive(self.on_wait):
+            self._setup()
+            return self._run(articles, problems)
 
     def _run(self, articles: Iterable[Article], problems: list | None) -> Summary:
         reader_problems = problems if problems is not None else []

@@ -161,7 +161,12 @@ class SchemaError(RuntimeError):
 
 
 def create(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables, upgrade an older store in place; refuse one from a newer tocsin."""
+    """Create missing tables, upgrade an older store in place; refuse one from a newer tocsin, and a
+    DuckDB database that holds other tables (someone else's data is not written into)."""
+    if not is_created(con):
+        other = con.execute("SELECT count(*) FROM information_schema.tables").fetchall()[0][0]
+        if other:
+            raise SchemaError("a DuckDB database with other tables, not a tocsin store; give a new file to --db")
     for stmt in DDL:
         con.execute(stmt)
     rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
@@ -194,6 +199,15 @@ def version(con: duckdb.DuckDBPyConnection) -> str | None:
     rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
     row = rows[0] if rows else None
     return row[0] if row else None
+
+
+def check(con: duckdb.DuckDBPyConnection) -> None:
+    """Refuse to read a store of a schema this tocsin does not know (a newer tocsin's): its columns
+    may mean other things. Older versions are read; the next write upgrades them."""
+    found = version(con)
+    if found != SCHEMA_VERSION and found not in MIGRATIONS:
+        raise SchemaError(f"store schema version {found} is not one this tocsin can read (it reads "
+                          f"{SCHEMA_VERSION})")
 
 
 def is_created(con: duckdb.DuckDBPyConnection) -> bool:

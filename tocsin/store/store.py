@@ -58,6 +58,10 @@ class NoStore(FileNotFoundError):
     """Reading a store file that does not exist yet."""
 
 
+class BadStore(RuntimeError):
+    """The store path is not a DuckDB file this process can open (a folder, an empty, foreign or damaged file)."""
+
+
 class _RunLock:
     """One writing run per store, across processes: an exclusive ``flock`` on ``<store>.lock``.
 
@@ -141,6 +145,11 @@ def _read_pid(fd: int) -> int | None:
         return None
 
 
+def _first_line(exc: Exception) -> str:
+    lines = [x.strip() for x in str(exc).splitlines() if x.strip()]
+    return lines[0] if lines else type(exc).__name__
+
+
 def _is_lock_error(exc: Exception) -> bool:
     msg = str(exc)
     return "lock" in msg.lower() and ("Conflicting" in msg or "Could not set lock" in msg)
@@ -150,13 +159,17 @@ def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConne
     deadline = time.monotonic() + timeout
     delay = 0.01
     while True:
+        if Path(path).is_dir():
+            raise BadStore(f"{path} is a folder, not a store file")
         try:
             return duckdb.connect(path, read_only=read_only)
         except duckdb.IOException as exc:
             if not _is_lock_error(exc) or time.monotonic() >= deadline:
                 if _is_lock_error(exc):
                     raise StoreLocked(f"{path} is locked by another process (still after {timeout:g}s)") from exc
-                raise
+                raise BadStore(f"{path} cannot be opened as a store: {_first_line(exc)}") from None
+        except duckdb.Error as exc:  # a damaged file: DuckDB says what it found
+            raise BadStore(f"{path} cannot be opened as a store: {_first_line(exc)}") from None
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
 
@@ -187,7 +200,7 @@ def _codes(value: str | Iterable[str] | None) -> list[str]:
 
 def _root(value: str) -> str:
     value = value.strip()
-    if not value.isdigit() or not 1 <= int(value) <= 20:
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 20:
         raise ValueError(f"CAMEO root {value!r} is not a number from 01 to 20")
     return f"{int(value):02d}"
 
@@ -278,6 +291,7 @@ class Store:
         try:
             if not schema.is_created(con):
                 raise NoStore(f"{self.path} is a DuckDB file but not a tocsin store")
+            schema.check(con)
             yield con
         finally:
             con.close()
@@ -356,7 +370,7 @@ class Store:
             q += (" AND " if where else " WHERE ") + "(c.cluster_id IS NULL OR c.first_event_id = e.event_id)"
         q += " ORDER BY a.seq, e.span_start, e.event_id"
         if limit is not None:
-            q += f" LIMIT {int(limit)}"
+            q += f" LIMIT {min(max(int(limit), 0), 2**63 - 1)}"  # more than 2^63 rows is all of them
         return q, params
 
     def iter_events(self, chunk: int = 2000, **options) -> Iterator[dict]:

@@ -94,11 +94,13 @@ class Coder:
 
 def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "127.0.0.1", token: str | None = None,
                max_code_chars: int = 100_000, code_concurrency: int = 2, code_queue: int = 8,
-               pipeline_factory: Callable[[], Any] | None = None, lock_timeout: float = 60.0) -> FastAPI:
+               pipeline_factory: Callable[[], Any] | None = None, lock_timeout: float = 60.0,
+               cache: int = 2048) -> FastAPI:
     """The web app of a ``Tocsin`` (or of the store at a path): reads its store, codes with its pipeline.
 
     ``host`` is where the server listens: beyond loopback, ``POST /code`` needs ``token``
     (``Authorization: Bearer TOKEN``); one is made up when none is given (``app.state.token``).
+    ``cache``: answers of the aggregate and list queries kept until the store changes (0: none).
     ``code_concurrency`` texts are coded at once (the pipeline is shared by threads), ``code_queue``
     more may wait.
     """
@@ -106,7 +108,7 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
 
     tocsin = source if isinstance(source, Tocsin) else Tocsin(store=Path(source))
     db = tocsin.settings.store
-    reader = SharedReader(db, lock_timeout=lock_timeout)
+    reader = SharedReader(db, lock_timeout=lock_timeout, memo_size=cache)
     coder = Coder(code_concurrency, code_queue, pipeline_factory or (lambda: tocsin.pipeline))
     needs_token = not is_loopback(host) or token is not None
     if needs_token and not token:
@@ -171,6 +173,10 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
                     until=_text(until), modality=_text(modality), country=_text(country), quad_class=quad_class,
                     first_reports=first_reports)
 
+    def cached(name, compute, *args):
+        # Dashboards ask the same aggregate again and again; the answer holds until the store changes.
+        return reader.memo((name, repr(args)), compute)
+
     # -- the API ---------------------------------------------------------------------------------
     @app.get("/events", response_model=EventPage, responses=ERRORS, tags=["events"])
     def list_events(f: dict = Depends(event_filter),
@@ -178,7 +184,9 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
                     limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=queries.MAX_OFFSET),
                     order: Literal["newest", "oldest", "confidence"] = "newest"):
         """Events matching the filters, one page at a time, in a stable order (ties broken by event id)."""
-        return queries.events(reader, limit=limit, offset=offset, order=order, article_id=_text(article_id), **f)
+        return cached("events", lambda: queries.events(reader, limit=limit, offset=offset, order=order,
+                                                       article_id=_text(article_id), **f),
+                      f, limit, offset, order, article_id)
 
     @app.get("/events/{event_id}", response_model=EventDetail, responses={404: {"model": Problem}, **ERRORS},
              tags=["events"])
@@ -193,22 +201,22 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
     def get_series(f: dict = Depends(event_filter),
                    interval: Literal["day", "week", "month", "year"] = "day"):
         """Events per day (week, month, year) with their Goldstein sum and QuadClass counts: the timeline."""
-        return queries.series(reader, interval=interval, **f)
+        return cached("series", lambda: queries.series(reader, interval=interval, **f), f, interval)
 
     @app.get("/actors", response_model=Actors, responses=ERRORS, tags=["actors"])
     def get_actors(f: dict = Depends(event_filter), limit: int = Query(50, ge=1, le=MAX_LIMIT)):
         """The busiest actors among the filtered events, with how often each acts and is acted on."""
-        return queries.actors(reader, limit=limit, **f)
+        return cached("actors", lambda: queries.actors(reader, limit=limit, **f), f, limit)
 
     @app.get("/network", response_model=Network, responses=ERRORS, tags=["actors"])
     def get_network(f: dict = Depends(event_filter), limit: int = Query(60, ge=1, le=MAX_LIMIT)):
         """Who acts on whom: the busiest directed actor pairs among the filtered events."""
-        return queries.network(reader, limit=limit, **f)
+        return cached("network", lambda: queries.network(reader, limit=limit, **f), f, limit)
 
     @app.get("/geo", response_model=Geo, responses=ERRORS, tags=["events"])
     def get_geo(f: dict = Depends(event_filter), limit: int = Query(500, ge=1, le=5000)):
-        """Where the filtered events happen: counts per country and per place (rounded to 0.1 degree)."""
-        return queries.geo(reader, limit=limit, **f)
+        """Where the filtered events happen: counts per country of location and per gazetteer place."""
+        return cached("geo", lambda: queries.geo(reader, limit=limit, **f), f, limit)
 
     @app.get("/clusters", response_model=ClusterPage, responses=ERRORS, tags=["events"])
     def list_clusters(actor: Optional[list[str]] = Query(None, max_length=40),

@@ -20,6 +20,7 @@ import fcntl
 import os
 import threading
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -33,7 +34,7 @@ from ..store.store import _connect, intent_path
 
 class SharedReader:
     def __init__(self, path: str | Path, lock_timeout: float = 60.0, idle: float = 2.0, threads: int = 2,
-                 memory_limit: str = "1GB", poll: float = 0.02) -> None:
+                 memory_limit: str = "1GB", poll: float = 0.02, memo_size: int = 2048, max_queries: int = 4) -> None:
         self.path = str(path)
         self.lock_timeout = lock_timeout
         self.idle = idle
@@ -47,7 +48,12 @@ class SharedReader:
         self._intent_fd: int | None = None
         self.generation = 0  # bumped at every reopen: what was cached before may be stale
         self._stop = threading.Event()
-        self._watching = False  # a watchdog thread runs (set and cleared under the condition's lock)
+        self._watching = False
+        self._memo: OrderedDict = OrderedDict()
+        self.memo_size = memo_size
+        self.hits = self.misses = 0
+        # Queries at once: more would only share the same cores, each slower, and pile up memory.
+        self._slots = threading.BoundedSemaphore(max_queries)  # a watchdog thread runs (set and cleared under the condition's lock)
 
     # -- the writer's claim ----------------------------------------------------------------------
     def writer_waiting(self) -> bool:
@@ -102,6 +108,16 @@ class SharedReader:
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor on the shared connection, for one query in this thread."""
         deadline = time.monotonic() + self.lock_timeout
+        if not self._slots.acquire(timeout=self.lock_timeout):
+            raise StoreLocked(f"{self.path}: too many queries waiting (still after {self.lock_timeout:g}s)")
+        try:
+            with self._cursor(deadline) as cur:
+                yield cur
+        finally:
+            self._slots.release()
+
+    @contextmanager
+    def _cursor(self, deadline: float) -> Iterator[duckdb.DuckDBPyConnection]:
         with self._cond:
             # A waiting writer goes first: no new query starts on the old connection, which
             # closes when the running ones are done.
@@ -138,6 +154,25 @@ class SharedReader:
     def rows(self, sql: str, params: list | tuple | None = None) -> list[dict]:
         names, rows = self.query(sql, params)
         return [dict(zip(names, r)) for r in rows]
+
+    def memo(self, key, compute):
+        """``compute()``'s result, kept while the store cannot have changed: a writer gets in only after the
+        connection closes, and every reopen starts a new generation, so a result is reused only within the
+        generation (and the connection) it was computed in."""
+        with self._cond:
+            gen = self.generation if self._con is not None else None
+            if gen is not None and (gen, key) in self._memo:
+                self._memo.move_to_end((gen, key))
+                self.hits += 1
+                return self._memo[(gen, key)]
+        value = compute()
+        with self._cond:
+            self.misses += 1
+            if self.memo_size and self._con is not None and (gen is None or gen == self.generation):
+                self._memo[(self.generation, key)] = value
+                while len(self._memo) > self.memo_size:
+                    self._memo.popitem(last=False)
+        return value
 
     def close(self) -> None:
         """Let go of the store file once the running queries are done; the next query opens it again."""

@@ -1,0 +1,152 @@
+"""Ingest at scale: records/s, rows committed over time, and peak memory, 100k against 1M records.
+
+    .venv/bin/python benchmarks/million.py --records 100000 --kind copies
+    .venv/bin/python benchmarks/million.py --records 1000000 --kind copies --timeout 1800
+    .venv/bin/python benchmarks/million.py --records 100000 --kind distinct --stub
+    .venv/bin/python benchmarks/million.py --records 20000 --kind copies --command code
+
+``copies``: one wire story under a million ids (a few distinct stories among them), the input that
+used to commit nothing until the end. ``distinct``: short generated stories (tests/corpus.py), 6%
+exact and 6% near copies. ``--stub`` codes with the phrase-rule stand-in of tests/fake_coder.py
+instead of spaCy, which measures the store side alone (reading, language id, dedup, MinHash,
+commits): a million distinct articles through the real coder is days on two cores.
+
+The run is a child process (``tocsin ingest``, or the loader with the stub); every second the
+sampler records the resident memory of it and its children and the rows committed so far (a
+read-only look at the store between ingest's transactions). Printed: one line per 10% of the
+run, and a summary line: records/s, peak MB, MB at 10% and at 100% of the input read.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+WIRE = ("MINSK, March 17 (Northern Wire) - Belarus recalled its ambassador to Ukraine on Thursday, citing what it "
+        "called hostile statements by Ukrainian officials in Kyiv. The Belarusian foreign ministry said the envoy "
+        "would return to Minsk for consultations.")
+
+
+def write_input(path: Path, n: int, kind: str, seed: int = 0) -> None:
+    r = random.Random(seed)
+    with open(path, "w", encoding="utf-8") as f:
+        if kind == "copies":
+            for i in range(n):
+                text = WIRE if r.random() > 0.001 else WIRE + f" Update {i}: talks resumed in Warsaw."
+                f.write(json.dumps({"id": f"w{i}", "text": text, "date": "2022-03-17"}) + "\n")
+        else:
+            from corpus import make_articles
+
+            block = 5000
+            for start in range(0, n, block):
+                for rec in make_articles(min(block, n - start), seed=seed + start):
+                    rec = dict(rec, id=f"{rec['id']}-{start}")
+                    f.write(json.dumps(rec) + "\n")
+
+
+STUB = r"""
+import sys, json
+sys.path.insert(0, sys.argv[3])
+from fake_coder import FakeBackend
+from tocsin.readers import read_inputs
+from tocsin.store import Store
+from tocsin.store.loader import Ingest
+problems = []
+s = Ingest(Store(sys.argv[2]), FakeBackend()).run(read_inputs([sys.argv[1]], problems=problems), problems)
+print(json.dumps({"read": s.read, "coded": s.coded, "duplicates": s.duplicates, "near": s.near_duplicates}))
+"""
+
+
+def _rss_tree(pid: int) -> float:
+    total = 0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                todo.extend(int(x) for x in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total / 1024
+
+
+def _committed(db: Path) -> int | None:
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except Exception:  # locked by a transaction of the ingest, or not there yet
+        return None
+    try:
+        return con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+    except Exception:
+        return None
+    finally:
+        con.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--records", type=int, default=100_000)
+    ap.add_argument("--kind", choices=("copies", "distinct"), default="copies")
+    ap.add_argument("--stub", action="store_true", help="code with the stand-in coder (the store side alone)")
+    ap.add_argument("--command", choices=("ingest", "code"), default="ingest")
+    ap.add_argument("--timeout", type=float, default=3600)
+    ap.add_argument("--workdir", type=Path, default=None)
+    a = ap.parse_args()
+
+    work = Path(a.workdir or tempfile.mkdtemp(prefix="tocsin-million-"))
+    work.mkdir(parents=True, exist_ok=True)
+    inp = work / f"{a.kind}-{a.records}.jsonl"
+    if not inp.exists():
+        write_input(inp, a.records, a.kind)
+    db = work / f"{a.kind}-{a.records}-{'stub' if a.stub else 'real'}.duckdb"
+    for x in (db, Path(str(db) + ".wal")):
+        x.unlink(missing_ok=True)
+    if a.stub:
+        cmd = [sys.executable, "-c", STUB, str(inp), str(db), str(ROOT / "tests")]
+    elif a.command == "ingest":
+        cmd = [sys.executable, "-m", "tocsin", "ingest", str(inp), "--db", str(db), "--no-places"]
+    else:
+        cmd = [sys.executable, "-m", "tocsin", "code", str(inp), "-o", str(work / "events.jsonl"), "--no-places"]
+    t0 = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    samples: list[tuple[float, float, int | None]] = []
+    while proc.poll() is None:
+        t = time.monotonic() - t0
+        if t > a.timeout:
+            proc.terminate()
+            break
+        samples.append((t, _rss_tree(proc.pid), _committed(db) if a.command == "ingest" else None))
+        time.sleep(1.0)
+    out, err = proc.communicate()
+    secs = time.monotonic() - t0
+    final = _committed(db) if a.command == "ingest" else None
+    peak = max((s[1] for s in samples), default=0.0)
+    print(f"# {a.command} {a.records:,} {a.kind} records, {'stub coder' if a.stub else 'real coder, --no-places'}")
+    print("   t(s)   RSS MB   rows committed")
+    step = max(1, len(samples) // 10)
+    for t, rss, rows in samples[::step]:
+        print(f"{t:7.0f} {rss:8.0f} {rows if rows is not None else '-':>16}")
+    rate = (final or a.records) / secs if secs else 0
+    print(json.dumps({"records": a.records, "kind": a.kind, "stub": a.stub, "command": a.command,
+                      "exit": proc.returncode, "seconds": round(secs, 1), "records_per_s": round(rate, 1),
+                      "rows_committed": final, "peak_mb": round(peak), "samples": len(samples),
+                      "stderr_tail": err.strip().splitlines()[-3:] if err else []}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""Clean ends: SIGTERM and SIGINT mid-run leave no temporary file, no worker process and no traceback;
+SIGKILL of the parent takes its workers with it."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from corpus import make_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                kids = [int(x) for x in f.read().split()]
+        except OSError:
+            continue
+        out.extend(kids)
+        todo.extend(kids)
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return not any(line.startswith("State:") and "Z" in line.split()[1] for line in f)
+    except OSError:
+        return False
+
+
+def _start(tmp_path: Path, *args: str) -> tuple[subprocess.Popen, list[int]]:
+    inp = tmp_path / "in.jsonl"
+    inp.write_text("".join(json.dumps(r) + "\n" for r in make_articles(400, seed=5)))
+    p = subprocess.Popen([sys.executable, "-m", "tocsin", *args, str(inp), "--workers", "2", "--no-places"],
+                         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 240
+    kids: list[int] = []
+    while time.monotonic() < deadline and p.poll() is None:
+        kids = _children(p.pid)
+        # the pool's workers are up (two spawned processes besides the resource tracker) and coding
+        if len(kids) >= 3:
+            time.sleep(8)
+            kids = _children(p.pid)
+            break
+        time.sleep(0.2)
+    assert p.poll() is None, p.stderr.read()
+    return p, kids
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_mid_code_leaves_nothing_behind(tmp_path, sig):
+    p, kids = _start(tmp_path, "code", "-o", "out.jsonl")
+    p.send_signal(sig)
+    _, err = p.communicate(timeout=120)
+    assert p.returncode == (143 if sig == signal.SIGTERM else 130), err
+    assert "Traceback" not in err and len(err.strip().splitlines()) <= 3, err
+    assert not list(tmp_path.glob(".out.jsonl.*")), "a temporary file was left"
+    assert not (tmp_path / "out.jsonl").exists(), "an incomplete output appeared"
+    time.sleep(2)
+    assert [k for k in kids if _alive(k)] == [], "worker processes outlived the run"
+
+
+@pytest.mark.slow
+def test_sigkill_of_ingest_takes_its_workers_along(tmp_path):
+    p, kids = _start(tmp_path, "ingest", "--db", "s.duckdb")
+    p.kill()
+    p.wait(30)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(k) for k in kids):
+        time.sleep(0.5)
+    assert [k for k in kids if _alive(k)] == [], "orphaned workers"
