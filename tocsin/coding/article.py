@@ -306,9 +306,13 @@ class ArticlePass:
         if not text:
             return None
         best, dist = None, 10 ** 6
+        # Doc.text joins every token anew on each call: once per Doc, not per token or actor
+        whole = sent.doc.user_data.get("tocsin.text")
+        if whole is None:
+            whole = sent.doc.user_data["tocsin.text"] = sent.doc.text
         for tok in sent:
-            if tok.text == text or (tok.idx + len(text) <= len(tok.doc.text)
-                                    and tok.doc.text[tok.idx:tok.idx + len(text)] == text):
+            if tok.text == text or (tok.idx + len(text) <= len(whole)
+                                    and whole[tok.idx:tok.idx + len(text)] == text):
                 d = abs(tok.i - trig.i)
                 if d < dist:
                     best, dist = tok, d

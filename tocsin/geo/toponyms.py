@@ -244,6 +244,7 @@ def apply_doc(mentions: list[Mention], doc) -> list[Mention]:
     if doc is None:
         return mentions
     keep = []
+    text = None  # Doc.text joins every token anew: at most once per article
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -251,7 +252,7 @@ def apply_doc(mentions: list[Mention], doc) -> list[Mention]:
             continue
         ents = {t.ent_type_ for t in span if t.ent_type_}
         m.ner = next(iter(ents)) if len(ents) == 1 else (sorted(ents)[0] if ents else None)
-        if "PERSON" in ents and _title_case_line(doc.text, m.start):
+        if "PERSON" in ents and _title_case_line(text := text if text is not None else doc.text, m.start):
             ents = ents - {"PERSON"}  # a headline in title case: the model sees names everywhere
         if "PERSON" in ents and not (ents & {"GPE", "LOC", "NORP", "FAC"}) and not m.adjectival and len(span) == 1:
             m.person_ner = True
