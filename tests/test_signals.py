@@ -42,7 +42,8 @@ def _alive(pid: int) -> bool:
 
 def _start(tmp_path: Path, *args: str) -> tuple[subprocess.Popen, list[int]]:
     inp = tmp_path / "in.jsonl"
-    inp.write_text("".join(json.dumps(r) + "\n" for r in make_articles(400, seed=5)))
+    # far more than can be coded before the signal, however fast the machine: the run must still be going
+    inp.write_text("".join(json.dumps(r) + "\n" for r in make_articles(4000, seed=5)))
     p = subprocess.Popen([sys.executable, "-m", "tocsin", *args, str(inp), "--workers", "2", "--no-places"],
                          cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 240
