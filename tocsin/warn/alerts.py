@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from datetime import date as Date, datetime, timezone
 
 from . import frame
+from .rules import LEVELS
 
 ALERT_COLUMNS = ("alert_id", "kind", "rule", "title", "unit", "key", "source", "target", "country", "level",
                  "level_rank", "score", "first_fired", "last_updated", "window_start", "window_end", "reason",
                  "n_events", "n_clusters", "computed_at")
 EVIDENCE_COLUMNS = ("alert_id", "event_id", "part", "cluster_id", "day", "seen")
-LEVEL_RANK = {"watch": 1, "warning": 2, "alert": 3}
+LEVEL_RANK = LEVELS  # the rules' levels, lowest first
 # Part of the stored alerts' state: bump it when rules or the detector change meaning, so that a
 # store refreshed by an older tocsin is recomputed rather than trusted.
 ALGORITHM = "3"
@@ -167,18 +168,13 @@ def _write(store, alerts, evidence, current: str) -> None:
         w.set_meta({"alerts_state": current})
 
 
-def query(con, since=None, until=None, level: str | None = None, dyad: str | None = None,
-          country: str | None = None, rule: str | None = None, kind: str | None = None,
-          alert_ids: list[str] | None = None, table: str = "alerts"):
-    """Stored alerts, most recent first. ``since``/``until`` bound ``first_fired`` (a backtest over
-    a replayed period); ``level``: at least this level; ``dyad``: BLR:UKR (either direction for pairs);
-    ``country``: alerts of that country or dyads it is a side of."""
-    import pandas as pd
-
+def filters(since=None, until=None, level: str | None = None, dyad: str | None = None,
+            country: str | None = None, rule: str | None = None, kind: str | None = None,
+            alert_ids: list[str] | None = None) -> tuple[list[str], list]:
+    """The WHERE conditions and their parameters for stored alerts: one reading of the filters for
+    ``tocsin alerts``, ``Tocsin.alerts`` and the web app's ``/alerts``."""
     from .series import parse_dyad, _date
 
-    if not frame.has_table(con, table):
-        return pd.DataFrame(columns=list(ALERT_COLUMNS))
     where, params = [], []
     s, u = _date(since, "since"), _date(until, "until")
     if s:
@@ -215,6 +211,20 @@ def query(con, since=None, until=None, level: str | None = None, dyad: str | Non
     if alert_ids is not None:
         where.append("alert_id IN (SELECT unnest(?))")
         params.append(list(alert_ids))
+    return where, params
+
+
+def query(con, since=None, until=None, level: str | None = None, dyad: str | None = None,
+          country: str | None = None, rule: str | None = None, kind: str | None = None,
+          alert_ids: list[str] | None = None, table: str = "alerts"):
+    """Stored alerts, most recent first. ``since``/``until`` bound ``first_fired`` (a backtest over
+    a replayed period); ``level``: at least this level; ``dyad``: BLR:UKR (either direction for pairs);
+    ``country``: alerts of that country or dyads it is a side of."""
+    import pandas as pd
+
+    if not frame.has_table(con, table):
+        return pd.DataFrame(columns=list(ALERT_COLUMNS))
+    where, params = filters(since, until, level, dyad, country, rule, kind, alert_ids)
     q = f"SELECT * FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
     df = con.execute(q + " ORDER BY last_updated DESC, level_rank DESC, score DESC, alert_id", params).df()
     for col in ("first_fired", "last_updated", "window_start", "window_end"):

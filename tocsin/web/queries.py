@@ -276,9 +276,6 @@ def iso_numeric() -> dict[str, str]:
     return out
 
 
-LEVELS = {"watch": 1, "warning": 2, "alert": 3}  # tocsin.warn's levels, lowest first
-
-
 def _has_table(r: SharedReader, name: str) -> bool:
     return bool(r.query("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name])[1][0][0])
 
@@ -286,37 +283,11 @@ def _has_table(r: SharedReader, name: str) -> bool:
 def alerts(r: SharedReader, *, limit: int, since=None, until=None, level=None, dyad=None, country=None) -> dict:
     """Alerts as tocsin.warn stored them (``tocsin alerts`` refreshes them; the server only reads),
     most recently updated first. ``since``/``until`` bound when they were first raised."""
-    from ..store.store import _date
+    from ..warn.alerts import filters
 
-    where, params = [], []
-    s, u = _date(since, "since"), _date(until, "until")
+    where, params = filters(since, until, level, dyad, country)  # bad filters are refused even before any alert
     if not _has_table(r, "alerts"):
         return {"alerts": []}
-    if s:
-        where.append("first_fired >= ?")
-        params.append(s)
-    if u:
-        where.append("first_fired <= ?")
-        params.append(u)
-    if level:
-        if level not in LEVELS:
-            raise ValueError(f"level {level!r} is not one of {', '.join(LEVELS)}")
-        where.append("level_rank >= ?")
-        params.append(LEVELS[level])
-    if dyad:
-        if ":" not in dyad:
-            raise ValueError(f"dyad {dyad!r} is not SOURCE:TARGET (e.g. BLR:UKR; either side may be empty)")
-        a, b = (x.strip().upper() for x in dyad.split(":", 1))
-        if a:
-            where.append("starts_with(source, ?)")
-            params.append(a[:3])
-        if b:
-            where.append("starts_with(target, ?)")
-            params.append(b[:3])
-    if country:
-        c = country.strip().upper()
-        where.append("(country = ? OR source = ? OR target = ?)")
-        params += [c, c, c]
     q = "SELECT * FROM alerts" + (" WHERE " + " AND ".join(where) if where else "")
     rows = r.rows(q + " ORDER BY last_updated DESC, level_rank DESC, score DESC, alert_id LIMIT ?", params + [limit])
     return {"alerts": _clean(rows)}
