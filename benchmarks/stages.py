@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """CPU time per article of each stage of `tocsin code`, in one process.
 
-usage: python benchmarks/stages.py [CORPUS.jsonl ...] [--n 100] [--profile N]
+usage: python benchmarks/stages.py [CORPUS.jsonl ...] [--n 100] [--repeat 3] [--profile N]
 
 Reads the same articles as benchmarks/throughput.py. Prints CPU milliseconds per article
 (``time.process_time``, which other work on a shared machine distorts far less than wall time)
 for each spaCy pipe of the parse, run one pipe at a time over the whole corpus in batches of
 the runners' size, and for each tocsin stage over the parsed Docs. Stages nest: the sentence
-pass includes matching, roles, dates and event locations. ``--profile N`` adds the N
+pass includes matching, roles, dates and event locations; each stage's figure is its least over
+--repeat codings of fresh copies of the parsed Docs. ``--profile N`` adds the N
 costliest functions of the coding stages (cProfile; slower, and only to find hot spots).
 """
 from __future__ import annotations
@@ -52,6 +53,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="*")
     ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--profile", type=int, default=0, metavar="N")
     args = ap.parse_args()
     articles = load(args.corpus, args.n)
@@ -76,6 +78,7 @@ def main() -> int:
         docs = list(proc.pipe(docs, batch_size=BATCH)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
         pipe_cpu[name] = time.process_time() - t
 
+    parsed = [d.to_bytes() for d in docs]
     acc: dict[str, float] = defaultdict(float)
     timed(acc, PlacesStage, "__call__", "places (geoparser)")
     timed(acc, EventsStage, "__call__", "events (all below)")
@@ -87,15 +90,26 @@ def main() -> int:
     timed(acc, article_mod.ArticlePass, "run", "  article pass")
     timed(acc, acled, "type_events", "  ACLED typing")
 
+    from spacy.tokens import Doc
+
     prof = cProfile.Profile() if args.profile else None
-    t = time.process_time()
-    if prof:
-        prof.enable()
-    for a, d in zip(articles, docs):
-        p.process(a, d)
-    if prof:
-        prof.disable()
-    total_coding = time.process_time() - t
+    best: dict[str, float] = {}
+    total_coding = float("inf")
+    for _ in range(max(1, args.repeat)):
+        docs = [Doc(p.nlp.vocab).from_bytes(b) for b in parsed]
+        if hasattr(nlp, "remember_text"):  # as Pipeline.run does
+            docs = [nlp.remember_text(d, x) for d, x in zip(docs, texts)]
+        acc.clear()
+        t = time.process_time()
+        if prof:
+            prof.enable()
+        for a, d in zip(articles, docs):
+            p.process(a, d)
+        if prof:
+            prof.disable()
+        total_coding = min(total_coding, time.process_time() - t)
+        best = {k: min(v, best.get(k, v)) for k, v in acc.items()}
+    acc = best
     parse = sum(pipe_cpu.values())
 
     ms = lambda s: 1000 * s / n  # noqa: E731

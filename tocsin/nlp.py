@@ -30,6 +30,23 @@ def normalise(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
+_TEXT = "tocsin.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins a new Token object of every token on each call."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Note ``text`` (the very string ``doc`` was parsed from) as its text, so ``text_of`` need not join it."""
+    doc.user_data[_TEXT] = text
+    return doc
+
+
 _DASHES = {"-", "--"}
 
 

@@ -46,10 +46,10 @@ class Pipeline:
         return Coded(article, ctx.events, ctx.places)
 
     def run(self, articles: Iterable[Article], batch_size: int = BATCH) -> Iterator[Coded]:
-        a, b = itertools.tee(articles)
-        docs = self.nlp.pipe((nlp.normalise(x.text) for x in a), batch_size=batch_size)
-        for article, doc in zip(b, docs):
-            yield self.process(article, doc)
+        a, b = itertools.tee((x, nlp.normalise(x.text)) for x in articles)
+        docs = self.nlp.pipe((text for _, text in a), batch_size=batch_size)
+        for (article, text), doc in zip(b, docs):
+            yield self.process(article, nlp.remember_text(doc, text))
 
 
 class CodingFailed(RuntimeError):

@@ -29,6 +29,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
+from ..nlp import text_of
 
 _PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
@@ -149,7 +150,7 @@ def _headline(doc: Doc) -> Span | None:
         return None
     first = sents[0]
     text = first.text.strip()
-    after = first.text[len(first.text.rstrip()):] + doc.text[first.end_char:first.end_char + 1]
+    after = first.text[len(first.text.rstrip()):] + text_of(doc)[first.end_char:first.end_char + 1]
     if not text or text[-1] in ".!?:" or "\n" in text or "\n" not in after:
         return None
     return first

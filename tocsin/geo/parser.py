@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 
 from ..model import Article, Place, PlaceMention
-from ..nlp import normalise
+from ..nlp import normalise, text_of
 from .borders import border_point
 from .build import load as load_gazetteer
 from .index import Entry
@@ -37,8 +37,8 @@ class Geoparser:
 
     def places(self, doc, article: Article) -> Places:
         """Every place mention in the article, resolved; offsets into ``article.text``."""
-        text = doc.text if doc is not None else normalise(article.text)
-        mentions = drop_people(apply_doc(scan(text, self.gaz), doc), self.gaz, text)
+        text = text_of(doc) if doc is not None else normalise(article.text)
+        mentions = drop_people(apply_doc(scan(text, self.gaz), doc, text), self.gaz, text)
         borders = find_borders(text, mentions, self.gaz)
         out: list[PlaceMention] = []
         adjectival: set[tuple[int, int]] = set()

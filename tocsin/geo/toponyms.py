@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from ..nlp import text_of
 from .gazetteer import Gazetteer
 from .index import ADJECTIVE, ALIAS
 from .names import place_fold, place_key
@@ -239,12 +240,11 @@ def _title_case_line(text: str, pos: int) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
-def apply_doc(mentions: list[Mention], doc) -> list[Mention]:
-    """Drop what the parse shows is no place, and note the NER label of the rest."""
+def apply_doc(mentions: list[Mention], doc, text: str | None = None) -> list[Mention]:
+    """Drop what the parse shows is no place, and note the NER label of the rest; ``text`` is the Doc's."""
     if doc is None:
         return mentions
     keep = []
-    text = None  # Doc.text joins every token anew: at most once per article
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -252,7 +252,7 @@ def apply_doc(mentions: list[Mention], doc) -> list[Mention]:
             continue
         ents = {t.ent_type_ for t in span if t.ent_type_}
         m.ner = next(iter(ents)) if len(ents) == 1 else (sorted(ents)[0] if ents else None)
-        if "PERSON" in ents and _title_case_line(text := text if text is not None else doc.text, m.start):
+        if "PERSON" in ents and _title_case_line(text := text if text is not None else text_of(doc), m.start):
             ents = ents - {"PERSON"}  # a headline in title case: the model sees names everywhere
         if "PERSON" in ents and not (ents & {"GPE", "LOC", "NORP", "FAC"}) and not m.adjectival and len(span) == 1:
             m.person_ner = True
