@@ -60,6 +60,18 @@ class ActorResolver:
 
     def actor(self, head: "Token", when: date | None = None) -> Actor | None:
         """The actor named by the noun phrase headed by ``head``, or None if it names none."""
+        # The coder asks about the same head several times per article (roles, memory, the article
+        # pass): resolve it once per Doc, and hand out a copy, as every caller got its own before.
+        memo = head.doc.user_data.get(_MEMO)
+        if memo is None:
+            memo = head.doc.user_data[_MEMO] = {}
+        key = (id(self), head.i, when)
+        if key not in memo:
+            memo[key] = self._actor(head, when)
+        found = memo[key]
+        return found.model_copy() if found is not None else None
+
+    def _actor(self, head: "Token", when: date | None) -> Actor | None:
         if head.pos_ in ("PRON", "NUM", "SYM", "PUNCT", "X") or head.ent_type_ in _NOT_ACTOR_ENTS:
             return None
         toks = _phrase_tokens(head)
@@ -321,6 +333,9 @@ def _one_deletion(word: str) -> set[str]:
     """The word and every form of it with one letter dropped: two words share one iff they are
     at most one insertion, deletion or substitution apart (symmetric-delete spelling match)."""
     return {word} | {word[:j] + word[j + 1:] for j in range(len(word))}
+
+
+_MEMO = "tocsin.actor_of_head"  # Doc.user_data: (resolver, token index, date) -> the actor it names
 
 
 def _title_case(tok: "Token") -> bool:

@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Event, Plover
@@ -400,11 +401,12 @@ def apply(ev: Event, trigger: Token, seen: dict | None = None) -> Event:
 
 def type_events(doc: Doc, events: Iterable[Event]) -> list[Event]:
     """Type every event of an article parsed as ``doc`` (events point at their trigger by ``span``)."""
-    at = {t.idx: t for t in doc}
+    starts = doc.to_array(IDX)  # where each token begins, without a Token object of each
     seen: dict[int, set[str]] = {}
     out = []
     for ev in events:
-        tok = at.get(ev.span[0])
+        i = int(starts.searchsorted(ev.span[0]))
+        tok = doc[i] if i < len(starts) and starts[i] == ev.span[0] else None
         out.append(apply(ev, tok, seen) if tok is not None else ev)
     return out
 

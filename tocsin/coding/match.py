@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..nlp import text_of
 from .patterns import Lexicon, Pattern
 from .syntax import VERB_OBJ, lemma, patients, subject_token
 
@@ -36,6 +37,8 @@ def words(tok: Token) -> set[str]:
 def cited_headlines(sent: Span) -> set[int]:
     """Tokens of a parenthesised Title Case phrase: the headline of another story, cited, not reported."""
     out: set[int] = set()
+    if "(" not in text_of(sent.doc)[sent.start_char:sent.end_char]:
+        return out  # most sentences: no need to visit their tokens
     open_at = None
     for tok in sent:
         if tok.text == "(":
