@@ -575,15 +575,17 @@ class ArticlePass:
         sents = list(doc.sents)
         index = {s.start: k for k, s in enumerate(sents)}
         shifts: dict[int, int] = {}  # sentence number -> years to move its yearless dates back
+        whole = text_of(doc)  # Span.text joins its tokens anew; this is the same string
         for k, sent in enumerate(sents):
-            if _YEAR.search(sent.text):
+            if _YEAR.search(whole[sent.start_char:sent.end_char]):
                 continue
             dated = [e for e in events if e.date_from_text and e.date and sent.start_char <= e.span[0] < sent.end_char]
             if not dated:
                 continue
             for nxt in sents[k + 1:k + 3]:
-                m = _FULL_DATE.search(nxt.text)
-                if m is None or "later" not in nxt.text.lower():
+                nxt_text = whole[nxt.start_char:nxt.end_char]
+                m = _FULL_DATE.search(nxt_text)
+                if m is None or "later" not in nxt_text.lower():
                     continue
                 try:
                     anchor = Date(int(m.group(3)), _MONTHS[m.group(1)[:3].lower()], int(m.group(2)))

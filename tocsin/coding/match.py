@@ -124,8 +124,10 @@ class Matcher:
             prep_tokens.append(hit)
         return prep_tokens
 
-    def _holds(self, p: Pattern, tok: Token, noun: bool, children: list[Token]) -> tuple[bool, Token | None]:
-        """Whether pattern ``p`` holds at ``tok``, and the object that satisfied its ``~object``."""
+    def _holds(self, p: Pattern, tok: Token, noun: bool, children: list[Token],
+               memo: dict | None = None) -> tuple[bool, Token | None]:
+        """Whether pattern ``p`` holds at ``tok``, and the object that satisfied its ``~object``;
+        ``memo`` keeps the objects found for the patterns of one token that ask for the same prepositions."""
         prep_tokens = self._preps(p, children)
         if prep_tokens is None:
             return False, None
@@ -133,7 +135,12 @@ class Matcher:
             return False, None
         obj_tok = None
         if p.obj is not None:
-            objs = self.objects(tok, noun, prep_tokens)
+            key = tuple(t.i for t in prep_tokens)
+            objs = memo.get(key) if memo is not None else None
+            if objs is None:
+                objs = self.objects(tok, noun, prep_tokens)
+                if memo is not None:
+                    memo[key] = objs
             # the object's own word first; a compound modifier only when no head word fits ("a
             # Karen guerrilla stronghold" is a place, though "Karen" looks like a person's name)
             obj_tok = next((o for o in objs if words(o) & p.obj), None) or next(
@@ -165,8 +172,9 @@ class Matcher:
         if not noun and lemma(tok) in self.light and any(c.dep_ in VERB_OBJ for c in tok.children):
             plist = [p for p in plist if p.specificity > 0]  # "launch an effort": the object decides
         children = list(tok.children) + ([c for c in anchor.children if c is not tok] if anchor is not tok else [])
+        memo: dict = {}
         for p in plist:
-            ok, obj_tok = self._holds(p, tok, noun, children)
+            ok, obj_tok = self._holds(p, tok, noun, children, memo)
             if ok:
                 return Match(tok, p, obj_tok, noun, anchor)
         return None

@@ -245,6 +245,7 @@ def apply_doc(mentions: list[Mention], doc, text: str | None = None) -> list[Men
     if doc is None:
         return mentions
     keep = []
+    ents_of_doc = None
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -257,7 +258,9 @@ def apply_doc(mentions: list[Mention], doc, text: str | None = None) -> list[Men
         if "PERSON" in ents and not (ents & {"GPE", "LOC", "NORP", "FAC"}) and not m.adjectival and len(span) == 1:
             m.person_ner = True
         if "PERSON" in ents and not (ents & {"GPE", "LOC", "NORP", "FAC"}) and not m.adjectival:
-            ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+            if ents_of_doc is None:
+                ents_of_doc = doc.ents  # built anew from the tags on every access
+            ent = next((e for e in ents_of_doc if e.start <= span.start < e.end), None)
             # "George Washington" is a person; "pro-Ukraine", which the small model also tags
             # PERSON, has no other capitalised word, so it stays a place.
             if ent is not None and any(t.text[:1].isupper() and (t.i < span.start or t.i >= span.end)
