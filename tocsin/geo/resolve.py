@@ -141,27 +141,34 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, rounds: int = 2) -> list[Re
         if m.cands:
             groups[m.key].append(i)
     choice: dict[str, tuple[int, int, float, bool]] = {}  # key -> eid, how, score, supported
+    made: dict[int, Entry] = {}  # the rounds below ask for the same entries again and again
+
+    def entry(eid: int) -> Entry:
+        e = made.get(eid)
+        if e is None:
+            e = made[eid] = gaz.entry(eid)
+        return e
 
     def pick(k: str, ctx: _Context | None) -> None:
         idx = groups[k]
         # The name's own current reading is no evidence for itself: take out what it put in.
         mine = _Context(gaz)
         if ctx is not None and k in choice:
-            e = gaz.entry(choice[k][0])
+            e = entry(choice[k][0])
             mine.add(e, k, len(idx) * _trust(e, choice[k][1]), mentions[idx[0]].adjectival)
         own, own_admin = mine.country, mine.admin
         qual = None
         for i in idx:
             q = mentions[i].qualifier
             if q is not None and q.key in choice:
-                qual = gaz.entry(choice[q.key][0])
+                qual = entry(choice[q.key][0])
                 break
         best = None
         cands = mentions[idx[0]].cands
         # An alternate spelling that is some other place's own name most likely means that place.
         has_own_name = any(how != ALTERNATE for _, how in cands)
         for eid, how in cands:
-            e = gaz.entry(eid)
+            e = entry(eid)
             sc, sup = _score(gaz, e, how, k, ctx, own, own_admin, qual)
             if how == ALTERNATE and has_own_name:
                 sc -= 2.5
@@ -171,13 +178,13 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, rounds: int = 2) -> list[Re
             choice[k] = best
 
     # Qualifiers first, so that "Louisiana" is settled before "Alexandria" asks it.
-    order = sorted(groups, key=lambda k: -max(prior(gaz.entry(e), h) for e, h in mentions[groups[k][0]].cands))
+    order = sorted(groups, key=lambda k: -max(prior(entry(e), h) for e, h in mentions[groups[k][0]].cands))
     for k in order:
         pick(k, None)
     for _ in range(rounds):
         ctx = _Context(gaz)
         for k, (eid, how, _, _) in choice.items():
-            e = gaz.entry(eid)
+            e = entry(eid)
             ctx.add(e, k, len(groups[k]) * _trust(e, how), mentions[groups[k][0]].adjectival)
         for k in order:
             pick(k, ctx)
