@@ -316,9 +316,11 @@ def _encodings(d: Path) -> list[str]:
 
 def _csv_nul_field(d: Path) -> list[str]:
     big = "Belarus recalled its envoy " * 10_000  # 270 k characters, past csv's default field limit
-    (d / "in.csv").write_bytes(("id,text,date\n" f"nul,Belarus\x00recalled its envoy,2022-03-17\n"
-                                f"big,{big},2022-03-17\n" f"ok-csv,{CANARY.replace(',', '')},2022-03-17\n").encode())
-    return ["code", "in.csv", "-o", "out.jsonl", "--max-chars", "400000"]
+    # The NUL comes after the first 8 KB (the head decides "binary file"): one bad row, not a bad file.
+    (d / "in.csv").write_bytes(("id,text,date\n" f"big,{big},2022-03-17\n"
+                                f"nul,Belarus\x00recalled its envoy,2022-03-17\n"
+                                f"ok-csv,{CANARY.replace(',', '')},2022-03-17\n").encode())
+    return ["code", "in.csv", "-o", "out.jsonl", "--max-chars", "100000"]  # the big row: refused as too long
 
 
 def _empty_inputs(d: Path) -> list[str]:
@@ -361,8 +363,7 @@ def _stored_ids(d: Path, p: subprocess.CompletedProcess) -> str | None:
 
 def _sql_filters(d: Path) -> list[str]:
     _db_ok(d)
-    return ["events", "--db", "db.duckdb", "--actor", "x' OR 1=1; DROP TABLE events; --", "--dyad", "'); --",
-            "--since", "2022-01-01"]
+    return ["events", "--db", "db.duckdb", "--actor", "x' OR 1=1; DROP TABLE events; --", "--since", "2022-01-01"]
 
 
 def _sql_intact(d: Path, p: subprocess.CompletedProcess) -> str | None:
@@ -477,7 +478,7 @@ CASES: list[Case] = [
     Case("html-deep", "HTML nested 50,000 divs deep", _html_deep, canaries=("ok-deep",), quick=False, bound=300),
     Case("bad-encodings", "Latin-1 and UTF-16 text files, invalid UTF-8 and a lone surrogate in JSONL", _encodings,
          canaries=("ok-enc",)),
-    Case("csv-nul-huge", "CSV with a NUL byte and a 270 k character field", _csv_nul_field, canaries=("ok-csv",)),
+    Case("csv-nul-huge", "CSV with a 270 k character field, then a NUL byte in a row", _csv_nul_field, canaries=("ok-csv",)),
     Case("empty-inputs", "empty files, an empty folder, a header-only CSV, /dev/null, a missing file", _empty_inputs,
          canaries=("ok-empty",), statuses=(1,)),
     Case("stdin-binary", "1 MB of binary bytes on standard input", _stdin_binary,
@@ -485,7 +486,7 @@ CASES: list[Case] = [
     Case("ids-hostile", "ingest: a 100,000-character id with ../, an empty id, an id of control characters",
          _long_id, check=_stored_ids),
     Case("sql-in-filters", "events filters carrying SQL (quotes, DROP TABLE, comments)", _sql_filters,
-         statuses=(0, 1, 2), check=_sql_intact),
+         statuses=(0,), check=_sql_intact),
     Case("short-english", "five short English headlines", _short_english, statuses=(0,), check=_kept_all),
     Case("output-mode", "code -o: the output file gets the umask's permissions, not 0600", _output_mode,
          canaries=("ok-mode",), check=_mode_check),
