@@ -213,3 +213,28 @@ def test_an_acronym_the_article_spells_out_is_the_body_it_stands_for(pipe):
     assert raw.source.code is None
     [met] = [e for e in code(pipe, text) if e.cameo.startswith("04")]
     assert met.source.sector == "MIL"
+
+
+def test_an_acronym_spelled_out_earlier_is_a_party_in_the_sentences_after_it(pipe):
+    text = ("The Afghan National Army (ANA) took over the base on Friday. "
+            "The United States handed the ANA ten helicopters.")
+    [raw] = by_cameo(code(pipe, text, article_pass=False), "07")
+    assert raw.target is None or raw.target.country != "AFG"  # the sentence alone cannot say who the ANA is
+    [gift] = by_cameo(code(pipe, text), "07")
+    assert gift.source.country == "USA" and gift.target.code == "AFGMIL"
+
+
+def test_them_is_the_group_named_last_not_the_last_subject(pipe):
+    text = ("Riot police detained dozens of Belarusian opposition activists in Minsk on Sunday. "
+            "A court later sentenced them to ten days in jail.")
+    [sentenced] = by_cameo(code(pipe, text), "116")
+    assert sentenced.target.code == "BLROPP"  # the activists, not the police
+
+
+def test_they_after_a_company_of_troops_is_the_troops(pipe):
+    text = ("Five Italian soldiers were killed in Herat on Monday. "
+            "A company of 120 British troops was flown to Kandahar. "
+            "They attacked a Taliban base near the city on Tuesday.")
+    events = code(pipe, text)
+    they = [a for e in events for a in (e.source, e.target) if a is not None and a.text == "They"]
+    assert they and all(a.code == "GBRMIL" for a in they)

@@ -45,6 +45,10 @@ _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thur
                                          "sunday"))}
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
+# named things that "they" may stand for when two or more are named together ("Hungary and Slovakia")
+_GROUP_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
+# where a group is a party of its clause, not a word inside another phrase
+_PARTY_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "appos", "ROOT"}
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,13 @@ class ArticleActors:
         return acr[0] if len(acr) == 1 else None
 
 
+def _member_of(tok: Token) -> bool:
+    """"A company of 100 UK troops", "a group of protesters": the plural after "of" is who the party is."""
+    head = tok.head
+    return (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.tag_ == "NN"
+            and head.head.dep_ in _PARTY_DEPS and tok.tag_ in ("NNS", "NNPS"))
+
+
 def _headline(doc: Doc) -> Span | None:
     """The article's first line when it stands alone above the body: no final stop, and a line break
     (the layout keeps the blank line under a headline) before the body's first sentence."""
@@ -174,6 +185,70 @@ class ArticlePass:
                 if roots:
                     self.event_nouns[w] = roots
 
+    # ---------- before the sentence pass ----------
+    def prepare(self, doc: Doc, ctx) -> None:
+        """What the sentences need from the whole article before they are coded: the acronyms it
+        spells out ("the Palestinian Authority (PA)" ... "with the PA") and its groups, which "they",
+        "them" and "their" point back to."""
+        when = ctx.article.date
+        for acr, actor in self.acronyms(doc, when).items():
+            ctx.memory.names.setdefault(acr, actor)
+        ctx.memory.groups = self.groups(doc, when)
+
+    def acronyms(self, doc: Doc, when) -> dict[str, Actor]:
+        cache = doc.user_data.get("tocsin.acronyms")
+        if cache is not None:
+            return cache
+        found: dict[str, Actor] = {}
+        for tok in doc:  # "Chief of Army Staff (COAS)": the acronym stands for the phrase before it
+            if (tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")"
+                    and _ACRONYM.match(doc[tok.i + 1].text) and tok.i > 0):
+                head = doc[tok.i - 1]
+                while head.dep_ in ("compound", "amod", "pobj", "prep") and head.head.i < tok.i and head.head is not head:
+                    head = head.head  # "Chief of Army Staff (COAS)": the whole title
+                start = min(head.left_edge.i, head.i)
+                try:
+                    actor = self.actors.lookup(doc[start:tok.i].text, when)
+                except Exception:
+                    actor = None
+                if actor is not None and actor.code:
+                    found.setdefault(doc[tok.i + 1].text, actor)
+        doc.user_data["tocsin.acronyms"] = found
+        return found
+
+    def groups(self, doc: Doc, when) -> list[tuple[int, int, Actor]]:
+        """The article's groups in text order: plural nouns that name a party ("the tribal elders",
+        "Western diplomats") and coordinated names ("Hungary and Slovakia"), where they are a clause's
+        own party (its subject, object or a verb's prepositional object), not a word inside another
+        phrase ("operations against terrorists")."""
+        out: list[tuple[int, int, Actor]] = []
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("conj", "compound", "poss"):
+                continue
+            plural = tok.tag_ in ("NNS", "NNPS")
+            paired = tok.ent_type_ in _GROUP_ENTS and any(c.dep_ == "conj" for c in tok.children)
+            if not (plural or paired):
+                continue
+            if not (tok.dep_ in _PARTY_DEPS or (tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"))
+                    or _member_of(tok)):
+                continue
+            actor = self._group_actor(tok, when)
+            if actor is None and plural:
+                # "dozens of opposition activists": the count names no one, what it counts does
+                member = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for g in c.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")), None)
+                actor = self._group_actor(member, when) if member is not None else None
+            if actor is not None:
+                out.append((tok.i, tok.sent.start, actor))
+        return out
+
+    def _group_actor(self, tok: Token, when) -> Actor | None:
+        try:
+            actor = self.actors.actor(tok, when)
+        except Exception:  # a resolver bug must not lose the article
+            return None
+        return actor if actor is not None and actor.code else None
+
     # ---------- the actor table ----------
     def table(self, doc: Doc, article: Article, events: list[Event], places: list[PlaceMention]) -> ArticleActors:
         when = article.date
@@ -196,19 +271,7 @@ class ArticlePass:
                     prev = t.names.get(tok.text, actor)
                     same = prev is not None and prev.code == actor.code and prev.text == actor.text
                     t.names[tok.text] = actor if tok.text not in t.names or same else None
-        for tok in doc:  # "Chief of Army Staff (COAS)": the acronym stands for the phrase before it
-            if (tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")"
-                    and _ACRONYM.match(doc[tok.i + 1].text) and tok.i > 0):
-                head = doc[tok.i - 1]
-                while head.dep_ in ("compound", "amod", "pobj", "prep") and head.head.i < tok.i and head.head is not head:
-                    head = head.head  # "Chief of Army Staff (COAS)": the whole title
-                start = min(head.left_edge.i, head.i)
-                try:
-                    actor = self.actors.lookup(doc[start:tok.i].text, when)
-                except Exception:
-                    actor = None
-                if actor is not None and actor.code:
-                    t.acronyms.setdefault(doc[tok.i + 1].text, actor)
+        t.acronyms = dict(self.acronyms(doc, when))
         t.home, t.scene = self._home(doc, events, places)
         if t.home:  # "Judge Jee" is a judge of the country the story is about
             for m in t.people:

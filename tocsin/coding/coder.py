@@ -70,6 +70,8 @@ class EventCoder:
     def code(self, doc: Doc, ctx: ArticleContext) -> list[Event]:
         """The events of the article ``ctx`` holds; they are also left in ``ctx.events``."""
         events: list[Event] = []
+        if self.article is not None:  # acronyms and groups the whole article defines, for its sentences
+            self.article.prepare(doc, ctx)
         for si, sent in enumerate(doc.sents):
             events += self._code_sentence(sent, si, ctx)
             for tok in sent:  # remember who the sentence is about, for pronouns in the next

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, Article, Event, PlaceMention
 
 _PERSONAL = {"he", "she", "him", "her"}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}
 
 
 class Memory:
@@ -29,6 +30,9 @@ class Memory:
         self.person: Actor | None = None
         self.thing: Actor | None = None
         self.names: dict[str, Actor] = {}  # "Sokol" -> the actor first named "Belarusian Ambassador Ihar Sokol"
+        # the article's groups ("the tribal elders", "Hungary and Slovakia") by the token index of their head,
+        # in text order, with the index where their sentence starts: what "they" and "their" point back to
+        self.groups: list[tuple[int, int, Actor]] = []
 
     def note_name(self, actor: Actor | None, tok: Token) -> None:
         if actor is not None and actor.country and tok.pos_ == "PROPN" and tok.text not in self.names:
@@ -42,8 +46,33 @@ class Memory:
         else:
             self.thing = actor
 
+    def group_before(self, tok: Token) -> Actor | None:
+        """The group "they" at ``tok`` names: the last one named in this sentence or the two before it,
+        but never one in the pronoun's own clause ("the rebels say they ..." is the rebels; in "they
+        told the ministers" the ministers are not "they")."""
+        sent = tok.sent
+        doc = tok.doc
+        start = sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "poss") else None
+        for i, _, actor in reversed(self.groups):
+            if i >= tok.i:
+                continue
+            if i < start:
+                break
+            if clause is not None and doc[i].head.i == clause.i and doc[i].dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            return actor
+        return None
+
     def resolve(self, tok: Token) -> Actor | None:
         low = tok.lower_
+        if low in _PLURAL and self.groups:
+            ref = self.group_before(tok)
+            if ref is not None:
+                return Actor(text=tok.text, code=ref.code, country=ref.country, sector=ref.sector)
         if low in _PERSONAL:
             ref = self.person or self.thing
         else:
