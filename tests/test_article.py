@@ -238,3 +238,15 @@ def test_they_after_a_company_of_troops_is_the_troops(pipe):
     events = code(pipe, text)
     they = [a for e in events for a in (e.source, e.target) if a is not None and a.text == "They"]
     assert they and all(a.code == "GBRMIL" for a in they)
+
+
+def test_protests_with_no_protester_named_are_by_the_people_where_the_story_happens(pipe):
+    text = ("Dutch marines were flown to Bolivia on Monday to evacuate Dutch citizens. "
+            "Shops were looted in La Paz and in Sucre overnight. "
+            "The Dutch embassy had closed after days of anti-Dutch demonstrations.")
+    def protests(events):
+        return [e for e in by_cameo(events, "14") if "demonstrations" in e.sentence]
+    [raw] = protests(code(pipe, text, article_pass=False))
+    assert raw.source is None and raw.target.country == "NLD"
+    [protest] = protests(code(pipe, text))
+    assert protest.source.code == "BOLCVL" and protest.target.country == "NLD"  # Bolivians, against the Dutch

@@ -68,11 +68,11 @@ def sector_rules() -> dict[str, SectorRule]:
 
 
 @lru_cache(maxsize=1)
-def implicit_agents() -> dict[str, tuple[str, str, bool]]:
-    return {r["cameo"]: (r["sector"], r["text"], r["domestic"] == "1") for r in _rows("implicit_agents.tsv")}
+def implicit_agents() -> dict[str, tuple[str, str, bool, str]]:
+    return {r["cameo"]: (r["sector"], r["text"], r["domestic"] == "1", r["of"]) for r in _rows("implicit_agents.tsv")}
 
 
-def _implied(code: str) -> tuple[str, str, bool] | None:
+def _implied(code: str) -> tuple[str, str, bool, str] | None:
     table = implicit_agents()
     for n in range(len(code), 1, -1):
         if code[:n] in table:
@@ -450,10 +450,15 @@ class ArticlePass:
             return None
         if any(c.dep_ == "agent" for c in trig.children):
             return None  # "by X" names the agent; if the coder could not code it, leave it out
-        sector, text, domestic = implied
+        sector, text, domestic, of = implied
         if domestic and tgt is not None and tgt.country and table.home and tgt.country != table.home:
             return None  # troops sent to a foreign border could be anyone's
-        country = (tgt.country if tgt is not None and tgt.country else None) or table.home
+        if of == "scene":
+            if table.scene is None or (tgt is not None and tgt.country == table.scene and tgt.sector is None):
+                return None  # protests against the very country they happen in: whose, the text must say
+            country = table.scene
+        else:
+            country = (tgt.country if tgt is not None and tgt.country else None) or table.home
         if country is None:
             seen = last_seen.get(sector) or last_seen.get("GOV")
             if seen is not None and trig.sent.start - seen[0] <= 120:
