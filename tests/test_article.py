@@ -250,3 +250,14 @@ def test_protests_with_no_protester_named_are_by_the_people_where_the_story_happ
     assert raw.source is None and raw.target.country == "NLD"
     [protest] = protests(code(pipe, text))
     assert protest.source.code == "BOLCVL" and protest.target.country == "NLD"  # Bolivians, against the Dutch
+
+
+def test_the_headline_subject_is_home_and_an_agentless_ban_with_no_party_is_its_government(pipe):
+    # Russia, named only as where fuel comes from and whom talks are with, is no rival for home
+    text = ("Serbia accuses Kosovo of blocking fuel deliveries\n\n"
+            "Serbia has accused Kosovo of halting fuel it buys from Russia and has sent police to its fuel depots "
+            "across the country. Kosovo said trucks from Russia were held at the border with Serbia for checks. "
+            "Talks with Russia on new supplies will start soon. Drones were also banned near the border.")
+    [ban] = by_cameo(code(pipe, text), "172")
+    assert ban.source.code == "SRBGOV" and ban.target is None
+    assert not by_cameo(code(pipe, text, article_pass=False), "172")  # no party named: nothing to code alone

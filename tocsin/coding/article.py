@@ -185,6 +185,11 @@ class ArticlePass:
                 if roots:
                     self.event_nouns[w] = roots
 
+    @staticmethod
+    def implies(code: str) -> bool:
+        """Whether an act of this CAMEO code implies its agent when the text names none."""
+        return _implied(code) is not None
+
     # ---------- before the sentence pass ----------
     def prepare(self, doc: Doc, ctx) -> None:
         """What the sentences need from the whole article before they are coded: the acronyms it
@@ -304,6 +309,10 @@ class ArticlePass:
                 elif root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
                     w = 3.0
                     scene[p.country] += 1
+                elif root.dep_ == "pobj":
+                    w = 1.0  # "oil from Russia", "relations with Russia": a party, not where
+                if p.start < lede_end and root.dep_ in _SUBJ and root.head.dep_ == "ROOT":
+                    w += 2.0  # the subject of the headline or the lede: who the story is about
             votes[p.country] += w * (2 if p.start < lede_end else 1)
         for e in events:
             for a in (e.source, e.target):
@@ -326,8 +335,8 @@ class ArticlePass:
         if not events:
             return events
         sents = list(doc.sents)
-        if len(sents) < 2:
-            return events
+        if len(sents) < 2:  # no article around the sentence to imply an agent from
+            return [e for e in events if e.source is not None or e.target is not None]
         table = self.table(doc, article, events, places)
         last_seen: dict[str, tuple[int, str]] = {}  # sector -> (sentence start, country) of its last named body
         out: list[Event] = []
@@ -454,8 +463,11 @@ class ArticlePass:
         if domestic and tgt is not None and tgt.country and table.home and tgt.country != table.home:
             return None  # troops sent to a foreign border could be anyone's
         if of == "scene":
-            if table.scene is None or (tgt is not None and tgt.country == table.scene and tgt.sector is None):
-                return None  # protests against the very country they happen in: whose, the text must say
+            if tgt is None or table.scene is None or (tgt.country == table.scene and tgt.sector is None):
+                # "anti-French demonstrations" are an event; "the centre of street protests" with no one
+                # they are against is background; protests against the very country they happen in:
+                # whose, the text must say
+                return None
             country = table.scene
         else:
             country = (tgt.country if tgt is not None and tgt.country else None) or table.home

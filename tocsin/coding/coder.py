@@ -137,8 +137,8 @@ class EventCoder:
         out: list[Event] = []
         for c in found:
             sources, targets = domestic(c.sources, c.targets, home, hostile=c.code.root in _FORCE and not c.place_target)
-            if not sources and not targets:
-                continue
+            if not sources and not targets and (self.article is None or not self.article.implies(c.code.code)):
+                continue  # no party; unless the act implies its agent ("drones were banned"), for the article pass
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)
         return out
 
