@@ -261,3 +261,13 @@ def test_the_headline_subject_is_home_and_an_agentless_ban_with_no_party_is_its_
     [ban] = by_cameo(code(pipe, text), "172")
     assert ban.source.code == "SRBGOV" and ban.target is None
     assert not by_cameo(code(pipe, text, article_pass=False), "172")  # no party named: nothing to code alone
+
+
+def test_talks_a_speaker_tells_of_with_one_side_named_are_the_speakers_own(pipe):
+    text = ("Government troops shelled rebel positions in Idlib on Monday. Fighting also went on in Aleppo and in "
+            "Hama. The rebels there say talks with the Turkish army aim to find a way out for the civilians.")
+    [raw] = by_cameo(code(pipe, text, article_pass=False), "04")
+    assert raw.source is None
+    [talks] = by_cameo(code(pipe, text), "04")
+    assert talks.source.code == "SYRREB" and talks.target.code == "TURMIL"
+    assert talks.attributed_to.code == "SYRREB"  # the speaker, resolved like any party

@@ -343,17 +343,21 @@ class ArticlePass:
         for e in events:
             trig = self._trigger(doc, e)
             sent = trig.sent if trig is not None else None
-            src, tgt = e.source, e.target
+            src, tgt, said = e.source, e.target, e.attributed_to
             if sent is not None:
                 src = self._resolve(src, doc, sent, trig, table, last_seen)
                 tgt = self._resolve(tgt, doc, sent, trig, table, last_seen)
+                said = self._resolve(said, doc, sent, trig, table, last_seen)
             if src is None and trig is not None:
                 src = self._implicit_agent(e, trig, tgt, table, last_seen)
+            if src is None and tgt is not None and e.cameo[:2] == "04" and trig is not None and trig.pos_ == "NOUN":
+                src = _speaker_party(said, tgt)
             if src is not None and tgt is not None and src.code and src.code == tgt.code:
                 tgt = None  # resolving made the two sides one: no self-directed event
             if src is None and tgt is None:
                 continue
-            e = e.model_copy(update={"source": src, "target": tgt}) if (src, tgt) != (e.source, e.target) else e
+            if (src, tgt, said) != (e.source, e.target, e.attributed_to):
+                e = e.model_copy(update={"source": src, "target": tgt, "attributed_to": said})
             for a in (src, tgt):
                 if a is not None and a.country and a.sector and sent is not None:
                     last_seen[a.sector] = (sent.start, a.country)
@@ -721,6 +725,14 @@ def _present(verb: Token) -> bool:
     if auxes:
         return any(a.tag_ in ("VBZ", "VBP") for a in auxes)
     return verb.tag_ in ("VBZ", "VBP")
+
+
+def _speaker_party(sayer: Actor | None, other: Actor) -> Actor | None:
+    """"The rebels say talks with the Russian military aim to ...": talks whose one side the text
+    leaves out, told by a speaker who is not the other side, are the speaker's own."""
+    if sayer is None or not sayer.code or (sayer.country is not None and sayer.country == other.country):
+        return None
+    return sayer
 
 
 def _code(a: Actor | None) -> str | None:
