@@ -271,3 +271,20 @@ def test_talks_a_speaker_tells_of_with_one_side_named_are_the_speakers_own(pipe)
     [talks] = by_cameo(code(pipe, text), "04")
     assert talks.source.code == "SYRREB" and talks.target.code == "TURMIL"
     assert talks.attributed_to.code == "SYRREB"  # the speaker, resolved like any party
+
+
+def test_we_in_a_quotation_is_its_speaker_named_after_it_closes(pipe):
+    text = ('German Chancellor Angela Merkel urged Greece on Monday to accept the reform plan. '
+            '"We will not accept new cuts. We want a fair deal from Germany," Greek Prime Minister Alexis Tsipras said.')
+    events = code(pipe, text, when=date(2015, 5, 14))
+    we = [a for e in events for a in (e.source, e.target) if a is not None and a.text == "We"]
+    assert we and all(a.country == "GRC" for a in we)  # Tsipras's Greece, not Merkel's Germany
+    raw = code(pipe, text, when=date(2015, 5, 14), article_pass=False)
+    assert any(a.country == "DEU" for e in raw for a in (e.source, e.target) if a is not None and a.text == "We")
+
+
+def test_you_in_a_letter_is_nobody_the_article_named(pipe):
+    text = ("Hungarian Prime Minister Viktor Orban met German Chancellor Olaf Scholz in Berlin on Monday. "
+            'Orban later wrote to the Ukrainian president: "You attacked our pipeline."')
+    events = code(pipe, text)
+    assert not any(a.text == "You" and a.code for e in events for a in (e.source, e.target) if a is not None)

@@ -179,6 +179,7 @@ class ArticlePass:
         self.gate = gate
         self.rules = sector_rules()
         self.event_nouns: dict[str, set[str]] = {}  # noun -> the roots of force it codes ("blast" -> 18, 20)
+        self.say: frozenset[str] = lexicon.words("@SAY") if lexicon is not None else frozenset({"say", "tell", "add"})
         if lexicon is not None:
             for w, plist in lexicon.nouns.items():
                 roots = {p.code[:2] for p in plist if p.code and p.code[:2] >= "14"}
@@ -199,6 +200,50 @@ class ArticlePass:
         for acr, actor in self.acronyms(doc, when).items():
             ctx.memory.names.setdefault(acr, actor)
         ctx.memory.groups = self.groups(doc, when)
+        ctx.memory.quotes = [(a, b, who, self._group_actor(who, when) if who.pos_ == "PROPN" else None)
+                             for a, b, who in self.quotes(doc)]
+
+    def quotes(self, doc: Doc) -> list[tuple[int, int, Token]]:
+        """Quotations with their speaker's token: '"...," he said', '"...," said Mr X', 'Mr X said: "..."'.
+        A quotation may run over several sentences; its speaker is named after it closes, or before
+        it opens."""
+        text = doc.text
+        spans: list[tuple[int, int]] = []
+        start = None
+        for k, ch in enumerate(text):
+            if ch == "\u201c" or (ch == '"' and start is None):
+                start = k
+            elif (ch == "\u201d" or ch == '"') and start is not None:
+                spans.append((start, k + 1))
+                start = None
+        out = []
+        for a, b in spans:
+            who = self._sayer_after(doc, b) or self._sayer_before(doc, a)
+            if who is not None:
+                out.append((a, b, who))
+        return out
+
+    def _sayer_after(self, doc: Doc, end: int) -> Token | None:
+        close = doc.char_span(end - 1, end, alignment_mode="expand")
+        if close is None or not len(close):
+            return None
+        sent = close[0].sent
+        for tok in doc[close[-1].i + 1:sent.end]:
+            if tok.text in ('"', "\u201c"):
+                break  # another quotation opens: its speaker is its own
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.say:
+                return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return None
+
+    def _sayer_before(self, doc: Doc, start: int) -> Token | None:
+        opening = doc.char_span(start, start + 1, alignment_mode="expand")
+        if opening is None or not len(opening):
+            return None
+        sent = opening[0].sent
+        verbs = [t for t in doc[sent.start:opening[0].i] if t.pos_ == "VERB" and t.lemma_.lower() in self.say]
+        if not verbs:
+            return None
+        return next((c for c in verbs[-1].children if c.dep_ == "nsubj"), None)
 
     def acronyms(self, doc: Doc, when) -> dict[str, Actor]:
         cache = doc.user_data.get("tocsin.acronyms")

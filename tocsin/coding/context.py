@@ -21,6 +21,8 @@ from ..model import Actor, Article, Event, PlaceMention
 
 _PERSONAL = {"he", "she", "him", "her"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_FIRST = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+_SECOND = {"you", "your", "yours", "yourself", "yourselves"}
 
 
 class Memory:
@@ -33,6 +35,9 @@ class Memory:
         # the article's groups ("the tribal elders", "Hungary and Slovakia") by the token index of their head,
         # in text order, with the index where their sentence starts: what "they" and "their" point back to
         self.groups: list[tuple[int, int, Actor]] = []
+        # quotations (start and end character) with the token of who says them and, when the resolver
+        # knows the name, the speaker: "I" and "we" inside are the speaker
+        self.quotes: list[tuple[int, int, Token, Actor | None]] = []
 
     def note_name(self, actor: Actor | None, tok: Token) -> None:
         if actor is not None and actor.country and tok.pos_ == "PROPN" and tok.text not in self.names:
@@ -67,8 +72,26 @@ class Memory:
             return actor
         return None
 
+    def speaker(self, tok: Token) -> Actor | None:
+        """Who says the quotation ``tok`` stands in, if the article says and it is known."""
+        quote = next((q for q in self.quotes if q[0] <= tok.idx < q[1]), None)
+        if quote is None:
+            return None
+        _, _, who, actor = quote
+        if actor is None and who.lower_ in _PERSONAL:
+            actor = self.person or self.thing  # '"...," he said': the person the article spoke of last
+        elif actor is None or not actor.country:
+            actor = self.names.get(who.text, actor)  # a name introduced earlier with its country
+        return actor if actor is not None and actor.code else None
+
     def resolve(self, tok: Token) -> Actor | None:
         low = tok.lower_
+        if low in _SECOND:
+            return None  # whom a speaker or a letter addresses, the text seldom says
+        if low in _FIRST and self.quotes:
+            ref = self.speaker(tok)
+            if ref is not None:
+                return Actor(text=tok.text, code=ref.code, country=ref.country, sector=ref.sector)
         if low in _PLURAL and self.groups:
             ref = self.group_before(tok)
             if ref is not None:
