@@ -288,3 +288,17 @@ def test_you_in_a_letter_is_nobody_the_article_named(pipe):
             'Orban later wrote to the Ukrainian president: "You attacked our pipeline."')
     events = code(pipe, text)
     assert not any(a.text == "You" and a.code for e in events for a in (e.source, e.target) if a is not None)
+
+
+def test_the_countrys_ministry_is_of_the_state_just_named(pipe):
+    text = ("Hungary accused Ukraine of blocking the pipeline on Monday. Ukraine has not responded yet. "
+            "Hungarian diplomats met the country's foreign ministry officials on Tuesday.")
+    [met] = by_cameo(code(pipe, text), "04")
+    assert met.source.code == "HUNGOV" and met.target.code == "UKRGOV"  # Ukraine's ministry, not Hungary's
+
+
+def test_a_people_of_several_states_acts_in_the_state_the_story_is_set_in(pipe):
+    text = ("A car bomb killed nine soldiers in the Turkish city of Diyarbakir on Sunday. Fighting also went on in "
+            "Hakkari and in Van. President Recep Tayyip Erdogan accused Kurdish militants of trying to divide Turkey.")
+    [accused] = by_cameo(code(pipe, text), "112")
+    assert accused.target.code == "KURREB" and accused.target.country == "TUR"  # not Iraq's Kurdistan

@@ -29,6 +29,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
+from .context import _country_possessor
 
 _PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
@@ -72,6 +73,16 @@ def implicit_agents() -> dict[str, tuple[str, str, bool, str]]:
     return {r["cameo"]: (r["sector"], r["text"], r["domestic"] == "1", r["of"]) for r in _rows("implicit_agents.tsv")}
 
 
+@lru_cache(maxsize=1)
+def stateless_peoples() -> frozenset[str]:
+    """Codes of peoples spread over several states (KUR): no country of their own, so the story says whose."""
+    def codes(name: str) -> set[str]:
+        with resources.files("tocsin.data").joinpath("actors", name).open(encoding="utf-8") as f:
+            rows = csv.reader((ln for ln in f if ln.strip() and not ln.startswith("#")), delimiter="\t")
+            return {r[0] for r in rows if r}
+    return frozenset(codes("peoples.tsv") - codes("countries.tsv") - {"code", "iso3"})
+
+
 def _implied(code: str) -> tuple[str, str, bool, str] | None:
     table = implicit_agents()
     for n in range(len(code), 1, -1):
@@ -107,6 +118,19 @@ class ArticleActors:
     people: list[_Mention] = field(default_factory=list)  # persons named, in text order
     names: dict[str, Actor | None] = field(default_factory=dict)  # a word of a person's name -> that person
     acronyms: dict[str, Actor] = field(default_factory=dict)
+    states: list[tuple[int, str]] = field(default_factory=list)  # (start character, country) of each state named
+
+    def country_before(self, tok: Token) -> str | None:
+        """What "the country" at ``tok`` is: the state named last in this sentence or the two before,
+        else the country the story is about."""
+        doc = tok.doc
+        start = tok.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        lo = doc[start].idx
+        named = [c for at, c in self.states if lo <= at < tok.idx]
+        return named[-1] if named else self.home
 
     def person_before(self, i: int, sent: Span) -> Actor | None:
         """Who "he" or "she" at token ``i`` is: a person named earlier in the sentence, else the last
@@ -143,6 +167,18 @@ class ArticleActors:
             return next(iter(found.values()))
         acr = [self.acronyms[w] for w in words if w in self.acronyms]
         return acr[0] if len(acr) == 1 else None
+
+
+def _states(doc: Doc, places: list[PlaceMention]) -> list[tuple[int, str]]:
+    """The states the article names as such ("Ukraine", not "Ukrainian officials"), for "the country"."""
+    out = []
+    for p in places:
+        if not p.country or p.feature not in _STATE_FEATURES:
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.pos_ == "PROPN":
+            out.append((p.start, p.country))
+    return out
 
 
 def _member_of(tok: Token) -> bool:
@@ -200,6 +236,8 @@ class ArticlePass:
         for acr, actor in self.acronyms(doc, when).items():
             ctx.memory.names.setdefault(acr, actor)
         ctx.memory.groups = self.groups(doc, when)
+        ctx.memory.states = _states(doc, ctx.places)
+        ctx.memory.home = self._home(doc, [], ctx.places)[0]
         ctx.memory.quotes = [(a, b, who, self._group_actor(who, when) if who.pos_ == "PROPN" else None)
                              for a, b, who in self.quotes(doc)]
 
@@ -322,6 +360,7 @@ class ArticlePass:
                     same = prev is not None and prev.code == actor.code and prev.text == actor.text
                     t.names[tok.text] = actor if tok.text not in t.names or same else None
         t.acronyms = dict(self.acronyms(doc, when))
+        t.states = _states(doc, places)
         t.home, t.scene = self._home(doc, events, places)
         if t.home:  # "Judge Jee" is a judge of the country the story is about
             for m in t.people:
@@ -451,6 +490,9 @@ class ArticlePass:
                 if ref is not None:
                     return Actor(text=actor.text, code=ref.code, country=ref.country, sector=ref.sector)
             return actor
+        if actor.code and not actor.country and actor.code[:3] in stateless_peoples() and table.scene:
+            # "Kurdish militants" in a story set in Turkey act in Turkey's politics; the code keeps the people
+            return Actor(text=actor.text, code=actor.code, country=table.scene, sector=actor.sector)
         if not actor.country:
             named = table.by_name(actor.text)
             if named is not None and named.code and (not actor.code or actor.code == named.sector):
@@ -460,6 +502,12 @@ class ArticlePass:
             if found is not None:
                 return found
         if _bare(actor):
+            tok = self._token_of(actor, sent, trig)
+            if tok is not None and _country_possessor(tok):
+                # "the country's foreign ministry": of the state just named, else of the story's
+                country = table.country_before(tok)
+                if country:
+                    return _with(actor, country)
             rule = self.rules.get(actor.sector or "")
             seen = last_seen.get(actor.sector or "")
             if rule is not None and rule.antecedent:

@@ -25,6 +25,13 @@ _FIRST = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselv
 _SECOND = {"you", "your", "yours", "yourself", "yourselves"}
 
 
+def _country_possessor(tok: Token) -> bool:
+    """"the country's parliament", "the nation's army": a possessor that points back to a state."""
+    head = tok if tok.dep_ != "compound" else tok.head
+    return any(c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation") and any(
+        d.dep_ == "det" and d.lower_ in ("the", "this") for d in c.children) for c in head.children)
+
+
 class Memory:
     """The last actors named, for pronouns: a crude but cheap coreference."""
 
@@ -38,6 +45,24 @@ class Memory:
         # quotations (start and end character) with the token of who says them and, when the resolver
         # knows the name, the speaker: "I" and "we" inside are the speaker
         self.quotes: list[tuple[int, int, Token, Actor | None]] = []
+        # (start character, country) of each state the article names, and the country it is about, for
+        # "the country's parliament"
+        self.states: list[tuple[int, str]] = []
+        self.home: str | None = None
+
+    def the_country(self, tok: Token) -> str | None:
+        """"the country's parliament" at ``tok``: the state named last in this sentence or the two
+        before it, else the country the story is about; None when ``tok`` has no such possessor."""
+        if not _country_possessor(tok):
+            return None
+        doc = tok.doc
+        start = tok.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        lo = doc[start].idx
+        named = [c for at, c in self.states if lo <= at < tok.idx]
+        return named[-1] if named else self.home
 
     def note_name(self, actor: Actor | None, tok: Token) -> None:
         if actor is not None and actor.country and tok.pos_ == "PROPN" and tok.text not in self.names:

@@ -123,7 +123,7 @@ class Roles:
             if known is not None:  # a name the article introduced earlier with its country
                 actor = Actor(text=actor.text if actor else tok.text, code=known.code, country=known.country,
                               sector=known.sector)
-        if actor is not None and actor.code and not actor.country and ctx.places:
+        if actor is not None and actor.code == actor.sector and actor.code and not actor.country and ctx.places:
             # "the government of Sindh province": a place inside the phrase says whose it is
             for t in noun_phrase(tok):
                 place = ctx.place_at(t)
@@ -141,7 +141,9 @@ class Roles:
         """"his defense minister": a possessive pronoun lends the country of who it names."""
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is None:
-            return actor
+            country = ctx.memory.the_country(tok)  # "the country's parliament": the state the article just named
+            return Actor(text=actor.text, code=country + (actor.sector or ""), country=country,
+                         sector=actor.sector) if country else actor
         # "Baku denied that its troops...": under a speaker, "its" is the speaker's
         ref = sayer if sayer is not None and sayer.country else ctx.memory.resolve(poss)
         if ref and ref.country:
