@@ -86,13 +86,16 @@ def test_re_mentioned_accusations_are_not_new_accusations(pipe):
     accusations = by_cameo(code(pipe, text), "112")
     assert len(accusations) == 1
     assert accusations[0].source.country == "HUN" and accusations[0].target.country == "UKR"
+    assert accusations[0].mentions == len(raw)  # each re-mention counts as a mention of the one event
+    assert accusations[0].record()["mentions"] == len(raw)
 
 
 def test_the_blast_that_destroyed_a_bus_is_the_bombing_already_told(pipe):
     text = ("A car bomb killed 13 soldiers in the Turkish city of Kayseri on Saturday, officials said. "
             "The blast destroyed the bus carrying the soldiers.")
     events = code(pipe, text)
-    assert by_cameo(events, "18")
+    [bombing] = by_cameo(events, "18")
+    assert bombing.mentions == 2  # the blast is the bombing told again
     assert not by_cameo(events, "17")
     assert by_cameo(code(pipe, text, article_pass=False), "17")
 

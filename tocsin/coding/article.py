@@ -623,7 +623,8 @@ class ArticlePass:
                 j = next((k for k in range(len(out) - 1, -1, -1)
                           if sent_of[k] < si and any(self._same_kind(out[k].cameo[:2], r) for r in roots)), None)
             if j is not None:
-                out[j] = out[j].model_copy(update={"confidence": min(0.99, round(out[j].confidence + 0.02, 3))})
+                out[j] = out[j].model_copy(update={"confidence": min(0.99, round(out[j].confidence + 0.02, 3)),
+                                                   "mentions": out[j].mentions + e.mentions})
                 continue
             # one sentence, one event said twice ("said ... in a statement"): keep the better one
             dup = next((k for k, x in enumerate(out) if sent_of[k] == si and x.cameo == e.cameo
@@ -657,7 +658,8 @@ class ArticlePass:
             # a Title Case headline parses badly: keep its event only as weight on the body's own telling
             j = next((k for k, b in enumerate(out) if b.cameo[:2] == e.cameo[:2] and _agrees(b, e)), None)
             if j is not None:
-                out[j] = out[j].model_copy(update={"confidence": min(0.99, round(out[j].confidence + 0.05, 3))})
+                out[j] = out[j].model_copy(update={"confidence": min(0.99, round(out[j].confidence + 0.05, 3)),
+                                                   "mentions": out[j].mentions + e.mentions})
         return sorted(out, key=lambda x: x.span[0]) if len(out) != len(events) else events
 
     def _ranked(self, doc: Doc, article: Article, events: list[Event]) -> list[Event]:
