@@ -305,3 +305,26 @@ def test_a_people_of_several_states_acts_in_the_state_the_story_is_set_in(pipe):
             "Hakkari and in Van. President Recep Tayyip Erdogan accused Kurdish militants of trying to divide Turkey.")
     [accused] = by_cameo(code(pipe, text), "112")
     assert accused.target.code == "KURREB" and accused.target.country == "TUR"  # not Iraq's Kurdistan
+
+
+ARMENIA = ('Azerbaijani troops crossed into Armenia overnight, Armenian officials said. "The troops shelled the '
+           'village of Sotk at dawn. They killed two of our soldiers," Armenian Defence Minister Suren Papikyan '
+           'said on Tuesday.')
+
+
+def test_the_troops_named_again_are_the_troops_first_named(pipe):
+    [shelled] = by_cameo(code(pipe, ARMENIA), "19")[:1]
+    assert shelled.source.code == "AZEMIL"  # the Azerbaijani troops, not Armenia's own army
+
+
+def test_a_quotation_over_several_sentences_is_its_speakers_report(pipe):
+    events = code(pipe, ARMENIA)
+    shelling = [e for e in by_cameo(events, "19") if "shelled" in e.sentence]
+    assert shelling and all(e.modality == "reported" and e.attributed_to.country == "ARM" for e in shelling)
+    raw = [e for e in by_cameo(code(pipe, ARMENIA, article_pass=False), "19") if "shelled" in e.sentence]
+    assert raw and all(e.modality == "asserted" for e in raw)  # its sentence alone names no speaker
+
+
+def test_they_inside_a_quotation_is_not_the_speaker_and_our_is(pipe):
+    [killed] = [e for e in code(pipe, ARMENIA) if e.cameo.startswith("1") and "killed" in e.sentence]
+    assert killed.source.country == "AZE" and killed.target.code == "ARMMIL"

@@ -29,7 +29,6 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
-from .context import _country_possessor
 
 _PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
@@ -118,19 +117,6 @@ class ArticleActors:
     people: list[_Mention] = field(default_factory=list)  # persons named, in text order
     names: dict[str, Actor | None] = field(default_factory=dict)  # a word of a person's name -> that person
     acronyms: dict[str, Actor] = field(default_factory=dict)
-    states: list[tuple[int, str]] = field(default_factory=list)  # (start character, country) of each state named
-
-    def country_before(self, tok: Token) -> str | None:
-        """What "the country" at ``tok`` is: the state named last in this sentence or the two before,
-        else the country the story is about."""
-        doc = tok.doc
-        start = tok.sent.start
-        for _ in range(2):
-            if start > 0:
-                start = doc[start - 1].sent.start
-        lo = doc[start].idx
-        named = [c for at, c in self.states if lo <= at < tok.idx]
-        return named[-1] if named else self.home
 
     def person_before(self, i: int, sent: Span) -> Actor | None:
         """Who "he" or "she" at token ``i`` is: a person named earlier in the sentence, else the last
@@ -360,7 +346,6 @@ class ArticlePass:
                     same = prev is not None and prev.code == actor.code and prev.text == actor.text
                     t.names[tok.text] = actor if tok.text not in t.names or same else None
         t.acronyms = dict(self.acronyms(doc, when))
-        t.states = _states(doc, places)
         t.home, t.scene = self._home(doc, events, places)
         if t.home:  # "Judge Jee" is a judge of the country the story is about
             for m in t.people:
@@ -446,6 +431,7 @@ class ArticlePass:
                 if a is not None and a.country and a.sector and sent is not None:
                     last_seen[a.sector] = (sent.start, a.country)
             out.append(e)
+        out = self._quoted(doc, out, table)
         out = self._corefer(doc, out)
         out = self._headline(doc, out)
         if self.gate:
@@ -503,11 +489,12 @@ class ArticlePass:
                 return found
         if _bare(actor):
             tok = self._token_of(actor, sent, trig)
-            if tok is not None and _country_possessor(tok):
-                # "the country's foreign ministry": of the state just named, else of the story's
-                country = table.country_before(tok)
-                if country:
-                    return _with(actor, country)
+            ctx = doc._.tocsin
+            # "the country's foreign ministry": the state just named; "Azerbaijani troops crossed ... the
+            # troops shelled": the same troops
+            named = ctx.memory.bare_country(tok, actor.sector) if tok is not None and ctx is not None else None
+            if named is not None:
+                return _with(actor, named)
             rule = self.rules.get(actor.sector or "")
             seen = last_seen.get(actor.sector or "")
             if rule is not None and rule.antecedent:
@@ -575,6 +562,41 @@ class ArticlePass:
         if country is None:
             return None
         return Actor(text=text, code=country + sector, country=country, sector=sector)
+
+    # ---------- quotations ----------
+    def _quoted(self, doc: Doc, events: list[Event], table: ArticleActors) -> list[Event]:
+        """'"Troops crossed the border at dawn. They shelled the town," the governor said': a sentence
+        inside a quotation whose speaker another sentence names tells what the speaker says, not what
+        the article asserts; what the speakers say they do themselves stays their own."""
+        ctx = doc._.tocsin
+        quotes = ctx.memory.quotes if ctx is not None else []
+        if not quotes:
+            return events
+        out = []
+        for e in events:
+            q = next((q for q in quotes if q[0] <= e.span[0] < q[1]), None) if e.modality == "asserted" else None
+            if q is not None:
+                trig = self._trigger(doc, e)
+                who = q[2]
+                if trig is not None and who.sent.start != trig.sent.start:
+                    speaker = self._speaker(who, q[3], table)
+                    own = speaker is not None and e.source is not None and e.source.code == speaker.code
+                    if speaker is not None and not own:
+                        e = e.model_copy(update={"modality": "reported", "attributed_to": speaker})
+            out.append(e)
+        return out
+
+    @staticmethod
+    def _speaker(who: Token, known: Actor | None, table: ArticleActors) -> Actor | None:
+        if who.lower_ in _PERSONAL:
+            ref = table.person_before(who.i, who.sent)
+        elif known is not None and known.country:
+            ref = known
+        else:
+            ref = table.by_name(who.text) or known
+        if ref is None or not ref.code:
+            return None
+        return Actor(text=who.text, code=ref.code, country=ref.country, sector=ref.sector)
 
     # ---------- coreference ----------
     def _remention(self, trig: Token) -> bool:

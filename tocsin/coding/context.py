@@ -25,6 +25,16 @@ _FIRST = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselv
 _SECOND = {"you", "your", "yours", "yourself", "yourselves"}
 
 
+def _window_start(tok: Token) -> int:
+    """The first token of the sentence two before ``tok``'s: how far back a re-mention looks."""
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    return start
+
+
 def _country_possessor(tok: Token) -> bool:
     """"the country's parliament", "the nation's army": a possessor that points back to a state."""
     head = tok if tok.dep_ != "compound" else tok.head
@@ -55,12 +65,7 @@ class Memory:
         before it, else the country the story is about; None when ``tok`` has no such possessor."""
         if not _country_possessor(tok):
             return None
-        doc = tok.doc
-        start = tok.sent.start
-        for _ in range(2):
-            if start > 0:
-                start = doc[start - 1].sent.start
-        lo = doc[start].idx
+        lo = tok.doc[_window_start(tok)].idx
         named = [c for at, c in self.states if lo <= at < tok.idx]
         return named[-1] if named else self.home
 
@@ -80,12 +85,8 @@ class Memory:
         """The group "they" at ``tok`` names: the last one named in this sentence or the two before it,
         but never one in the pronoun's own clause ("the rebels say they ..." is the rebels; in "they
         told the ministers" the ministers are not "they")."""
-        sent = tok.sent
         doc = tok.doc
-        start = sent.start
-        for _ in range(2):
-            if start > 0:
-                start = doc[start - 1].sent.start
+        start = _window_start(tok)
         clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "poss") else None
         for i, _, actor in reversed(self.groups):
             if i >= tok.i:
@@ -96,6 +97,31 @@ class Memory:
                 continue
             return actor
         return None
+
+    def group_named_before(self, tok: Token, sector: str | None) -> str | None:
+        """The country of the group a definite plural ("the troops", "these rebels") names again: the
+        last one of its sector named with a country in this sentence or the two before."""
+        if tok.tag_ not in ("NNS", "NNPS") or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                                        for c in tok.children):
+            return None
+        start = _window_start(tok)
+        for i, _, actor in reversed(self.groups):
+            if i >= tok.i:
+                continue
+            if i < start:
+                break
+            if actor.sector == sector and actor.country:
+                return actor.country
+        return None
+
+    def bare_country(self, tok: Token, sector: str | None) -> str | None:
+        """Whose a sector noun named without a country is, when the article says: "the country's
+        parliament", "the troops" named again."""
+        return self.the_country(tok) or self.group_named_before(tok, sector)
+
+    def quoted_other(self, tok: Token) -> bool:
+        """A pronoun inside a quotation that is not the speaker's "I" or "we" ("they will not stop there")."""
+        return tok.lower_ not in _FIRST and any(q[0] <= tok.idx < q[1] for q in self.quotes)
 
     def speaker(self, tok: Token) -> Actor | None:
         """Who says the quotation ``tok`` stands in, if the article says and it is known."""

@@ -141,7 +141,8 @@ class Roles:
         """"his defense minister": a possessive pronoun lends the country of who it names."""
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is None:
-            country = ctx.memory.the_country(tok)  # "the country's parliament": the state the article just named
+            # "the country's parliament", "the troops" named again: whose the article just said
+            country = ctx.memory.bare_country(tok, actor.sector)
             return Actor(text=actor.text, code=country + (actor.sector or ""), country=country,
                          sector=actor.sector) if country else actor
         # "Baku denied that its troops...": under a speaker, "its" is the speaker's
@@ -260,7 +261,8 @@ class Roles:
                        used: set[int]) -> tuple[list[Actor], Token | None]:
         """The source actors, and the object whose owner turned out to be the source, if any."""
         # "X said it will ...": the pronoun is the speaker
-        found = [a for a in ((sayer if sayer is not None and s.lower_ in _SELF_REF
+        # (inside a quotation "they" is whom the speaker speaks of, not the speaker)
+        found = [a for a in ((sayer if sayer is not None and s.lower_ in _SELF_REF and not ctx.memory.quoted_other(s)
                               else self.actor(s, ctx, sayer)) for s in slots.sources) if a is not None]
         used.update(s.i for s in slots.sources)
         if not found and slots.sources:
