@@ -328,3 +328,11 @@ def test_a_quotation_over_several_sentences_is_its_speakers_report(pipe):
 def test_they_inside_a_quotation_is_not_the_speaker_and_our_is(pipe):
     [killed] = [e for e in code(pipe, ARMENIA) if e.cameo.startswith("1") and "killed" in e.sentence]
     assert killed.source.country == "AZE" and killed.target.code == "ARMMIL"
+
+
+def test_he_is_the_unknown_person_with_the_office_his_apposition_names(pipe):
+    text = ("Gunmen attacked a police station in Ibadan and in Oyo on Sunday. The state Commissioner of Police, "
+            "Mr. Tunde Bakare, said on Monday that officers arrested 12 suspects. He accused a local gang of "
+            "planning the attack.")
+    [accused] = by_cameo(code(pipe, text), "112")
+    assert accused.source.text == "He" and accused.source.code == "NGACOP"  # not an unknown private person

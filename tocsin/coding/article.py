@@ -338,7 +338,8 @@ class ArticlePass:
             if actor is None or not actor.code:
                 # "Gomez" after "Judge Maria Gomez": a re-mention is the person first named
                 known = {id(a): a for tok in ent if (a := t.names.get(tok.text)) is not None}
-                actor = next(iter(known.values())) if len(known) == 1 else (actor or Actor(text=ent.text))
+                actor = next(iter(known.values())) if len(known) == 1 else (
+                    self._titled(head, ent, when) or actor or Actor(text=ent.text))
             t.people.append(_Mention(head.i, actor, head.dep_ in _SUBJ))
             for tok in ent:
                 if tok.is_alpha and tok.text[:1].isupper() and len(tok) > 1:
@@ -354,6 +355,24 @@ class ArticlePass:
             t.names = {k: (_with(a, t.home) if _bare(a) else a) if a is not None else None for k, a in t.names.items()}
             t.acronyms = {k: _with(a, t.home) if _bare(a) else a for k, a in t.acronyms.items()}
         return t
+
+    def _titled(self, head: Token, ent: Span, when) -> Actor | None:
+        """"The state Commissioner of Police, Mr. Olafimihan Adeoye", "Adeoye, the police commissioner":
+        a person no table knows holds the office the apposition names."""
+        title = head.head if head.dep_ == "appos" else next((c for c in head.children if c.dep_ == "appos"), None)
+        if title is None or title.pos_ not in ("NOUN", "PROPN") or title.ent_type_ == "PERSON":
+            return None
+        words = [t for t in title.subtree if not (ent.start <= t.i < ent.end) and t.dep_ not in ("punct", "appos")
+                 and t.i < (head.i if title.i < head.i else len(head.doc))]
+        if not words:
+            return None
+        try:
+            actor = self.actors.lookup(" ".join(t.text for t in words), when)
+        except Exception:  # a resolver bug must not lose the article
+            return None
+        if actor is None or not actor.code or actor.sector in (None, "CVL"):
+            return None
+        return Actor(text=ent.text, code=actor.code, country=actor.country, sector=actor.sector)
 
     @staticmethod
     def _home(doc: Doc, events: list[Event], places: list[PlaceMention]) -> tuple[str | None, str | None]:
