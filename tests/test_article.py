@@ -336,3 +336,9 @@ def test_he_is_the_unknown_person_with_the_office_his_apposition_names(pipe):
             "planning the attack.")
     [accused] = by_cameo(code(pipe, text), "112")
     assert accused.source.text == "He" and accused.source.code == "NGACOP"  # not an unknown private person
+
+
+def test_it_is_the_subject_of_the_sentence_before_not_the_last_state_named(pipe):
+    text = "The Kenyan government closed the border with Somalia on Monday. It said the decision would stop the attacks."
+    said = [e for e in code(pipe, text) if e.cameo == "010"]
+    assert said and all(e.source.code == "KENGOV" for e in said)  # Kenya's government, not Somalia

@@ -49,6 +49,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 _GROUP_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 # where a group is a party of its clause, not a word inside another phrase
 _PARTY_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "appos", "ROOT"}
+# people rather than bodies: "it" is never a person or a crowd
+_PEOPLE_SECTORS = {"CVL", "ELI", "REF"}
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,7 @@ class ArticlePass:
         for acr, actor in self.acronyms(doc, when).items():
             ctx.memory.names.setdefault(acr, actor)
         ctx.memory.groups = self.groups(doc, when)
+        ctx.memory.bodies = self.bodies(doc, when)
         ctx.memory.states = _states(doc, ctx.places)
         ctx.memory.home = self._home(doc, [], ctx.places)[0]
         ctx.memory.quotes = [(a, b, who, self._group_actor(who, when) if who.pos_ == "PROPN" else None)
@@ -313,6 +316,23 @@ class ArticlePass:
                                for g in c.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")), None)
                 actor = self._group_actor(member, when) if member is not None else None
             if actor is not None:
+                out.append((tok.i, tok.sent.start, actor))
+        return out
+
+    def bodies(self, doc: Doc, when) -> list[tuple[int, int, Actor]]:
+        """The article's states and bodies in text order ("Syria", "the government", "NATO"), where they are
+        a party of their clause or own something ("Syria's denials"): what "it" points back to."""
+        out: list[tuple[int, int, Actor]] = []
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or tok.dep_ in ("conj", "compound"):
+                continue
+            if tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "ORG", "NORP"):
+                continue
+            if not (tok.dep_ in _PARTY_DEPS or tok.dep_ == "poss"
+                    or (tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"))):
+                continue
+            actor = self._group_actor(tok, when)
+            if actor is not None and actor.sector not in _PEOPLE_SECTORS:
                 out.append((tok.i, tok.sent.start, actor))
         return out
 

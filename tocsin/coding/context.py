@@ -21,6 +21,8 @@ from ..model import Actor, Article, Event, PlaceMention
 
 _PERSONAL = {"he", "she", "him", "her"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
+# "its" stays with the body the sentence is about: "France began evacuating its nationals"
+_IT = {"it", "itself"}
 _FIRST = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 _SECOND = {"you", "your", "yours", "yourself", "yourselves"}
 
@@ -52,6 +54,8 @@ class Memory:
         # the article's groups ("the tribal elders", "Hungary and Slovakia") by the token index of their head,
         # in text order, with the index where their sentence starts: what "they" and "their" point back to
         self.groups: list[tuple[int, int, Actor]] = []
+        # the states and bodies it names ("Syria", "the government"), the same way: what "it" points back to
+        self.bodies: list[tuple[int, int, Actor]] = []
         # quotations (start and end character) with the token of who says them and, when the resolver
         # knows the name, the speaker: "I" and "we" inside are the speaker
         self.quotes: list[tuple[int, int, Token, Actor | None]] = []
@@ -135,6 +139,29 @@ class Memory:
             actor = self.names.get(who.text, actor)  # a name introduced earlier with its country
         return actor if actor is not None and actor.code else None
 
+    def body_before(self, tok: Token) -> Actor | None:
+        """The state or body "it" at ``tok`` names: the last one named in this sentence or the one before,
+        never its own clause's object ("Syria's denials that it was implicated" is Syria)."""
+        doc = tok.doc
+        start = tok.sent.start
+        if start > 0:
+            start = doc[start - 1].sent.start
+        clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+        earlier = None
+        for i, sent_start, actor in reversed(self.bodies):
+            if i >= tok.i:
+                continue
+            if i < start:
+                break
+            if sent_start == tok.sent.start:
+                if clause is not None and doc[i].head.i == clause.i and doc[i].dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                return actor  # this sentence: the nearest ("Lebanon's denials that it had ...")
+            if doc[i].dep_ in ("nsubj", "nsubjpass"):
+                return actor  # the sentence before: its subject ("The government closed ... It said")
+            earlier = earlier or actor
+        return earlier
+
     def resolve(self, tok: Token) -> Actor | None:
         low = tok.lower_
         if low in _SECOND:
@@ -149,6 +176,8 @@ class Memory:
                 return Actor(text=tok.text, code=ref.code, country=ref.country, sector=ref.sector)
         if low in _PERSONAL:
             ref = self.person or self.thing
+        elif low in _IT and self.bodies:
+            ref = self.body_before(tok) or self.thing or self.person
         else:
             ref = self.thing or self.person
         return Actor(text=tok.text, code=ref.code, country=ref.country, sector=ref.sector) if ref else None
