@@ -342,3 +342,25 @@ def test_it_is_the_subject_of_the_sentence_before_not_the_last_state_named(pipe)
     text = "The Kenyan government closed the border with Somalia on Monday. It said the decision would stop the attacks."
     said = [e for e in code(pipe, text) if e.cameo == "010"]
     assert said and all(e.source.code == "KENGOV" for e in said)  # Kenya's government, not Somalia
+
+
+def test_two_parties_named_together_hold_talks_with_each_other_and_are_the_two_countries(pipe):
+    text = ("Armenia and Azerbaijan resumed talks in Geneva on Monday. The two countries agreed to exchange "
+            "prisoners. Both sides accused each other of shelling villages.")
+    events = code(pipe, text)
+    talks = by_cameo(events, "04")
+    assert {(e.source.country, e.target.country) for e in talks} == {("ARM", "AZE"), ("AZE", "ARM")}
+    agreed = [e for e in by_cameo(events, "03") if "agreed" in e.sentence and e.target is not None]
+    assert agreed and {agreed[0].source.country, agreed[0].target.country} == {"ARM", "AZE"}
+    [accused] = by_cameo(events, "112")
+    assert accused.target is not None and accused.target.country == "AZE"
+    raw = by_cameo(code(pipe, text, article_pass=False), "04")
+    assert all(e.target is None for e in raw)
+
+
+def test_allies_named_together_do_not_fight_each_other(pipe):
+    text = ("American and British jets struck militia bases in Yemen on Monday. "
+            "The United States and Britain attacked the port of Hodeidah on Tuesday.")
+    for e in code(pipe, text):
+        if e.cameo.startswith(("18", "19", "20")) and e.target is not None:
+            assert e.target.country not in ("USA", "GBR")

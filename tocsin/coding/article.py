@@ -47,6 +47,9 @@ _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "outside", "a
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 # named things that "they" may stand for when two or more are named together ("Hungary and Slovakia")
 _GROUP_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
+# roots whose act two parties named together do to each other ("Armenia and Azerbaijan held talks"); force
+# is not among them: "US and Israeli jets struck" are allies against a third (unless "each other")
+_RECIPROCAL = {"03", "04", "05"}
 # where a group is a party of its clause, not a word inside another phrase
 _PARTY_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "appos", "ROOT"}
 # people rather than bodies: "it" is never a person or a crowd
@@ -224,6 +227,8 @@ class ArticlePass:
         for acr, actor in self.acronyms(doc, when).items():
             ctx.memory.names.setdefault(acr, actor)
         ctx.memory.groups = self.groups(doc, when)
+        ctx.memory.pairs = {i: other for i, _, _ in ctx.memory.groups
+                            if (other := self._second(doc[i], when)) is not None}
         ctx.memory.bodies = self.bodies(doc, when)
         ctx.memory.states = _states(doc, ctx.places)
         ctx.memory.home = self._home(doc, [], ctx.places)[0]
@@ -335,6 +340,11 @@ class ArticlePass:
             if actor is not None and actor.sector not in _PEOPLE_SECTORS:
                 out.append((tok.i, tok.sent.start, actor))
         return out
+
+    def _second(self, tok: Token, when) -> Actor | None:
+        """The second of a pair named together ("Hungary and Slovakia")."""
+        conj = next((c for c in tok.children if c.dep_ == "conj"), None)
+        return self._group_actor(conj, when) if conj is not None and tok.ent_type_ in _GROUP_ENTS else None
 
     def _group_actor(self, tok: Token, when) -> Actor | None:
         try:
@@ -460,6 +470,9 @@ class ArticlePass:
                 src = self._implicit_agent(e, trig, tgt, table, last_seen)
             if src is None and tgt is not None and e.cameo[:2] == "04" and trig is not None and trig.pos_ == "NOUN":
                 src = _speaker_party(said, tgt)
+            if src is not None and tgt is None and sent is not None and (e.cameo[:2] in _RECIPROCAL
+                                                                         or _each_other(sent)):
+                tgt = self._pair_other(doc, src, sent, trig)  # "the two countries agreed": with each other
             if src is not None and tgt is not None and src.code and src.code == tgt.code:
                 tgt = None  # resolving made the two sides one: no self-directed event
             if src is None and tgt is None:
@@ -601,6 +614,34 @@ class ArticlePass:
         if country is None:
             return None
         return Actor(text=text, code=country + sector, country=country, sector=sector)
+
+    def _pair_other(self, doc: Doc, src: Actor, sent: Span, trig: Token) -> Actor | None:
+        """The other of two parties acting together: "Armenia and Azerbaijan resumed talks" (each with the
+        other), "the two countries agreed" (the pair named last)."""
+        ctx = doc._.tocsin
+        tok = self._token_of(src, sent, trig)
+        if ctx is None or tok is None:
+            return None
+        if tok.dep_ in ("det", "nummod", "amod", "compound") and tok.head.i > tok.i:
+            tok = tok.head  # "Both sides": the noun
+        pairs = ctx.memory.pairs
+        if tok.i in pairs:
+            return pairs[tok.i]
+        if tok.dep_ == "conj" and tok.head.i in pairs:
+            head = next((a for i, _, a in ctx.memory.groups if i == tok.head.i), None)
+            return Actor(text=tok.head.text, code=head.code, country=head.country, sector=head.sector) if head else None
+        if ctx.memory.pair_before(tok) is None:
+            return None
+        doc_ = tok.doc
+        start = tok.sent.start
+        for k in range(2):
+            if start > 0:
+                start = doc_[start - 1].sent.start
+        for i in sorted(ctx.memory.pairs, reverse=True):
+            if start <= i < tok.i:
+                other = ctx.memory.pairs[i]
+                return Actor(text=src.text, code=other.code, country=other.country, sector=other.sector)
+        return None
 
     # ---------- quotations ----------
     def _quoted(self, doc: Doc, events: list[Event], table: ArticleActors) -> list[Event]:
@@ -881,6 +922,11 @@ def _present(verb: Token) -> bool:
     if auxes:
         return any(a.tag_ in ("VBZ", "VBP") for a in auxes)
     return verb.tag_ in ("VBZ", "VBP")
+
+
+def _each_other(sent: Span) -> bool:
+    text = sent.text.lower()
+    return "each other" in text or "one another" in text
 
 
 def _speaker_party(sayer: Actor | None, other: Actor) -> Actor | None:

@@ -23,6 +23,7 @@ _PERSONAL = {"he", "she", "him", "her"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 # "its" stays with the body the sentence is about: "France began evacuating its nationals"
 _IT = {"it", "itself"}
+_PAIR_NOUNS = {"country", "nation", "side", "neighbour", "neighbor", "government"}
 _FIRST = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 _SECOND = {"you", "your", "yours", "yourself", "yourselves"}
 
@@ -56,6 +57,7 @@ class Memory:
         self.groups: list[tuple[int, int, Actor]] = []
         # the states and bodies it names ("Syria", "the government"), the same way: what "it" points back to
         self.bodies: list[tuple[int, int, Actor]] = []
+        self.pairs: dict[int, Actor] = {}  # head of a pair named together -> its second member
         # quotations (start and end character) with the token of who says them and, when the resolver
         # knows the name, the speaker: "I" and "we" inside are the speaker
         self.quotes: list[tuple[int, int, Token, Actor | None]] = []
@@ -122,6 +124,24 @@ class Memory:
         """Whose a sector noun named without a country is, when the article says: "the country's
         parliament", "the troops" named again."""
         return self.the_country(tok) or self.group_named_before(tok, sector)
+
+    def pair_before(self, tok: Token) -> Actor | None:
+        """"The two countries", "both sides": the last pair the article named ("Hungary and Slovakia"),
+        as its first member (a mention stands for one party)."""
+        if tok.lemma_.lower() not in _PAIR_NOUNS or tok.tag_ != "NNS" or not any(
+                (c.dep_ == "det" and c.lower_ == "both") or (c.dep_ == "nummod" and c.lower_ == "two")
+                for c in tok.children):
+            return None
+        doc = tok.doc
+        start = _window_start(tok)
+        for i, _, actor in reversed(self.groups):
+            if i >= tok.i:
+                continue
+            if i < start:
+                break
+            if any(c.dep_ == "conj" for c in doc[i].children) and actor.country:
+                return Actor(text=tok.text, code=actor.code, country=actor.country, sector=actor.sector)
+        return None
 
     def quoted_other(self, tok: Token) -> bool:
         """A pronoun inside a quotation that is not the speaker's "I" or "we" ("they will not stop there")."""

@@ -135,6 +135,8 @@ class Roles:
             actor = self.actors.actor(tok, ctx.when)
         except Exception:  # a resolver bug must not lose the article
             actor = None
+        if actor is None and tok.pos_ == "NOUN":
+            actor = memory.pair_before(tok)  # "the two countries": the pair the article named last
         if tok.pos_ == "PROPN" and (actor is None or not actor.country):
             known = memory.names.get(tok.text)
             if known is not None:  # a name the article introduced earlier with its country
