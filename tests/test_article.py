@@ -364,3 +364,9 @@ def test_allies_named_together_do_not_fight_each_other(pipe):
     for e in code(pipe, text):
         if e.cameo.startswith(("18", "19", "20")) and e.target is not None:
             assert e.target.country not in ("USA", "GBR")
+
+
+def test_a_governor_is_not_a_former_prime_minister_who_shares_her_surname():
+    resolver = ActorResolver()
+    assert resolver.lookup("Gov. Brown", date(2018, 4, 5)).country is None  # not Gordon Brown
+    assert resolver.lookup("G. Brown", date(2018, 4, 5)).country == "GBR"  # an initial still fits him
