@@ -29,6 +29,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
+from ..nlp import normalise
 
 _PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
@@ -224,12 +225,16 @@ class ArticlePass:
         spells out ("the Palestinian Authority (PA)" ... "with the PA") and its groups, which "they",
         "them" and "their" point back to."""
         when = ctx.article.date
+        if len(doc) and "tocsin.text" not in doc.user_data:
+            # the Doc is the normalised article (same length); Doc.text would join every token anew
+            text = normalise(ctx.article.text)
+            if len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+                doc.user_data["tocsin.text"] = text
         for acr, actor in self.acronyms(doc, when).items():
             ctx.memory.names.setdefault(acr, actor)
-        ctx.memory.groups = self.groups(doc, when)
+        ctx.memory.groups, ctx.memory.bodies = self.parties(doc, when, ctx.places)
         ctx.memory.pairs = {i: other for i, _, _ in ctx.memory.groups
                             if (other := self._second(doc[i], when)) is not None}
-        ctx.memory.bodies = self.bodies(doc, when)
         ctx.memory.states = _states(doc, ctx.places)
         ctx.memory.home = self._home(doc, [], ctx.places)[0]
         ctx.memory.quotes = [(a, b, who, self._group_actor(who, when) if who.pos_ == "PROPN" else None)
@@ -239,7 +244,12 @@ class ArticlePass:
         """Quotations with their speaker's token: '"...," he said', '"...," said Mr X', 'Mr X said: "..."'.
         A quotation may run over several sentences; its speaker is named after it closes, or before
         it opens."""
-        text = doc.text
+        # Doc.text joins every token anew on each call: once per Doc
+        text = doc.user_data.get("tocsin.text")
+        if text is None:
+            text = doc.user_data["tocsin.text"] = doc.text
+        if '"' not in text and "\u201c" not in text:
+            return []
         spans: list[tuple[int, int]] = []
         start = None
         for k, ch in enumerate(text):
@@ -298,48 +308,43 @@ class ArticlePass:
         doc.user_data["tocsin.acronyms"] = found
         return found
 
-    def groups(self, doc: Doc, when) -> list[tuple[int, int, Actor]]:
-        """The article's groups in text order: plural nouns that name a party ("the tribal elders",
-        "Western diplomats") and coordinated names ("Hungary and Slovakia"), where they are a clause's
-        own party (its subject, object or a verb's prepositional object), not a word inside another
-        phrase ("operations against terrorists")."""
-        out: list[tuple[int, int, Actor]] = []
-        for tok in doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("conj", "compound", "poss"):
-                continue
-            plural = tok.tag_ in ("NNS", "NNPS")
-            paired = tok.ent_type_ in _GROUP_ENTS and any(c.dep_ == "conj" for c in tok.children)
-            if not (plural or paired):
-                continue
-            if not (tok.dep_ in _PARTY_DEPS or (tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"))
-                    or _member_of(tok)):
-                continue
-            actor = self._group_actor(tok, when)
-            if actor is None and plural:
-                # "dozens of opposition activists": the count names no one, what it counts does
-                member = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                               for g in c.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")), None)
-                actor = self._group_actor(member, when) if member is not None else None
-            if actor is not None:
-                out.append((tok.i, tok.sent.start, actor))
-        return out
+    def parties(self, doc: Doc, when, places: list[PlaceMention] | tuple = ()
+                ) -> tuple[list[tuple[int, int, Actor]], list[tuple[int, int, Actor]]]:
+        """The article's groups and bodies in text order, in one pass over its tokens.
 
-    def bodies(self, doc: Doc, when) -> list[tuple[int, int, Actor]]:
-        """The article's states and bodies in text order ("Syria", "the government", "NATO"), where they are
-        a party of their clause or own something ("Syria's denials"): what "it" points back to."""
-        out: list[tuple[int, int, Actor]] = []
+        Groups, what "they", "them" and "their" point back to: plural nouns that name a party ("the
+        tribal elders", "Western diplomats") and coordinated names ("Hungary and Slovakia"). Bodies, what
+        "it" points back to: states and bodies ("Syria", "the government", "NATO"). Both only where
+        they are a clause's own party (its subject, object or a verb's prepositional object; a body also
+        as an owner, "Syria's denials"), not a word inside another phrase ("operations against terrorists")."""
+        groups: list[tuple[int, int, Actor]] = []
+        bodies: list[tuple[int, int, Actor]] = []
+        states = {p.start: p.country for p in places if p.country and p.feature in _STATE_FEATURES}
         for tok in doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or tok.dep_ in ("conj", "compound"):
+            pos, dep = tok.pos_, tok.dep_
+            if pos not in ("NOUN", "PROPN") or dep in ("conj", "compound"):
                 continue
-            if tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "ORG", "NORP"):
-                continue
-            if not (tok.dep_ in _PARTY_DEPS or tok.dep_ == "poss"
-                    or (tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"))):
-                continue
-            actor = self._group_actor(tok, when)
-            if actor is not None and actor.sector not in _PEOPLE_SECTORS:
-                out.append((tok.i, tok.sent.start, actor))
-        return out
+            party = dep in _PARTY_DEPS or (dep == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"))
+            if tok.tag_ in ("NNS", "NNPS") or (tok.ent_type_ in _GROUP_ENTS and any(c.dep_ == "conj" for c in tok.children)):
+                if dep == "poss" or not (party or _member_of(tok)):
+                    continue
+                actor = self._group_actor(tok, when)
+                if actor is None and tok.tag_ in ("NNS", "NNPS"):
+                    # "dozens of opposition activists": the count names no one, what it counts does
+                    member = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                   for g in c.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")), None)
+                    actor = self._group_actor(member, when) if member is not None else None
+                if actor is not None:
+                    groups.append((tok.i, tok.sent.start, actor))
+            elif party or dep == "poss":
+                if pos == "PROPN" and tok.ent_type_ not in ("GPE", "ORG", "NORP"):
+                    continue
+                state = states.get(tok.idx) if tok.ent_type_ == "GPE" else None
+                # a state the places stage found needs no resolver: "Syria" is SYR
+                actor = Actor(text=tok.text, code=state, country=state) if state else self._group_actor(tok, when)
+                if actor is not None and actor.sector not in _PEOPLE_SECTORS:
+                    bodies.append((tok.i, tok.sent.start, actor))
+        return groups, bodies
 
     def _second(self, tok: Token, when) -> Actor | None:
         """The second of a pair named together ("Hungary and Slovakia")."""
@@ -347,6 +352,9 @@ class ArticlePass:
         return self._group_actor(conj, when) if conj is not None and tok.ent_type_ in _GROUP_ENTS else None
 
     def _group_actor(self, tok: Token, when) -> Actor | None:
+        ix = getattr(self.actors, "ix", None)
+        if ix is not None and tok.pos_ == "NOUN" and not (ix.get(tok.lower_) or ix.get(tok.lemma_.lower())):
+            return None  # no actor word ("the decision"): not worth a resolver call on every noun
         try:
             actor = self.actors.actor(tok, when)
         except Exception:  # a resolver bug must not lose the article
