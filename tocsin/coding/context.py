@@ -38,6 +38,17 @@ def _window_start(tok: Token) -> int:
     return start
 
 
+def _recent(mentions: list[tuple[int, int, Actor]], tok: Token):
+    """(token index, actor) of the mentions before ``tok`` in its sentence and the two before, nearest first."""
+    start = _window_start(tok)
+    for i, _, actor in reversed(mentions):
+        if i >= tok.i:
+            continue
+        if i < start:
+            break
+        yield i, actor
+
+
 def _country_possessor(tok: Token) -> bool:
     """"the country's parliament", "the nation's army": a possessor that points back to a state."""
     head = tok if tok.dep_ != "compound" else tok.head
@@ -110,15 +121,7 @@ class Memory:
         if tok.tag_ not in ("NNS", "NNPS") or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                                                         for c in tok.children):
             return None
-        start = _window_start(tok)
-        for i, _, actor in reversed(self.groups):
-            if i >= tok.i:
-                continue
-            if i < start:
-                break
-            if actor.sector == sector and actor.country:
-                return actor.country
-        return None
+        return next((a.country for _, a in _recent(self.groups, tok) if a.sector == sector and a.country), None)
 
     def bare_country(self, tok: Token, sector: str | None) -> str | None:
         """Whose a sector noun named without a country is, when the article says: "the country's
@@ -133,12 +136,7 @@ class Memory:
                 for c in tok.children):
             return None
         doc = tok.doc
-        start = _window_start(tok)
-        for i, _, actor in reversed(self.groups):
-            if i >= tok.i:
-                continue
-            if i < start:
-                break
+        for i, actor in _recent(self.groups, tok):
             if any(c.dep_ == "conj" for c in doc[i].children) and actor.country:
                 return Actor(text=tok.text, code=actor.code, country=actor.country, sector=actor.sector)
         return None
