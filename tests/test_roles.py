@@ -208,3 +208,22 @@ def test_what_is_approved_to_monitor_is_no_actor(pipe):
     # an event noun as object is no one who acts: the deployment does not monitor, its team does
     es = events(pipe, "The council approved the deployment of a team to monitor the ceasefire.")
     assert not [e for e in es if e.source is not None and "deployment" in e.source.text]
+
+
+def test_a_headlines_second_verb_shares_the_first_ones_subject(pipe):
+    # the parser leaves "deploys" unattached (dep) here
+    es = events(pipe, "Serbia accuses Kosovo of 'ethnic cleansing,' deploys soldiers to key border crossings")
+    deploy = [e for e in es if e.cameo.startswith("15")]
+    assert deploy and all(country(e.source) == "SRB" for e in deploy)
+
+
+def test_a_place_undergoing_force_is_its_country(pipe):
+    es = events(pipe, "Kharkiv was shelled by Russian forces overnight.")
+    shell = [e for e in es if e.cameo.startswith("19")]
+    assert shell and country(shell[0].target) == "UKR" and country(shell[0].source) == "RUS"
+
+
+def test_engaging_with_a_state_is_no_fighting(pipe):
+    assert not hostile(events(pipe, "Canada is engaging with the United States on the trade deal."))
+    fights = hostile(events(pipe, "Nigerian troops engaged with Boko Haram fighters near Maiduguri."))
+    assert [e for e in fights if e.cameo.startswith("19")]

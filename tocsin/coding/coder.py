@@ -20,6 +20,7 @@ from ..model import Actor, Article, Event, PlaceMention, Plover
 from ..ontology import cameo
 from . import acled
 from .article import ArticlePass
+from .background import Background
 from .confidence import confidence
 from .context import ArticleContext, attach
 from .derived import Derived
@@ -57,6 +58,7 @@ class EventCoder:
         self.modality = ModalityRules(self.lex)
         self.roles = Roles(actors, self.lex)
         self.derived = Derived(self.codes, self.lex)
+        self.background = Background(self.lex)
         # the pass over the whole article once its sentences are coded (coding/article.py); None skips it
         self.article: ArticlePass | None = ArticlePass(actors, self.lex)
 
@@ -104,17 +106,20 @@ class EventCoder:
             if pa is not None:
                 sources = [pa]
         at_place = False
-        if not targets and code.root in _HOSTILE_FORCE:
-            targets = self.roles.place_target(m, sources, ctx)
-            at_place = bool(targets)
+        if code.root in _HOSTILE_FORCE and not any(a.code for a in targets):
+            # "Douma is surrounded": force used on a place no table names is used on its country
+            placed = self.roles.place_target(m, sources, ctx)
+            if placed:
+                targets, at_place = placed, True
         return Candidate(m, mod, sayer, sources, targets, code, at_place)
 
     def _candidates(self, sent: Span, ctx: ArticleContext) -> list[Candidate]:
         matches = self.matcher.sentence(sent)
         noun_triggers = {m.anchor.i for m in matches if m.noun}
         out = []
+        year = ctx.when.year if ctx.when is not None else None
         for m in matches:
-            if m.pattern.code is None:
+            if m.pattern.code is None or self.background(m, year):
                 continue
             if not m.noun and m.pattern.specificity == 0 and any(
                     c.i in noun_triggers for c in m.anchor.children if c.dep_ in VERB_OBJ):

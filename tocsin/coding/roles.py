@@ -382,7 +382,7 @@ class Roles:
         """"Shelled the city of Kharkiv", "struck targets in southern Lebanon": force used on a
         place is used on the country it lies in (unless that is the attacker's own)."""
         tok = m.anchor
-        heads = [c for c in tok.children if c.dep_ in VERB_OBJ]
+        heads = [c for c in tok.children if c.dep_ in VERB_OBJ] + (patients(tok) if tok.pos_ == "VERB" else [])
         heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _AT_PLACE
                   for g in c.children if g.dep_ == "pobj"]
         own = {a.country for a in sources if a.country}

@@ -90,7 +90,10 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
                     or lemma(obj) in parties or obj.lower_ in parties):
                 return obj
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") or (cur.dep_ == "ccomp" and
-                                                                         cur.lemma_ == "be"):
+                                                                         cur.lemma_ == "be") or (
+                # "Hungary accuses Ukraine ..., deploys soldiers": a headline's second finite verb, which
+                # the parser leaves unattached, shares the first one's subject
+                cur.dep_ == "dep" and cur.tag_ in ("VBZ", "VBD", "VBP") and cur.head.pos_ == "VERB"):
             cur = cur.head
             if cur.dep_ == "prep":
                 if accusation(cur, accuse):
