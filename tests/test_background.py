@@ -56,6 +56,10 @@ def rules(tools, text, word):
     ("The shooting was the latest in a string of raids on towns threatened by armed gangs.", "threaten", "copula"),
     ("The shooting was the latest in a string of raids on towns threatened by armed gangs.", "raid", "copula"),
     ("A border patrol found the abandoned truck near the river.", "patrol", "a unit"),
+    ("The pianist demonstrated remarkable talent at the festival.", "demonstrate", "intransitive event verb"),
+    ("Beijing retaliated by raising duties on soybeans.", "retaliate", "the means names the deed"),
+    ("The separatist campaign killed 800 people over four decades.", "kill", "a tally over years"),
+    ("The sergeant deployed numerous times to the Sahel.", "deploy", "habitual"),
     ("Bandits fired on a navy patrol near the delta.", "patrol", "a unit"),
 ])
 def test_background_rule(tools, text, word, rule):
@@ -71,6 +75,8 @@ def test_background_rule(tools, text, word, rule):
     ("There have been anti-government protests in the capital and other cities.", "protest"),
     ("The fallout began after Ruritania accused its neighbour of spying.", "accuse"),
     ("Joint naval patrols began along the disputed coast on Monday.", "patrol"),
+    ("Students demonstrated outside the ministry on Monday.", "demonstrate"),
+    ("Beijing retaliated against the strikes with missile fire.", "retaliate"),
 ])
 def test_not_background(tools, text, word):
     assert not any(rules(tools, text, word)), text

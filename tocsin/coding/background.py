@@ -47,6 +47,8 @@ class Background:
         self.long_span = lex.words("@LONG_SPAN")
         self.generic = lex.words("@GENERIC_HEAD")
         self.units = lex.words("@UNIT_NOUN")
+        self.intransitive = lex.words("@INTRANSITIVE_EVENT")
+        self.generic_deed = lex.words("@GENERIC_DEED")
         self.aspectual = lex.words("@ASPECTUAL")
 
     def __call__(self, m: Match, year: int | None = None) -> str | None:
@@ -105,10 +107,20 @@ class Background:
         return None
 
     def _verb(self, tok: Token, year: int | None) -> str | None:
+        if lemma(tok) in self.intransitive and any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in tok.children):
+            return "another sense: an intransitive event verb with an object"  # "demonstrated the talents"
         for c in tok.children:
+            if c.dep_ in ("npadvmod", "advmod", "dobj") and lemma(c) == "time" and any(
+                    g.lower_ in self.habitual or g.lower_ in ("several", "multiple") for g in c.children):
+                return "background: habitual deeds"  # "deployed numerous times"
             if c.dep_ != "prep":
                 continue
             objs = [g for g in c.children if g.dep_ == "pobj"]
+            if c.lower_ == "by" and lemma(tok) in self.generic_deed and any(
+                    g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
+                return "another sense: the means names the deed"  # "retaliated by listing products"
+            if c.lower_ in ("over", "throughout", "during") and any(g.lower_ in self.long_span for g in objs):
+                return "background: a tally over years"  # "killed 800 people over four decades"
             # "for decades", not "for two years" (how long a measure is to last)
             if c.lower_ == "for" and any(g.lower_ in self.long_span and not any(
                     x.dep_ in ("nummod", "quantmod") for x in g.children) for g in objs):

@@ -20,17 +20,36 @@ class Derived:
         self.codes = codes
         self.claim_own = lex.words("@CLAIM_OWN")
         self.plans = lex.words("@FUTURE_NOUN")  # "the decision to release": a plan, not a purpose
+        self.not_intent = lex.words("@NOT_INTENT")
+        self.say = lex.words("@SAY")
 
-    def variants(self, m: Match, code, mod: ModalityResult, sources: list[Actor], sayer: Actor | None
-                 ) -> list[tuple[object, str, str]]:
-        """(code, modality, rule) of the event itself, then of what the statement about it is."""
+    def _stated(self, m: Match, mod: ModalityResult) -> bool:
+        """Whether the future is the actor's own intent: not a permission ("was allowed to leave after an
+        intervention"), an expectation ("is expected to") or a preparation ("is preparing to strike")."""
+        cur = m.anchor
+        for _ in range(6):
+            if cur.dep_ == "ROOT" or cur.head is cur:
+                return True
+            cur = cur.head
+            if lemma(cur) in self.not_intent:
+                return False
+            if lemma(cur) in self.say or mod.sayer is not None and cur is mod.sayer.head:
+                return True
+        return True
+
+    def variants(self, m: Match, code, mod: ModalityResult, sources: list[Actor], sayer: Actor | None,
+                 governed: bool = False) -> list[tuple[object, str, str]]:
+        """(code, modality, rule) of the event itself, then of what the statement about it is.
+        ``governed``: a pattern of the verb above already codes the statement ("vowed to fight": 138)."""
         out = [(code, mod.modality, m.pattern.rule)]
+        if governed:
+            return out
         own = bool(sources) and (sayer is None or any(a is sayer or (a.country and a.country == sayer.country)
                                                       for a in sources))
         purpose = (m.anchor.dep_ in ("advcl", "relcl", "acl")
                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in m.anchor.children)
                    and not lemma(m.anchor.head) in self.plans)
-        if own and mod.modality == "future" and intent_of(code.code) and not purpose:
+        if own and mod.modality == "future" and intent_of(code.code) and not purpose and self._stated(m, mod):
             # "the rebels said they will free the hostages": the promise is the event CAMEO codes,
             # and the rebels saying it of themselves is no hearsay; "troops will be deployed to
             # repel attacks" states a purpose, not a promise
