@@ -1,16 +1,24 @@
 """How fast `tocsin serve` answers on a store of a million events or more.
 
-1. The store: a few hundred generated wire stories (tests/corpus.py) coded by the real pipeline and
-   ingested, then replicated inside DuckDB (new article and event ids, dates shifted by a few days per
-   copy, clusters carried along) until it holds ``--events`` events. Kept in ``--db`` for later runs.
-2. Latency: `tocsin serve` in its own process on 127.0.0.1; ``--requests`` sequential requests each
-   to filtered, paginated ``/events`` and to ``/series`` (filters drawn from the store's own actors,
-   dyads, roots, modalities and dates); p50/p95/p99 per endpoint.
-3. Load: an open-loop load on loopback only, ``--rate`` requests/s for ``--seconds`` seconds (a fixed
-   count, each with a 10 s timeout), a mix of /events, /series, /articles/{id}, /actors, /network and
-   /geo; errors are any non-200 answer or failed request.
+1. The store (``--store``, built when missing or with ``--rebuild``): a few hundred generated wire
+   stories (tests/corpus.py) coded by the real pipeline and ingested, then replicated inside DuckDB
+   (new article and event ids, dates shifted by 3 days a copy, clusters carried along) until it holds
+   ``--events`` events. Later runs reuse it.
+2. Latency: `tocsin serve` in a child process on 127.0.0.1, one request at a time. ``/events``
+   (filtered, paginated) and ``/series`` (warn's dyad/country day series), first with the answer
+   memo off (``--cache 0``: every request runs its queries: "cold"), then as deployed (memo on, after
+   one request per series key: "warm"). p50/p95/p99 per route.
+3. Load: open loop on loopback, ``--rate`` requests/s for ``--seconds`` s: request i is due at
+   t0 + i/rate whatever happened before, its latency counts from that due time (a slow answer cannot
+   hide the requests queued behind it), over ``--connections`` keep-alive connections. The requests
+   are the dashboard's own (tocsin/web/static/app.js): a view is a filter (a dyad, an actor, a CAMEO
+   root, a country, or none) and maybe a window a timeline bar gives (a month or a week), and asks
+   /timeline, /geo, /network, /alerts and /events pages of 25; a reader pages on and opens events and
+   articles; warn's /series of the dyad or country. An error is any answer but 200, a broken
+   connection, or no answer within ``--timeout`` s. The count is bounded, and so is the time: what is
+   not answered ``--timeout`` s after the last request was due counts as an error.
 
-    python benchmarks/serve.py [--db out/bench-serve.duckdb] [--events 1000000] [--rate 200] [--seconds 60]
+    python benchmarks/serve.py --store out/serve-1m.duckdb      # ~3 minutes with the store built
 """
 from __future__ import annotations
 
@@ -20,14 +28,14 @@ import json
 import os
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 
 import duckdb
-import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -89,189 +97,326 @@ def free_port() -> int:
 
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
 
 
-def summary(name: str, ms: list[float]) -> str:
-    return (f"{name:<34} n={len(ms):>6}  p50 {pct(ms, 50):7.1f} ms  p95 {pct(ms, 95):7.1f} ms  "
-            f"p99 {pct(ms, 99):7.1f} ms  max {max(ms):7.1f} ms")
+def summary(name: str, ms: list[float]) -> dict:
+    print(f"{name:<44} n={len(ms):>6}  p50 {pct(ms, 50):7.1f} ms  p95 {pct(ms, 95):7.1f} ms  "
+          f"p99 {pct(ms, 99):7.1f} ms  max {max(ms) if ms else float('nan'):7.1f} ms", flush=True)
+    return {"n": len(ms), "p50": pct(ms, 50), "p95": pct(ms, 95), "p99": pct(ms, 99)}
+
+
+def url(path: str, params: dict | None = None) -> str:
+    return path + ("?" + urlencode(params, doseq=True) if params else "")
 
 
 class Workload:
-    """Requests a dashboard user makes, with filters drawn from the store itself."""
+    """The dashboard's requests, with filters drawn from the store itself."""
 
     def __init__(self, db: Path, seed: int = 5) -> None:
         self.r = random.Random(seed)
         con = duckdb.connect(str(db), read_only=True)
         self.countries = [x for (x,) in con.execute(
-            "SELECT source_country FROM events WHERE source_country IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 20").fetchall()]
+            "SELECT source_country FROM events WHERE source_country IS NOT NULL GROUP BY 1 "
+            "ORDER BY count(*) DESC, 1 LIMIT 20").fetchall()]
         self.dyads = [f"{s}:{t}" for s, t in con.execute(
             """SELECT source_country, target_country FROM events WHERE source_country IS NOT NULL
-               AND target_country IS NOT NULL GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 40""").fetchall()]
+               AND target_country IS NOT NULL AND source_country <> target_country GROUP BY 1, 2
+               ORDER BY count(*) DESC, 1, 2 LIMIT 30""").fetchall()]
         lo, hi = con.execute("SELECT min(date), max(date) FROM events").fetchone()
-        self.lo, self.days = lo, (hi - lo).days
+        self.months = []
+        d = date(lo.year, lo.month, 1)
+        while d <= hi:
+            self.months.append(d)
+            d = date(d.year + d.month // 12, d.month % 12 + 1, 1)
         self.articles = [x for (x,) in con.execute(
-            "SELECT article_id FROM articles WHERE status = 'coded' USING SAMPLE 2000 ROWS").fetchall()]
+            "SELECT article_id FROM articles WHERE status = 'coded' ORDER BY hash(article_id) LIMIT 3000").fetchall()]
+        self.event_ids = [x for (x,) in con.execute(
+            "SELECT event_id FROM events ORDER BY hash(event_id) LIMIT 3000").fetchall()]
         con.close()
 
-    def _window(self) -> dict:
-        from datetime import timedelta
+    def window(self) -> dict:
+        """A bar of the timeline clicked: a month, or a week of one."""
+        m = self.r.choice(self.months)
+        if self.r.random() < 0.6:
+            nxt = date(m.year + m.month // 12, m.month % 12 + 1, 1)
+            return {"since": m.isoformat(), "until": (nxt - timedelta(days=1)).isoformat()}
+        start = m + timedelta(days=7 * self.r.randrange(4) - m.weekday())
+        return {"since": start.isoformat(), "until": (start + timedelta(days=6)).isoformat()}
 
-        start = self.lo + timedelta(days=self.r.randrange(max(1, self.days - 90)))
-        return {"since": start.isoformat(), "until": (start + timedelta(days=self.r.choice([7, 30, 90, 365]))).isoformat()}
-
-    def filters(self) -> dict:
+    def view(self) -> dict:
         r = self.r
         f: dict = {}
-        kind = r.randrange(6)
-        if kind == 0:
+        kind = r.random()
+        if kind < 0.35:
             f["dyad"] = r.choice(self.dyads)
-        elif kind == 1:
+        elif kind < 0.55:
             f["actor"] = r.choice(self.countries)
-        elif kind == 2:
+        elif kind < 0.7:
             f["root"] = r.choice(["14", "18,19", "01", "04", "16", "17"])
-        elif kind == 3:
-            f.update(self._window())
-        elif kind == 4:
-            f["dyad"] = r.choice(self.dyads)
-            f.update(self._window())
-        if r.random() < 0.3:
-            f["modality"] = r.choice(["asserted", "asserted,reported", "future"])
+        elif kind < 0.8:
+            f["country"] = r.choice(self.countries)
+        if r.random() < 0.4:
+            f.update(self.window())
+        if r.random() < 0.2:
+            f["modality"] = r.choice(["asserted", "asserted,reported"])
         return f
 
-    def events(self) -> tuple[str, dict]:
-        f = self.filters()
-        f["limit"] = self.r.choice([25, 50, 100])
-        f["offset"] = self.r.choice([0, 0, 0, 25, 50, 100, 500, 2000])
-        f["order"] = self.r.choice(["newest", "newest", "oldest"])
-        return "/events", f
+    def events(self) -> str:
+        f = self.view()
+        f["limit"] = 25
+        f["offset"] = 25 * self.r.choice([0, 0, 0, 1, 1, 2, 3, 5, 10, 40])
+        if self.r.random() < 0.15:
+            f["order"] = self.r.choice(["oldest", "confidence"])
+        return url("/events", f)
 
-    def series(self) -> tuple[str, dict]:
-        f = self.filters()
-        f["interval"] = self.r.choice(["day", "week", "month"])
-        return "/series", f
+    def series(self) -> str:
+        r = self.r
+        f: dict = {"dyad": r.choice(self.dyads)} if r.random() < 0.6 else {"country": r.choice(self.countries)}
+        if "dyad" in f and r.random() < 0.2:
+            f["pair"] = "true"
+        if r.random() < 0.7:  # the window a chart shows: a quarter or a year up to a month
+            end = r.choice(self.months)
+            f.update({"since": (end - timedelta(days=r.choice([90, 365]))).isoformat(), "until": end.isoformat()})
+        return url("/series", f)
 
-    def mixed(self) -> tuple[str, dict]:
+    def mixed(self) -> str:
         x = self.r.random()
-        if x < 0.45:
+        f = self.view()
+        if x < 0.40:
             return self.events()
-        if x < 0.75:
+        if x < 0.60:
             return self.series()
-        if x < 0.87:
-            return f"/articles/{self.r.choice(self.articles)}", {}
-        f = self.filters()
-        if not f:  # the dashboard's first, unfiltered view
-            f = self._window()
+        if x < 0.68:
+            return url("/timeline", {**f, "interval": self.r.choice(["day", "week", "month"])})
+        if x < 0.74:
+            return url("/geo", {**f, "limit": 300})
+        if x < 0.80:
+            return url("/network", {**f, "limit": 40})
+        if x < 0.84:
+            return url("/alerts", {k: v for k, v in f.items() if k in ("since", "until", "dyad")} | {"evidence": "false"})
         if x < 0.92:
-            return "/network", f
-        if x < 0.96:
-            return "/actors", f
-        return "/geo", f
+            return f"/articles/{self.r.choice(self.articles)}"
+        return f"/events/{self.r.choice(self.event_ids)}"
 
 
-def latency(base: str, work: Workload, n: int) -> dict:
-    out: dict = {}
-    if n <= 0:
-        return out
-    with httpx.Client(base_url=base, timeout=30) as c:
-        for _ in range(20):  # warm the server's connection and caches
-            path, params = work.events()
-            c.get(path, params=params)
-        for name, make in (("/events (filtered, paginated)", work.events), ("/series", work.series)):
-            ms = []
-            for _ in range(n):
-                path, params = make()
-                t = time.perf_counter()
-                r = c.get(path, params=params)
-                ms.append((time.perf_counter() - t) * 1000)
-                if r.status_code != 200:
-                    raise SystemExit(f"{path} {params} -> {r.status_code} {r.text[:200]}")
-            print(summary(name, ms))
-            out[name] = {"p50": pct(ms, 50), "p95": pct(ms, 95), "p99": pct(ms, 99)}
+class Conn:
+    """One keep-alive HTTP/1.1 connection, spoken by hand: a client library would cost more CPU per
+    request than the server on a machine both share."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
+        try:
+            self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {HOST}:{self.port}\r\n\r\n".encode())
+            head = await self.reader.readuntil(b"\r\n\r\n")
+            lines = head.decode("latin-1").split("\r\n")
+            status = int(lines[0].split()[1])
+            headers = {k.lower(): v.strip() for k, _, v in (x.partition(":") for x in lines[1:] if x)}
+            if "content-length" in headers:
+                body = await self.reader.readexactly(int(headers["content-length"]))
+            else:
+                body = b""
+                while True:  # chunked
+                    size = int((await self.reader.readuntil(b"\r\n")).strip(), 16)
+                    chunk = await self.reader.readexactly(size + 2)
+                    if size == 0:
+                        break
+                    body += chunk[:-2]
+            if headers.get("connection", "").lower() == "close":
+                self.close()
+            return status, body
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def sequential(port: int, paths: list[str]) -> list[float]:
+    c = Conn(port)
+    ms = []
+    for p in paths:
+        t = time.perf_counter()
+        status, body = await c.get(p)
+        ms.append((time.perf_counter() - t) * 1000)
+        if status != 200:
+            raise SystemExit(f"GET {p} -> {status} {body[:300]!r}")
+    c.close()
+    return ms
+
+
+async def open_loop(port: int, paths: list[str], rate: float, connections: int, timeout: float) -> dict:
+    queue: asyncio.Queue = asyncio.Queue()
+    ms: list[float] = []
+    by_route: dict[str, list[float]] = {}
+    errors: list[str] = []
+    done = 0
+
+    async def worker():
+        nonlocal done
+        c = Conn(port)
+        while True:
+            item = await queue.get()
+            if item is None:
+                c.close()
+                return
+            due, p = item
+            route = p.split("?")[0]
+            route = "/".join(route.split("/")[:2]) + ("/{id}" if route.count("/") > 1 else "")
+            try:
+                status, body = await asyncio.wait_for(c.get(p), timeout=max(0.001, due + timeout - time.perf_counter()))
+                if status != 200:
+                    errors.append(f"{route} -> {status} {body[:120]!r}")
+            except Exception as exc:  # a timeout or a refused or broken connection is an error like any other
+                errors.append(f"{route} -> {type(exc).__name__}")
+                c.close()
+            took = (time.perf_counter() - due) * 1000
+            ms.append(took)
+            by_route.setdefault(route, []).append(took)
+            done += 1
+
+    workers = [asyncio.create_task(worker()) for _ in range(connections)]
+    t0 = time.perf_counter() + 0.2
+    late = 0.0
+    for i, p in enumerate(paths):
+        due = t0 + i / rate
+        wait = due - time.perf_counter()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        else:
+            late = max(late, -wait)
+        queue.put_nowait((due, p))
+    for _ in workers:
+        queue.put_nowait(None)
+    last_due = t0 + (len(paths) - 1) / rate
+    _, pending = await asyncio.wait(workers, timeout=max(0.0, last_due + timeout + 1 - time.perf_counter()))
+    for w in pending:  # bounded in time: what is still out counts as errors
+        w.cancel()
+    unanswered = len(paths) - done
+    if unanswered:
+        errors += [f"unanswered within {timeout:g}s of the last due time"] * unanswered
+    took = time.perf_counter() - t0
+    print(f"load: {len(paths):,} requests due at {rate:g}/s over {len(paths) / rate:.0f}s (scheduler at most "
+          f"{late * 1000:.0f} ms late), all settled {took:.1f}s after the first; errors {len(errors)}"
+          + (f" (e.g. {sorted(set(errors))[:3]})" if errors else ""), flush=True)
+    out = {"requests": len(paths), "rate": rate, "errors": len(errors), **summary("load: every request", ms)}
+    out["routes"] = {r: summary(f"load: {r}", v) for r, v in sorted(by_route.items())}
     return out
 
 
-async def load(base: str, work: Workload, rate: float, seconds: float) -> dict:
-    total = int(rate * seconds)
-    if total <= 0:
-        return {}
-    plan = [work.mixed() for _ in range(total)]
-    ms: list[float] = []
-    errors: list[str] = []
-    limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
-    async with httpx.AsyncClient(base_url=base, timeout=10, limits=limits) as c:
-        async def one(path, params):
-            t = time.perf_counter()
-            try:
-                r = await c.get(path, params=params)
-                if r.status_code != 200:
-                    errors.append(f"{path} -> {r.status_code}")
-            except Exception as exc:  # a timeout or a refused connection is an error like any other
-                errors.append(f"{path} -> {type(exc).__name__}")
-            ms.append((time.perf_counter() - t) * 1000)
+class Server:
+    """`tocsin serve` in a child process, on a free loopback port."""
 
-        t0 = time.perf_counter()
-        tasks = []
-        for i, (path, params) in enumerate(plan):
-            delay = t0 + i / rate - time.perf_counter()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(one(path, params)))
-        sent = time.perf_counter() - t0
-        await asyncio.gather(*tasks)
-        took = time.perf_counter() - t0
-    print(summary(f"load: {total} requests in {sent:.1f}s", ms))
-    print(f"load: offered {rate:g}/s for {seconds:g}s, sent at {total / sent:.1f}/s, all answered in {took:.1f}s; "
-          f"errors {len(errors)}" + (f" (e.g. {errors[:3]})" if errors else ""))
-    return {"requests": total, "sent_per_s": total / sent, "errors": len(errors),
-            "p50": pct(ms, 50), "p95": pct(ms, 95), "p99": pct(ms, 99)}
+    def __init__(self, db: Path, cache: int) -> None:
+        self.port = free_port()
+        self.proc = subprocess.Popen([sys.executable, "-m", "tocsin", "serve", "--db", str(db), "--host", HOST,
+                                      "--port", str(self.port), "--cache", str(cache)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def __enter__(self) -> "Server":
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                status, _ = asyncio.run(sequential_once(self.port, "/stats"))
+                if status == 200:
+                    return self
+            except OSError:
+                pass
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                self.__exit__()
+                raise SystemExit("the server did not start: " + (self.proc.stderr.read() if self.proc.poll() else ""))
+            time.sleep(0.2)
+
+    def __exit__(self, *exc) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+async def sequential_once(port: int, path: str):
+    c = Conn(port)
+    try:
+        return await c.get(path)
+    finally:
+        c.close()
+
+
+def loadavg() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--db", type=Path, default=ROOT / "out" / "bench-serve.duckdb")
-    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--store", "--db", dest="store", type=Path, default=ROOT / "out" / "serve-1m.duckdb",
+                    help="the store to serve (built when missing)")
+    ap.add_argument("--events", type=int, default=1_000_000, help="events in a store this script builds")
     ap.add_argument("--seed-articles", type=int, default=400)
     ap.add_argument("--rebuild", action="store_true")
-    ap.add_argument("--requests", type=int, default=300, help="sequential requests per endpoint for latency")
+    ap.add_argument("--requests", type=int, default=200, help="sequential requests per route and phase")
     ap.add_argument("--rate", type=float, default=200)
     ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--connections", type=int, default=64)
+    ap.add_argument("--timeout", type=float, default=10.0, help="seconds a request may take before it is an error")
+    ap.add_argument("--skip", default="", help="phases to leave out: cold,warm,load")
     ap.add_argument("--json", type=Path, help="also write the numbers here")
     a = ap.parse_args()
-    if a.rate * a.seconds > 100_000 or a.seconds > 600:
-        raise SystemExit("the load is bounded: at most 100,000 requests and 600 s")
-    a.db.parent.mkdir(parents=True, exist_ok=True)
-    if a.rebuild or not a.db.exists():
-        build_store(a.db, a.events, a.seed_articles)
-    con = duckdb.connect(str(a.db), read_only=True)
+    if a.rate * a.seconds > 100_000 or a.seconds > 600 or a.connections > 512:
+        raise SystemExit("the load is bounded: at most 100,000 requests, 600 s and 512 connections")
+    a.store.parent.mkdir(parents=True, exist_ok=True)
+    if a.rebuild or not a.store.exists():
+        build_store(a.store, a.events, a.seed_articles)
+    con = duckdb.connect(str(a.store), read_only=True)
     n = con.execute("SELECT count(*) FROM events").fetchone()[0]
     con.close()
-    print(f"store {a.db}: {n:,} events")
-    work = Workload(a.db)
-    result = {"events": n}
-    # Latency with the answer cache off (every request runs its queries), the load as deployed (cache on).
-    for phase, cache in (("latency", "0"), ("load", "2048")):
-        port = free_port()
-        base = f"http://{HOST}:{port}"
-        server = subprocess.Popen([sys.executable, "-m", "tocsin", "serve", "--db", str(a.db), "--host", HOST,
-                                   "--port", str(port), "--cache", cache], stderr=subprocess.PIPE, text=True)
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    httpx.get(base + "/stats", timeout=5).raise_for_status()
-                    break
-                except httpx.HTTPError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise SystemExit("the server did not start: " + (server.stderr.read() if server.poll() else ""))
-                    time.sleep(0.2)
-            if phase == "latency":
-                result["latency"] = latency(base, work, a.requests)
-            else:
-                result["load"] = asyncio.run(load(base, work, a.rate, a.seconds))
-        finally:
-            server.terminate()
-            server.wait(10)
+    if n < 1_000_000:
+        print(f"note: {n:,} events, fewer than a million")
+    work = Workload(a.store)
+    print(f"store {a.store}: {n:,} events; load average {loadavg()}; {os.cpu_count()} cores", flush=True)
+    skip = set(filter(None, a.skip.split(",")))
+    result: dict = {"store": str(a.store), "events": n, "loadavg_start": loadavg()}
+    started = time.monotonic()
+    if "cold" not in skip:
+        # Every request runs its queries (no answer memo): what a request costs the first time.
+        with Server(a.store, cache=0) as s:
+            asyncio.run(sequential(s.port, [work.events() for _ in range(10)]))  # the file's pages in memory
+            result["cold"] = {
+                "/events": summary("cold /events (filtered, paginated)",
+                                   asyncio.run(sequential(s.port, [work.events() for _ in range(a.requests)]))),
+                "/series": summary("cold /series",
+                                   asyncio.run(sequential(s.port, [work.series() for _ in range(max(1, a.requests // 2))]))),
+            }
+    if "warm" not in skip or "load" not in skip:
+        with Server(a.store, cache=2048) as s:
+            if "warm" not in skip:
+                # As deployed: the answer memo on, and each series key asked for once (a key's days are
+                # kept per store state; any window is cut from them).
+                keys = [url("/series", {"dyad": d}) for d in work.dyads] + \
+                       [url("/series", {"country": c}) for c in work.countries]
+                asyncio.run(sequential(s.port, keys))
+                result["warm"] = {
+                    "/events": summary("warm /events (filtered, paginated)",
+                                       asyncio.run(sequential(s.port, [work.events() for _ in range(a.requests)]))),
+                    "/series": summary("warm /series",
+                                       asyncio.run(sequential(s.port, [work.series() for _ in range(a.requests)]))),
+                }
+            if "load" not in skip:
+                paths = [work.mixed() for _ in range(int(a.rate * a.seconds))]
+                print(f"load average before the load {loadavg()}", flush=True)
+                result["load"] = asyncio.run(open_loop(s.port, paths, a.rate, a.connections, a.timeout))
+    result["loadavg_end"] = loadavg()
+    print(f"done in {time.monotonic() - started:.0f}s; load average {loadavg()}")
     if a.json:
         a.json.write_text(json.dumps(result, indent=2))
 

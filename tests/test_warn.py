@@ -294,3 +294,19 @@ def test_watch_once_reports_new_alerts(tmp_path):
     assert r.exit_code == 0 and "NEW [alert] AZE>ARM downgrade-posture" in r.output
     r = runner.invoke(app, ["watch", str(src), "--db", str(db), "--once"])
     assert r.exit_code == 0 and "NEW" not in r.output
+
+
+@pytest.mark.parametrize("unit, dyad, country", [("dyad", "RUS:FIN", None), ("pair", "FIN:RUS", None),
+                                                 ("dyad", "AZE:ARM", None), ("dyad", "RUS:", None),
+                                                 ("dyad", "AZEMIL:ARM", None), ("country", None, "FIN")])
+def test_a_series_built_from_its_keys_events_only_equals_one_from_the_whole_store(rules_store, unit, dyad, country):
+    # Store.series builds the frame from the events the key can match (series.prefilter); that must
+    # change nothing, implied targets (troops moved to the Finnish border) included.
+    from tocsin.warn import frame
+    from tocsin.warn import series as S
+
+    with rules_store.reader() as con:
+        whole = S.compute(con, unit=unit, dyad=dyad, country=country, base=frame.build(con, "_whole"))
+        some = S.compute(con, unit=unit, dyad=dyad, country=country)
+    assert len(whole) > 0 and whole["clusters"].sum() > 0
+    assert whole.reset_index(drop=True).equals(some.reset_index(drop=True))

@@ -72,7 +72,7 @@ def test_pages_are_stable_and_cover_everything_once(client):
     ("/events?root=99", "CAMEO root"), ("/events?since=yesterday", "YYYY-MM-DD"), ("/events?dyad=BLR", "SOURCE:TARGET"),
     ("/events?modality=maybe", "modality"), ("/events?limit=0", "limit"), ("/events?limit=100000", "limit"),
     ("/events?offset=-1", "offset"), ("/events?order=random", "order"), ("/events?country=U1", "alpha-3"),
-    ("/events?quad_class=7", "quad_class"), ("/series?interval=hour", "interval"), ("/clusters?min_articles=0", "min_articles"),
+    ("/events?quad_class=7", "quad_class"), ("/timeline?interval=hour", "interval"), ("/clusters?min_articles=0", "min_articles"),
     ("/actors?until=2022-13-40", "YYYY-MM-DD"),
 ])
 def test_bad_parameters_get_a_4xx_with_a_clear_message(client, url, words):
@@ -104,14 +104,52 @@ def test_article_marks_the_sentence_and_predicate_of_each_event(client):
     assert json.loads(one["record"])["event_id"] == one["event_id"] and one["title"] == art["title"]
 
 
-def test_series_counts_add_up_to_the_dated_events(client):
+def test_timeline_counts_add_up_to_the_dated_events(client):
     every = all_events(client)
     for interval in ("day", "week", "month"):
-        pts = client.get("/series", params={"interval": interval}).json()["points"]
+        pts = client.get("/timeline", params={"interval": interval}).json()["points"]
         assert sum(p["events"] for p in pts) == sum(1 for e in every if e["date"])
         assert all(p["events"] == p["q1"] + p["q2"] + p["q3"] + p["q4"] for p in pts)
-    dyad = client.get("/series", params={"dyad": "BLR:UKR"}).json()["points"]
+    dyad = client.get("/timeline", params={"dyad": "BLR:UKR"}).json()["points"]
     assert sum(p["events"] for p in dyad) == len(all_events(client, dyad="BLR:UKR"))
+
+
+@pytest.mark.parametrize("params, cli", [
+    ({"dyad": "BLR:UKR"}, ["--dyad", "BLR:UKR"]),
+    ({"dyad": "UKR:BLR", "pair": "true", "since": "2022-03-01", "until": "2022-05-31"},
+     ["--dyad", "UKR:BLR", "--pair", "--since", "2022-03-01", "--until", "2022-05-31"]),
+    ({"country": "SDN"}, ["--country", "SDN"]),
+])
+def test_series_is_the_warning_layers_series_as_the_cli_gives_it(client, db, params, cli):
+    from typer.testing import CliRunner
+
+    from tocsin.cli import app
+
+    body = client.get("/series", params=params).json()
+    out = CliRunner().invoke(app, ["series", *cli, "--format", "jsonl", "--db", str(db)])
+    assert out.exit_code == 0, out.output
+    want = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+    assert body["rows"] and len(body["rows"]) == len(want)
+    for got, exp in zip(body["rows"], want):
+        assert got["day"] == exp["day"][:10] and got["key"] == exp["key"] and got["fact"] == exp["fact"]
+        assert {k: got[k] for k in ("clusters", "events", "conflict", "q4", "r19")} == \
+               {k: exp[k] for k in ("clusters", "events", "conflict", "q4", "r19")}
+        assert got["goldstein_sum"] == pytest.approx(exp["goldstein_sum"])
+    assert body["key"] == want[0]["key"] and sum(r["clusters"] for r in body["rows"]) > 0
+    # A window is cut from the same days, and fill=false keeps only days with events.
+    sparse = client.get("/series", params={**params, "fill": "false"}).json()["rows"]
+    assert sparse and all(r["clusters"] > 0 for r in sparse)
+    assert {(r["day"], r["fact"]) for r in sparse} == {(r["day"], r["fact"]) for r in body["rows"] if r["clusters"]}
+
+
+@pytest.mark.parametrize("params, words", [
+    ({}, "give dyad"), ({"dyad": "BLR:UKR", "country": "UKR"}, "not both"), ({"country": "U1"}, "alpha-3"),
+    ({"country": "UKR", "pair": "true"}, "pair"), ({"dyad": "BLR"}, "SOURCE:TARGET"),
+    ({"dyad": "BLR:UKR", "since": "2022-05-01", "until": "2022-04-01"}, "after"),
+])
+def test_series_refuses_what_the_cli_refuses(client, params, words):
+    r = client.get("/series", params=params)
+    assert r.status_code == 422 and words in r.json()["detail"]
 
 
 def test_actors_network_and_geo_agree_with_the_events(client):
@@ -227,7 +265,7 @@ def test_serving_while_ingest_writes_the_same_store(tmp_path):
                                  "--batch-size", "16", "--no-places"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         while proc.poll() is None:
-            for url in ("/stats", "/events?limit=20", "/series?interval=week"):
+            for url in ("/stats", "/events?limit=20", "/timeline?interval=week", "/series?country=UKR"):
                 r = c.get(url)
                 statuses.append(r.status_code)
                 if url == "/stats" and r.status_code == 200:
@@ -247,3 +285,61 @@ def test_alerts_read_what_is_stored_and_refuse_bad_filters(client):
     assert client.get("/alerts/no-such-alert").status_code == 404
     assert client.get("/alerts", params={"level": "panic"}).status_code == 422
     assert client.get("/alerts", params={"since": "soon"}).status_code == 422
+
+
+@pytest.fixture(scope="module")
+def alert_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("web-alerts") / "alerts.duckdb"
+    web_store.build_with_alerts(path)
+    return path
+
+
+def test_alerts_come_with_their_evidence(alert_db):
+    from tocsin.store import Store
+
+    stored = Store(alert_db).alerts()
+    assert len(stored) > 0  # the rule sentences raise alerts: the test has something to show
+    with TestClient(create_app(alert_db)) as c:
+        body = c.get("/alerts").json()["alerts"]
+        assert {a["alert_id"] for a in body} == set(stored["alert_id"])
+        dates = [a["last_updated"] for a in body]
+        assert dates == sorted(dates, reverse=True)
+        # Azerbaijan recalled its envoy, massed troops at the border and threatened Armenia within a week.
+        aze = [a for a in body if a["rule"] == "downgrade-posture" and a["key"] == "AZE>ARM"]
+        assert aze and aze[0]["level"] == "alert"
+        ev = aze[0]["evidence"]
+        assert {e["article_id"] for e in ev} >= {"aze-1", "aze-2", "aze-3"}
+        threat = next(e for e in ev if e["article_id"] == "aze-3")
+        assert "respond with force" in threat["sentence"] and threat["modality"] and threat["cameo"]
+        for a in body:  # every alert's evidence is what the store holds for it
+            held = Store(alert_db).sql("SELECT event_id, part FROM alert_evidence WHERE alert_id = ?", [a["alert_id"]])
+            assert {(e["event_id"], e["part"]) for e in a["evidence"]} == set(zip(held["event_id"], held["part"]))
+        one = c.get(f"/alerts/{aze[0]['alert_id']}").json()
+        assert one["evidence"] == ev and one["reason"] == aze[0]["reason"]
+        assert all("evidence" not in a or a["evidence"] is None for a in c.get("/alerts?evidence=false").json()["alerts"])
+        assert [a["key"] for a in c.get("/alerts", params={"dyad": "AZE:ARM"}).json()["alerts"]] == \
+               [a["key"] for a in body if a["source"] == "AZE" and a["target"] == "ARM"]
+
+
+def test_a_store_of_a_newer_tocsin_is_refused_with_a_clear_error(tmp_path):
+    import duckdb
+
+    db = tmp_path / "newer.duckdb"
+    web_store.build(db)
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    con.close()
+    with TestClient(create_app(db)) as c:
+        for url in ("/events", "/stats", "/series?country=UKR", "/alerts"):
+            r = c.get(url)
+            assert r.status_code == 503 and "schema version 99" in r.json()["detail"], (url, r.text)
+    foreign = tmp_path / "foreign.duckdb"
+    con = duckdb.connect(str(foreign))
+    con.execute("CREATE TABLE sales (id INTEGER)")
+    con.close()
+    with TestClient(create_app(foreign)) as c:
+        r = c.get("/events")
+        assert r.status_code == 503 and "not a tocsin store" in r.json()["detail"]
+    out = subprocess.run([sys.executable, "-m", "tocsin", "serve", "--db", str(db), "--port", "0"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode != 0 and "schema version 99" in out.stderr and "Traceback" not in out.stderr

@@ -8,6 +8,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -28,12 +29,10 @@ if not (shutil.which(CHROMIUM) or Path(CHROMIUM).exists()):
                 allow_module_level=True)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+@contextmanager
+def serving(db: Path):
     import uvicorn
 
-    db = tmp_path_factory.mktemp("browser") / "web.duckdb"
-    web_store.build(db)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -50,6 +49,22 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "web.duckdb"
+    web_store.build(db)
+    with serving(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def alert_server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser-alerts") / "alerts.duckdb"
+    web_store.build_with_alerts(db)
+    with serving(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def browser():
     with playwright_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
@@ -57,8 +72,7 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, server):
+def cut_page(browser, server):
     """A page on which the network is cut: any request not to the app's own server is aborted and recorded."""
     ctx = browser.new_context(viewport={"width": 1300, "height": 950})
     page = ctx.new_page()
@@ -73,8 +87,21 @@ def page(browser, server):
 
     ctx.route("**/*", route)
     page.on("pageerror", lambda e: page.errors.append(str(e)))
-    yield page
-    ctx.close()
+    return page
+
+
+@pytest.fixture
+def page(browser, server):
+    p = cut_page(browser, server)
+    yield p
+    p.context.close()
+
+
+@pytest.fixture
+def alert_page(browser, alert_server):
+    p = cut_page(browser, alert_server)
+    yield p
+    p.context.close()
 
 
 def ready(page):
@@ -147,4 +174,25 @@ def test_map_click_filters_by_country_and_bad_filters_say_why(page, server):
     page.click("#apply")
     ready(page)
     assert "CAMEO root" in page.locator("#error").inner_text()
+    assert page.outside == [] and page.errors == []
+
+
+def test_alerts_are_marked_on_the_timeline_and_open_their_evidence(alert_page, alert_server):
+    page = alert_page
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(alert_server + "/?dyad=AZE:ARM&interval=day")
+    ready(page)
+    rows = page.locator("#alerts tbody tr[data-alert]")
+    assert rows.count() >= 1
+    assert all("AZE>ARM" in t for t in page.locator("#alerts tbody tr[data-alert] td:nth-child(3)").all_inner_texts())
+    marks = page.locator("#timeline-svg path.alert-mark")
+    assert marks.count() == rows.count()  # one mark per alert, on the day it was first raised
+    titles = page.locator("#timeline-svg path.alert-mark title").all_text_contents()
+    assert any("downgrade" in t.lower() or "AZE>ARM" in t for t in titles), titles
+    page.locator("#timeline-panel").screenshot(path=str(SHOTS / "timeline-alerts.png"))
+    page.locator("#alerts tbody tr[data-alert]").first.click()
+    page.wait_for_selector("#ev-text .alert-evidence")
+    said = " ".join(page.locator("#ev-text .alert-evidence").all_inner_texts())
+    assert "Armenia" in said
+    page.screenshot(path=str(SHOTS / "alert-evidence.png"))
     assert page.outside == [] and page.errors == []

@@ -23,7 +23,7 @@ def app(tmp_path_factory):
 
 
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance, status_code_conformance]
-OPERATIONS = ["GET /events", "GET /events/{event_id}", "GET /series", "GET /actors", "GET /network", "GET /geo",
+OPERATIONS = ["GET /events", "GET /events/{event_id}", "GET /timeline", "GET /series", "GET /actors", "GET /network", "GET /geo",
               "GET /clusters", "GET /articles/{article_id}", "GET /alerts", "GET /alerts/{alert_id}", "GET /stats",
               "POST /code"]
 

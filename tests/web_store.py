@@ -22,6 +22,20 @@ def build(db: Path) -> Store:
     return Store(db)
 
 
+WARN_ARTICLES = Path(__file__).parent / "data" / "warn_rules.jsonl"
+
+
+def build_with_alerts(db: Path) -> Store:
+    """A store whose alerts are raised: the warning layer's rule sentences (tests/data/warn_rules.jsonl:
+    Azerbaijan recalls its envoy, masses troops and threatens Armenia within a week, and so on), coded,
+    ingested and their alerts refreshed as `tocsin alerts` does."""
+    app = Tocsin(store=db)
+    app.ingest(articles=[Article(**json.loads(line)) for line in
+                         WARN_ARTICLES.read_text(encoding="utf-8").splitlines() if line.strip()])
+    app.refresh_alerts()
+    return app.store
+
+
 def pipeline():
     """The pipeline ingest already loaded in this process, for POST /code."""
     return runner.pipeline_for(runner.Job())

@@ -142,10 +142,17 @@ class EventCoder:
         # one country named in the sentence is home to its bare "police" and "the government"
         countries = {a.country for c in found for a in (*c.sources, *c.targets, c.sayer)
                      if a is not None and a.country}
+        by_place = not countries
+        if by_place:
+            # "police detained 40 supporters in Nairobi": else the one country its places lie in;
+            # not for a bare government, as "ministers met in Brussels" names a venue
+            countries = {p.country for p in ctx.places
+                         if p.country and sent.start_char <= p.start < sent.end_char}
         home = next(iter(countries)) if len(countries) == 1 else None
         out: list[Event] = []
         for c in found:
-            sources, targets = domestic(c.sources, c.targets, home, hostile=c.code.root in _FORCE and not c.place_target)
+            sources, targets = domestic(c.sources, c.targets, home, hostile=c.code.root in _FORCE and not c.place_target,
+                                        venue=by_place)
             if not sources and not targets:
                 continue
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)

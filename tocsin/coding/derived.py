@@ -22,6 +22,9 @@ class Derived:
         self.plans = lex.words("@FUTURE_NOUN")  # "the decision to release": a plan, not a purpose
         self.not_intent = lex.words("@NOT_INTENT")
         self.say = lex.words("@SAY")
+        # verbs that code a threat with no object at all ("warned that ..."): what they report is the threat
+        self.threat_verbs = frozenset(v for v, ps in lex.verbs.items()
+                                      if any(p.code and p.code[:2] == "13" and p.specificity == 0 for p in ps))
 
     def _stated(self, m: Match, mod: ModalityResult) -> bool:
         """Whether the future is the actor's own intent: not a permission ("was allowed to leave after an
@@ -49,6 +52,9 @@ class Derived:
         purpose = (m.anchor.dep_ in ("advcl", "relcl", "acl")
                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in m.anchor.children)
                    and not lemma(m.anchor.head) in self.plans)
+        # "warned that police will no longer tolerate rallies": the warning is the event; the
+        # promise or refusal inside it is no statement of its own
+        own = own and not (mod.sayer is not None and lemma(mod.sayer.head) in self.threat_verbs)
         if own and mod.modality == "future" and intent_of(code.code) and not purpose and self._stated(m, mod):
             # "the rebels said they will free the hostages": the promise is the event CAMEO codes,
             # and the rebels saying it of themselves is no hearsay; "troops will be deployed to

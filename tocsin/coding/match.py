@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .patterns import Lexicon, Pattern
-from .syntax import VERB_OBJ, lemma, patients, subject_token
+from .syntax import VERB_OBJ, lemma, negation, patients, subject_token
 
 # Entity types that name something; a proper noun of one is a name, not an event ("the APEC forum").
 _NAME_ENTS = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -57,6 +57,7 @@ class Matcher:
         self.quantity = lex.words("@QUANTITY")
         self.accuse = lex.words("@ACCUSE_OF")
         self.parties = lex.words("@ACTORN")
+        self.places = lex.words("@PLACE")
 
     def candidates(self, tok: Token) -> tuple[list[Pattern], bool] | None:
         pos = tok.pos_
@@ -101,7 +102,11 @@ class Matcher:
 
     def _agent_head(self, tok: Token, noun: bool) -> Token | None:
         if noun:
-            return next((c for c in tok.children if c.dep_ == "poss"), None)
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if (owner is None or owner.pos_ == "PRON") and tok.dep_ in VERB_OBJ and lemma(tok.head) in self.light:
+                # "their forces completed their withdrawal": who does the light verb does the deed
+                return subject_token(tok.head, self.accuse, self.parties) or owner
+            return owner
         return subject_token(tok, self.accuse, self.parties)
 
     def _preps(self, p: Pattern, children: list[Token]) -> list[Token] | None:
@@ -121,13 +126,16 @@ class Matcher:
         prep_tokens = self._preps(p, children)
         if prep_tokens is None:
             return False, None
-        if p.negated and not any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in children):
+        if p.negated and not any(negation(c) for c in children):
             return False, None
         obj_tok = None
         if p.obj is not None:
             objs = self.objects(tok, noun, prep_tokens)
-            obj_tok = next((o for o in objs if words(o) & p.obj
-                            or any(words(c) & p.obj for c in o.children if c.dep_ == "compound")), None)
+            # the object's own word first; a compound modifier only when no head word fits ("a
+            # Karen guerrilla stronghold" is a place, though "Karen" looks like a person's name)
+            obj_tok = next((o for o in objs if words(o) & p.obj), None) or next(
+                (o for o in objs if not words(o) & self.places
+                 and any(words(c) & p.obj for c in o.children if c.dep_ == "compound")), None)
             if obj_tok is None:
                 return False, None
         if p.mod is not None:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ..model import MODALITY_ORDER
 from .patterns import Lexicon
+from .syntax import negation
 
 _RANK = {m: i for i, m in enumerate(MODALITY_ORDER)}
 _HYPO_AUX = {"would", "could", "might", "may", "should", "ought", "can"}
@@ -96,14 +97,12 @@ class ModalityRules:
                     found.add("hypothetical")
                 elif low in _FUTURE_AUX:
                     found.add("future")
-            elif dep == "neg" and own:
+            elif negation(c) and own:  # "not", "never", "no longer"
                 found.add("negated")
             elif dep == "det" and low == "no" and own:
                 found.add("negated")
             elif dep == "advmod" and low in _HEARSAY_ADV:
                 found.add("reported")
-            elif dep == "advmod" and low == "never" and own:
-                found.add("negated")
             elif dep == "mark" and low in _CONDITION_MARKS:
                 found.add("hypothetical")
             elif dep == "prep" and low == "according":

@@ -42,6 +42,8 @@ _DOMESTIC = {"GOV", "MIL", "COP", "OPP", "JUD", "LEG"}
 # a state and its organs (None: the country itself); in a hostile event one of them opposing a
 # bare "army" or "drone" does not lend it its country: a state seldom attacks its own navy
 _STATE = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# sectors that take the country of the place they act in, when only a place names one
+_PEOPLE_HERE = (_DOMESTIC - {"GOV"}) | {"CVL", "LAB", "EDU", "BUS", "AGR", "REL", "MED", "HLH", "REF", "ELI"}
 
 
 @dataclass
@@ -53,14 +55,15 @@ class Slots:
     preps: dict[str, Token] = field(default_factory=dict)
 
 
-def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None, hostile: bool = False
-             ) -> tuple[list[Actor], list[Actor]]:
+def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None, hostile: bool = False,
+             venue: bool = False) -> tuple[list[Actor], list[Actor]]:
     """"Colombia's rebels agreed to talks with the government": a government, army or police
     named without a country belongs to the country of the other party, or to the one country
     the sentence names. A phrase with a capitalised modifier ("a senior European official")
     says where it is from and is left alone. In a ``hostile`` event only a party that is no
     state lends its country ("police clashed with Kenyan protesters"); "a drone attack on the
-    Indian fleet" says nothing of whose drone it was."""
+    Indian fleet" says nothing of whose drone it was. A ``venue`` home comes from the places
+    the sentence names, which say where police act but not whose ministers met there."""
     def fill(actors: list[Actor], others: list[Actor]) -> list[Actor]:
         if hostile:
             rivals = {a.country for a in others if a.country and a.sector in _STATE}
@@ -71,9 +74,11 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
             country = next((a.country for a in others if a.country), None) or home
         if country is None:
             return actors
+        # people where they act ("demonstrators marched through Caracas"), but no government
+        kinds = _PEOPLE_HERE if venue and country == home else _DOMESTIC
         return [Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector)
-                if (not a.country and a.sector in _DOMESTIC and a.code == a.sector
-                    and not any(w[:1].isupper() for w in a.text.split()[1:])) else a
+                if (not a.country and a.sector in kinds and a.code == a.sector
+                    and not _says_where(a.text)) else a
                 for a in actors]
     def rebels(actors: list[Actor], others: list[Actor]) -> list[Actor]:
         # "Gbagbo broke the ceasefire with rebels": a government's rebels are its own country's
@@ -84,6 +89,18 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
                 if not a.country and a.sector == "REB" and a.code == a.sector else a for a in actors]
     s, t = fill(sources, targets), fill(targets, sources)
     return rebels(s, t), rebels(t, s)
+
+
+_NOT_NAME = {"The", "A", "An", "Of", "For", "And"}  # "Skripal poisoning The Foreign Ministry" is no title and name
+
+
+def _says_where(text: str) -> bool:
+    """Whether a capitalised modifier says where an actor is from ("a senior European official");
+    the capitalised name a title ends in does not ("opposition leader Maulana Fazl-ur-Rehman")."""
+    ws = text.split()[1:]
+    while ws and ws[-1][:1].isupper() and ws[-1] not in _NOT_NAME:
+        ws.pop()
+    return any(w[:1].isupper() for w in ws)
 
 
 def _anti(tok: Token) -> bool:
@@ -200,6 +217,8 @@ class Roles:
         sources: list[Token] = []
         targets: list[Token] = []
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.pos_ == "PRON" and tok.dep_ in VERB_OBJ and lemma(tok.head) in self.light:
+            poss = None  # "their forces completed their withdrawal": the light verb's subject names them
         if poss is not None:
             sources = expand(poss)
         else:

@@ -77,6 +77,8 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
             return cur.head
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
             return cur.head  # "rail lines carrying troops": the noun does it
+        if cur.dep_ == "acl" and cur.tag_ in ("VBD", "VBZ", "VBP") and not passive(cur):
+            return cur.head  # "youths resorted to ...": a finite verb the parser hung on its subject
         if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             # "Trump's decision to recognise", "an attempt by Hungary to veto": the noun's owner acts
             return next((c for c in cur.head.children if c.dep_ == "poss"), None) or next(
@@ -89,6 +91,8 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
                     obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
                     or lemma(obj) in parties or obj.lower_ in parties):
                 return obj
+        if cur.dep_ == "ROOT" and not any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in cur.children):
+            return _stranded_subject(cur)
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") or (cur.dep_ == "ccomp" and
                                                                          cur.lemma_ == "be") or (
                 # "Hungary accuses Ukraine ..., deploys soldiers": a headline's second finite verb, which
@@ -102,6 +106,26 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
             continue
         return None
     return None
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """"With the signing of a memorandum, the government and the rebels have agreed": a main verb
+    with no subject whose noun phrase right before it the parser hung inside a preceding phrase."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].dep_ in ("aux", "neg", "advmod") and verb.doc[i].head.i == verb.i:
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    tok = verb.doc[i]
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("conj", "pobj", "appos") or tok.head.i > verb.i:
+        return None
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > verb.sent.start:
+        first = tok.head
+        if not any(c.dep_ == "cc" for c in first.children) and first.dep_ != "conj":
+            # "a Memorandum ..., the Sudanese government and SPLM/A": the list starts after the comma
+            break
+        tok = first
+    return tok
 
 
 def expand(tok: Token) -> list[Token]:
@@ -128,10 +152,19 @@ def noun_phrase(head: Token, depth: int = 0):
                             yield from noun_phrase(g, depth + 1)
 
 
+def negation(c: Token) -> bool:
+    """Whether the child ``c`` negates its head: "not", "never", and "no longer"/"no more",
+    where the parser hangs the "no" on "longer" rather than on the verb."""
+    if c.dep_ == "neg":
+        return True
+    return c.dep_ == "advmod" and (c.lower_ == "never" or (
+        c.lower_ in ("longer", "more") and any(g.dep_ == "neg" and g.lower_ == "no" for g in c.children)))
+
+
 def will_not(tok: Token) -> bool:
     """"will not lift", "cannot accept", "won't release": the refusal is the predicate's own."""
     kids = list(tok.children)
-    return (any(c.dep_ == "neg" for c in kids)
+    return (any(negation(c) for c in kids)
             and any(c.dep_ == "aux" and c.lower_ in _WILL_CAN for c in kids))
 
 

@@ -174,6 +174,22 @@ def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConne
             delay = min(delay * 2, 0.5)
 
 
+def open_read(path: str, lock_timeout: float) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the store at ``path``, once it is known to be a store this tocsin reads:
+    NoStore (missing, or another DuckDB database), SchemaError (a newer tocsin's), BadStore, StoreLocked."""
+    if not Path(path).exists():
+        raise NoStore(f"no store at {path}: run `tocsin ingest ... --db {path}` first")
+    con = _connect(path, True, lock_timeout)
+    try:
+        if not schema.is_created(con):
+            raise NoStore(f"{path} is a DuckDB file but not a tocsin store")
+        schema.check(con)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: Sequence[tuple],
            types: dict[str, pa.DataType] | None = None, or_ignore: bool = False) -> None:
     """Bulk insert through Arrow: DuckDB's executemany costs a round trip per row."""
@@ -205,13 +221,27 @@ def _root(value: str) -> str:
     return f"{int(value):02d}"
 
 
-def _date(value: Date | str | None, name: str) -> Date | None:
+def parse_day(value: Date | str | None, name: str) -> Date | None:
+    """A query's date bound: a date, None, or YYYY-MM-DD (else a ValueError naming the bound)."""
     if value is None or isinstance(value, Date):
         return value
     try:
-        return Date.fromisoformat(value)
+        return Date.fromisoformat(str(value))
     except ValueError:
         raise ValueError(f"{name} {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def day_bounds(column: str, since: Date | str | None, until: Date | str | None) -> tuple[list[str], list]:
+    """Conditions (inclusive) and parameters bounding ``column`` by ``since``/``until``: one reading of
+    the date filters for events, series and alerts."""
+    where: list[str] = []
+    params: list = []
+    for bound, op, name in ((since, ">=", "since"), (until, "<=", "until")):
+        day = parse_day(bound, name)
+        if day:
+            where.append(f"{column} {op} ?")
+            params.append(day)
+    return where, params
 
 
 EVENT_QUERY = """
@@ -242,13 +272,9 @@ def event_filters(*, actor=None, dyad=None, root=None, since=None, until=None, m
     if roots:
         where.append(f"e.cameo_root IN ({', '.join('?' * len(roots))})")
         params += roots
-    since_d, until_d = _date(since, "since"), _date(until, "until")
-    if since_d:
-        where.append("e.date >= ?")
-        params.append(since_d)
-    if until_d:
-        where.append("e.date <= ?")
-        params.append(until_d)
+    days, day_params = day_bounds("e.date", since, until)
+    where += days
+    params += day_params
     mods = _codes(modality)
     if mods:
         from ..model import MODALITY_ORDER
@@ -285,13 +311,8 @@ class Store:
         if self._open is not None:
             yield self._open.cursor()
             return
-        if not Path(self.path).exists():
-            raise NoStore(f"no store at {self.path}: run `tocsin ingest ... --db {self.path}` first")
-        con = _connect(self.path, True, self.lock_timeout)
+        con = open_read(self.path, self.lock_timeout)
         try:
-            if not schema.is_created(con):
-                raise NoStore(f"{self.path} is a DuckDB file but not a tocsin store")
-            schema.check(con)
             yield con
         finally:
             con.close()

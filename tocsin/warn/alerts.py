@@ -173,16 +173,10 @@ def filters(since=None, until=None, level: str | None = None, dyad: str | None =
             alert_ids: list[str] | None = None) -> tuple[list[str], list]:
     """The WHERE conditions and their parameters for stored alerts: one reading of the filters for
     ``tocsin alerts``, ``Tocsin.alerts`` and the web app's ``/alerts``."""
-    from .series import parse_dyad, _date
+    from ..store.store import day_bounds
+    from .series import parse_dyad
 
-    where, params = [], []
-    s, u = _date(since, "since"), _date(until, "until")
-    if s:
-        where.append("first_fired >= ?")
-        params.append(s)
-    if u:
-        where.append("first_fired <= ?")
-        params.append(u)
+    where, params = day_bounds("first_fired", since, until)
     if level:
         if level not in LEVEL_RANK:
             raise ValueError(f"level {level!r} is not one of {', '.join(LEVEL_RANK)}")

@@ -83,14 +83,34 @@ def units_sql(base: str, unit: str, dyad: tuple[str, str] | None = None, country
     raise ValueError(f"unit {unit!r} is not one of {', '.join(UNITS)}")
 
 
+def prefilter(unit: str, dyad: tuple[str, str] | None, country: str | None, params: list) -> str:
+    """``AND ...`` over ``events e`` keeping every event ``units_sql`` can keep for this dyad or country
+    (a superset: an event with no target country may still get one implied), so the frame is built
+    from those events only rather than the whole store. Cluster days and facts come out the same,
+    since they are grouped per key."""
+    def side(code: str, role: str, open_target: bool) -> str:
+        if not code:
+            return "TRUE"
+        params.append(code)
+        if len(code) != 3:
+            return f"starts_with(e.{role}_code, ?)"
+        return f"(e.{role}_country = ? OR e.target_country IS NULL)" if open_target else f"e.{role}_country = ?"
+
+    if unit in ("dyad", "pair") and dyad:
+        pairs = [dyad] if unit == "dyad" else [dyad, dyad[::-1]]
+        return "AND (" + " OR ".join(f"({side(a, 'source', False)} AND {side(b, 'target', True)})"
+                                     for a, b in pairs) + ")"
+    if unit == "country" and country:
+        params += [country] * 3
+        return "AND (e.source_country = ? OR e.target_country = ? OR e.location_country = ?)"
+    return ""
+
+
 def _query(units: str, since: Date | None, until: Date | None, params: list) -> str:
-    where = []
-    if since:
-        where.append("day >= ?")
-        params.append(since)
-    if until:
-        where.append("day <= ?")
-        params.append(until)
+    from ..store.store import day_bounds
+
+    where, day_params = day_bounds("day", since, until)
+    params += day_params
     roots = ", ".join(f"count(*) FILTER (WHERE root = '{r}') AS r{r}" for r in ROOTS)
     quads = ", ".join(f"count(*) FILTER (WHERE quad = {q}) AS q{q}" for q in range(1, 5))
     return f"""
@@ -114,28 +134,53 @@ def compute(con: duckdb.DuckDBPyConnection, unit: str = "dyad", dyad: str | tupl
             country: str | None = None, since: Date | str | None = None, until: Date | str | None = None,
             fill: bool | None = None, base: str | None = None):
     """The series on an open connection; see ``Store.series``."""
-    import pandas as pd
+    d, country, since_d, until_d = parse(dyad, country, since, until)
+    df = days(con, unit, d, country, since_d, until_d, base)
+    return finish(df, unit, d, country, since_d, until_d, fill)
 
-    since_d = _date(since, "since")
-    until_d = _date(until, "until")
+
+def parse(dyad: str | tuple | None, country: str | None, since, until):
+    """The series' arguments checked: (dyad as a pair of sides, country, since, until); ValueError if bad."""
+    from ..store.store import parse_day
+
+    since_d = parse_day(since, "since")
+    until_d = parse_day(until, "until")
     d = parse_dyad(dyad) if isinstance(dyad, str) else dyad
     if country:
         country = country.strip().upper()
-        if not (country.isalpha() and len(country) == 3):
+        if not (country.isalpha() and country.isascii() and len(country) == 3):
             raise ValueError(f"country {country!r} is not an ISO 3166 alpha-3 code (e.g. UKR)")
-    base = base or frame.build(con)
+    return d, country or None, since_d, until_d
+
+
+def days(con: duckdb.DuckDBPyConnection, unit: str, d: tuple[str, str] | None, country: str | None,
+         since: Date | None = None, until: Date | None = None, base: str | None = None):
+    """The rows of the days with events, for checked arguments (``parse``). Without since/until: every
+    day, which a caller may cut to any window (a cluster's day does not depend on the window)."""
+    if base is None:
+        pre: list = []
+        base = frame.build(con, where=prefilter(unit, d, country, pre), params=pre)
     params: list = []
     units = units_sql(base, unit, d, country, params)
-    df = con.execute(_query(units, since_d, until_d, params), params).df()
+    return con.execute(_query(units, since, until, params), params).df()
+
+
+def label(unit: str, d: tuple[str, str] | None, country: str | None) -> str | None:
+    """The key a one-key series is filled under: BLR>UKR, BLR-UKR or UKR."""
+    if d is not None:
+        return f"{d[0]}>{d[1]}" if unit == "dyad" else f"{min(d)}-{max(d)}"
+    return country or None
+
+
+def finish(df, unit: str, d: tuple[str, str] | None, country: str | None, since: Date | None, until: Date | None,
+           fill: bool | None = None):
+    """``days``' rows, with a single key's days between since and until filled with zeros (``fill``,
+    on by default for one key)."""
     if fill is None:
         fill = d is not None or country is not None
-    label = None
-    if d is not None:
-        label = f"{d[0]}>{d[1]}" if unit == "dyad" else f"{min(d)}-{max(d)}"
-    elif country:
-        label = country
-    if fill and label is not None:
-        df = _fill(df, label, since_d, until_d)
+    key = label(unit, d, country)
+    if fill and key is not None:
+        df = _fill(df, key, since, until)
     return df
 
 
@@ -161,11 +206,3 @@ def _fill(df, label: str, since: Date | None, until: Date | None):
             out[c] = out[c].astype("int64")
     return out[["key", "day", "fact"] + VALUE_COLUMNS]
 
-
-def _date(value, name: str) -> Date | None:
-    if value is None or isinstance(value, Date):
-        return value
-    try:
-        return Date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"{name} {value!r} is not a date in the form YYYY-MM-DD") from None

@@ -21,22 +21,24 @@ from typing import TYPE_CHECKING, Any, Callable, Literal, Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 
-from ..store import NoStore, StoreLocked
+from ..store import BadStore, NoStore, StoreLocked
+from ..store.schema import SchemaError
 from . import queries
 from .reader import SharedReader
 from .schemas import (AlertDetail, Alerts, Actors, ArticleOut, ClusterPage, CodeRequest, CodeResponse, EventDetail, EventPage, Geo,
-                      Network, Problem, Series, Stats)
+                      Network, Problem, Series, Stats, Timeline)
 
 if TYPE_CHECKING:
     from ..app import Tocsin
 
 MAX_LIMIT = 500
 ERRORS = {422: {"model": Problem, "description": "A parameter is malformed or out of range"},
-          503: {"model": Problem, "description": "The store is missing, or being written for too long"}}
+          503: {"model": Problem, "description": "The store is missing, being written for too long, or not one "
+                                                 "this tocsin can read (a newer tocsin's)"}}
 
 
 def is_loopback(host: str) -> bool:
@@ -138,6 +140,12 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
     async def _no_store(request: Request, exc: NoStore):
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
+    @app.exception_handler(SchemaError)
+    @app.exception_handler(BadStore)
+    async def _unreadable(request: Request, exc: Exception):
+        # A store this tocsin cannot read (a newer tocsin's, or not a store): nothing to retry.
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
     @app.exception_handler(StoreLocked)
     async def _locked(request: Request, exc: StoreLocked):
         return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "5"})
@@ -177,6 +185,14 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
         # Dashboards ask the same aggregate again and again; the answer holds until the store changes.
         return reader.memo((name, repr(args)), compute)
 
+    # The answers are plain dicts from queries.py, written as JSON once: the response models below
+    # document them (OpenAPI, and schemathesis checks the answers against it) without FastAPI
+    # validating every row through them again.
+    def found(value, what: str, ident: str):
+        if value is None:
+            raise HTTPException(404, f"no {what} {ident!r} in the store")
+        return JSONResponse(value)
+
     # -- the API ---------------------------------------------------------------------------------
     @app.get("/events", response_model=EventPage, responses=ERRORS, tags=["events"])
     def list_events(f: dict = Depends(event_filter),
@@ -184,39 +200,56 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
                     limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=queries.MAX_OFFSET),
                     order: Literal["newest", "oldest", "confidence"] = "newest"):
         """Events matching the filters, one page at a time, in a stable order (ties broken by event id)."""
-        return cached("events", lambda: queries.events(reader, limit=limit, offset=offset, order=order,
-                                                       article_id=_text(article_id), **f),
-                      f, limit, offset, order, article_id)
+        return JSONResponse(cached("events", lambda: queries.events(reader, limit=limit, offset=offset, order=order,
+                                                                    article_id=_text(article_id), **f),
+                                   f, limit, offset, order, article_id))
 
     @app.get("/events/{event_id}", response_model=EventDetail, responses={404: {"model": Problem}, **ERRORS},
              tags=["events"])
     def get_event(event_id: str):
         """One event with its JSON record."""
-        e = queries.event(reader, _text(event_id) or "")
-        if e is None:
-            raise HTTPException(404, f"no event {event_id!r} in the store")
-        return e
+        return found(queries.event(reader, _text(event_id) or ""), "event", event_id)
 
-    @app.get("/series", response_model=Series, responses=ERRORS, tags=["events"])
-    def get_series(f: dict = Depends(event_filter),
-                   interval: Literal["day", "week", "month", "year"] = "day"):
-        """Events per day (week, month, year) with their Goldstein sum and QuadClass counts: the timeline."""
-        return cached("series", lambda: queries.series(reader, interval=interval, **f), f, interval)
+    @app.get("/timeline", response_model=Timeline, responses=ERRORS, tags=["events"])
+    def get_timeline(f: dict = Depends(event_filter),
+                     interval: Literal["day", "week", "month", "year"] = "day"):
+        """Events per day (week, month, year) with their Goldstein sum and QuadClass counts: the dashboard's
+        timeline, over the same filters as /events."""
+        return JSONResponse(cached("timeline", lambda: queries.timeline(reader, interval=interval, **f), f, interval))
+
+    @app.get("/series", response_model=Series, responses=ERRORS, tags=["warnings"])
+    def get_series(dyad: Optional[str] = Query(None, max_length=80,
+                                               description="SOURCE:TARGET, e.g. BLR:UKR (3 letters: a country; "
+                                                           "longer: an actor code prefix such as BLRMIL)"),
+                   country: Optional[str] = Query(None, max_length=3,
+                                                  description="a country (ISO alpha-3): every event it is party "
+                                                              "to or that happens there"),
+                   pair: bool = Query(False, description="with dyad: both directions together"),
+                   since: Optional[str] = Query(None, max_length=10, description="first day, YYYY-MM-DD"),
+                   until: Optional[str] = Query(None, max_length=10, description="last day, YYYY-MM-DD"),
+                   fill: bool = Query(True, description="every day between since and until (or the first and "
+                                                        "last event), zeros included; false: days with events")):
+        """The daily series of `tocsin series` (tocsin.warn): one dyad's or country's event clusters per day,
+        what happened (asserted, reported) apart from what was only threatened, planned or denied, with
+        counts per QuadClass and CAMEO root and the Goldstein sum. Give dyad or country."""
+        body = queries.series(reader, dyad=_text(dyad), country=_text(country), pair=pair, since=_text(since),
+                              until=_text(until), fill=fill)
+        return Response(body, media_type="application/json")
 
     @app.get("/actors", response_model=Actors, responses=ERRORS, tags=["actors"])
     def get_actors(f: dict = Depends(event_filter), limit: int = Query(50, ge=1, le=MAX_LIMIT)):
         """The busiest actors among the filtered events, with how often each acts and is acted on."""
-        return cached("actors", lambda: queries.actors(reader, limit=limit, **f), f, limit)
+        return JSONResponse(cached("actors", lambda: queries.actors(reader, limit=limit, **f), f, limit))
 
     @app.get("/network", response_model=Network, responses=ERRORS, tags=["actors"])
     def get_network(f: dict = Depends(event_filter), limit: int = Query(60, ge=1, le=MAX_LIMIT)):
         """Who acts on whom: the busiest directed actor pairs among the filtered events."""
-        return cached("network", lambda: queries.network(reader, limit=limit, **f), f, limit)
+        return JSONResponse(cached("network", lambda: queries.network(reader, limit=limit, **f), f, limit))
 
     @app.get("/geo", response_model=Geo, responses=ERRORS, tags=["events"])
     def get_geo(f: dict = Depends(event_filter), limit: int = Query(500, ge=1, le=5000)):
         """Where the filtered events happen: counts per country of location and per gazetteer place."""
-        return cached("geo", lambda: queries.geo(reader, limit=limit, **f), f, limit)
+        return JSONResponse(cached("geo", lambda: queries.geo(reader, limit=limit, **f), f, limit))
 
     @app.get("/clusters", response_model=ClusterPage, responses=ERRORS, tags=["events"])
     def list_clusters(actor: Optional[list[str]] = Query(None, max_length=40),
@@ -227,42 +260,38 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
                       min_articles: int = Query(1, ge=1, le=1_000_000),
                       limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=queries.MAX_OFFSET)):
         """Reports of one real-world event across articles, newest first."""
-        return queries.clusters(reader, limit=limit, offset=offset, min_articles=min_articles, actor=_texts(actor),
-                                dyad=_text(dyad), root=_text(root), since=_text(since), until=_text(until))
+        return JSONResponse(queries.clusters(reader, limit=limit, offset=offset, min_articles=min_articles,
+                                             actor=_texts(actor), dyad=_text(dyad), root=_text(root),
+                                             since=_text(since), until=_text(until)))
 
     @app.get("/articles/{article_id}", response_model=ArticleOut, responses={404: {"model": Problem}, **ERRORS},
              tags=["articles"])
     def get_article(article_id: str):
         """An article's text, its events with the character spans to highlight, and its place mentions."""
-        a = queries.article(reader, _text(article_id) or "")
-        if a is None:
-            raise HTTPException(404, f"no article {article_id!r} in the store")
-        return a
+        return found(queries.article(reader, _text(article_id) or ""), "article", article_id)
 
     @app.get("/alerts", response_model=Alerts, responses=ERRORS, tags=["warnings"])
     def list_alerts(since: Optional[str] = Query(None, max_length=10, description="first raised on or after"),
                     until: Optional[str] = Query(None, max_length=10, description="first raised on or before"),
                     level: Optional[Literal["watch", "warning", "alert"]] = Query(None, description="at least"),
                     dyad: Optional[str] = Query(None, max_length=80), country: Optional[str] = Query(None, max_length=3),
+                    evidence: bool = Query(True, description="each alert's evidence: the events behind it"),
                     limit: int = Query(200, ge=1, le=MAX_LIMIT)):
-        """Alerts as `tocsin alerts` (tocsin.warn) stored them, most recently updated first; the server only
-        reads them. Empty until alerts have been computed for the store."""
-        return queries.alerts(reader, limit=limit, since=_text(since), until=_text(until), level=level,
-                              dyad=_text(dyad), country=_text(country))
+        """Alerts as `tocsin alerts` (tocsin.warn) stored them, most recently updated first, with their
+        evidence; the server only reads them. Empty until alerts have been computed for the store."""
+        return JSONResponse(queries.alerts(reader, limit=limit, since=_text(since), until=_text(until), level=level,
+                                           dyad=_text(dyad), country=_text(country), evidence=evidence))
 
     @app.get("/alerts/{alert_id}", response_model=AlertDetail, responses={404: {"model": Problem}, **ERRORS},
              tags=["warnings"])
     def get_alert(alert_id: str):
         """One alert with its evidence: the events behind it, their sentences, modality, who says so."""
-        a = queries.alert(reader, _text(alert_id) or "")
-        if a is None:
-            raise HTTPException(404, f"no alert {alert_id!r} in the store")
-        return a
+        return found(queries.alert(reader, _text(alert_id) or ""), "alert", alert_id)
 
     @app.get("/stats", response_model=Stats, responses=ERRORS, tags=["store"])
     def get_stats():
         """How much is in the store, and the span of its event dates."""
-        return queries.stats(reader)
+        return JSONResponse(queries.stats(reader))
 
     # The OpenAPI document declares the token only where the server asks for one.
     bearer = HTTPBearer(auto_error=False, description="needed when the server listens beyond localhost")

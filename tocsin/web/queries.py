@@ -4,6 +4,7 @@ plain dicts ready for JSON."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import lru_cache
 
 from ..store.store import event_filters
@@ -127,7 +128,7 @@ def event(r: SharedReader, event_id: str) -> dict | None:
     return _clean(rows)[0] if rows else None
 
 
-def series(r: SharedReader, *, interval: str = "day", **f) -> dict:
+def timeline(r: SharedReader, *, interval: str = "day", **f) -> dict:
     if interval not in INTERVALS:
         raise ValueError(f"interval {interval!r} is not one of {', '.join(INTERVALS)}")
     where, params = filters(**f)
@@ -140,6 +141,52 @@ def series(r: SharedReader, *, interval: str = "day", **f) -> dict:
                              count(*) FILTER (WHERE e.quad_class = 4) AS q4
                       FROM events e {where} GROUP BY 1 ORDER BY 1""", params)
     return {"interval": interval, "points": _clean(rows)}
+
+
+SERIES_FRAMES = 64  # one key's every-day rows (a few hundred KB each) kept per store state
+
+
+def series(r: SharedReader, *, dyad: str | None = None, country: str | None = None, pair: bool = False,
+           since: str | None = None, until: str | None = None, fill: bool = True) -> bytes:
+    """``tocsin series`` (tocsin.warn.series) as JSON: one dyad's, pair's or country's rows per day and fact.
+
+    A key's rows over every day are computed once per store state; a window is cut from them (a
+    cluster's day does not depend on the window). The JSON is built by pandas in one pass."""
+    import pandas as pd
+
+    from ..warn import series as S
+
+    if not dyad and not country:
+        raise ValueError("give dyad=SOURCE:TARGET (e.g. BLR:UKR) or country=CODE")
+    if dyad and country:
+        raise ValueError("give dyad or country, not both")
+    if pair and not dyad:
+        raise ValueError("pair=true goes with a dyad")
+    d, c, lo, hi = S.parse(dyad, country, since, until)
+    if lo and hi and lo > hi:
+        raise ValueError(f"since {lo} is after until {hi}")
+    unit = "country" if c else ("pair" if pair else "dyad")
+
+    def every_day():
+        with r.cursor() as cur:
+            try:
+                return S.days(cur, unit, d, c)
+            finally:
+                cur.execute("DROP TABLE IF EXISTS _warn")  # the frame of this key: not kept per thread
+
+    df = r.memo(("series", unit, d, c), every_day, size=SERIES_FRAMES)
+    if lo or hi:
+        day = pd.to_datetime(df["day"])
+        keep = pd.Series(True, index=df.index)
+        if lo:
+            keep &= day >= pd.Timestamp(lo)
+        if hi:
+            keep &= day <= pd.Timestamp(hi)
+        df = df[keep]
+    df = S.finish(df, unit, d, c, lo, hi, fill)
+    df = df.assign(day=pd.to_datetime(df["day"]).dt.strftime("%Y-%m-%d"))
+    head = json.dumps({"unit": unit, "key": S.label(unit, d, c), "since": _json(lo), "until": _json(hi)})
+    return (head[:-1] + ', "rows": ' + df.to_json(orient="records", double_precision=6) + "}").encode()
 
 
 def actors(r: SharedReader, *, limit: int = 50, **f) -> dict:
@@ -280,30 +327,45 @@ def _has_table(r: SharedReader, name: str) -> bool:
     return bool(r.query("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name])[1][0][0])
 
 
-def alerts(r: SharedReader, *, limit: int, since=None, until=None, level=None, dyad=None, country=None) -> dict:
+def alerts(r: SharedReader, *, limit: int, since=None, until=None, level=None, dyad=None, country=None,
+           evidence: bool = True) -> dict:
     """Alerts as tocsin.warn stored them (``tocsin alerts`` refreshes them; the server only reads),
-    most recently updated first. ``since``/``until`` bound when they were first raised."""
+    most recently updated first, each with its evidence. ``since``/``until`` bound when they were
+    first raised."""
     from ..warn.alerts import filters
 
     where, params = filters(since, until, level, dyad, country)  # bad filters are refused even before any alert
     if not _has_table(r, "alerts"):
         return {"alerts": []}
     q = "SELECT * FROM alerts" + (" WHERE " + " AND ".join(where) if where else "")
-    rows = r.rows(q + " ORDER BY last_updated DESC, level_rank DESC, score DESC, alert_id LIMIT ?", params + [limit])
-    return {"alerts": _clean(rows)}
+    rows = _clean(r.rows(q + " ORDER BY last_updated DESC, level_rank DESC, score DESC, alert_id LIMIT ?",
+                         params + [limit]))
+    if evidence:
+        _evidence(r, rows)
+    return {"alerts": rows}
 
 
 def alert(r: SharedReader, alert_id: str) -> dict | None:
     if not _has_table(r, "alerts"):
         return None
-    rows = r.rows("SELECT * FROM alerts WHERE alert_id = ?", [alert_id])
-    if not rows:
-        return None
-    out = _clean(rows)[0]
-    out["evidence"] = _clean(r.rows("""
-        SELECT x.part, x.event_id, x.day, x.seen, e.sentence, e.cameo, e.source_code, e.target_code,
+    rows = _clean(r.rows("SELECT * FROM alerts WHERE alert_id = ?", [alert_id]))
+    _evidence(r, rows)
+    return rows[0] if rows else None
+
+
+def _evidence(r: SharedReader, alerts: list[dict]) -> None:
+    """Each alert's events: their sentences, modality, who says so, the article they come from."""
+    if not alerts:
+        return
+    found = _clean(r.rows("""
+        SELECT x.alert_id, x.part, x.event_id, x.day, x.seen, e.sentence, e.cameo, e.source_code, e.target_code,
                e.modality, e.attributed_to_text, e.confidence, e.location_name, a.url, a.source AS publisher,
                a.title, e.article_id, x.cluster_id
         FROM alert_evidence x JOIN events e USING (event_id) JOIN articles a USING (article_id)
-        WHERE x.alert_id = ? ORDER BY x.part, x.day, x.event_id""", [alert_id]))
-    return out
+        WHERE x.alert_id IN (SELECT unnest(?)) ORDER BY x.part, x.day, x.event_id""",
+                          [[a["alert_id"] for a in alerts]]))
+    by_alert: dict[str, list] = {a["alert_id"]: [] for a in alerts}
+    for ev in found:
+        by_alert[ev.pop("alert_id")].append(ev)
+    for a in alerts:
+        a["evidence"] = by_alert[a["alert_id"]]

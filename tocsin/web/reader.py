@@ -27,13 +27,12 @@ from typing import Iterator
 
 import duckdb
 
-from ..store import NoStore, StoreLocked
-from ..store import schema
-from ..store.store import _connect, intent_path
+from ..store import StoreLocked
+from ..store.store import intent_path, open_read
 
 
 class SharedReader:
-    def __init__(self, path: str | Path, lock_timeout: float = 60.0, idle: float = 2.0, threads: int = 2,
+    def __init__(self, path: str | Path, lock_timeout: float = 60.0, idle: float = 2.0, threads: int = 1,
                  memory_limit: str = "1GB", poll: float = 0.02, memo_size: int = 2048, max_queries: int = 4) -> None:
         self.path = str(path)
         self.lock_timeout = lock_timeout
@@ -46,10 +45,14 @@ class SharedReader:
         self._last_used = time.monotonic()
         self._cond = threading.Condition()
         self._intent_fd: int | None = None
-        self.generation = 0  # bumped at every reopen: what was cached before may be stale
+        self.generation = 0  # bumped when a reopen finds the file changed: what was memoised may be stale
+        self._fingerprint: tuple | None = None
+        self._opened = 0  # connections opened so far (a thread's cursor belongs to one)
         self._stop = threading.Event()
         self._watching = False
-        self._memo: OrderedDict = OrderedDict()
+        self._local = threading.local()
+        self._cursors: list[duckdb.DuckDBPyConnection] = []
+        self._memos: dict[str, OrderedDict] = {}
         self.memo_size = memo_size
         self.hits = self.misses = 0
         # Queries at once: more would only share the same cores, each slower, and pile up memory.
@@ -72,9 +75,22 @@ class SharedReader:
         return False
 
     def _close_locked(self) -> None:
+        for cur in self._cursors:
+            cur.close()
+        self._cursors.clear()
         if self._con is not None:
             self._con.close()
             self._con = None
+
+    def _thread_cursor(self) -> duckdb.DuckDBPyConnection:
+        """This thread's cursor on the open connection, made once per connection: a cursor is a
+        DuckDB connection of its own (a client context), cheaper kept than made for every query."""
+        mine = getattr(self._local, "cursor", None)
+        if mine is None or mine[0] != self._opened:
+            mine = (self._opened, self._con.cursor())
+            self._local.cursor = mine
+            self._cursors.append(mine[1])
+        return mine[1]
 
     def _watchdog(self) -> None:
         # Runs while a connection is open; ends when it is closed (the next open starts another).
@@ -90,18 +106,23 @@ class SharedReader:
 
     # -- queries ---------------------------------------------------------------------------------
     def _open_locked(self) -> duckdb.DuckDBPyConnection:
-        if not Path(self.path).exists():
-            raise NoStore(f"no store at {self.path}: run `tocsin ingest ... --db {self.path}` first")
-        con = _connect(self.path, True, self.lock_timeout)
+        con = open_read(self.path, self.lock_timeout)  # refuses a foreign or newer store, as every reader does
         try:
-            if not schema.is_created(con):
-                raise NoStore(f"{self.path} is a DuckDB file but not a tocsin store")
+            # Queries run side by side (max_queries): a few threads each share the cores better than
+            # every query taking them all.
             con.execute(f"SET threads = {int(self.threads)}")
             con.execute(f"SET memory_limit = '{self.memory_limit}'")
         except BaseException:
             con.close()
             raise
-        self.generation += 1
+        self._opened += 1
+        # Taken with the file open, so no writer can change it meanwhile: answers memoised under an
+        # older fingerprint are dropped, those of a reopen of the same file (after idling) kept.
+        fingerprint = tuple((st.st_mtime_ns, st.st_size) if st else None
+                            for st in map(_stat, (self.path, self.path + ".wal")))
+        if fingerprint != self._fingerprint:
+            self._fingerprint = fingerprint
+            self.generation += 1
         return con
 
     @contextmanager
@@ -133,11 +154,10 @@ class SharedReader:
                     self._watching = True
                     threading.Thread(target=self._watchdog, name="tocsin-reader-watchdog", daemon=True).start()
             self._busy += 1
-            cur = self._con.cursor()
+            cur = self._thread_cursor()
         try:
             yield cur
         finally:
-            cur.close()
             with self._cond:
                 self._busy -= 1
                 self._last_used = time.monotonic()
@@ -155,23 +175,27 @@ class SharedReader:
         names, rows = self.query(sql, params)
         return [dict(zip(names, r)) for r in rows]
 
-    def memo(self, key, compute):
+    def memo(self, key, compute, size: int | None = None):
         """``compute()``'s result, kept while the store cannot have changed: a writer gets in only after the
-        connection closes, and every reopen starts a new generation, so a result is reused only within the
-        generation (and the connection) it was computed in."""
+        connection closes, and a reopen that finds the file changed starts a new generation, so a result is
+        reused only while the connection is open, within the generation it was computed in. ``size``: keep
+        at most that many results of this kind (large ones), else ``memo_size``."""
+        bucket = "large" if size is not None else "answers"
+        limit = min(size, self.memo_size) if size is not None else self.memo_size
+        memo = self._memos.setdefault(bucket, OrderedDict())
         with self._cond:
             gen = self.generation if self._con is not None else None
-            if gen is not None and (gen, key) in self._memo:
-                self._memo.move_to_end((gen, key))
+            if gen is not None and (gen, key) in memo:
+                memo.move_to_end((gen, key))
                 self.hits += 1
-                return self._memo[(gen, key)]
+                return memo[(gen, key)]
         value = compute()
         with self._cond:
             self.misses += 1
-            if self.memo_size and self._con is not None and (gen is None or gen == self.generation):
-                self._memo[(self.generation, key)] = value
-                while len(self._memo) > self.memo_size:
-                    self._memo.popitem(last=False)
+            if limit and self._con is not None and (gen is None or gen == self.generation):
+                memo[(self.generation, key)] = value
+                while len(memo) > limit:
+                    memo.popitem(last=False)
         return value
 
     def close(self) -> None:
@@ -184,3 +208,10 @@ class SharedReader:
             if self._intent_fd is not None:
                 os.close(self._intent_fd)
                 self._intent_fd = None
+
+
+def _stat(path: str):
+    try:
+        return os.stat(path)
+    except OSError:
+        return None

@@ -1,9 +1,9 @@
 """Response and request bodies of the web API: they make its OpenAPI document."""
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 
 class Problem(BaseModel):
@@ -118,7 +118,7 @@ class ArticleOut(BaseModel):
     places: list[PlaceRow]
 
 
-class SeriesPoint(BaseModel):
+class TimelinePoint(BaseModel):
     period: str = Field(description="first day of the period")
     events: int
     goldstein: float = Field(description="sum of Goldstein scores")
@@ -128,9 +128,36 @@ class SeriesPoint(BaseModel):
     q4: int
 
 
-class Series(BaseModel):
+class Timeline(BaseModel):
     interval: str
-    points: list[SeriesPoint]
+    points: list[TimelinePoint]
+
+
+_COUNT = "clusters (real-world events; a cluster of reports counts once)"
+SeriesRow = create_model(
+    "SeriesRow",
+    key=(str, Field(description="the dyad (BLR>UKR), pair (BLR-UKR) or country (UKR)")),
+    day=(str, Field(description="YYYY-MM-DD, the event day")),
+    fact=(Literal["asserted", "reported", "future", "hypothetical", "negated"],
+          Field(description="asserted or reported (it happened), or a signal: future, hypothetical, negated")),
+    clusters=(int, Field(description=_COUNT)),
+    events=(int, Field(description="coded reports")),
+    conflict=(int, Field(description="clusters of QuadClass 3 or 4")),
+    **{f"q{q}": (int, Field(description=f"clusters of QuadClass {q}")) for q in range(1, 5)},
+    **{f"r{r:02d}": (int, Field(description=f"clusters of CAMEO root {r:02d}")) for r in range(1, 21)},
+    goldstein_sum=(float, Field(description="Goldstein sum over clusters (each its reports' mean)")),
+    goldstein_mean=(Optional[float], Field(None, description="Goldstein mean over clusters; null on a day without")),
+)
+
+
+class Series(BaseModel):
+    unit: Literal["dyad", "pair", "country"]
+    key: str = Field(description="what was asked for: BLR>UKR (dyad), BLR-UKR (pair) or UKR (country)")
+    since: Optional[str] = None
+    until: Optional[str] = None
+    rows: list[SeriesRow] = Field(description="one per day and fact (every day between since and until, or "
+                                              "between the first and last event, when fill is on), as "
+                                              "`tocsin series --format jsonl`")  # type: ignore[valid-type]
 
 
 class ActorRow(BaseModel):
@@ -256,7 +283,7 @@ class AlertRow(BaseModel):
 
 
 class Alerts(BaseModel):
-    alerts: list[AlertRow]
+    alerts: list["AlertDetail"] = Field(description="with their evidence, unless evidence=false")
 
 
 class EvidenceRow(BaseModel):
@@ -281,4 +308,7 @@ class EvidenceRow(BaseModel):
 
 
 class AlertDetail(AlertRow):
-    evidence: list[EvidenceRow]
+    evidence: Optional[list[EvidenceRow]] = Field(None, description="the events behind the alert")
+
+
+Alerts.model_rebuild()

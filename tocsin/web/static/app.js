@@ -87,7 +87,7 @@ function showError(msg) { document.getElementById("error").textContent = msg || 
 // ---- timeline ----------------------------------------------------------------------------------
 async function drawTimeline() {
   const box = document.getElementById("timeline");
-  const [series, alerts] = await Promise.all([get("/series?" + query({ interval: state.interval })), fetchAlerts()]);
+  const [series, alerts] = await Promise.all([get("/timeline?" + query({ interval: state.interval })), fetchAlerts()]);
   box.replaceChildren();
   const pts = series.points.map(d => ({ ...d, t: new Date(d.period + "T00:00:00Z") }));
   document.getElementById("timeline-caption").textContent =
@@ -238,7 +238,7 @@ document.getElementById("next").addEventListener("click", () => {
 async function fetchAlerts() {
   if (!api.alerts) return [];
   try {
-    const p = new URLSearchParams({ limit: 200 });
+    const p = new URLSearchParams({ limit: 200, evidence: false });
     for (const k of ["since", "until", "dyad", "country"]) if (state[k]) p.set(k, state[k]);
     const rows = (await get("/alerts?" + p)).alerts;
     for (const a of rows) {
