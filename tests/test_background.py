@@ -60,6 +60,8 @@ def rules(tools, text, word):
     ("Beijing retaliated by raising duties on soybeans.", "retaliate", "the means names the deed"),
     ("The separatist campaign killed 800 people over four decades.", "kill", "a tally over years"),
     ("The sergeant deployed numerous times to the Sahel.", "deploy", "habitual"),
+    ("The rebels retaliated, shelling the government villages near the river.", "retaliate", "the means names the deed"),
+    ("Ambush attacks on officers increase across the state.", "attack", "a trend of many deeds"),
     ("Bandits fired on a navy patrol near the delta.", "patrol", "a unit"),
 ])
 def test_background_rule(tools, text, word, rule):
@@ -77,6 +79,7 @@ def test_background_rule(tools, text, word, rule):
     ("Joint naval patrols began along the disputed coast on Monday.", "patrol"),
     ("Students demonstrated outside the ministry on Monday.", "demonstrate"),
     ("Beijing retaliated against the strikes with missile fire.", "retaliate"),
+    ("The attacks on police stations rose to six on Monday.", "attack"),
 ])
 def test_not_background(tools, text, word):
     assert not any(rules(tools, text, word)), text

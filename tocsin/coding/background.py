@@ -49,6 +49,7 @@ class Background:
         self.units = lex.words("@UNIT_NOUN")
         self.intransitive = lex.words("@INTRANSITIVE_EVENT")
         self.generic_deed = lex.words("@GENERIC_DEED")
+        self.trend = lex.words("@TREND")
         self.aspectual = lex.words("@ASPECTUAL")
 
     def __call__(self, m: Match, year: int | None = None) -> str | None:
@@ -89,6 +90,9 @@ class Background:
         rule = self._habitual(tok)
         if rule:
             return rule
+        if (tok.dep_ == "nsubj" and tok.tag_ in ("NNS", "NNPS") and lemma(head) in self.trend
+                and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)):
+            return "background: a trend of many deeds"
         for c in tok.children:
             if c.dep_ == "amod" and c.lower_ in self.earlier:
                 return "background: dated before the story"
@@ -109,6 +113,8 @@ class Background:
     def _verb(self, tok: Token, year: int | None) -> str | None:
         if lemma(tok) in self.intransitive and any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in tok.children):
             return "another sense: an intransitive event verb with an object"  # "demonstrated the talents"
+        if lemma(tok) in self.generic_deed and any(c.dep_ == "advcl" and c.tag_ == "VBG" for c in tok.children):
+            return "another sense: the means names the deed"  # "the rebels retaliated, shelling the villages"
         for c in tok.children:
             if c.dep_ in ("npadvmod", "advmod", "dobj") and lemma(c) == "time" and any(
                     g.lower_ in self.habitual or g.lower_ in ("several", "multiple") for g in c.children):

@@ -55,11 +55,13 @@ class Derived:
         # "warned that police will no longer tolerate rallies": the warning is the event; the
         # promise or refusal inside it is no statement of its own
         own = own and not (mod.sayer is not None and lemma(mod.sayer.head) in self.threat_verbs)
-        if own and mod.modality == "future" and intent_of(code.code) and not purpose and self._stated(m, mod):
+        # "Hungary will veto the sanctions if ...": a condition on one's own future deed leaves it a threat
+        future = mod.modality == "future" or (mod.modality == "hypothetical" and {"future", "conditional"} <= mod.found)
+        if own and future and intent_of(code.code) and not purpose and self._stated(m, mod):
             # "the rebels said they will free the hostages": the promise is the event CAMEO codes,
             # and the rebels saying it of themselves is no hearsay; "troops will be deployed to
             # repel attacks" states a purpose, not a promise
-            said = mod.without_future()
+            said = mod.without({"future", "hypothetical", "conditional"})
             out.append((self.codes[intent_of(code.code)], "asserted" if said == "reported" else said,
                         f"announced: {m.pattern.rule}"))
         elif own and mod.modality == "negated" and will_not(m.anchor) and refusal_of(code.code):
