@@ -11,12 +11,14 @@
 3. Load: open loop on loopback, ``--rate`` requests/s for ``--seconds`` s: request i is due at
    t0 + i/rate whatever happened before, its latency counts from that due time (a slow answer cannot
    hide the requests queued behind it), over ``--connections`` keep-alive connections. The requests
-   are the dashboard's own (tocsin/web/static/app.js): a view is a filter (a dyad, an actor, a CAMEO
-   root, a country, or none) and maybe a window a timeline bar gives (a month or a week), and asks
-   /timeline, /geo, /network, /alerts and /events pages of 25; a reader pages on and opens events and
-   articles; warn's /series of the dyad or country. An error is any answer but 200, a broken
-   connection, or no answer within ``--timeout`` s. The count is bounded, and so is the time: what is
-   not answered ``--timeout`` s after the last request was due counts as an error.
+   are the dashboard's own (tocsin/web/static/app.js), in sessions: a view (the whole store, a dyad,
+   an actor, a CAMEO root or a country, a third of them narrowed to a month or a week; 400 views,
+   popular by Zipf's law) is opened (/timeline, /geo, /network, /alerts, the first /events page of
+   25), maybe paged on, an event and an article read, warn's /series of its dyad or country drawn.
+   The script prints how many requests are distinct (only repeats can come from the answer memo).
+   It runs on the server of the warm phase. An error is any answer but 200, a broken connection, or
+   no answer within ``--timeout`` s of its due time; the count is bounded, and so is the time: what
+   is not answered ``--timeout`` s after the last request was due counts as an error.
 
     python benchmarks/serve.py --store out/serve-1m.duckdb      # ~3 minutes with the store built
 """
@@ -180,24 +182,47 @@ class Workload:
             f.update({"since": (end - timedelta(days=r.choice([90, 365]))).isoformat(), "until": end.isoformat()})
         return url("/series", f)
 
-    def mixed(self) -> str:
-        x = self.r.random()
-        f = self.view()
-        if x < 0.40:
-            return self.events()
-        if x < 0.60:
-            return self.series()
-        if x < 0.68:
-            return url("/timeline", {**f, "interval": self.r.choice(["day", "week", "month"])})
-        if x < 0.74:
-            return url("/geo", {**f, "limit": 300})
-        if x < 0.80:
-            return url("/network", {**f, "limit": 40})
-        if x < 0.84:
-            return url("/alerts", {k: v for k, v in f.items() if k in ("since", "until", "dyad")} | {"evidence": "false"})
-        if x < 0.92:
-            return f"/articles/{self.r.choice(self.articles)}"
-        return f"/events/{self.r.choice(self.event_ids)}"
+    def views(self, n: int = 400) -> list[dict]:
+        """What dashboard users look at: the whole store, a dyad, an actor, a CAMEO root or a country, a
+        third of them narrowed to a month or a week, ranked at random (``sessions`` asks the first ones most)."""
+        r = self.r
+        base = [{}] + [{"dyad": d} for d in self.dyads] + [{"actor": c} for c in self.countries] + \
+               [{"root": x} for x in ("14", "18,19", "01", "04", "16", "17")] + [{"country": c} for c in self.countries]
+        out = list(base)
+        while len(out) < n:
+            v = dict(r.choice(base))
+            v.update(self.window())
+            if r.random() < 0.15:
+                v["modality"] = "asserted"
+            out.append(v)
+        r.shuffle(out)
+        return out
+
+    def sessions(self, total: int, zipf: float = 1.1) -> list[str]:
+        """The requests of dashboard sessions until ``total``: a view is opened (its timeline, map,
+        network, alerts and first page of events), maybe paged on, an event and its article read, the
+        warning chart of its dyad or country drawn. Views are popular by Zipf's law (the k-th most
+        asked for ``1/k**zipf`` as often as the first)."""
+        r = self.r
+        views = self.views()
+        weights = [1 / (k + 1) ** zipf for k in range(len(views))]
+        out: list[str] = []
+        while len(out) < total:
+            v = r.choices(views, weights)[0]
+            out += [url("/timeline", {**v, "interval": "day"}), url("/geo", {**v, "limit": 300}),
+                    url("/network", {**v, "limit": 40}),
+                    url("/alerts", {k: x for k, x in v.items() if k in ("since", "until", "dyad")} | {"limit": 200, "evidence": "false"}),
+                    url("/events", {**v, "limit": 25})]
+            pages = 1
+            while r.random() < 0.5 and pages < 6:
+                out.append(url("/events", {**v, "limit": 25, "offset": 25 * pages}))
+                pages += 1
+            if r.random() < 0.6:
+                out += [f"/events/{r.choice(self.event_ids)}", f"/articles/{r.choice(self.articles)}"]
+            if r.random() < 0.5 and ("dyad" in v or "country" in v or "actor" in v):
+                key = {"dyad": v["dyad"]} if "dyad" in v else {"country": v.get("country") or v["actor"]}
+                out.append(url("/series", {**key, **{k: x for k, x in v.items() if k in ("since", "until")}}))
+        return out[:total]
 
 
 class Conn:
@@ -403,8 +428,12 @@ def main() -> None:
                 # As deployed: the answer memo on, and each series key asked for once (a key's days are
                 # kept per store state; any window is cut from them).
                 keys = [url("/series", {"dyad": d}) for d in work.dyads] + \
+                       [url("/series", {"dyad": d, "pair": "true"}) for d in work.dyads] + \
                        [url("/series", {"country": c}) for c in work.countries]
+                t = time.perf_counter()
+                print(f"warming: the series of {len(keys)} keys ...", end=" ", flush=True)
                 asyncio.run(sequential(s.port, keys))
+                print(f"{time.perf_counter() - t:.0f}s", flush=True)
                 result["warm"] = {
                     "/events": summary("warm /events (filtered, paginated)",
                                        asyncio.run(sequential(s.port, [work.events() for _ in range(a.requests)]))),
@@ -412,8 +441,9 @@ def main() -> None:
                                        asyncio.run(sequential(s.port, [work.series() for _ in range(a.requests)]))),
                 }
             if "load" not in skip:
-                paths = [work.mixed() for _ in range(int(a.rate * a.seconds))]
-                print(f"load average before the load {loadavg()}", flush=True)
+                paths = work.sessions(int(a.rate * a.seconds))
+                print(f"load: {len(set(paths)):,} distinct requests of {len(paths):,} (the rest repeat one: the "
+                      f"answer memo can serve at most those); load average before {loadavg()}", flush=True)
                 result["load"] = asyncio.run(open_loop(s.port, paths, a.rate, a.connections, a.timeout))
     result["loadavg_end"] = loadavg()
     print(f"done in {time.monotonic() - started:.0f}s; load average {loadavg()}")

@@ -26,7 +26,7 @@ from ..model import Article
 from ..model import Coded
 from ..runner import BATCH, Outcome, Runner
 from . import rows as R
-from .store import Store, Writer, insert
+from .store import RunSummary, Store, Writer, insert
 
 Action = Literal["skip", "code", "duplicate", "near_duplicate", "failed"]
 
@@ -43,11 +43,10 @@ class Decision:
 
 
 @dataclass
-class Summary:
+class Summary(RunSummary):
     """What one ingest did. ``problems`` are the inputs skipped while reading, and articles the coder failed on."""
 
     read: int = 0
-    already_stored: int = 0
     duplicates: int = 0
     near_duplicates: int = 0
     coded: int = 0
@@ -55,8 +54,6 @@ class Summary:
     events: int = 0
     places: int = 0
     renamed: int = 0
-    clusters: int | None = None
-    problems: list = field(default_factory=list)
 
     def skipped_by_reason(self) -> Counter:
         """Problems counted by kind: reading errors, other languages, and so on."""

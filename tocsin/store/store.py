@@ -14,6 +14,7 @@ import os
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -288,6 +289,16 @@ def event_filters(*, actor=None, dyad=None, root=None, since=None, until=None, m
         where.append("e.article_id = ?")
         params.append(article_id)
     return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+@dataclass
+class RunSummary:
+    """What any writing run (an ingest, an import) counts: inputs the store held already, problems
+    met while reading (skipped), and the event clusters after it (None: not rebuilt)."""
+
+    already_stored: int = 0
+    clusters: int | None = None
+    problems: list = field(default_factory=list)
 
 
 class Store:

@@ -15,10 +15,12 @@ import hashlib
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date as Date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
+
+from ..store.store import RunSummary
 
 FORMATS = ("gdelt", "acled")
 BATCH = 5000
@@ -26,13 +28,12 @@ GDELT_FIELDS = 61
 
 
 @dataclass
-class ImportSummary:
+class ImportSummary(RunSummary):
+    """What one import did: rows read, rows imported, and rows that are no event tocsin stores."""
+
     rows: int = 0
     imported: int = 0
-    already_stored: int = 0
     not_events: int = 0
-    problems: list[str] = field(default_factory=list)
-    clusters: int | None = None
 
 
 @dataclass
@@ -341,10 +342,8 @@ def run(store, paths: list[str | Path], fmt: str, *, cluster: bool = True) -> Im
         if not batch:
             return
         with store.writer() as w:
-            ids = [r.article[0] for r in batch]
-            have = {x[0] for x in w.con.execute("SELECT article_id FROM articles WHERE article_id IN "
-                                                "(SELECT unnest(?))", [ids]).fetchall()}
-            seq = int(w.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchall()[0][0])
+            have = set(w.hashes_of_ids(r.article[0] for r in batch))
+            seq = w.max_seq()
             arts, evs, seen = [], [], set()
             for r in batch:
                 aid = r.article[0]

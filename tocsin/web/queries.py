@@ -80,12 +80,17 @@ def events(r: SharedReader, *, limit: int, offset: int, order: str = "newest", *
     if offset > MAX_OFFSET:
         raise ValueError(f"offset {offset} is beyond {MAX_OFFSET:,}: narrow the filters instead")
     where, params = filters(**f)
-    # Sort only the row ids, then fetch the page's columns: a third of the time of sorting whole rows.
-    rows = r.rows(f"""SELECT {EVENT_COLUMNS} FROM events e WHERE e.rowid IN
-                          (SELECT e.rowid FROM events e {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?)
-                      ORDER BY {ORDERS[order]}""", params + [limit, offset])
+    # Sort only the row ids, then fetch the page's rows by row id: a third of the time of sorting
+    # whole rows, and a fetch by a list of row ids reads only those rows.
+    ids = [x for (x,) in r.query(f"SELECT e.rowid FROM events e {where} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
+                                 params + [limit, offset])[1]]
+    rows = r.rows(f"SELECT e.rowid AS _rowid, {EVENT_COLUMNS} FROM events e WHERE e.rowid = ANY(?)", [ids]) if ids else []
+    at = {x: i for i, x in enumerate(ids)}
+    rows.sort(key=lambda e: at[e.pop("_rowid")])
     _attach(r, rows)
-    total = r.query(f"SELECT count(*) FROM events e {where}", params)[1][0][0]
+    # Paging through one view counts its matches once (kept with the other answers until the store changes).
+    total = r.memo(("count", where, repr(params)),
+                   lambda: r.query(f"SELECT count(*) FROM events e {where}", params)[1][0][0])
     return {"total": total, "limit": limit, "offset": offset, "order": order, "events": _clean(rows)}
 
 
@@ -121,10 +126,8 @@ def _by_keys(r: SharedReader, sql: str, keys: list) -> list[tuple]:
 
 
 def event(r: SharedReader, event_id: str) -> dict | None:
-    rows = r.rows(f"""SELECT {EVENT_COLUMNS}, e.record, a.title, a.url, a.source AS publisher, a.date AS article_date,
-                             ec.cluster_id
-                      FROM events e JOIN articles a USING (article_id) LEFT JOIN event_clusters ec USING (event_id)
-                      WHERE e.event_id = ?""", [event_id])
+    rows = r.rows(f"SELECT {EVENT_COLUMNS}, e.record FROM events e WHERE e.event_id = ?", [event_id])
+    _attach(r, rows)  # by key: a join would scan the articles and the event-cluster map whole
     return _clean(rows)[0] if rows else None
 
 
@@ -143,7 +146,7 @@ def timeline(r: SharedReader, *, interval: str = "day", **f) -> dict:
     return {"interval": interval, "points": _clean(rows)}
 
 
-SERIES_FRAMES = 64  # one key's every-day rows (a few hundred KB each) kept per store state
+SERIES_FRAMES = 128  # one key's days with events (0.2-2 MB each on a million events) kept per store state
 
 
 def series(r: SharedReader, *, dyad: str | None = None, country: str | None = None, pair: bool = False,
