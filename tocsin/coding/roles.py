@@ -314,6 +314,8 @@ class Roles:
         Drops the means from the targets and returns its prepositions."""
         if m.obj is None or m.pattern.obj is None or m.noun:
             return {}
+        if not sources and any(lemma(s) in self.weapons for s in slots.sources):
+            return {}  # "a landmine killed two children": a weapon acting alone has no means of its own
         own_means = self.actor(m.obj, ctx, sayer)
         src_countries = {a.country for a in sources if a.country}
         if own_means is None or (own_means.country and own_means.country not in src_countries):
