@@ -107,7 +107,10 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
         if cur.dep_ == "ROOT" and not any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in cur.children):
             return _stranded_subject(cur)
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") or (cur.dep_ == "ccomp" and (
-                cur.lemma_ == "be" or lemma(cur.head) in _CAUSATIVE)):
+                cur.lemma_ == "be" or lemma(cur.head) in _CAUSATIVE)) or (
+                # "Hungary accuses Ukraine ..., deploys soldiers": a headline's second finite verb, which
+                # the parser leaves unattached, shares the first one's subject
+                cur.dep_ == "dep" and cur.tag_ in ("VBZ", "VBD", "VBP") and cur.head.pos_ == "VERB"):
             cur = cur.head
             if cur.dep_ == "prep":
                 if accusation(cur, accuse):
