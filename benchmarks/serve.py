@@ -420,7 +420,7 @@ def main() -> None:
                 "/events": summary("cold /events (filtered, paginated)",
                                    asyncio.run(sequential(s.port, [work.events() for _ in range(a.requests)]))),
                 "/series": summary("cold /series",
-                                   asyncio.run(sequential(s.port, [work.series() for _ in range(max(1, a.requests // 2))]))),
+                                   asyncio.run(sequential(s.port, [work.series() for _ in range(max(1, a.requests // 4))]))),
             }
     if "warm" not in skip or "load" not in skip:
         with Server(a.store, cache=2048) as s:
