@@ -30,6 +30,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
 
+_WAR_ROOTS = ("18", "19", "20")  # hostile force, where a means of war alone makes an event political
+
 _PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
 _SUBJ = ("nsubj", "nsubjpass")
@@ -294,6 +296,13 @@ class ArticlePass:
         out = self._narrative_years(doc, out)
         return self._ranked(doc, article, out)
 
+    def _war_means(self, doc: Doc, e: Event) -> bool:
+        """"A landmine killed two children": a means of war makes the event political."""
+        from .acled import war_means
+
+        trig = self._trigger(doc, e)
+        return trig is not None and war_means(trig)
+
     @staticmethod
     def _trigger(doc: Doc, e: Event) -> Token | None:
         span = doc.char_span(e.span[0], e.span[1], alignment_mode="expand")
@@ -536,7 +545,7 @@ class ArticlePass:
         for e in events:
             root = e.cameo[:2]
             sides = {self._side(e.source, root, doc, e, places), self._side(e.target, root, doc, e, places)}
-            if sides & {"political", "unknown"}:
+            if sides & {"political", "unknown"} or (root in _WAR_ROOTS and self._war_means(doc, e)):
                 out.append(e)
         return out
 
