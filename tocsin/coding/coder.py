@@ -73,6 +73,8 @@ class EventCoder:
     def code(self, doc: Doc, ctx: ArticleContext) -> list[Event]:
         """The events of the article ``ctx`` holds; they are also left in ``ctx.events``."""
         events: list[Event] = []
+        if self.article is not None:  # acronyms and groups the whole article defines, for its sentences
+            self.article.prepare(doc, ctx)
         for si, sent in enumerate(doc.sents):
             events += self._code_sentence(sent, si, ctx)
             for tok in sent:  # remember who the sentence is about, for pronouns in the next
@@ -153,8 +155,8 @@ class EventCoder:
         for c in found:
             sources, targets = domestic(c.sources, c.targets, home, hostile=c.code.root in _FORCE and not c.place_target,
                                         venue=by_place)
-            if not sources and not targets:
-                continue
+            if not sources and not targets and (self.article is None or not self.article.implies(c.code.code)):
+                continue  # no party; unless the act implies its agent ("drones were banned"), for the article pass
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)
         return out
 

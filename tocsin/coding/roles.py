@@ -138,12 +138,14 @@ class Roles:
             actor = self.actors.actor(tok, ctx.when)
         except Exception:  # a resolver bug must not lose the article
             actor = None
+        if actor is None and tok.pos_ == "NOUN":
+            actor = memory.pair_before(tok)  # "the two countries": the pair the article named last
         if tok.pos_ == "PROPN" and (actor is None or not actor.country):
             known = memory.names.get(tok.text)
             if known is not None:  # a name the article introduced earlier with its country
                 actor = Actor(text=actor.text if actor else tok.text, code=known.code, country=known.country,
                               sector=known.sector)
-        if actor is not None and actor.code and not actor.country and ctx.places:
+        if actor is not None and actor.code == actor.sector and actor.code and not actor.country and ctx.places:
             # "the government of Sindh province": a place inside the phrase says whose it is
             for t in noun_phrase(tok):
                 place = ctx.place_at(t)
@@ -161,7 +163,10 @@ class Roles:
         """"his defense minister": a possessive pronoun lends the country of who it names."""
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is None:
-            return actor
+            # "the country's parliament", "the troops" named again: whose the article just said
+            country = ctx.memory.bare_country(tok, actor.sector)
+            return Actor(text=actor.text, code=country + (actor.sector or ""), country=country,
+                         sector=actor.sector) if country else actor
         # "Baku denied that its troops...": under a speaker, "its" is the speaker's
         ref = sayer if sayer is not None and sayer.country else ctx.memory.resolve(poss)
         if ref and ref.country:
@@ -280,7 +285,8 @@ class Roles:
                        used: set[int]) -> tuple[list[Actor], Token | None]:
         """The source actors, and the object whose owner turned out to be the source, if any."""
         # "X said it will ...": the pronoun is the speaker
-        found = [a for a in ((sayer if sayer is not None and s.lower_ in _SELF_REF
+        # (inside a quotation "they" is whom the speaker speaks of, not the speaker)
+        found = [a for a in ((sayer if sayer is not None and s.lower_ in _SELF_REF and not ctx.memory.quoted_other(s)
                               else self.actor(s, ctx, sayer)) for s in slots.sources) if a is not None]
         used.update(s.i for s in slots.sources)
         if not found and slots.sources:
