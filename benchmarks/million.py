@@ -13,8 +13,10 @@ commits): a million distinct articles through the real coder is days on two core
 
 The run is a child process (``tocsin ingest``, or the loader with the stub); every second the
 sampler records the resident memory of it and its children and the rows committed so far (a
-read-only look at the store between ingest's transactions). Printed: one line per 10% of the
-run, and a summary line: records/s, peak MB, MB at 10% and at 100% of the input read.
+read-only look at the store between ingest's transactions, every 5 s) and how far the input
+file has been read (its offset, from /proc). Printed: one line per 10% of the run, and a summary
+line: records/s, peak MB over the whole run and while the first 10% and 50% of the input were
+read (so one million-record run also gives the 100k figure), and the load average.
 """
 from __future__ import annotations
 
@@ -56,15 +58,40 @@ def write_input(path: Path, n: int, kind: str, seed: int = 0) -> None:
 STUB = r"""
 import sys, json
 sys.path.insert(0, sys.argv[3])
-from fake_coder import FakeBackend
+import fake_coder
 from tocsin.readers import read_inputs
-from tocsin.store import Store
-from tocsin.store.loader import Ingest
-problems = []
-s = Ingest(Store(sys.argv[2]), FakeBackend()).run(read_inputs([sys.argv[1]], problems=problems), problems)
-print(json.dumps({"read": s.read, "coded": s.coded, "duplicates": s.duplicates, "near": s.near_duplicates}))
-"""
 
+
+class Lean(fake_coder.FakeBackend):
+    # FakeBackend keeps every coded id for the tests to look at: memory a benchmark must not count.
+    def submit(self, articles):
+        return fake_coder._Done([fake_coder.code(a) for a in articles])
+
+    def abort(self):
+        return None
+
+
+problems = []
+articles = read_inputs([sys.argv[1]], problems=problems)
+if sys.argv[4] == "ingest":
+    from tocsin.store import Store
+    from tocsin.store.loader import Ingest
+
+    s = Ingest(Store(sys.argv[2]), Lean()).run(articles, problems)
+    print(json.dumps({"read": s.read, "coded": s.coded, "duplicates": s.duplicates, "near": s.near_duplicates}))
+else:  # code -o: the CLI's loop, with the stand-in coder
+    from pathlib import Path
+    from tocsin import runner
+    from tocsin.cli.common import JsonlOutput
+
+    out, n = JsonlOutput(Path(sys.argv[2])), 0
+    for article, coded in runner.code(Lean(), articles):
+        n += 1
+        for e in coded.events:
+            out.add(e)
+    out.commit()
+    print(json.dumps({"coded": n, "problems": len(problems)}))
+"""
 
 def _rss_tree(pid: int) -> float:
     total = 0
@@ -81,6 +108,22 @@ def _rss_tree(pid: int) -> float:
         except (OSError, ValueError):
             continue
     return total / 1024
+
+
+def _input_pos(pid: int, path: Path) -> int | None:
+    """How far process ``pid`` has read ``path``: the offset of its open file."""
+    target = str(path.resolve())
+    try:
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            try:
+                if os.readlink(f"/proc/{pid}/fd/{fd}") == target:
+                    with open(f"/proc/{pid}/fdinfo/{fd}") as f:
+                        return next(int(x.split()[1]) for x in f if x.startswith("pos:"))
+            except (OSError, StopIteration, ValueError):
+                continue
+    except OSError:
+        return None
+    return None
 
 
 def _committed(db: Path, tries: int = 50) -> int | None:
@@ -120,35 +163,49 @@ def main() -> None:
     db = work / f"{a.kind}-{a.records}-{'stub' if a.stub else 'real'}.duckdb"
     for x in (db, Path(str(db) + ".wal")):
         x.unlink(missing_ok=True)
+    events = work / f"events-{a.kind}-{a.records}.jsonl"
     if a.stub:
-        cmd = [sys.executable, "-c", STUB, str(inp), str(db), str(ROOT / "tests")]
+        cmd = [sys.executable, "-c", STUB, str(inp), str(db if a.command == "ingest" else events), str(ROOT / "tests"),
+               a.command]
     elif a.command == "ingest":
         cmd = [sys.executable, "-m", "tocsin", "ingest", str(inp), "--db", str(db), "--no-places"]
     else:
-        cmd = [sys.executable, "-m", "tocsin", "code", str(inp), "-o", str(work / "events.jsonl"), "--no-places"]
+        cmd = [sys.executable, "-m", "tocsin", "code", str(inp), "-o", str(events), "--no-places"]
     t0 = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    samples: list[tuple[float, float, int | None]] = []
+    size = inp.stat().st_size
+    samples: list[tuple[float, float, int | None, float | None]] = []
+    rows: int | None = None
     while proc.poll() is None:
         t = time.monotonic() - t0
         if t > a.timeout:
             proc.terminate()
             break
-        samples.append((t, _rss_tree(proc.pid), _committed(db) if a.command == "ingest" else None))
+        if a.command == "ingest" and len(samples) % 5 == 0:  # a reader in the store slows the writer down
+            rows = _committed(db)
+        pos = _input_pos(proc.pid, inp)
+        samples.append((t, _rss_tree(proc.pid), rows, None if pos is None else pos / size))
         time.sleep(1.0)
     out, err = proc.communicate()
     secs = time.monotonic() - t0
     final = _committed(db) if a.command == "ingest" else None
     peak = max((s[1] for s in samples), default=0.0)
     print(f"# {a.command} {a.records:,} {a.kind} records, {'stub coder' if a.stub else 'real coder, --no-places'}")
-    print("   t(s)   RSS MB   rows committed")
+    print("   t(s)   RSS MB   rows committed   input read")
     step = max(1, len(samples) // 10)
-    for t, rss, rows in samples[::step]:
-        print(f"{t:7.0f} {rss:8.0f} {rows if rows is not None else '-':>16}")
+    for t, rss, rows, frac in samples[::step]:
+        print(f"{t:7.0f} {rss:8.0f} {rows if rows is not None else '-':>16} "
+              f"{'-' if frac is None else f'{frac:.0%}':>12}")
+
+    def peak_until(f: float) -> float:
+        # The highest RSS while at most fraction ``f`` of the input had been read.
+        upto = [rss for _, rss, _, frac in samples if frac is not None and frac <= f]
+        return round(max(upto)) if upto else None
     rate = (final or a.records) / secs if secs else 0
     print(json.dumps({"records": a.records, "kind": a.kind, "stub": a.stub, "command": a.command,
                       "exit": proc.returncode, "seconds": round(secs, 1), "records_per_s": round(rate, 1),
-                      "rows_committed": final, "peak_mb": round(peak), "samples": len(samples),
+                      "rows_committed": final, "peak_mb": round(peak), "peak_mb_first_10pct": peak_until(0.1),
+                      "peak_mb_first_50pct": peak_until(0.5), "samples": len(samples), "load": os.getloadavg(),
                       "stderr_tail": err.strip().splitlines()[-3:] if err else []}))
 
 

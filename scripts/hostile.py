@@ -51,6 +51,7 @@ class Case:
     quick: bool = True  # in the default test run
     check: Callable[[Path, subprocess.CompletedProcess], str | None] | None = None
     env: dict = field(default_factory=dict)
+    stdin: str | None = None  # a file of the case's folder fed to standard input
 
 
 # -- file cases ------------------------------------------------------------------------------------
@@ -267,6 +268,145 @@ def _temp_left(d: Path, p: subprocess.CompletedProcess) -> str | None:
     return f"temporary files left: {left}" if left else None
 
 
+# -- more input kinds --------------------------------------------------------------------------------
+
+def _feed_xxe(d: Path) -> list[str]:
+    # An external entity naming a local file, and nested entities (the "billion laughs"): neither may
+    # expand into stored text.
+    laughs = '<!ENTITY a "lol">' + "".join(f'<!ENTITY {c} "{("&" + p + ";") * 10}">'
+                                          for p, c in zip("abcdefgh", "bcdefghi"))
+    (d / "in.rss").write_text(
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">{laughs}]>'
+        f'<rss version="2.0"><channel><title>T</title>'
+        f"<item><title>x</title><description>&xxe; &i;</description><link>https://example.org/x</link></item>"
+        f"<item><title>ok</title><description>{CANARY}</description><link>https://example.org/ok-feed</link>"
+        f"<pubDate>Thu, 17 Mar 2022 10:00:00 GMT</pubDate></item></channel></rss>")
+    return ["code", "in.rss", "-o", "out.jsonl"]
+
+
+def _no_leak(d: Path, p: subprocess.CompletedProcess) -> str | None:
+    out = (d / "out.jsonl").read_text() if (d / "out.jsonl").exists() else ""
+    if "root:" in out + p.stdout + p.stderr or "lollollol" in out + p.stdout + p.stderr:
+        return "an entity was expanded (a local file or the laughs reached the output)"
+    return None
+
+
+def _html_xxe(d: Path) -> list[str]:
+    (d / "page.html").write_text(
+        '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        f"<html><head><title>t</title></head><body><article><p>&xxe;</p><p>{CANARY}</p><p>{CANARY}</p>"
+        "</article></body></html>")
+    return ["code", "page.html", "-o", "out.jsonl", "--date", "2022-03-17"]
+
+
+def _html_deep(d: Path) -> list[str]:
+    (d / "deep.html").write_text("<html><body>" + "<div>" * 50_000 + CANARY + "</div>" * 50_000 + "</body></html>")
+    jsonl(d / "ok.jsonl", [canary("deep")])
+    return ["code", "deep.html", "ok.jsonl", "-o", "out.jsonl", "--date", "2022-03-17"]
+
+
+def _encodings(d: Path) -> list[str]:
+    (d / "latin1.txt").write_bytes(("Le président a rappelé l'ambassadeur. " + CANARY).encode("latin-1"))
+    (d / "utf16.txt").write_bytes(CANARY.encode("utf-16"))
+    (d / "mixed.jsonl").write_bytes(b'{"id": "bad", "text": "caf\xe9 \xff\xfe broken"}\n'
+                                    + json.dumps(canary("enc")).encode() + b"\n"
+                                    + b'{"id": "sur", "text": "\\ud800 lone surrogate ' + CANARY.encode() + b'"}\n')
+    return ["code", "latin1.txt", "utf16.txt", "mixed.jsonl", "-o", "out.jsonl", "--date", "2022-03-17"]
+
+
+def _csv_nul_field(d: Path) -> list[str]:
+    big = "Belarus recalled its envoy " * 10_000  # 270 k characters, past csv's default field limit
+    # The NUL comes after the first 8 KB (the head decides "binary file"): one bad row, not a bad file.
+    (d / "in.csv").write_bytes(("id,text,date\n" f"big,{big},2022-03-17\n"
+                                f"nul,Belarus\x00recalled its envoy,2022-03-17\n"
+                                f"ok-csv,{CANARY.replace(',', '')},2022-03-17\n").encode())
+    return ["code", "in.csv", "-o", "out.jsonl", "--max-chars", "100000"]  # the big row: refused as too long
+
+
+def _empty_inputs(d: Path) -> list[str]:
+    (d / "empty.jsonl").write_bytes(b"")
+    (d / "empty.txt").write_bytes(b"")
+    (d / "nothing").mkdir()
+    (d / "empty.csv").write_text("id,text\n")
+    jsonl(d / "ok.jsonl", [canary("empty")])
+    return ["code", "empty.jsonl", "empty.txt", "nothing", "empty.csv", "/dev/null", "missing.jsonl", "ok.jsonl",
+            "-o", "out.jsonl"]
+
+
+def _stdin_binary(d: Path) -> list[str]:
+    (d / "bin").write_bytes(bytes(range(256)) * 4000)
+    return ["code", "-", "-o", "out.jsonl", "--date", "2022-03-17"]
+
+
+def _long_id(d: Path) -> list[str]:
+    jsonl(d / "in.jsonl", [{"id": "../../etc/" + "x" * 100_000, "text": CANARY, "date": "2022-03-17"},
+                           {"id": "", "text": CANARY + " Again.", "date": "2022-03-17"},
+                           {"id": "\x00\x1b[2J", "text": CANARY + " Once more.", "date": "2022-03-17"},
+                           canary("id")])
+    return ["ingest", "in.jsonl", "--db", "db.duckdb", "--no-places"]
+
+
+def _stored_ids(d: Path, p: subprocess.CompletedProcess) -> str | None:
+    import duckdb
+
+    con = duckdb.connect(str(d / "db.duckdb"), read_only=True)
+    try:
+        ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
+    finally:
+        con.close()
+    if "ok-id" not in ids:
+        return "data loss: ok-id not stored"
+    if "\x1b" in p.stderr:
+        return "an escape sequence reached the terminal"
+    return None
+
+
+def _sql_filters(d: Path) -> list[str]:
+    _db_ok(d)
+    return ["events", "--db", "db.duckdb", "--actor", "x' OR 1=1; DROP TABLE events; --", "--since", "2022-01-01"]
+
+
+def _sql_intact(d: Path, p: subprocess.CompletedProcess) -> str | None:
+    import duckdb
+
+    con = duckdb.connect(str(d / "db.duckdb"), read_only=True)
+    try:
+        con.execute("SELECT count(*) FROM events").fetchall()
+    except duckdb.Error:
+        return "the events table is gone"
+    finally:
+        con.close()
+    return None
+
+
+def _short_english(d: Path) -> list[str]:
+    heads = ["Belarus recalls envoy", "Troops shell Kharkiv", "Talks resume in Warsaw", "Russia warns Kyiv",
+             "Protests in Minsk"]
+    jsonl(d / "in.jsonl", [{"id": f"ok-h{i}", "text": h, "date": "2022-03-17"} for i, h in enumerate(heads)])
+    return ["code", "in.jsonl", "-o", "out.jsonl"]
+
+
+def _kept_all(d: Path, p: subprocess.CompletedProcess) -> str | None:
+    return "a short English headline was skipped as another language" if "not English" in p.stderr else None
+
+
+def _output_mode(d: Path) -> list[str]:
+    jsonl(d / "in.jsonl", [canary("mode")])
+    return ["code", "in.jsonl", "-o", "out.jsonl"]
+
+
+def _mode_check(d: Path, p: subprocess.CompletedProcess) -> str | None:
+    mode = (d / "out.jsonl").stat().st_mode & 0o777
+    mask = os.umask(0)
+    os.umask(mask)
+    return None if mode == 0o666 & ~mask else f"output file mode {mode:o}, not {0o666 & ~mask:o} (the umask's)"
+
+
+def _bad_date_option(d: Path) -> list[str]:
+    jsonl(d / "in.jsonl", [canary("date")])
+    return ["code", "in.jsonl", "--date", "2022-02-30"]
+
+
 CASES: list[Case] = [
     Case("dates-extreme", "publication dates 0001-01-01 and 9999-12-31 with relative dates", _dates,
          canaries=("ok-dates",)),
@@ -332,6 +472,25 @@ CASES: list[Case] = [
          else "the full disk was not reported, or the link was replaced"),
     Case("events-out-folder", "events -o naming a folder", _simple(["events", "--db", "db.duckdb", "-f", "csv", "-o",
                                                                     "."], _db_ok), statuses=(1, 2)),
+    Case("feed-xxe-laughs", "RSS with an external entity (file:///etc/passwd) and a billion-laughs DTD", _feed_xxe,
+         canaries=("u-",), check=_no_leak),
+    Case("html-xxe", "an XHTML page declaring an external entity", _html_xxe, check=_no_leak),
+    Case("html-deep", "HTML nested 50,000 divs deep", _html_deep, canaries=("ok-deep",), quick=False, bound=300),
+    Case("bad-encodings", "Latin-1 and UTF-16 text files, invalid UTF-8 and a lone surrogate in JSONL", _encodings,
+         canaries=("ok-enc",)),
+    Case("csv-nul-huge", "CSV with a 270 k character field, then a NUL byte in a row", _csv_nul_field, canaries=("ok-csv",)),
+    Case("empty-inputs", "empty files, an empty folder, a header-only CSV, /dev/null, a missing file", _empty_inputs,
+         canaries=("ok-empty",), statuses=(1,)),
+    Case("stdin-binary", "1 MB of binary bytes on standard input", _stdin_binary,
+         stdin="bin"),
+    Case("ids-hostile", "ingest: a 100,000-character id with ../, an empty id, an id of control characters",
+         _long_id, check=_stored_ids),
+    Case("sql-in-filters", "events filters carrying SQL (quotes, DROP TABLE, comments)", _sql_filters,
+         statuses=(0,), check=_sql_intact),
+    Case("short-english", "five short English headlines", _short_english, statuses=(0,), check=_kept_all),
+    Case("output-mode", "code -o: the output file gets the umask's permissions, not 0600", _output_mode,
+         canaries=("ok-mode",), check=_mode_check),
+    Case("date-invalid", "--date 2022-02-30", _bad_date_option, statuses=(2,)),
     Case("workers-1000", "--workers 1000", _simple(["code", "in.jsonl", "--workers", "1000", "-o", "out.jsonl"]),
          canaries=("ok-opt",), quick=False, bound=300),
 ]
@@ -346,17 +505,25 @@ def run_case(case: Case, base: Path) -> dict:
     args = case.make(d)
     env = {**os.environ, "COLUMNS": "200", **case.env}
     t0 = time.monotonic()
+    stdin = open(d / case.stdin, "rb") if case.stdin else subprocess.DEVNULL
     try:
-        p = subprocess.run([sys.executable, "-m", "tocsin", *args], cwd=d, capture_output=True, text=True,
-                           timeout=case.bound, env=env, errors="replace")
+        p = subprocess.run([sys.executable, "-m", "tocsin", *args], cwd=d, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, stdin=stdin, text=True, timeout=case.bound, env=env,
+                           errors="replace")
     except subprocess.TimeoutExpired:
         return {"case": case.name, "ok": False, "why": f"hang: over {case.bound:.0f}s", "seconds": case.bound}
+    finally:
+        if case.stdin:
+            stdin.close()
     secs = time.monotonic() - t0
     why = []
     if "Traceback" in p.stderr or "Traceback" in p.stdout:
         why.append("traceback")
     if p.returncode not in case.statuses:
         why.append(f"exit {p.returncode}, expected {'/'.join(map(str, case.statuses))}")
+    fails = [x for x in p.stderr.splitlines() if x.startswith("tocsin:")]
+    if len(fails) > 1:
+        why.append(f"{len(fails)} failure lines, not one: {fails[-1][:80]!r}")
     if case.canaries:
         out = d / "out.jsonl"
         ids = {json.loads(x)["article_id"] for x in out.read_text().splitlines()} if out.exists() else set()

@@ -72,6 +72,35 @@ def test_captured_people_are_not_occupied_territory():
     assert town.cameo == "192" and town.acled == "Non-state actor overtakes territory"
 
 
+@pytest.mark.parametrize("text,means,sub", [
+    # the means of another event told beside it is not this event's means
+    ("Angry crowds rioted against French nationals in Niamey, days after the air force of Niger grounded its jets.",
+     "Air/drone strike", "Mob violence"),
+    ("Gunmen shot dead a shopkeeper in the market, police said, a day after a grenade attack on a bar.",
+     "Grenade", "Attack"),
+])
+def test_means_are_read_in_the_events_own_clause(text, means, sub):
+    events = [e for e in tocsin.code(text, date="2024-05-02") if e.acled]
+    assert events and all(e.acled != means for e in events)
+    assert max(events, key=lambda e: e.confidence).acled == sub
+
+
+def test_how_territory_changed_hands_is_read_in_the_whole_sentence():
+    ev = max(tocsin.code("Rebel fighters moved into the town after soldiers abandoned their positions overnight.",
+                         date="2024-05-02"), key=lambda e: e.confidence)
+    assert ev.acled == "Non-violent transfer of territory"
+    fought = max(tocsin.code("Rebel fighters captured the town after heavy fighting with soldiers.",
+                             date="2024-05-02"), key=lambda e: e.confidence)
+    assert fought.acled == "Non-state actor overtakes territory"
+
+
+def test_a_means_of_war_makes_an_event_political_in_an_article():
+    text = ("A landmine killed two children herding goats near the village of Dara on Sunday. "
+            "Their father said the family had farmed the same fields for decades.")
+    events = tocsin.code(text, date="2024-05-02")
+    assert any(e.acled == "Remote explosive/landmine/IED" and e.target and e.target.sector == "CVL" for e in events)
+
+
 def test_actor_types():
     mil = Actor(text="Russian troops", code="RUSMIL", country="RUS", sector="MIL")
     assert acled.actor_type(mil, "RUS") == "state"

@@ -290,3 +290,43 @@ def test_a_misspelt_leader_never_overrides_the_named_country():
     r = ActorResolver()
     a = r.lookup("Kyrgyz Prime Minister Nikolai Tanaev", date(2003, 5, 1))
     assert a.country == "KGZ"
+
+
+# ---------- a sentence's events: whose country an actor named without one takes ----------
+def _main(text: str):
+    import tocsin
+
+    return max(tocsin.code(text, date="2000-01-01"), key=lambda e: e.confidence)
+
+
+def test_the_places_of_a_sentence_lend_bare_police_their_country():
+    ev = _main("The Interior Ministry said police had detained 40 opposition supporters in Nairobi.")
+    assert ev.source.code == "KENCOP" and ev.target.country == "KEN"
+
+
+def test_a_meeting_place_is_no_ministers_home():
+    ev = _main("Foreign ministers met in Brussels on Monday.")
+    assert ev.source.country is None
+
+
+def test_a_titled_unknown_name_takes_the_country_of_the_other_party():
+    ev = _main("President Dos Sontas has conceded to demands from UNITA to overhaul the judiciary.")
+    assert ev.source.country == "AGO"
+    # a capitalised modifier says where an official is from, and is left alone
+    ev = _main("A senior European official accused Iran of stalling the talks.")
+    assert ev.source.country != "IRN"
+
+
+def test_the_subject_of_a_light_verb_does_the_nouns_deed():
+    ev = _main("Bosnian Serbs said on Tuesday their forces had completed their withdrawal from the town.")
+    assert ev.cameo == "0874" and ev.source.country == "BIH" and ev.plover.type == "RETREAT"
+
+
+def test_a_warning_that_police_will_no_longer_tolerate_rallies_is_a_threat():
+    ev = _main("Cairo's security chief has warned that police will no longer tolerate rallies by the opposition.")
+    assert ev.plover.type == "THREATEN" and ev.source.country == "EGY"
+
+
+def test_troops_capturing_a_stronghold_occupy_territory():
+    ev = _main("Burmese troops have captured part of a Karen guerrilla stronghold on the border.")
+    assert ev.cameo == "192" and ev.plover.type == "ASSAULT"

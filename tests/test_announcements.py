@@ -41,3 +41,14 @@ def test_claiming_ones_own_attack_is_a_claim_of_responsibility():
 def test_a_ministry_reporting_anothers_attack_is_not_a_claim():
     _, events = main_event("Israel's army said Hezbollah fighters attacked a border post.")
     assert not any(e.cameo == "015" for e in events)
+
+
+def test_a_permission_is_no_threat():
+    _, events = main_event("The aid worker was allowed to leave after an intervention by the French government.")
+    assert not any(e.cameo.startswith("13") for e in events)
+
+
+def test_a_vow_to_attack_is_one_threat_not_two():
+    _, events = main_event("The rebels vowed to attack the garrison at Kessa.")
+    assert len([e for e in events if e.cameo.startswith("13")]) == 1
+

@@ -27,9 +27,33 @@ def only_modality(text: str, root: str) -> set[str]:
     ("Ethiopian troops did not attack the town, the government insisted.", "19", "negated"),
     ("Rebels reportedly kidnapped two aid workers near Goma.", "18", "reported"),
     ("Kenya's defence ministry said al-Shabaab militants attacked a police post near Mandera.", "19", "reported"),
+    # kept from doing, done instead, nobody did it, it never happened
+    ("Riot police were prevented from arresting the union leaders in Accra.", "17", "negated"),
+    ("The Latvian government refrained from expelling the Belarusian diplomats.", "16", "negated"),
+    ("Instead of bombing the bridge at Kessa, the Malian army blocked the road.", "19", "negated"),
+    ("Rather than expelling the envoys, Lithuania summoned the Chinese ambassador.", "16", "negated"),
+    ("Neither army fired on the other along the Kashmir frontier.", "19", "negated"),
+    ("The rumoured Chinese invasion of Taiwan never came.", "19", "negated"),
+    ("The Chinese blockade of Taiwan did not take place.", "19", "negated"),
+    # what a claim says is reported, a claim rejected is a denial
+    ("Islamabad rejected claims that its troops shelled Indian villages.", "19", "negated"),
+    ("New Delhi repeated its claims that Pakistani troops shelled villages in Kashmir.", "19", "reported"),
+    ("The alleged Iranian attack on the tanker angered Washington.", "19", "reported"),
+    # what an "if" clause governs is supposed
+    ("If the camp stays closed, the two militias will end up fighting each other.", "19", "hypothetical"),
 ])
+
+
 def test_modality(text, root, modality):
     assert modality in only_modality(text, root)
+
+
+def test_a_conditional_threat_is_still_a_threat():
+    threats = events_of("Ankara said it will attack the Kurdish militias if they do not leave Manbij.", "13")
+    assert threats and threats[0].modality == "asserted" and threats[0].source.country == "TUR"
+    # the condition belongs to what is threatened, not to the threat
+    assert only_modality("Hezbollah threatened to shell Haifa if Israel bombs the suburbs of Beirut.", "13") == {
+        "asserted"}
 
 
 def test_denial_names_who_denied():

@@ -672,3 +672,14 @@ def test_multi_line_quoted_texts_are_not_taken_for_stray_quotes(tmp_path):
     arts, problems = read([f])
     assert [a.id for a in arts] == ["a", "b"] and problems == []
     assert arts[0].text.count("\n") == 2
+
+
+def test_seen_ids_stay_exact_across_merges():
+    from tocsin.readers.dispatch import _Seen
+
+    seen = _Seen(buffer=7)  # merges every 7 keys: lookups must find keys in the array and in the dict
+    for i in range(100):
+        seen.add(f"id-{i}", i)
+    assert [seen.get(f"id-{i}") for i in range(100)] == list(range(100))
+    assert seen.get("id-100") is None and "id-x" not in seen
+    assert len(seen.keys) == 98 and len(seen.recent) == 2

@@ -47,10 +47,15 @@ def test_responding_to_accusations_is_not_accusing(pipe):
     assert not [e for e in es if e.cameo.startswith("112") and country(e.source) == "JPN"]
 
 
-def test_refused_sanctions_are_the_imposers(pipe):
-    es = events(pipe, "Greece refused to accept the sanctions imposed by Turkey.")
-    sanctions = [e for e in es if e.cameo.startswith("16")]
-    assert sanctions and all(country(e.source) == "TUR" for e in sanctions)
+@pytest.mark.parametrize("text, root, source", [
+    # refused sanctions are the imposers
+    ("Greece refused to accept the sanctions imposed by Turkey.", "16", "TUR"),
+    # a headline's second verb, which the parser leaves unattached (dep), shares the first one's subject
+    ("Serbia accuses Kosovo of 'ethnic cleansing,' deploys soldiers to key border crossings", "15", "SRB"),
+])
+def test_whose_deed(pipe, text, root, source):
+    found = [e for e in events(pipe, text) if e.cameo.startswith(root)]
+    assert found and all(country(e.source) == source for e in found)
 
 
 # ---------- accused X of Y: Y is X's deed, as the accuser tells it ----------
@@ -208,3 +213,30 @@ def test_what_is_approved_to_monitor_is_no_actor(pipe):
     # an event noun as object is no one who acts: the deployment does not monitor, its team does
     es = events(pipe, "The council approved the deployment of a team to monitor the ceasefire.")
     assert not [e for e in es if e.source is not None and "deployment" in e.source.text]
+
+
+def test_a_place_undergoing_force_is_its_country(pipe):
+    es = events(pipe, "Kharkiv was shelled by Russian forces overnight.")
+    shell = [e for e in es if e.cameo.startswith("19")]
+    assert shell and country(shell[0].target) == "UKR" and country(shell[0].source) == "RUS"
+
+
+def test_engaging_with_a_state_is_no_fighting(pipe):
+    assert not hostile(events(pipe, "Canada is engaging with the United States on the trade deal."))
+    fights = hostile(events(pipe, "Nigerian troops engaged with Boko Haram fighters near Maiduguri."))
+    assert [e for e in fights if e.cameo.startswith("19")]
+
+
+def test_force_met_with_force_is_aimed_at_who_used_it(pipe):
+    repel = hostile(events(pipe, "Ukrainian troops repelled a Russian attack on Kharkiv."))
+    assert repel and all(country(e.target) == "RUS" for e in repel if e.cameo.startswith("19"))
+    intercept = hostile(events(pipe, "Israeli air defences intercepted Iranian missiles over Haifa."))
+    assert intercept and all(country(e.target) == "IRN" for e in intercept if e.cameo.startswith("19"))
+    # no doer named: the embassy the plot was aimed at is not what the police fought
+    foiled = hostile(events(pipe, "Security forces thwarted an attack on the French embassy."))
+    assert not [e for e in foiled if e.cameo.startswith("19") and country(e.target) == "FRA"]
+
+
+def test_a_ceasefire_broken_with_rebels_is_broken_with_them(pipe):
+    es = [e for e in events(pipe, "President Kabila broke the truce with the rebels on Monday.") if e.cameo.startswith("19")]
+    assert es and all(e.target is not None and e.target.sector == "REB" for e in es)

@@ -103,6 +103,9 @@ class Event(BaseModel):
     location: Place | None = None
     confidence: float = Field(ge=0.0, le=1.0)
     rule: str
+    # how often the article tells this event: re-mentions ("the attack", "the accusations") and a
+    # headline the body repeats are folded into the first telling by the article pass, adding here
+    mentions: int = Field(default=1, ge=1)
 
     def record(self) -> dict:
         """The JSON-ready event record."""

@@ -240,9 +240,18 @@ class Dask:
         self.job = job
         self.cluster = None
         if address == "local":
+            # Dask's own log lines (a cancelled task, a worker killed after 4 s on abort) are not
+            # the user's business: tocsin reports failures itself, one line each. The variable
+            # reaches the worker processes, which configure logging when they import distributed.
+            os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
+            import logging
+
+            logging.getLogger("distributed").setLevel(logging.ERROR)
             # One thread per process: spaCy holds the GIL for most of a parse, threads would queue.
+            # The scheduler serves HTTP even with no dashboard; port 0, not 8787, so that a second
+            # cluster on the machine does not warn about a port in use.
             self.cluster = LocalCluster(n_workers=cap_workers(workers), threads_per_worker=1, processes=True,
-                                        dashboard_address=None)
+                                        dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"})
             self.client = Client(self.cluster)
         else:
             self.client = Client(address, timeout="10s")

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
 from ..model import Actor
-from .normal import Word, words
+from .normal import Word, actor_fold, words
 from .tables import (
     ADJ, CAPITAL, COUNTRY, GROUP, INST, ORG, OUT_OF_OFFICE, PEOPLE, PERSON, SECTOR, Entry, Index, load,
 )
@@ -326,6 +326,9 @@ def _surname_ok(e: Entry, ws: Sequence[Word], i: int, ix: Index) -> bool:
     prev = ws[i - 1]
     if not prev.orig[:1].isupper() or ix.get(prev.norm):
         return True
+    if len(prev.norm) > 1 and e.name and " " in e.name:
+        # a word, not an initial: "Gordon Brown" or "Gord. Brown", never "Gov. Brown"
+        return actor_fold(e.name.split()[0]).startswith(prev.norm)
     return prev.norm[:1] in e.initials
 
 

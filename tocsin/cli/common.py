@@ -17,7 +17,7 @@ console = Console()
 err = Console(stderr=True)
 
 # Exit statuses of every command, shown in ``tocsin --help`` and the README.
-EXIT_CODES = {0: "success", 1: "the run finished but skipped input, or failed (store locked, unreadable file)",
+EXIT_CODES = {0: "success", 1: "the run finished but skipped input, or failed (store locked, unreadable file, output not writable: a full disk)",
               2: "usage error: a bad option, date or path; nothing was done", 3: "an error in tocsin itself",
               130: "interrupted (Ctrl-C)", 143: "terminated (SIGTERM)"}
 DATE_HELP = "YYYY-MM-DD"
@@ -151,16 +151,24 @@ class JsonlOutput:
             self.shown.append(item)
             return
         record = item.record() if hasattr(item, "record") else item.model_dump(mode="json")
-        (sys.stdout if self._stdout else self._out.file).write(json.dumps(record, ensure_ascii=False) + "\n")
+        try:
+            (sys.stdout if self._stdout else self._out.file).write(json.dumps(record, ensure_ascii=False) + "\n")
+        except OSError as exc:  # a full disk or device shows when a buffer is flushed, any record
+            raise OutputError(f"cannot write {self._name}: {exc.strerror or exc}") from None
+
+    @property
+    def _name(self) -> str:
+        return "standard output" if self._stdout else str(self.path)
 
     def commit(self) -> None:
+        """Finish the file. Raises ``OutputError`` (the caller reports it once; see ``one_line``)."""
         if self._stdout:
-            sys.stdout.flush()
-        elif self._out is not None:
             try:
-                self._out.commit()
-            except OutputError as exc:
-                fail(str(exc))
+                sys.stdout.flush()
+            except OSError as exc:
+                raise OutputError(f"cannot write {self._name}: {exc.strerror or exc}") from None
+        elif self._out is not None:
+            self._out.commit()
 
     def discard(self) -> None:
         """Leave whatever was at ``path`` before untouched."""

@@ -50,7 +50,9 @@ def places(
                     out.add(p)
         if n_articles or not problems:  # a run that read nothing leaves an earlier file alone
             out.commit()
-    except (ValueError, OSError, RuntimeError) as exc:  # a gazetteer that cannot be read, a missing model
+    except typer.Exit:  # click's Exit is a RuntimeError: a failure reported already, not a second one
+        raise
+    except (ValueError, OSError, RuntimeError) as exc:  # a gazetteer or output that cannot be used, no model
         fail(str(exc))
     finally:
         out.discard()

@@ -15,6 +15,7 @@ decides with a table. Everything it knows is data in ``tocsin/data/acled/``:
                        ``refine.tsv``: a killing from the air is 195, not 1823)
 - ``types.tsv``        the 25 sub-event types with their ACLED event type, CAMEO code and PLOVER type
 - ``modalities.tsv``   the modalities that get a type (what happened or is said to have; not plans or denials)
+- ``war_means.tsv``    the means cues that make a hostile event political whoever its sides are
 
 Entry points: ``type_events(doc, events)`` (called by the coder on every article) and
 ``cameo_for(event_type, sub_event_type)``, which maps an ACLED record to tocsin's ontologies.
@@ -43,6 +44,13 @@ _MAX_WORDS = 5  # the longest cue phrase
 # where a clause ends going up the parse: the event's own clause stops at a clause of saying or a
 # conjoined clause; "killing" under "opened fire" and "to disperse" under "fired" belong to it
 _CLAUSE_TOPS = {"ROOT", "ccomp", "parataxis"}
+# subordinators of a clause that tells of another event ("as a bomb exploded", "days after the air force ...");
+# not "when": "were killed when a landmine exploded" tells how
+_OTHER_EVENT_MARKS = {"as", "while", "whilst", "after", "before", "since", "because", "although",
+                      "though", "until", "whereas", "once", "if", "unless"}
+# prepositions that place an event in time against another ("a day after a grenade attack on a bar")
+_OTHER_EVENT_PREPS = {"after", "before", "since", "following", "prior"}
+_RELATIVE = {"that", "which", "who", "whom", "where", "when"}
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -103,13 +111,16 @@ class Tables:
         self.words: dict[str, frozenset[str]] = {}
         self.pairs: dict[str, list[_Pair]] = {}
         self.victim_cues: set[str] = set()
+        self.context_cues: set[str] = set()
         for r in _rows("cues.tsv"):
             name, kind, values = r["cue"], r["kind"], r["values"]
             if kind == "list":
                 lists[name] = values.split("|")
-            elif kind in ("word", "victim"):
+            elif kind in ("word", "victim", "context"):
                 if kind == "victim":
                     self.victim_cues.add(name)
+                elif kind == "context":
+                    self.context_cues.add(name)
                 self.words[name] = self.words.get(name, frozenset()) | {
                     _norm(v) if "/" not in v else v.lower() for v in values.split("|")}
                 if any(len(v.split()) > _MAX_WORDS for v in self.words[name]):
@@ -134,6 +145,9 @@ class Tables:
                       for r in _rows("types.tsv")}
         self.refinable = frozenset(r["code"] for r in _rows("refine.tsv"))
         self.modalities = frozenset(r["modality"] for r in _rows("modalities.tsv"))
+        self.war_means = frozenset(r["cue"] for r in _rows("war_means.tsv"))
+        if not self.war_means <= self.cue_names:
+            raise ValueError(f"war_means.tsv: unknown cues {sorted(self.war_means - self.cue_names)}")
         self.rules: list[Rule] = []
         for n, r in enumerate(_rows("rules.tsv"), 1):
             cues = tuple(c for c in r["cues"].split("|") if c != "-")
@@ -246,23 +260,41 @@ def _event_country(ev: Event) -> str | None:
 
 
 # ---------- the event's clause ----------
+def _apart(t: Token) -> bool:
+    """Whether ``t`` heads a clause or phrase that tells of another event than the one it hangs on."""
+    dep = t.dep_
+    if dep == "advcl":  # "as a roadside bomb exploded", "while jets bombed"; not "killing three"
+        return any(c.dep_ == "mark" and c.lower_ in _OTHER_EVENT_MARKS for c in t.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    if dep == "relcl":  # "the town where the air force bombed a school"; not "a bomb that killed five"
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE for c in t.children)
+    if dep in ("parataxis", "ccomp", "csubj"):
+        return True
+    if dep == "prep" and t.lower_ in _OTHER_EVENT_PREPS:
+        return True
+    return dep == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX")
+
+
 class Clause:
-    """The tokens of an event's clause, with the strings cue phrases are looked up in."""
+    """The tokens of an event's clause, with the strings cue phrases are looked up in.
+
+    The clause is the event's predicate with what hangs on it, up to a clause of saying or a
+    conjoined clause, and without the clauses and phrases inside it that tell of another event
+    ("rioted against French nationals, days after the air force grounded its jets": no air strike)."""
 
     def __init__(self, trigger: Token) -> None:
         head = trigger
-        while head.dep_ not in _CLAUSE_TOPS and head.head is not head:
-            if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-                break
+        while head.dep_ not in _CLAUSE_TOPS and head.head.i != head.i and not _apart(head):
             head = head.head
         path = {t.i for t in trigger.ancestors} | {trigger.i}
-        skip: set[int] = set()
-        sub = list(head.subtree)
-        for c in sub:
-            if (c.dep_ == "conj" and c.i not in skip and c.i not in path and c.pos_ in ("VERB", "AUX")
-                    and c.head.pos_ in ("VERB", "AUX")):
-                skip.update(range(c.left_edge.i, c.right_edge.i + 1))
-        toks = {t.i: t for t in sub if t.i not in skip}
+        toks: dict[int, Token] = {}
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            toks[t.i] = t
+            # what a statement says is its content ("announced it had changed its name")
+            stack += [c for c in t.children if c.i in path or not _apart(c)
+                      or (t.i == trigger.i and c.dep_ == "ccomp")]
         if head.dep_ == "conj":
             # "tortured and killed a student": the subject of the first verb is the second's too;
             # "dispersed a rally and arrested 30 people": so is what the first verb acted on
@@ -278,6 +310,7 @@ class Clause:
                                                                      and h.pos_ in ("NOUN", "PROPN")):
                     self.actor.update(x.i for x in c.subtree)
         self.head = head
+        self.sentence = trigger.sent
 
     @staticmethod
     def _grams(tokens: list[Token]) -> set[str]:
@@ -328,8 +361,12 @@ class Clause:
         tab = tables()
         full = self._grams(self.tokens)
         victim = self._grams([t for t in self.tokens if t.i not in self.actor]) if self.actor else full
-        found = {name for name, phrases in tab.words.items()
-                 if not (phrases.isdisjoint(victim) if name in tab.victim_cues else phrases.isdisjoint(full))}
+        context = self._grams(list(self.sentence)) if tab.context_cues else full
+
+        def where(name: str) -> set[str]:
+            return victim if name in tab.victim_cues else context if name in tab.context_cues else full
+
+        found = {name for name, phrases in tab.words.items() if not phrases.isdisjoint(where(name))}
         return found | self._pairs()
 
 
@@ -382,6 +419,12 @@ def decide(ev: Event, trigger: Token, seen: dict | None = None) -> Decision | No
         return Decision(rule.sub_event, tab.types[rule.sub_event].event_type, finer, rule, src, tgt,
                         frozenset(cues or ()))
     return None
+
+
+def war_means(trigger: Token) -> bool:
+    """Whether the clause of the event at ``trigger`` names a means of war (``war_means.tsv``):
+    a landmine, a shell or an air strike is political violence whoever is named on either side."""
+    return bool(_clause_cues(trigger, None) & tables().war_means)
 
 
 def apply(ev: Event, trigger: Token, seen: dict | None = None) -> Event:

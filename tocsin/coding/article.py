@@ -29,7 +29,9 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
-from ..nlp import text_of
+from ..nlp import normalise, text_of
+
+_WAR_ROOTS = ("18", "19", "20")  # hostile force, where a means of war alone makes an event political
 
 _PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
@@ -46,6 +48,15 @@ _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thur
                                          "sunday"))}
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
+# named things that "they" may stand for when two or more are named together ("Hungary and Slovakia")
+_GROUP_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
+# roots whose act two parties named together do to each other ("Armenia and Azerbaijan held talks"); force
+# is not among them: "US and Israeli jets struck" are allies against a third (unless "each other")
+_RECIPROCAL = {"03", "04", "05"}
+# where a group is a party of its clause, not a word inside another phrase
+_PARTY_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "appos", "ROOT"}
+# people rather than bodies: "it" is never a person or a crowd
+_PEOPLE_SECTORS = {"CVL", "ELI", "REF"}
 
 
 @dataclass(frozen=True)
@@ -65,11 +76,21 @@ def sector_rules() -> dict[str, SectorRule]:
 
 
 @lru_cache(maxsize=1)
-def implicit_agents() -> dict[str, tuple[str, str, bool]]:
-    return {r["cameo"]: (r["sector"], r["text"], r["domestic"] == "1") for r in _rows("implicit_agents.tsv")}
+def implicit_agents() -> dict[str, tuple[str, str, bool, str]]:
+    return {r["cameo"]: (r["sector"], r["text"], r["domestic"] == "1", r["of"]) for r in _rows("implicit_agents.tsv")}
 
 
-def _implied(code: str) -> tuple[str, str, bool] | None:
+@lru_cache(maxsize=1)
+def stateless_peoples() -> frozenset[str]:
+    """Codes of peoples spread over several states (KUR): no country of their own, so the story says whose."""
+    def codes(name: str) -> set[str]:
+        with resources.files("tocsin.data").joinpath("actors", name).open(encoding="utf-8") as f:
+            rows = csv.reader((ln for ln in f if ln.strip() and not ln.startswith("#")), delimiter="\t")
+            return {r[0] for r in rows if r}
+    return frozenset(codes("peoples.tsv") - codes("countries.tsv") - {"code", "iso3"})
+
+
+def _implied(code: str) -> tuple[str, str, bool, str] | None:
     table = implicit_agents()
     for n in range(len(code), 1, -1):
         if code[:n] in table:
@@ -142,6 +163,25 @@ class ArticleActors:
         return acr[0] if len(acr) == 1 else None
 
 
+def _states(doc: Doc, places: list[PlaceMention]) -> list[tuple[int, str]]:
+    """The states the article names as such ("Ukraine", not "Ukrainian officials"), for "the country"."""
+    out = []
+    for p in places:
+        if not p.country or p.feature not in _STATE_FEATURES:
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.pos_ == "PROPN":
+            out.append((p.start, p.country))
+    return out
+
+
+def _member_of(tok: Token) -> bool:
+    """"A company of 100 UK troops", "a group of protesters": the plural after "of" is who the party is."""
+    head = tok.head
+    return (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.tag_ == "NN"
+            and head.head.dep_ in _PARTY_DEPS and tok.tag_ in ("NNS", "NNPS"))
+
+
 def _headline(doc: Doc) -> Span | None:
     """The article's first line when it stands alone above the body: no final stop, and a line break
     (the layout keeps the blank line under a headline) before the body's first sentence."""
@@ -169,11 +209,159 @@ class ArticlePass:
         self.gate = gate
         self.rules = sector_rules()
         self.event_nouns: dict[str, set[str]] = {}  # noun -> the roots of force it codes ("blast" -> 18, 20)
+        self.say: frozenset[str] = lexicon.words("@SAY") if lexicon is not None else frozenset({"say", "tell", "add"})
         if lexicon is not None:
             for w, plist in lexicon.nouns.items():
                 roots = {p.code[:2] for p in plist if p.code and p.code[:2] >= "14"}
                 if roots:
                     self.event_nouns[w] = roots
+
+    @staticmethod
+    def implies(code: str) -> bool:
+        """Whether an act of this CAMEO code implies its agent when the text names none."""
+        return _implied(code) is not None
+
+    # ---------- before the sentence pass ----------
+    def prepare(self, doc: Doc, ctx) -> None:
+        """What the sentences need from the whole article before they are coded: the acronyms it
+        spells out ("the Palestinian Authority (PA)" ... "with the PA") and its groups, which "they",
+        "them" and "their" point back to."""
+        when = ctx.article.date
+        if len(doc) and "tocsin.text" not in doc.user_data:
+            # the Doc is the normalised article (same length); Doc.text would join every token anew
+            text = normalise(ctx.article.text)
+            if len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+                doc.user_data["tocsin.text"] = text
+        for acr, actor in self.acronyms(doc, when).items():
+            ctx.memory.names.setdefault(acr, actor)
+        ctx.memory.groups, ctx.memory.bodies = self.parties(doc, when, ctx.places)
+        ctx.memory.pairs = {i: other for i, _, _ in ctx.memory.groups
+                            if (other := self._second(doc[i], when)) is not None}
+        ctx.memory.states = _states(doc, ctx.places)
+        ctx.memory.home = self._home(doc, [], ctx.places)[0]
+        ctx.memory.quotes = [(a, b, who, self._group_actor(who, when) if who.pos_ == "PROPN" else None)
+                             for a, b, who in self.quotes(doc)]
+
+    def quotes(self, doc: Doc) -> list[tuple[int, int, Token]]:
+        """Quotations with their speaker's token: '"...," he said', '"...," said Mr X', 'Mr X said: "..."'.
+        A quotation may run over several sentences; its speaker is named after it closes, or before
+        it opens."""
+        # Doc.text joins every token anew on each call: once per Doc
+        text = doc.user_data.get("tocsin.text")
+        if text is None:
+            text = doc.user_data["tocsin.text"] = doc.text
+        if '"' not in text and "\u201c" not in text:
+            return []
+        spans: list[tuple[int, int]] = []
+        start = None
+        for k, ch in enumerate(text):
+            if ch == "\u201c" or (ch == '"' and start is None):
+                start = k
+            elif (ch == "\u201d" or ch == '"') and start is not None:
+                spans.append((start, k + 1))
+                start = None
+        out = []
+        for a, b in spans:
+            who = self._sayer_after(doc, b) or self._sayer_before(doc, a)
+            if who is not None:
+                out.append((a, b, who))
+        return out
+
+    def _sayer_after(self, doc: Doc, end: int) -> Token | None:
+        close = doc.char_span(end - 1, end, alignment_mode="expand")
+        if close is None or not len(close):
+            return None
+        sent = close[0].sent
+        for tok in doc[close[-1].i + 1:sent.end]:
+            if tok.text in ('"', "\u201c"):
+                break  # another quotation opens: its speaker is its own
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.say:
+                return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return None
+
+    def _sayer_before(self, doc: Doc, start: int) -> Token | None:
+        opening = doc.char_span(start, start + 1, alignment_mode="expand")
+        if opening is None or not len(opening):
+            return None
+        sent = opening[0].sent
+        verbs = [t for t in doc[sent.start:opening[0].i] if t.pos_ == "VERB" and t.lemma_.lower() in self.say]
+        if not verbs:
+            return None
+        return next((c for c in verbs[-1].children if c.dep_ == "nsubj"), None)
+
+    def acronyms(self, doc: Doc, when) -> dict[str, Actor]:
+        cache = doc.user_data.get("tocsin.acronyms")
+        if cache is not None:
+            return cache
+        found: dict[str, Actor] = {}
+        for tok in doc:  # "Chief of Army Staff (COAS)": the acronym stands for the phrase before it
+            if (tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")"
+                    and _ACRONYM.match(doc[tok.i + 1].text) and tok.i > 0):
+                head = doc[tok.i - 1]
+                while head.dep_ in ("compound", "amod", "pobj", "prep") and head.head.i < tok.i and head.head is not head:
+                    head = head.head  # "Chief of Army Staff (COAS)": the whole title
+                start = min(head.left_edge.i, head.i)
+                try:
+                    actor = self.actors.lookup(doc[start:tok.i].text, when)
+                except Exception:
+                    actor = None
+                if actor is not None and actor.code:
+                    found.setdefault(doc[tok.i + 1].text, actor)
+        doc.user_data["tocsin.acronyms"] = found
+        return found
+
+    def parties(self, doc: Doc, when, places: list[PlaceMention] | tuple = ()
+                ) -> tuple[list[tuple[int, int, Actor]], list[tuple[int, int, Actor]]]:
+        """The article's groups and bodies in text order, in one pass over its tokens.
+
+        Groups, what "they", "them" and "their" point back to: plural nouns that name a party ("the
+        tribal elders", "Western diplomats") and coordinated names ("Hungary and Slovakia"). Bodies, what
+        "it" points back to: states and bodies ("Syria", "the government", "NATO"). Both only where
+        they are a clause's own party (its subject, object or a verb's prepositional object; a body also
+        as an owner, "Syria's denials"), not a word inside another phrase ("operations against terrorists")."""
+        groups: list[tuple[int, int, Actor]] = []
+        bodies: list[tuple[int, int, Actor]] = []
+        states = {p.start: p.country for p in places if p.country and p.feature in _STATE_FEATURES}
+        for tok in doc:
+            pos, dep = tok.pos_, tok.dep_
+            if pos not in ("NOUN", "PROPN") or dep in ("conj", "compound"):
+                continue
+            party = dep in _PARTY_DEPS or (dep == "pobj" and tok.head.head.pos_ in ("VERB", "AUX"))
+            if tok.tag_ in ("NNS", "NNPS") or (tok.ent_type_ in _GROUP_ENTS and any(c.dep_ == "conj" for c in tok.children)):
+                if dep == "poss" or not (party or _member_of(tok)):
+                    continue
+                actor = self._group_actor(tok, when)
+                if actor is None and tok.tag_ in ("NNS", "NNPS"):
+                    # "dozens of opposition activists": the count names no one, what it counts does
+                    member = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                   for g in c.children if g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")), None)
+                    actor = self._group_actor(member, when) if member is not None else None
+                if actor is not None:
+                    groups.append((tok.i, tok.sent.start, actor))
+            elif party or dep == "poss":
+                if pos == "PROPN" and tok.ent_type_ not in ("GPE", "ORG", "NORP"):
+                    continue
+                state = states.get(tok.idx) if tok.ent_type_ == "GPE" else None
+                # a state the places stage found needs no resolver: "Syria" is SYR
+                actor = Actor(text=tok.text, code=state, country=state) if state else self._group_actor(tok, when)
+                if actor is not None and actor.sector not in _PEOPLE_SECTORS:
+                    bodies.append((tok.i, tok.sent.start, actor))
+        return groups, bodies
+
+    def _second(self, tok: Token, when) -> Actor | None:
+        """The second of a pair named together ("Hungary and Slovakia")."""
+        conj = next((c for c in tok.children if c.dep_ == "conj"), None)
+        return self._group_actor(conj, when) if conj is not None and tok.ent_type_ in _GROUP_ENTS else None
+
+    def _group_actor(self, tok: Token, when) -> Actor | None:
+        ix = getattr(self.actors, "ix", None)
+        if ix is not None and tok.pos_ == "NOUN" and not (ix.get(tok.lower_) or ix.get(tok.lemma_.lower())):
+            return None  # no actor word ("the decision"): not worth a resolver call on every noun
+        try:
+            actor = self.actors.actor(tok, when)
+        except Exception:  # a resolver bug must not lose the article
+            return None
+        return actor if actor is not None and actor.code else None
 
     # ---------- the actor table ----------
     def table(self, doc: Doc, article: Article, events: list[Event], places: list[PlaceMention]) -> ArticleActors:
@@ -190,26 +378,15 @@ class ArticlePass:
             if actor is None or not actor.code:
                 # "Gomez" after "Judge Maria Gomez": a re-mention is the person first named
                 known = {id(a): a for tok in ent if (a := t.names.get(tok.text)) is not None}
-                actor = next(iter(known.values())) if len(known) == 1 else (actor or Actor(text=ent.text))
+                actor = next(iter(known.values())) if len(known) == 1 else (
+                    self._titled(head, ent, when) or actor or Actor(text=ent.text))
             t.people.append(_Mention(head.i, actor, head.dep_ in _SUBJ))
             for tok in ent:
                 if tok.is_alpha and tok.text[:1].isupper() and len(tok) > 1:
                     prev = t.names.get(tok.text, actor)
                     same = prev is not None and prev.code == actor.code and prev.text == actor.text
                     t.names[tok.text] = actor if tok.text not in t.names or same else None
-        for tok in doc:  # "Chief of Army Staff (COAS)": the acronym stands for the phrase before it
-            if (tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")"
-                    and _ACRONYM.match(doc[tok.i + 1].text) and tok.i > 0):
-                head = doc[tok.i - 1]
-                while head.dep_ in ("compound", "amod", "pobj", "prep") and head.head.i < tok.i and head.head is not head:
-                    head = head.head  # "Chief of Army Staff (COAS)": the whole title
-                start = min(head.left_edge.i, head.i)
-                try:
-                    actor = self.actors.lookup(doc[start:tok.i].text, when)
-                except Exception:
-                    actor = None
-                if actor is not None and actor.code:
-                    t.acronyms.setdefault(doc[tok.i + 1].text, actor)
+        t.acronyms = dict(self.acronyms(doc, when))
         t.home, t.scene = self._home(doc, events, places)
         if t.home:  # "Judge Jee" is a judge of the country the story is about
             for m in t.people:
@@ -218,6 +395,24 @@ class ArticlePass:
             t.names = {k: (_with(a, t.home) if _bare(a) else a) if a is not None else None for k, a in t.names.items()}
             t.acronyms = {k: _with(a, t.home) if _bare(a) else a for k, a in t.acronyms.items()}
         return t
+
+    def _titled(self, head: Token, ent: Span, when) -> Actor | None:
+        """"The state Commissioner of Police, Mr. Olafimihan Adeoye", "Adeoye, the police commissioner":
+        a person no table knows holds the office the apposition names."""
+        title = head.head if head.dep_ == "appos" else next((c for c in head.children if c.dep_ == "appos"), None)
+        if title is None or title.pos_ not in ("NOUN", "PROPN") or title.ent_type_ == "PERSON":
+            return None
+        words = [t for t in title.subtree if not (ent.start <= t.i < ent.end) and t.dep_ not in ("punct", "appos")
+                 and t.i < (head.i if title.i < head.i else len(head.doc))]
+        if not words:
+            return None
+        try:
+            actor = self.actors.lookup(" ".join(t.text for t in words), when)
+        except Exception:  # a resolver bug must not lose the article
+            return None
+        if actor is None or not actor.code or actor.sector in (None, "CVL"):
+            return None
+        return Actor(text=ent.text, code=actor.code, country=actor.country, sector=actor.sector)
 
     @staticmethod
     def _home(doc: Doc, events: list[Event], places: list[PlaceMention]) -> tuple[str | None, str | None]:
@@ -242,6 +437,10 @@ class ArticlePass:
                 elif root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE:
                     w = 3.0
                     scene[p.country] += 1
+                elif root.dep_ == "pobj":
+                    w = 1.0  # "oil from Russia", "relations with Russia": a party, not where
+                if p.start < lede_end and root.dep_ in _SUBJ and root.head.dep_ == "ROOT":
+                    w += 2.0  # the subject of the headline or the lede: who the story is about
             votes[p.country] += w * (2 if p.start < lede_end else 1)
         for e in events:
             for a in (e.source, e.target):
@@ -264,29 +463,37 @@ class ArticlePass:
         if not events:
             return events
         sents = list(doc.sents)
-        if len(sents) < 2:
-            return events
+        if len(sents) < 2:  # no article around the sentence to imply an agent from
+            return [e for e in events if e.source is not None or e.target is not None]
         table = self.table(doc, article, events, places)
         last_seen: dict[str, tuple[int, str]] = {}  # sector -> (sentence start, country) of its last named body
         out: list[Event] = []
         for e in events:
             trig = self._trigger(doc, e)
             sent = trig.sent if trig is not None else None
-            src, tgt = e.source, e.target
+            src, tgt, said = e.source, e.target, e.attributed_to
             if sent is not None:
                 src = self._resolve(src, doc, sent, trig, table, last_seen)
                 tgt = self._resolve(tgt, doc, sent, trig, table, last_seen)
+                said = self._resolve(said, doc, sent, trig, table, last_seen)
             if src is None and trig is not None:
                 src = self._implicit_agent(e, trig, tgt, table, last_seen)
+            if src is None and tgt is not None and e.cameo[:2] == "04" and trig is not None and trig.pos_ == "NOUN":
+                src = _speaker_party(said, tgt)
+            if src is not None and tgt is None and sent is not None and (e.cameo[:2] in _RECIPROCAL
+                                                                         or _each_other(sent)):
+                tgt = self._pair_other(doc, src, sent, trig)  # "the two countries agreed": with each other
             if src is not None and tgt is not None and src.code and src.code == tgt.code:
                 tgt = None  # resolving made the two sides one: no self-directed event
             if src is None and tgt is None:
                 continue
-            e = e.model_copy(update={"source": src, "target": tgt}) if (src, tgt) != (e.source, e.target) else e
+            if (src, tgt, said) != (e.source, e.target, e.attributed_to):
+                e = e.model_copy(update={"source": src, "target": tgt, "attributed_to": said})
             for a in (src, tgt):
                 if a is not None and a.country and a.sector and sent is not None:
                     last_seen[a.sector] = (sent.start, a.country)
             out.append(e)
+        out = self._quoted(doc, out, table)
         out = self._corefer(doc, out)
         out = self._headline(doc, out)
         if self.gate:
@@ -294,6 +501,13 @@ class ArticlePass:
         out = [self._dated(doc, article, self._placed(e)) for e in out]
         out = self._narrative_years(doc, out)
         return self._ranked(doc, article, out)
+
+    def _war_means(self, doc: Doc, e: Event) -> bool:
+        """"A landmine killed two children": a means of war makes the event political."""
+        from .acled import war_means
+
+        trig = self._trigger(doc, e)
+        return trig is not None and war_means(trig)
 
     @staticmethod
     def _trigger(doc: Doc, e: Event) -> Token | None:
@@ -331,6 +545,9 @@ class ArticlePass:
                 if ref is not None:
                     return Actor(text=actor.text, code=ref.code, country=ref.country, sector=ref.sector)
             return actor
+        if actor.code and not actor.country and actor.code[:3] in stateless_peoples() and table.scene:
+            # "Kurdish militants" in a story set in Turkey act in Turkey's politics; the code keeps the people
+            return Actor(text=actor.text, code=actor.code, country=table.scene, sector=actor.sector)
         if not actor.country:
             named = table.by_name(actor.text)
             if named is not None and named.code and (not actor.code or actor.code == named.sector):
@@ -340,6 +557,13 @@ class ArticlePass:
             if found is not None:
                 return found
         if _bare(actor):
+            tok = self._token_of(actor, sent, trig)
+            ctx = doc._.tocsin
+            # "the country's foreign ministry": the state just named; "Azerbaijani troops crossed ... the
+            # troops shelled": the same troops
+            named = ctx.memory.bare_country(tok, actor.sector) if tok is not None and ctx is not None else None
+            if named is not None:
+                return _with(actor, named)
             rule = self.rules.get(actor.sector or "")
             seen = last_seen.get(actor.sector or "")
             if rule is not None and rule.antecedent:
@@ -388,10 +612,18 @@ class ArticlePass:
             return None
         if any(c.dep_ == "agent" for c in trig.children):
             return None  # "by X" names the agent; if the coder could not code it, leave it out
-        sector, text, domestic = implied
+        sector, text, domestic, of = implied
         if domestic and tgt is not None and tgt.country and table.home and tgt.country != table.home:
             return None  # troops sent to a foreign border could be anyone's
-        country = (tgt.country if tgt is not None and tgt.country else None) or table.home
+        if of == "scene":
+            if tgt is None or table.scene is None or (tgt.country == table.scene and tgt.sector is None):
+                # "anti-French demonstrations" are an event; "the centre of street protests" with no one
+                # they are against is background; protests against the very country they happen in:
+                # whose, the text must say
+                return None
+            country = table.scene
+        else:
+            country = (tgt.country if tgt is not None and tgt.country else None) or table.home
         if country is None:
             seen = last_seen.get(sector) or last_seen.get("GOV")
             if seen is not None and trig.sent.start - seen[0] <= 120:
@@ -399,6 +631,69 @@ class ArticlePass:
         if country is None:
             return None
         return Actor(text=text, code=country + sector, country=country, sector=sector)
+
+    def _pair_other(self, doc: Doc, src: Actor, sent: Span, trig: Token) -> Actor | None:
+        """The other of two parties acting together: "Armenia and Azerbaijan resumed talks" (each with the
+        other), "the two countries agreed" (the pair named last)."""
+        ctx = doc._.tocsin
+        tok = self._token_of(src, sent, trig)
+        if ctx is None or tok is None:
+            return None
+        if tok.dep_ in ("det", "nummod", "amod", "compound") and tok.head.i > tok.i:
+            tok = tok.head  # "Both sides": the noun
+        pairs = ctx.memory.pairs
+        if tok.i in pairs:
+            return pairs[tok.i]
+        if tok.dep_ == "conj" and tok.head.i in pairs:
+            head = next((a for i, _, a in ctx.memory.groups if i == tok.head.i), None)
+            return Actor(text=tok.head.text, code=head.code, country=head.country, sector=head.sector) if head else None
+        if ctx.memory.pair_before(tok) is None:
+            return None
+        doc_ = tok.doc
+        start = tok.sent.start
+        for k in range(2):
+            if start > 0:
+                start = doc_[start - 1].sent.start
+        for i in sorted(ctx.memory.pairs, reverse=True):
+            if start <= i < tok.i:
+                other = ctx.memory.pairs[i]
+                return Actor(text=src.text, code=other.code, country=other.country, sector=other.sector)
+        return None
+
+    # ---------- quotations ----------
+    def _quoted(self, doc: Doc, events: list[Event], table: ArticleActors) -> list[Event]:
+        """'"Troops crossed the border at dawn. They shelled the town," the governor said': a sentence
+        inside a quotation whose speaker another sentence names tells what the speaker says, not what
+        the article asserts; what the speakers say they do themselves stays their own."""
+        ctx = doc._.tocsin
+        quotes = ctx.memory.quotes if ctx is not None else []
+        if not quotes:
+            return events
+        out = []
+        for e in events:
+            q = next((q for q in quotes if q[0] <= e.span[0] < q[1]), None) if e.modality == "asserted" else None
+            if q is not None:
+                trig = self._trigger(doc, e)
+                who = q[2]
+                if trig is not None and who.sent.start != trig.sent.start:
+                    speaker = self._speaker(who, q[3], table)
+                    own = speaker is not None and e.source is not None and e.source.code == speaker.code
+                    if speaker is not None and not own:
+                        e = e.model_copy(update={"modality": "reported", "attributed_to": speaker})
+            out.append(e)
+        return out
+
+    @staticmethod
+    def _speaker(who: Token, known: Actor | None, table: ArticleActors) -> Actor | None:
+        if who.lower_ in _PERSONAL:
+            ref = table.person_before(who.i, who.sent)
+        elif known is not None and known.country:
+            ref = known
+        else:
+            ref = table.by_name(who.text) or known
+        if ref is None or not ref.code:
+            return None
+        return Actor(text=who.text, code=ref.code, country=ref.country, sector=ref.sector)
 
     # ---------- coreference ----------
     def _remention(self, trig: Token) -> bool:
@@ -447,7 +742,8 @@ class ArticlePass:
                 j = next((k for k in range(len(out) - 1, -1, -1)
                           if sent_of[k] < si and any(self._same_kind(out[k].cameo[:2], r) for r in roots)), None)
             if j is not None:
-                out[j] = out[j].model_copy(update={"confidence": min(0.99, round(out[j].confidence + 0.02, 3))})
+                out[j] = out[j].model_copy(update={"confidence": min(0.99, round(out[j].confidence + 0.02, 3)),
+                                                   "mentions": out[j].mentions + e.mentions})
                 continue
             # one sentence, one event said twice ("said ... in a statement"): keep the better one
             dup = next((k for k, x in enumerate(out) if sent_of[k] == si and x.cameo == e.cameo
@@ -481,7 +777,8 @@ class ArticlePass:
             # a Title Case headline parses badly: keep its event only as weight on the body's own telling
             j = next((k for k, b in enumerate(out) if b.cameo[:2] == e.cameo[:2] and _agrees(b, e)), None)
             if j is not None:
-                out[j] = out[j].model_copy(update={"confidence": min(0.99, round(out[j].confidence + 0.05, 3))})
+                out[j] = out[j].model_copy(update={"confidence": min(0.99, round(out[j].confidence + 0.05, 3)),
+                                                   "mentions": out[j].mentions + e.mentions})
         return sorted(out, key=lambda x: x.span[0]) if len(out) != len(events) else events
 
     def _ranked(self, doc: Doc, article: Article, events: list[Event]) -> list[Event]:
@@ -537,7 +834,7 @@ class ArticlePass:
         for e in events:
             root = e.cameo[:2]
             sides = {self._side(e.source, root, doc, e, places), self._side(e.target, root, doc, e, places)}
-            if sides & {"political", "unknown"}:
+            if sides & {"political", "unknown"} or (root in _WAR_ROOTS and self._war_means(doc, e)):
                 out.append(e)
         return out
 
@@ -644,6 +941,19 @@ def _present(verb: Token) -> bool:
     if auxes:
         return any(a.tag_ in ("VBZ", "VBP") for a in auxes)
     return verb.tag_ in ("VBZ", "VBP")
+
+
+def _each_other(sent: Span) -> bool:
+    text = sent.text.lower()
+    return "each other" in text or "one another" in text
+
+
+def _speaker_party(sayer: Actor | None, other: Actor) -> Actor | None:
+    """"The rebels say talks with the Russian military aim to ...": talks whose one side the text
+    leaves out, told by a speaker who is not the other side, are the speaker's own."""
+    if sayer is None or not sayer.code or (sayer.country is not None and sayer.country == other.country):
+        return None
+    return sayer
 
 
 def _code(a: Actor | None) -> str | None:

@@ -20,10 +20,11 @@ from ..model import Actor, Article, Event, PlaceMention, Plover
 from ..ontology import cameo
 from . import acled
 from .article import ArticlePass
+from .background import Background
 from .confidence import confidence
 from .context import ArticleContext, attach
 from .derived import Derived
-from .match import Match, Matcher
+from .match import Match, Matcher, words
 from .modality import ModalityResult, ModalityRules
 from .patterns import Lexicon, lexicon
 from .roles import Roles, domestic
@@ -45,6 +46,7 @@ class Candidate:
     targets: list[Actor]
     code: object  # ontology.Code
     place_target: bool = False  # the target is only the country a place named lies in
+    governed: bool = False  # a pattern of the verb above names this one ("vowed to fight"): no derived reading
 
 
 class EventCoder:
@@ -57,6 +59,7 @@ class EventCoder:
         self.modality = ModalityRules(self.lex)
         self.roles = Roles(actors, self.lex)
         self.derived = Derived(self.codes, self.lex)
+        self.background = Background(self.lex)
         # the pass over the whole article once its sentences are coded (coding/article.py); None skips it
         self.article: ArticlePass | None = ArticlePass(actors, self.lex)
 
@@ -70,6 +73,8 @@ class EventCoder:
     def code(self, doc: Doc, ctx: ArticleContext) -> list[Event]:
         """The events of the article ``ctx`` holds; they are also left in ``ctx.events``."""
         events: list[Event] = []
+        if self.article is not None:  # acronyms and groups the whole article defines, for its sentences
+            self.article.prepare(doc, ctx)
         for si, sent in enumerate(doc.sents):
             events += self._code_sentence(sent, si, ctx)
             for tok in sent:  # remember who the sentence is about, for pronouns in the next
@@ -104,22 +109,30 @@ class EventCoder:
             if pa is not None:
                 sources = [pa]
         at_place = False
-        if not targets and code.root in _HOSTILE_FORCE:
-            targets = self.roles.place_target(m, sources, ctx)
-            at_place = bool(targets)
+        if code.root in _HOSTILE_FORCE and not any(a.code for a in targets):
+            # "Douma is surrounded": force used on a place no table names is used on its country
+            placed = self.roles.place_target(m, sources, ctx)
+            if placed:
+                targets, at_place = placed, True
         return Candidate(m, mod, sayer, sources, targets, code, at_place)
 
     def _candidates(self, sent: Span, ctx: ArticleContext) -> list[Candidate]:
         matches = self.matcher.sentence(sent)
         noun_triggers = {m.anchor.i for m in matches if m.noun}
+        # "vowed to fight": the vow's pattern (>fight) codes the statement; the fight is only its content
+        governed = {c.i for m in matches if m.pattern.code and m.pattern.comp is not None
+                    for c in m.anchor.children if c.dep_ in ("xcomp", "ccomp") and words(c) & m.pattern.comp}
         out = []
+        year = ctx.when.year if ctx.when is not None else None
         for m in matches:
-            if m.pattern.code is None:
+            if m.pattern.code is None or self.background(m, year):
                 continue
             if not m.noun and m.pattern.specificity == 0 and any(
                     c.i in noun_triggers for c in m.anchor.children if c.dep_ in VERB_OBJ):
                 continue  # "launched an offensive": the noun carries the event
-            out.append(self._candidate(m, sent, ctx))
+            c = self._candidate(m, sent, ctx)
+            c.governed = m.anchor.i in governed
+            out.append(c)
         return out
 
     def _code_sentence(self, sent: Span, si: int, ctx: ArticleContext) -> list[Event]:
@@ -142,8 +155,8 @@ class EventCoder:
         for c in found:
             sources, targets = domestic(c.sources, c.targets, home, hostile=c.code.root in _FORCE and not c.place_target,
                                         venue=by_place)
-            if not sources and not targets:
-                continue
+            if not sources and not targets and (self.article is None or not self.article.implies(c.code.code)):
+                continue  # no party; unless the act implies its agent ("drones were banned"), for the article pass
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)
         return out
 
@@ -155,7 +168,7 @@ class EventCoder:
               else when_mod.stand_in(ctx.when))
         location = ctx.geo.event_location(tok, ctx.places) if ctx.geo is not None else None
         out: list[Event] = []
-        for vcode, modality, rule in self.derived.variants(m, c.code, c.mod, sources, c.sayer):
+        for vcode, modality, rule in self.derived.variants(m, c.code, c.mod, sources, c.sayer, c.governed):
             conf = confidence(m, modality, sources, targets, vcode.root, derived=vcode is not c.code)
             for src, tgt in _pairs(sources, targets):
                 out.append(Event(

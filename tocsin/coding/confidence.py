@@ -9,6 +9,8 @@ from __future__ import annotations
 from .match import Match
 from .syntax import depth
 
+# "they" and "them" name no party: the group they stand for is the article pass's guess from the sentences around
+_GROUP_PRONOUNS = frozenset({"they", "them"})
 _BASE = {"asserted": 0.80, "reported": 0.72, "future": 0.55, "hypothetical": 0.35, "negated": 0.30}
 
 
@@ -16,7 +18,7 @@ def confidence(m: Match, modality: str, sources, targets, root: str, derived: bo
     c = _BASE[modality]
     if any(a.code for a in sources):
         c += 0.08
-    if any(a.code for a in targets):
+    if any(a.code and a.text.strip().lower() not in _GROUP_PRONOUNS for a in targets):
         c += 0.05
     c += min(0.09, 0.03 * m.pattern.specificity)
     if m.noun:

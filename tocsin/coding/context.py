@@ -20,6 +20,40 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, Article, Event, PlaceMention
 
 _PERSONAL = {"he", "she", "him", "her"}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+# "its" stays with the body the sentence is about: "France began evacuating its nationals"
+_IT = {"it", "itself"}
+_PAIR_NOUNS = {"country", "nation", "side", "neighbour", "neighbor", "government"}
+_FIRST = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+_SECOND = {"you", "your", "yours", "yourself", "yourselves"}
+
+
+def _window_start(tok: Token) -> int:
+    """The first token of the sentence two before ``tok``'s: how far back a re-mention looks."""
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    return start
+
+
+def _recent(mentions: list[tuple[int, int, Actor]], tok: Token):
+    """(token index, actor) of the mentions before ``tok`` in its sentence and the two before, nearest first."""
+    start = _window_start(tok)
+    for i, _, actor in reversed(mentions):
+        if i >= tok.i:
+            continue
+        if i < start:
+            break
+        yield i, actor
+
+
+def _country_possessor(tok: Token) -> bool:
+    """"the country's parliament", "the nation's army": a possessor that points back to a state."""
+    head = tok if tok.dep_ != "compound" else tok.head
+    return any(c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation") and any(
+        d.dep_ == "det" and d.lower_ in ("the", "this") for d in c.children) for c in head.children)
 
 
 class Memory:
@@ -29,6 +63,28 @@ class Memory:
         self.person: Actor | None = None
         self.thing: Actor | None = None
         self.names: dict[str, Actor] = {}  # "Sokol" -> the actor first named "Belarusian Ambassador Ihar Sokol"
+        # the article's groups ("the tribal elders", "Hungary and Slovakia") by the token index of their head,
+        # in text order, with the index where their sentence starts: what "they" and "their" point back to
+        self.groups: list[tuple[int, int, Actor]] = []
+        # the states and bodies it names ("Syria", "the government"), the same way: what "it" points back to
+        self.bodies: list[tuple[int, int, Actor]] = []
+        self.pairs: dict[int, Actor] = {}  # head of a pair named together -> its second member
+        # quotations (start and end character) with the token of who says them and, when the resolver
+        # knows the name, the speaker: "I" and "we" inside are the speaker
+        self.quotes: list[tuple[int, int, Token, Actor | None]] = []
+        # (start character, country) of each state the article names, and the country it is about, for
+        # "the country's parliament"
+        self.states: list[tuple[int, str]] = []
+        self.home: str | None = None
+
+    def the_country(self, tok: Token) -> str | None:
+        """"the country's parliament" at ``tok``: the state named last in this sentence or the two
+        before it, else the country the story is about; None when ``tok`` has no such possessor."""
+        if not _country_possessor(tok):
+            return None
+        lo = tok.doc[_window_start(tok)].idx
+        named = [c for at, c in self.states if lo <= at < tok.idx]
+        return named[-1] if named else self.home
 
     def note_name(self, actor: Actor | None, tok: Token) -> None:
         if actor is not None and actor.country and tok.pos_ == "PROPN" and tok.text not in self.names:
@@ -42,10 +98,104 @@ class Memory:
         else:
             self.thing = actor
 
+    def group_before(self, tok: Token) -> Actor | None:
+        """The group "they" at ``tok`` names: the last one named in this sentence or the two before it,
+        but never one in the pronoun's own clause ("the rebels say they ..." is the rebels; in "they
+        told the ministers" the ministers are not "they")."""
+        doc = tok.doc
+        start = _window_start(tok)
+        clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "poss") else None
+        for i, _, actor in reversed(self.groups):
+            if i >= tok.i:
+                continue
+            if i < start:
+                break
+            if clause is not None and doc[i].head.i == clause.i and doc[i].dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            return actor
+        return None
+
+    def group_named_before(self, tok: Token, sector: str | None) -> str | None:
+        """The country of the group a definite plural ("the troops", "these rebels") names again: the
+        last one of its sector named with a country in this sentence or the two before."""
+        if tok.tag_ not in ("NNS", "NNPS") or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                                        for c in tok.children):
+            return None
+        return next((a.country for _, a in _recent(self.groups, tok) if a.sector == sector and a.country), None)
+
+    def bare_country(self, tok: Token, sector: str | None) -> str | None:
+        """Whose a sector noun named without a country is, when the article says: "the country's
+        parliament", "the troops" named again."""
+        return self.the_country(tok) or self.group_named_before(tok, sector)
+
+    def pair_before(self, tok: Token) -> Actor | None:
+        """"The two countries", "both sides": the last pair the article named ("Hungary and Slovakia"),
+        as its first member (a mention stands for one party)."""
+        if tok.lemma_.lower() not in _PAIR_NOUNS or tok.tag_ != "NNS" or not any(
+                (c.dep_ == "det" and c.lower_ == "both") or (c.dep_ == "nummod" and c.lower_ == "two")
+                for c in tok.children):
+            return None
+        doc = tok.doc
+        for i, actor in _recent(self.groups, tok):
+            if any(c.dep_ == "conj" for c in doc[i].children) and actor.country:
+                return Actor(text=tok.text, code=actor.code, country=actor.country, sector=actor.sector)
+        return None
+
+    def quoted_other(self, tok: Token) -> bool:
+        """A pronoun inside a quotation that is not the speaker's "I" or "we" ("they will not stop there")."""
+        return tok.lower_ not in _FIRST and any(q[0] <= tok.idx < q[1] for q in self.quotes)
+
+    def speaker(self, tok: Token) -> Actor | None:
+        """Who says the quotation ``tok`` stands in, if the article says and it is known."""
+        quote = next((q for q in self.quotes if q[0] <= tok.idx < q[1]), None)
+        if quote is None:
+            return None
+        _, _, who, actor = quote
+        if actor is None and who.lower_ in _PERSONAL:
+            actor = self.person or self.thing  # '"...," he said': the person the article spoke of last
+        elif actor is None or not actor.country:
+            actor = self.names.get(who.text, actor)  # a name introduced earlier with its country
+        return actor if actor is not None and actor.code else None
+
+    def body_before(self, tok: Token) -> Actor | None:
+        """The state or body "it" at ``tok`` names: the last one named in this sentence or the one before,
+        never its own clause's object ("Syria's denials that it was implicated" is Syria)."""
+        doc = tok.doc
+        start = tok.sent.start
+        if start > 0:
+            start = doc[start - 1].sent.start
+        clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+        earlier = None
+        for i, sent_start, actor in reversed(self.bodies):
+            if i >= tok.i:
+                continue
+            if i < start:
+                break
+            if sent_start == tok.sent.start:
+                if clause is not None and doc[i].head.i == clause.i and doc[i].dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                return actor  # this sentence: the nearest ("Lebanon's denials that it had ...")
+            if doc[i].dep_ in ("nsubj", "nsubjpass"):
+                return actor  # the sentence before: its subject ("The government closed ... It said")
+            earlier = earlier or actor
+        return earlier
+
     def resolve(self, tok: Token) -> Actor | None:
         low = tok.lower_
+        if low in _SECOND:
+            return None  # whom a speaker or a letter addresses, the text seldom says
+        if low in _FIRST and self.quotes:
+            ref = self.speaker(tok)
+            if ref is not None:
+                return Actor(text=tok.text, code=ref.code, country=ref.country, sector=ref.sector)
+        if low in _PLURAL and self.groups:
+            ref = self.group_before(tok)
+            if ref is not None:
+                return Actor(text=tok.text, code=ref.code, country=ref.country, sector=ref.sector)
         if low in _PERSONAL:
             ref = self.person or self.thing
+        elif low in _IT and self.bodies:
+            ref = self.body_before(tok) or self.thing or self.person
         else:
             ref = self.thing or self.person
         return Actor(text=tok.text, code=ref.code, country=ref.country, sector=ref.sector) if ref else None

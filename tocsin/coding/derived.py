@@ -20,14 +20,33 @@ class Derived:
         self.codes = codes
         self.claim_own = lex.words("@CLAIM_OWN")
         self.plans = lex.words("@FUTURE_NOUN")  # "the decision to release": a plan, not a purpose
+        self.not_intent = lex.words("@NOT_INTENT")
+        self.say = lex.words("@SAY")
         # verbs that code a threat with no object at all ("warned that ..."): what they report is the threat
         self.threat_verbs = frozenset(v for v, ps in lex.verbs.items()
                                       if any(p.code and p.code[:2] == "13" and p.specificity == 0 for p in ps))
 
-    def variants(self, m: Match, code, mod: ModalityResult, sources: list[Actor], sayer: Actor | None
-                 ) -> list[tuple[object, str, str]]:
-        """(code, modality, rule) of the event itself, then of what the statement about it is."""
+    def _stated(self, m: Match, mod: ModalityResult) -> bool:
+        """Whether the future is the actor's own intent: not a permission ("was allowed to leave after an
+        intervention"), an expectation ("is expected to") or a preparation ("is preparing to strike")."""
+        cur = m.anchor
+        for _ in range(6):
+            if cur.dep_ == "ROOT" or cur.head is cur:
+                return True
+            cur = cur.head
+            if lemma(cur) in self.not_intent:
+                return False
+            if lemma(cur) in self.say or mod.sayer is not None and cur is mod.sayer.head:
+                return True
+        return True
+
+    def variants(self, m: Match, code, mod: ModalityResult, sources: list[Actor], sayer: Actor | None,
+                 governed: bool = False) -> list[tuple[object, str, str]]:
+        """(code, modality, rule) of the event itself, then of what the statement about it is.
+        ``governed``: a pattern of the verb above already codes the statement ("vowed to fight": 138)."""
         out = [(code, mod.modality, m.pattern.rule)]
+        if governed:
+            return out
         own = bool(sources) and (sayer is None or any(a is sayer or (a.country and a.country == sayer.country)
                                                       for a in sources))
         purpose = (m.anchor.dep_ in ("advcl", "relcl", "acl")
@@ -36,11 +55,13 @@ class Derived:
         # "warned that police will no longer tolerate rallies": the warning is the event; the
         # promise or refusal inside it is no statement of its own
         own = own and not (mod.sayer is not None and lemma(mod.sayer.head) in self.threat_verbs)
-        if own and mod.modality == "future" and intent_of(code.code) and not purpose:
+        # "Hungary will veto the sanctions if ...": a condition on one's own future deed leaves it a threat
+        future = mod.modality == "future" or (mod.modality == "hypothetical" and {"future", "conditional"} <= mod.found)
+        if own and future and intent_of(code.code) and not purpose and self._stated(m, mod):
             # "the rebels said they will free the hostages": the promise is the event CAMEO codes,
             # and the rebels saying it of themselves is no hearsay; "troops will be deployed to
             # repel attacks" states a purpose, not a promise
-            said = mod.without_future()
+            said = mod.without({"future", "hypothetical", "conditional"})
             out.append((self.codes[intent_of(code.code)], "asserted" if said == "reported" else said,
                         f"announced: {m.pattern.rule}"))
         elif own and mod.modality == "negated" and will_not(m.anchor) and refusal_of(code.code):

@@ -16,10 +16,16 @@ from .patterns import Lexicon
 from .syntax import negation
 
 _RANK = {m: i for i, m in enumerate(MODALITY_ORDER)}
+# cues that are no modality of their own: "conditional" (an "if" clause governs the deed) comes with "hypothetical"
+_CUE_RANK = len(MODALITY_ORDER)
 _HYPO_AUX = {"would", "could", "might", "may", "should", "ought", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _HEARSAY_ADV = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly"}
 _CONDITION_MARKS = {"if", "unless", "whether", "lest"}
+# "without firing a shot", "instead of bombing the bridge", "rather than expelling": what is done instead
+_INSTEAD = {"without", "instead", "rather"}
+# "neither side fired", "nobody was arrested", "no soldier was hurt": a subject that names no one
+_NO_ONE = {"nobody", "none", "neither", "noone"}
 
 
 @dataclass
@@ -30,7 +36,7 @@ class ModalityResult:
 
     def without(self, cues: set[str]) -> str:
         """The modality once ``cues`` are set aside: that of the announcement, not the deed."""
-        return min((self.found - cues) | {"asserted"}, key=_RANK.__getitem__)
+        return min((self.found - cues) | {"asserted"}, key=lambda m: _RANK.get(m, _CUE_RANK))
 
     def without_future(self) -> str:
         return self.without({"future"})
@@ -72,6 +78,12 @@ class ModalityRules:
         self.block = lex.words("@BLOCK")
         self.hypo_mod = lex.words("@HYPO_MOD")
         self.future_mod = lex.words("@FUTURE_MOD")
+        self.keep_from = lex.words("@KEEP_FROM")
+        # verbs whose "if" clause conditions what they say or promise, not the saying
+        self.speech_acts = self.say_or_deny | lex.words("@FUTURE") | lex.words("@ACCUSE_OF")
+        self.occur = lex.words("@OCCUR")
+        self.hearsay_mod = lex.words("@HEARSAY_MOD")
+        self.claims = lex.words("@ACCUSATION")
 
     def _presupposed(self, cur: Token) -> bool:
         """An event noun that a verb of stance takes as given ("will not tolerate attacks",
@@ -87,7 +99,7 @@ class ModalityRules:
             return False
         return head.pos_ == "VERB" and head.lemma_.lower() in self.stance
 
-    def _local(self, tok: Token, found: set[str], own: bool) -> Token | None:
+    def _local(self, tok: Token, found: set[str], own: bool, came_from: Token | None = None) -> Token | None:
         """What a token's own children say; returns an 'according to' source if any."""
         source = None
         for c in tok.children:
@@ -105,12 +117,24 @@ class ModalityRules:
                 found.add("reported")
             elif dep == "mark" and low in _CONDITION_MARKS:
                 found.add("hypothetical")
+            elif dep == "advcl" and (came_from is None or c.i != came_from.i) and not (
+                    came_from is None and forms(tok) & self.speech_acts) and any(
+                    g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+                # ("threatened to shell Haifa if Israel hits Beirut": the condition is the threat's content's)
+                # "if you put them in this camp, they will end up fighting": what an "if" clause governs
+                # is supposed; said of one's own deeds it is a conditional threat or promise
+                found.update(("hypothetical", "conditional"))
             elif dep == "prep" and low == "according":
                 found.add("reported")
                 for to in c.children:
                     for obj in to.children:
                         if obj.dep_ == "pobj":
                             source = obj
+        if own:
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NO_ONE or any(
+                        d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)):
+                    found.add("negated")
         # "going to attack": the trigger is the xcomp of a progressive "go"
         if tok.lemma_ == "go" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children) and own:
             found.add("future")
@@ -123,8 +147,17 @@ class ModalityRules:
         if trigger.pos_ == "VERB":  # "to repel potential attacks" (but "cancelled a planned visit" is done)
             kids += [g for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in self.event_nouns for g in c.children
                      if g.lower_ in self.hypo_mod]
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
+            # "the invasion never came", "the strike did not take place"
+            verb = trigger.head
+            if (forms(verb) & self.occur or any(c.dep_ in ("prt", "dobj") and f"{verb.lemma_.lower()} {c.lower_}"
+                                                in self.occur for c in verb.children)) and any(
+                    c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children):
+                found.add("negated")
         for c in kids:  # "potential attacks", "the planned talks"
-            if c.dep_ == "amod" and c.lower_ in self.hypo_mod:
+            if c.dep_ == "amod" and c.lower_ in self.hearsay_mod:
+                found.add("reported")
+            elif c.dep_ == "amod" and c.lower_ in self.hypo_mod:
                 found.add("hypothetical")
             elif c.dep_ == "amod" and c.lower_ in self.future_mod and c.head.i == trigger.i:
                 found.add("future")
@@ -180,11 +213,29 @@ class ModalityRules:
                     found.add("hypothetical")  # "it was wrong to impose", "it is time to act"
             elif dep == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.future:
                 found.add("future")  # "preparing for an invasion"
+            elif dep == "pcomp" and head.dep_ == "prep" and (
+                    head.lower_ in _INSTEAD or (head.lower_ in ("of", "than") and (
+                        head.head.lower_ in _INSTEAD or any(c.lower_ in _INSTEAD for c in head.children)))
+                    or (head.lower_ == "from" and forms(head.head) & self.keep_from)):
+                found.add("negated")  # "refrained from expelling", "instead of bombing"
+                own = False
             elif dep in ("acl", "relcl", "prep", "pobj", "compound", "ccomp", "appos") and head.pos_ in ("NOUN", "PROPN"):
                 if hf & self.deny_noun and dep in ("acl", "ccomp", "relcl"):
                     found.add("negated")  # "Syria's denial that it was involved"
                     if sayer is None:
                         sayer = next((c for c in head.children if c.dep_ == "poss"), None)
+                    own = False
+                elif hl in self.claims and dep in ("acl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in cur.children):
+                    # "claims that its forces shelled villages": what a claim says is reported; a claim
+                    # denied ("rejected claims that ...") is a denial
+                    found.add("reported")
+                    if sayer is None:
+                        sayer = next((c for c in head.children if c.dep_ == "poss"), None)
+                    if head.dep_ in ("dobj", "pobj") and forms(head.head) & self.deny:
+                        found.add("negated")
+                    if sayer is None and head.dep_ == "dobj":
+                        sayer = _subject(head.head)  # "Delhi repeated claims that ..."
                     own = False
                 elif hf & self.future_noun:
                     found.add("future")
@@ -202,11 +253,11 @@ class ModalityRules:
                 own = False
             if dep not in ("xcomp", "conj", "aux", "acomp"):
                 own = False
-            s = self._local(head, found, own)
+            s = self._local(head, found, own, came_from=cur)
             sayer = sayer or s
             cur = head
         if backshift:
             found.discard("hypothetical")
             found.add("future")
-        best = min(found | {"asserted"}, key=_RANK.__getitem__)
+        best = min(found | {"asserted"}, key=lambda m: _RANK.get(m, _CUE_RANK))
         return ModalityResult(best, sayer if best != "asserted" else None, frozenset(found))

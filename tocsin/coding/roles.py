@@ -123,6 +123,9 @@ class Roles:
         self.weapons = lex.words("@WEAPON")
         self.undergo = lex.words("@UNDERGO")
         self.things = frozenset(lex.nouns) | self.weapons  # deeds and means, not parties
+        # deeds of force and weapons: what meets them meets whoever used them
+        self.force_things = frozenset(n for n, ps in lex.nouns.items()
+                                      if any(p.code and p.code[:2] in ("18", "19", "20") for p in ps)) | self.weapons
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
@@ -135,12 +138,14 @@ class Roles:
             actor = self.actors.actor(tok, ctx.when)
         except Exception:  # a resolver bug must not lose the article
             actor = None
+        if actor is None and tok.pos_ == "NOUN":
+            actor = memory.pair_before(tok)  # "the two countries": the pair the article named last
         if tok.pos_ == "PROPN" and (actor is None or not actor.country):
             known = memory.names.get(tok.text)
             if known is not None:  # a name the article introduced earlier with its country
                 actor = Actor(text=actor.text if actor else tok.text, code=known.code, country=known.country,
                               sector=known.sector)
-        if actor is not None and actor.code and not actor.country and ctx.places:
+        if actor is not None and actor.code == actor.sector and actor.code and not actor.country and ctx.places:
             # "the government of Sindh province": a place inside the phrase says whose it is
             for t in noun_phrase(tok):
                 place = ctx.place_at(t)
@@ -158,7 +163,10 @@ class Roles:
         """"his defense minister": a possessive pronoun lends the country of who it names."""
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is None:
-            return actor
+            # "the country's parliament", "the troops" named again: whose the article just said
+            country = ctx.memory.bare_country(tok, actor.sector)
+            return Actor(text=actor.text, code=country + (actor.sector or ""), country=country,
+                         sector=actor.sector) if country else actor
         # "Baku denied that its troops...": under a speaker, "its" is the speaker's
         ref = sayer if sayer is not None and sayer.country else ctx.memory.resolve(poss)
         if ref and ref.country:
@@ -277,7 +285,8 @@ class Roles:
                        used: set[int]) -> tuple[list[Actor], Token | None]:
         """The source actors, and the object whose owner turned out to be the source, if any."""
         # "X said it will ...": the pronoun is the speaker
-        found = [a for a in ((sayer if sayer is not None and s.lower_ in _SELF_REF
+        # (inside a quotation "they" is whom the speaker speaks of, not the speaker)
+        found = [a for a in ((sayer if sayer is not None and s.lower_ in _SELF_REF and not ctx.memory.quoted_other(s)
                               else self.actor(s, ctx, sayer)) for s in slots.sources) if a is not None]
         used.update(s.i for s in slots.sources)
         if not found and slots.sources:
@@ -311,6 +320,8 @@ class Roles:
         Drops the means from the targets and returns its prepositions."""
         if m.obj is None or m.pattern.obj is None or m.noun:
             return {}
+        if not sources and any(lemma(s) in self.weapons for s in slots.sources):
+            return {}  # "a landmine killed two children": a weapon acting alone has no means of its own
         own_means = self.actor(m.obj, ctx, sayer)
         src_countries = {a.country for a in sources if a.country}
         if own_means is None or (own_means.country and own_means.country not in src_countries):
@@ -353,6 +364,17 @@ class Roles:
                 a = self.actor(x, ctx, binder)
                 if a is not None and x.i not in used and not (lemma(x) in self.weapons and not a.country):
                     found.append(a)  # a bare "drones" banned or seized is a means, no party
+        thing = next((t for t in slots.targets if lemma(t) in self.force_things or t.lower_ in self.force_things),
+                     None)
+        if thing is None or m.noun or (m.pattern.code or "")[:2] < "13":
+            thing = None
+        if not found and thing is not None:
+            # "repelled a Russian attack on Kharkiv", "intercepted Iranian missiles over Tel Aviv", "foiled a
+            # bombing of the embassy": force met with force is aimed at whose deed or weapon it is, not at
+            # what that was aimed at or where it was
+            a = self.inner_actor(thing, ctx, used, source=True)
+            if a is not None:
+                return [a]
         if not found:
             pools = [slots.preps, means_preps]
             if owner_of is not None:
@@ -368,11 +390,11 @@ class Roles:
                     if a is not None and a.code:
                         found.append(a)
                         break
-        if not found and slots.targets:
+        if not found and slots.targets and thing is None:
             a = self.inner_actor(slots.targets[0], ctx, used)
             if a is not None:
                 found.append(a)
-        if not found and m.obj is not None and m.obj.i not in used and not m.noun:
+        if not found and m.obj is not None and m.obj.i not in used and not m.noun and thing is None:
             a = self.inner_actor(m.obj, ctx, used)
             if a is not None:
                 found.append(a)
@@ -396,12 +418,13 @@ class Roles:
         return sources, self._target_actors(m, slots, ctx, used, means_preps, owner_of, binder)
 
     # ---------- parties from places ----------
-    @staticmethod
-    def place_target(m: Match, sources: list[Actor], ctx: ArticleContext) -> list[Actor]:
+    def place_target(self, m: Match, sources: list[Actor], ctx: ArticleContext) -> list[Actor]:
         """"Shelled the city of Kharkiv", "struck targets in southern Lebanon": force used on a
-        place is used on the country it lies in (unless that is the attacker's own)."""
+        place is used on the country it lies in (unless that is the attacker's own). A deed or a
+        weapon as the object ("foiled a bombing of the Israeli embassy") names no place hit."""
         tok = m.anchor
-        heads = [c for c in tok.children if c.dep_ in VERB_OBJ]
+        heads = [c for c in tok.children if c.dep_ in VERB_OBJ] + (patients(tok) if tok.pos_ == "VERB" else [])
+        heads = [h for h in heads if not (lemma(h) in self.things or h.lower_ in self.things)]
         heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _AT_PLACE
                   for g in c.children if g.dep_ == "pobj"]
         own = {a.country for a in sources if a.country}

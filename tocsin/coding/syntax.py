@@ -13,6 +13,15 @@ def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+# "Ethiopia let free 74 leaders": the parser makes "free" a clause of its own under "let"
+_CAUSATIVE = {"let"}
+
+
+def _documents() -> frozenset[str]:
+    from .patterns import lexicon  # the lexicon imports nothing of the parse helpers
+    return lexicon().words("@DOCUMENT")
+
+
 _ACCUSED_OF = ("of", "for", "with")
 # verbs whose subject, not their object, does what their infinitive says ("promised Kyiv to send")
 _SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer", "agree"}
@@ -76,6 +85,10 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
         if cur.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in cur.children):
             return cur.head
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
+            if lemma(cur.head) in _documents() and cur.head.dep_ in VERB_OBJ:
+                # "approved a resolution criticizing X": who issued the paper says what it says
+                cur = cur.head.head
+                continue
             return cur.head  # "rail lines carrying troops": the noun does it
         if cur.dep_ == "acl" and cur.tag_ in ("VBD", "VBZ", "VBP") and not passive(cur):
             return cur.head  # "youths resorted to ...": a finite verb the parser hung on its subject
@@ -93,8 +106,11 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
                 return obj
         if cur.dep_ == "ROOT" and not any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in cur.children):
             return _stranded_subject(cur)
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") or (cur.dep_ == "ccomp" and
-                                                                         cur.lemma_ == "be"):
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") or (cur.dep_ == "ccomp" and (
+                cur.lemma_ == "be" or lemma(cur.head) in _CAUSATIVE)) or (
+                # "Hungary accuses Ukraine ..., deploys soldiers": a headline's second finite verb, which
+                # the parser leaves unattached, shares the first one's subject
+                cur.dep_ == "dep" and cur.tag_ in ("VBZ", "VBD", "VBP") and cur.head.pos_ == "VERB"):
             cur = cur.head
             if cur.dep_ == "prep":
                 if accusation(cur, accuse):

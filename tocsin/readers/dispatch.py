@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import zlib
 from datetime import date as Date
 from typing import Collection, Iterable, Iterator
+
+import numpy as np
 
 from ..model import Article
 from .base import MAX_CHARS, Columns, InputProblem, Options, Problem, ReadStats
@@ -76,11 +79,61 @@ def read_inputs(inputs: Iterable[str], date: Date | None = None, problems: list[
     return _read_all(list(inputs), fmt, opts, wanted, dedupe_ids, dedupe_text, problems, stats)  # type: ignore[arg-type]
 
 
+class _Seen:
+    """Keys read so far, each with a 64-bit tag of its value, in 16 bytes a key.
+
+    A dict of the ids and hashes themselves costs about 250 bytes a record: 250 MB over a million
+    records, which was most of ingest's growth. Here keys are 64-bit BLAKE2 digests kept in a
+    sorted numpy array, plus a small dict of the latest ones merged in when it fills. Two distinct
+    ids share a digest with odds of about n^2 / 2^65 (3e-8 for a million); that id would be
+    reported as already read.
+    """
+
+    def __init__(self, buffer: int = 1 << 16) -> None:
+        self.keys = np.empty(0, dtype=np.uint64)
+        self.tags = np.empty(0, dtype=np.uint64)
+        self.recent: dict[int, int] = {}
+        self.buffer = buffer
+
+    @staticmethod
+    def _digest(value: str) -> int:
+        return int.from_bytes(hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+                              "little")
+
+    @staticmethod
+    def tag(value: str) -> int:
+        return _Seen._digest(value)
+
+    def get(self, key: str) -> int | None:
+        """The tag stored with ``key``, or None if ``key`` was not added."""
+        k = self._digest(key)
+        got = self.recent.get(k)
+        if got is not None:
+            return got
+        i = int(np.searchsorted(self.keys, np.uint64(k)))
+        if i < len(self.keys) and int(self.keys[i]) == k:
+            return int(self.tags[i])
+        return None
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def add(self, key: str, tag: int) -> None:
+        self.recent[self._digest(key)] = tag
+        if len(self.recent) >= self.buffer:
+            keys = np.concatenate([self.keys, np.fromiter(self.recent.keys(), np.uint64, len(self.recent))])
+            tags = np.concatenate([self.tags, np.fromiter(self.recent.values(), np.uint64, len(self.recent))])
+            order = np.argsort(keys, kind="stable")
+            self.keys, self.tags = keys[order], tags[order]
+            self.recent = {}
+
+
 def _read_all(inputs: list[str], fmt: Format | None, opts: Options, wanted: tuple[str, ...] | None,
               dedupe_ids: bool, dedupe_text: bool, problems: list[Problem],
               stats: ReadStats) -> Iterator[Article]:
-    seen_ids: dict[str, str] = {}
-    seen_text: dict[str, str] = {}
+    seen_ids = _Seen()  # article id -> tag of its text's hash
+    seen_text = _Seen()  # text hash -> tag of the first id (its name is found again by the problem below)
+    first_of_text: dict[int, str] = {}
 
     for src in expand(inputs, problems):
         try:
@@ -93,19 +146,24 @@ def _read_all(inputs: list[str], fmt: Format | None, opts: Options, wanted: tupl
                     continue
                 if dedupe_ids or dedupe_text:
                     digest = art.content_hash
-                    if dedupe_ids and art.id in seen_ids:
-                        same = "same text" if seen_ids[art.id] == digest else "a different text"
+                    tag = _Seen.tag(digest)
+                    had = seen_ids.get(art.id) if dedupe_ids else None
+                    if had is not None:
+                        same = "same text" if had == tag else "a different text"
                         problems.append(Problem(art.origin or src.origin,
                                                 f"id {art.id!r} already read in this run ({same})", "duplicate"))
                         continue
-                    if dedupe_text and digest in seen_text:
+                    first = seen_text.get(digest) if dedupe_text else None
+                    if first is not None:
                         problems.append(Problem(art.origin or src.origin,
-                                                f"same text as article {seen_text[digest]!r}", "duplicate"))
+                                                f"same text as article {first_of_text.get(first, '?')!r}",
+                                                "duplicate"))
                         continue
                     if dedupe_ids:
-                        seen_ids[art.id] = digest
+                        seen_ids.add(art.id, tag)
                     if dedupe_text:
-                        seen_text[digest] = art.id
+                        seen_text.add(digest, _Seen.tag(art.id))
+                        first_of_text[_Seen.tag(art.id)] = art.id
                 stats.articles += 1
                 stats.by_format[kind] += 1
                 yield art

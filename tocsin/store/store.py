@@ -171,8 +171,10 @@ def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConne
                 raise BadStore(f"{path} cannot be opened as a store: {_first_line(exc)}") from None
         except duckdb.Error as exc:  # a damaged file: DuckDB says what it found
             raise BadStore(f"{path} cannot be opened as a store: {_first_line(exc)}") from None
-            time.sleep(delay)
-            delay = min(delay * 2, 0.5)
+        # Locked by another process's transaction: wait (this sleep sat after the raise above,
+        # unreachable, and a waiting writer spun a core until the reader let go).
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
 
 
 def open_read(path: str, lock_timeout: float) -> duckdb.DuckDBPyConnection:

@@ -11,6 +11,7 @@ import asyncio
 import concurrent.futures as cf
 import hmac
 import ipaddress
+import json
 import secrets
 import threading
 from contextlib import asynccontextmanager
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Literal, Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -94,6 +96,24 @@ class Coder:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
+class BodyLimit:
+    """ASGI middleware: a POST whose Content-Length is over ``limit`` gets 413 before its body is read.
+    (Plain ASGI: Starlette's BaseHTTPMiddleware would cost every request a task and a stream.)"""
+
+    def __init__(self, app, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] == "POST":
+            size = dict(scope["headers"]).get(b"content-length", b"")
+            if size.isdigit() and int(size) > self.limit:
+                response = JSONResponse({"detail": f"request body of {int(size):,} bytes is over the limit"},
+                                        status_code=413)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "127.0.0.1", token: str | None = None,
                max_code_chars: int = 100_000, code_concurrency: int = 2, code_queue: int = 8,
                pipeline_factory: Callable[[], Any] | None = None, lock_timeout: float = 60.0,
@@ -160,7 +180,7 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
         return JSONResponse({"detail": msg, "errors": _plain(errs)}, status_code=422)
 
     # -- filters shared by the event endpoints -------------------------------------------------
-    def event_filter(
+    async def event_filter(
         actor: Optional[list[str]] = Query(None, description="actor code prefix on either side (BLR matches "
                                                              "BLRGOV); repeat for several, all must match",
                                            max_length=40),
@@ -181,9 +201,15 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
                     until=_text(until), modality=_text(modality), country=_text(country), quad_class=quad_class,
                     first_reports=first_reports)
 
-    def cached(name, compute, *args):
-        # Dashboards ask the same aggregate again and again; the answer holds until the store changes.
-        return reader.memo((name, repr(args)), compute)
+    async def cached(name, compute, *args) -> Response:
+        # Dashboards ask the same aggregate again and again; the answer, as JSON, holds until the store
+        # changes. One already made is sent from the event loop: it does not queue for a worker thread
+        # behind the queries that do.
+        key = (name, repr(args))
+        body = reader.peek(key)
+        if body is None:
+            body = await run_in_threadpool(reader.memo, key, lambda: _dumps(compute()))
+        return Response(body, media_type="application/json")
 
     # The answers are plain dicts from queries.py, written as JSON once: the response models below
     # document them (OpenAPI, and schemathesis checks the answers against it) without FastAPI
@@ -195,14 +221,14 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
 
     # -- the API ---------------------------------------------------------------------------------
     @app.get("/events", response_model=EventPage, responses=ERRORS, tags=["events"])
-    def list_events(f: dict = Depends(event_filter),
+    async def list_events(f: dict = Depends(event_filter),
                     article_id: Optional[str] = Query(None, max_length=300, description="events of one article"),
                     limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=queries.MAX_OFFSET),
                     order: Literal["newest", "oldest", "confidence"] = "newest"):
         """Events matching the filters, one page at a time, in a stable order (ties broken by event id)."""
-        return JSONResponse(cached("events", lambda: queries.events(reader, limit=limit, offset=offset, order=order,
+        return await cached("events", lambda: queries.events(reader, limit=limit, offset=offset, order=order,
                                                                     article_id=_text(article_id), **f),
-                                   f, limit, offset, order, article_id))
+                                   f, limit, offset, order, article_id)
 
     @app.get("/events/{event_id}", response_model=EventDetail, responses={404: {"model": Problem}, **ERRORS},
              tags=["events"])
@@ -211,11 +237,11 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
         return found(queries.event(reader, _text(event_id) or ""), "event", event_id)
 
     @app.get("/timeline", response_model=Timeline, responses=ERRORS, tags=["events"])
-    def get_timeline(f: dict = Depends(event_filter),
+    async def get_timeline(f: dict = Depends(event_filter),
                      interval: Literal["day", "week", "month", "year"] = "day"):
         """Events per day (week, month, year) with their Goldstein sum and QuadClass counts: the dashboard's
         timeline, over the same filters as /events."""
-        return JSONResponse(cached("timeline", lambda: queries.timeline(reader, interval=interval, **f), f, interval))
+        return await cached("timeline", lambda: queries.timeline(reader, interval=interval, **f), f, interval)
 
     @app.get("/series", response_model=Series, responses=ERRORS, tags=["warnings"])
     def get_series(dyad: Optional[str] = Query(None, max_length=80,
@@ -237,19 +263,19 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
         return Response(body, media_type="application/json")
 
     @app.get("/actors", response_model=Actors, responses=ERRORS, tags=["actors"])
-    def get_actors(f: dict = Depends(event_filter), limit: int = Query(50, ge=1, le=MAX_LIMIT)):
+    async def get_actors(f: dict = Depends(event_filter), limit: int = Query(50, ge=1, le=MAX_LIMIT)):
         """The busiest actors among the filtered events, with how often each acts and is acted on."""
-        return JSONResponse(cached("actors", lambda: queries.actors(reader, limit=limit, **f), f, limit))
+        return await cached("actors", lambda: queries.actors(reader, limit=limit, **f), f, limit)
 
     @app.get("/network", response_model=Network, responses=ERRORS, tags=["actors"])
-    def get_network(f: dict = Depends(event_filter), limit: int = Query(60, ge=1, le=MAX_LIMIT)):
+    async def get_network(f: dict = Depends(event_filter), limit: int = Query(60, ge=1, le=MAX_LIMIT)):
         """Who acts on whom: the busiest directed actor pairs among the filtered events."""
-        return JSONResponse(cached("network", lambda: queries.network(reader, limit=limit, **f), f, limit))
+        return await cached("network", lambda: queries.network(reader, limit=limit, **f), f, limit)
 
     @app.get("/geo", response_model=Geo, responses=ERRORS, tags=["events"])
-    def get_geo(f: dict = Depends(event_filter), limit: int = Query(500, ge=1, le=5000)):
+    async def get_geo(f: dict = Depends(event_filter), limit: int = Query(500, ge=1, le=5000)):
         """Where the filtered events happen: counts per country of location and per gazetteer place."""
-        return JSONResponse(cached("geo", lambda: queries.geo(reader, limit=limit, **f), f, limit))
+        return await cached("geo", lambda: queries.geo(reader, limit=limit, **f), f, limit)
 
     @app.get("/clusters", response_model=ClusterPage, responses=ERRORS, tags=["events"])
     def list_clusters(actor: Optional[list[str]] = Query(None, max_length=40),
@@ -326,15 +352,8 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
         return {"article_id": article.id, "events": [e.record() for e in coded.events],
                 "places": [p.model_dump(mode="json") for p in coded.places]}
 
-    @app.middleware("http")
-    async def _body_limit(request: Request, call_next):
-        # Refuse an oversized body before reading it: the text limit plus room for JSON escapes.
-        if request.method == "POST":
-            size = request.headers.get("content-length")
-            if size is not None and size.isdigit() and int(size) > max_code_chars * 6 + 10_000:
-                return JSONResponse({"detail": f"request body of {int(size):,} bytes is over the limit"},
-                                    status_code=413)
-        return await call_next(request)
+    # Refuse an oversized body before reading it: the text limit plus room for JSON escapes.
+    app.add_middleware(BodyLimit, limit=max_code_chars * 6 + 10_000)
 
     # -- the dashboard -----------------------------------------------------------------------------
     static = Path(str(resources.files("tocsin.web") / "static"))
@@ -345,6 +364,11 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
         return FileResponse(static / "index.html", headers={"Cache-Control": "no-cache"})
 
     return app
+
+
+def _dumps(value) -> bytes:
+    """JSON as JSONResponse writes it."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
 
 
 def _text(value: str | None) -> str | None:

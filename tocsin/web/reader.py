@@ -175,6 +175,21 @@ class SharedReader:
         names, rows = self.query(sql, params)
         return [dict(zip(names, r)) for r in rows]
 
+    def peek(self, key):
+        """The memoised answer for ``key``, or None; never waits (the event loop calls it)."""
+        if not self._cond.acquire(blocking=False):
+            return None
+        try:
+            if self._con is None:
+                return None
+            hit = self._memos.get("answers", {}).get((self.generation, key))
+            if hit is not None:
+                self._memos["answers"].move_to_end((self.generation, key))
+                self.hits += 1
+            return hit
+        finally:
+            self._cond.release()
+
     def memo(self, key, compute, size: int | None = None):
         """``compute()``'s result, kept while the store cannot have changed: a writer gets in only after the
         connection closes, and a reopen that finds the file changed starts a new generation, so a result is

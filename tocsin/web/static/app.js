@@ -110,7 +110,10 @@ async function drawTimeline() {
       state.since = from; state.until = to; state.offset = 0; fillForm(); writeState(true); refresh();
     })
     .append("title").text(d => `${d.data.period}: ${d.data.events} events (Goldstein sum ${d.data.goldstein})`);
-  svg.append("g").attr("transform", `translate(0,${H - m.b})`).call(d3.axisBottom(x).ticks(Math.min(10, W / 90)));
+  // Ticks on whole periods only: a few days at "per day" would otherwise get noon ticks.
+  const ticks = x.ticks(Math.min(10, W / 90)).filter(t => +step.floor(t) === +t);
+  svg.append("g").attr("transform", `translate(0,${H - m.b})`)
+    .call(d3.axisBottom(x).tickValues(ticks.length > 1 ? ticks : step.range(lo, hi)));
   svg.append("g").attr("transform", `translate(${m.l},0)`).call(d3.axisLeft(y).ticks(Math.min(4, y.domain()[1])).tickFormat(d3.format("d")));
   const marks = (alerts || []).filter(a => a._date && a._date >= lo && a._date < hi);
   svg.append("g").selectAll("path").data(marks).join("path").attr("class", "alert-mark")
