@@ -94,6 +94,15 @@ def test_how_territory_changed_hands_is_read_in_the_whole_sentence():
     assert fought.acled == "Non-state actor overtakes territory"
 
 
+@pytest.mark.parametrize("text", [
+    "Two civilians were killed when a landmine exploded under their car near the border.",
+    "A vehicle carrying wedding guests struck a landmine in Tigray, killing nine people.",
+])
+def test_the_dead_of_a_landmine_are_its_targets(text):
+    ev = max(tocsin.code(text, date="2024-05-02"), key=lambda e: e.confidence)
+    assert ev.acled == "Remote explosive/landmine/IED" and ev.target is not None and ev.target.sector == "CVL"
+
+
 def test_a_means_of_war_makes_an_event_political_in_an_article():
     text = ("A landmine killed two children herding goats near the village of Dara on Sunday. "
             "Their father said the family had farmed the same fields for decades.")

@@ -330,3 +330,25 @@ def test_a_warning_that_police_will_no_longer_tolerate_rallies_is_a_threat():
 def test_troops_capturing_a_stronghold_occupy_territory():
     ev = _main("Burmese troops have captured part of a Karen guerrilla stronghold on the border.")
     assert ev.cameo == "192" and ev.plover.type == "ASSAULT"
+
+
+@pytest.mark.parametrize("name,when,code", [
+    ("Gulbuddin Hekmatyar", date(1995, 1, 1), "AFGREB"),
+    ("Prime Minister Gulbuddin Hekmatyar", date(1993, 6, 1), "AFGGOV"),
+    ("Kadhafi", date(1999, 1, 1), "LBYGOV"),
+    ("Meles", date(2000, 1, 1), "ETHGOV"),
+    ("the MPLA", date(1990, 1, 1), "AGOGOV"),
+    ("Inkatha", date(1992, 1, 1), "ZAFOPP"),
+    ("Reagan", date(2000, 1, 1), "USAELI"),  # out of office: still American, a former official
+])
+def test_leaders_and_movements_of_the_wire_era(r, name, when, code):
+    assert r.lookup(name, when).code == code
+
+
+def test_who_is_indicted_and_will_resign_resigns():
+    import tocsin
+
+    events = tocsin.code("Montenegro's prime minister has been indicted by the war crimes court and will resign.",
+                         date="2000-01-01")
+    resign = [e for e in events if e.cameo.startswith("083")]
+    assert resign and all(e.source is not None and e.source.country == "MNE" for e in resign)

@@ -264,6 +264,8 @@ def _apart(t: Token) -> bool:
     """Whether ``t`` heads a clause or phrase that tells of another event than the one it hangs on."""
     dep = t.dep_
     if dep == "advcl":  # "as a roadside bomb exploded", "while jets bombed"; not "killing three"
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ == "when" for c in t.children):
+            return False  # "were killed when a landmine exploded": how they were killed
         return any(c.dep_ == "mark" and c.lower_ in _OTHER_EVENT_MARKS for c in t.children) or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
     if dep == "relcl":  # "the town where the air force bombed a school"; not "a bomb that killed five"

@@ -18,6 +18,7 @@ from ..model import Actor
 from .context import ArticleContext
 from .match import Match
 from .patterns import Lexicon
+from .acled import war_means
 from .syntax import VERB_OBJ, accusation, accused, expand, lemma, noun_phrase, passive, patients, subject_token
 
 # Prepositions that introduce the target, in order of preference.
@@ -320,8 +321,10 @@ class Roles:
         Drops the means from the targets and returns its prepositions."""
         if m.obj is None or m.pattern.obj is None or m.noun:
             return {}
-        if not sources and any(lemma(s) in self.weapons for s in slots.sources):
-            return {}  # "a landmine killed two children": a weapon acting alone has no means of its own
+        if not sources and (any(lemma(s) in self.weapons for s in slots.sources) or war_means(m.anchor)):
+            # "a landmine killed two children", "two were killed when a landmine exploded": a weapon
+            # acting alone has no means of its own
+            return {}
         own_means = self.actor(m.obj, ctx, sayer)
         src_countries = {a.country for a in sources if a.country}
         if own_means is None or (own_means.country and own_means.country not in src_countries):

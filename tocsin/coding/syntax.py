@@ -106,6 +106,11 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
                 return obj
         if cur.dep_ == "ROOT" and not any(c.dep_ in ("nsubjpass", "expl", "csubjpass") for c in cur.children):
             return _stranded_subject(cur)
+        if cur.dep_ == "conj" and passive(cur.head) and not passive(cur):
+            # "the prime minister has been indicted by the court and will resign": the one indicted resigns
+            got = next((c for c in cur.head.children if c.dep_ == "nsubjpass"), None)
+            if got is not None:
+                return got
         if cur.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp") or (cur.dep_ == "ccomp" and (
                 cur.lemma_ == "be" or lemma(cur.head) in _CAUSATIVE)) or (
                 # "Hungary accuses Ukraine ..., deploys soldiers": a headline's second finite verb, which
