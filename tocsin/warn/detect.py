@@ -114,6 +114,8 @@ def detect(con, base: str, *, alpha: float = ALPHA, min_count: int = MIN_COUNT, 
     import pandas as pd
     import pyarrow as pa
 
+    from .rules import add_evidence_window
+
     df = scores(con, base, **kw)
     if df.empty:
         return pd.DataFrame(), pd.DataFrame()
@@ -147,11 +149,7 @@ def detect(con, base: str, *, alpha: float = ALPHA, min_count: int = MIN_COUNT, 
         "level": np.where(rank == 2, "warning", "watch"), "level_rank": rank,
         "first_fired": agg["first_fired"], "last_updated": agg["last_updated"],
     })
-    by = ev.groupby("sid")
-    out["window_start"] = by["day"].min().reindex(agg.index)
-    out["window_end"] = by["day"].max().reindex(agg.index)
-    out["n_events"] = by["event_id"].nunique().reindex(agg.index).fillna(0).astype(int)
-    out["n_clusters"] = by["cluster_id"].nunique().reindex(agg.index).fillna(0).astype(int)
+    add_evidence_window(out, ev, agg.index)
     out["score"] = agg["score"]
     out["reason"] = [
         f"{TITLE} ({r.key}): {int(peak.at[sid, 'x'])} conflict events known on {peak.at[sid, 'd']:%Y-%m-%d} "

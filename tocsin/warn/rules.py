@@ -249,6 +249,15 @@ def condition_sql(c: Condition, params: list) -> str:
     return " AND ".join(w)
 
 
+def add_evidence_window(out, ev, index) -> None:
+    """The days and counts an alert's evidence spans, per alert row (``sid``): rules and the detector alike."""
+    by = ev.groupby("sid")
+    out["window_start"] = by["day"].min().reindex(index)
+    out["window_end"] = by["day"].max().reindex(index)
+    out["n_events"] = by["event_id"].nunique().reindex(index).fillna(0).astype(int)
+    out["n_clusters"] = by["cluster_id"].nunique().reindex(index).fillna(0).astype(int)
+
+
 def hits_sql(rule: Rule, c: Condition, base: str) -> tuple[str, list]:
     """(cond, key, src, tgt, country, event_id, cluster_id, day, seen, w) rows of one condition."""
     tgt = "coalesce(w.tc, w.implied)"
@@ -398,11 +407,7 @@ def _evaluate_rule(con, rule: Rule, base: str):
         "level": agg["rank"].map(inv), "level_rank": agg["rank"].astype(int),
         "first_fired": agg["first_fired"], "last_updated": agg["last_updated"],
     })
-    ev_by = ev.groupby("sid")
-    out["window_start"] = ev_by["day"].min().reindex(agg.index)
-    out["window_end"] = ev_by["day"].max().reindex(agg.index)
-    out["n_events"] = ev_by["event_id"].nunique().reindex(agg.index).fillna(0).astype(int)
-    out["n_clusters"] = ev_by["cluster_id"].nunique().reindex(agg.index).fillna(0).astype(int)
+    add_evidence_window(out, ev, agg.index)
     out["score"] = out["n_clusters"].astype(float)
     per_cond = ev.groupby(["sid", "cond"])["cluster_id"].nunique().to_dict()
     held_at = {k: dict(zip(sid_of, held_any[k])) for k in names}
