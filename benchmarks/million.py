@@ -32,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
 WIRE = ("MINSK, March 17 (Northern Wire) - Belarus recalled its ambassador to Ukraine on Thursday, citing what it "
         "called hostile statements by Ukrainian officials in Kyiv. The Belarusian foreign ministry said the envoy "
@@ -126,16 +127,16 @@ def _input_pos(pid: int, path: Path) -> int | None:
     return None
 
 
-def _committed(db: Path, tries: int = 50) -> int | None:
-    import duckdb
+def _committed(db: Path) -> int | None:
+    # Through tocsin's reader: one that finds the store held says so, and ingest (which keeps the
+    # file open across batches) lets it in at its next transaction.
+    from tocsin.store.store import NoStore, StoreLocked, open_read
 
-    for _ in range(tries):  # ingest holds the file only during a transaction: catch a gap between two
-        try:
-            con = duckdb.connect(str(db), read_only=True)
-            break
-        except Exception:  # locked by a transaction of the ingest, or not there yet
-            time.sleep(0.01)
-    else:
+    try:
+        con = open_read(str(db), lock_timeout=30)
+    except (NoStore, StoreLocked):
+        return None
+    except Exception:  # being created
         return None
     try:
         return con.execute("SELECT count(*) FROM articles").fetchall()[0][0]

@@ -28,6 +28,11 @@ from ..runner import BATCH, Outcome, Runner
 from . import rows as R
 from .store import RunSummary, Store, Writer, insert
 
+# Near copies are looked for among the articles stored last (this many, by ``seq``) and those of
+# the run not yet committed, as GDELT's dedup looks back over a window rather than all time: the
+# work a batch costs stays the same however large the store. A copy of an older story is coded anew.
+NEAR_WINDOW = 100_000
+
 Action = Literal["skip", "code", "duplicate", "near_duplicate", "failed"]
 
 
@@ -103,12 +108,13 @@ class Ingest:
     """One ingest run into ``store`` through ``backend``."""
 
     def __init__(self, store: Store, backend: Runner, *, batch_size: int = 256, partition_size: int = BATCH,
-                 params: Params | None = None, cluster: bool = True,
+                 params: Params | None = None, cluster: bool = True, near_window: int | None = NEAR_WINDOW,
                  on_progress: Callable[[Summary], None] | None = None,
                  on_wait: Callable[[int | None], None] | None = None) -> None:
         self.store, self.backend = store, backend
         self.batch_size, self.partition_size = batch_size, partition_size
         self.cluster = cluster
+        self.near_window = near_window
         self.params = params
         self.on_progress = on_progress or (lambda s: None)
         self.on_wait = on_wait
@@ -119,6 +125,7 @@ class Ingest:
         # Order among articles decided in this run; the stored ``seq`` is given at commit time,
         # inside the transaction that writes the article.
         self.next_seq = 1
+        self.stored_seq = 0  # the store's last seq: read once, then counted (the run lock keeps others out)
 
     def _setup(self) -> None:
         with self.store.writer() as w:
@@ -127,7 +134,8 @@ class Ingest:
                 stored = self.params or Params()
                 w.set_meta(stored.as_meta())
             # Stored articles rank before every article of this run among near-duplicate candidates.
-            self.next_seq = w.max_seq() + 1
+            self.stored_seq = w.max_seq()
+            self.next_seq = self.stored_seq + 1
         # A store keeps the parameters of its first ingest: band keys made otherwise would never match.
         self.sketcher = Sketcher(stored)
 
@@ -142,7 +150,8 @@ class Ingest:
         sigs = [None if k else self.sketcher.signature(a.text) for a, k in zip(articles, known)]
         bands = [[] if s is None else self.sketcher.band_keys(s) for s in sigs]
         cands: dict[int, list[tuple[str, bytes, int]]] = {}
-        for qi, aid, sig, seq in w.lsh_candidates([(i, b, k) for i, bs in enumerate(bands) for b, k in bs]):
+        after = 0 if self.near_window is None else max(0, self.stored_seq - self.near_window)
+        for qi, aid, sig, seq in w.lsh_candidates([(i, b, k) for i, bs in enumerate(bands) for b, k in bs], after):
             cands.setdefault(qi, []).append((aid, sig, seq))
 
         def stored_hash(article_id: str) -> str | None:
@@ -204,7 +213,7 @@ class Ingest:
         to_code = [d for d in batch.decisions if d.action == "code"]
         assert len(outcomes) == len(to_code), "a backend returned a partition of the wrong length"
         now = datetime.now(timezone.utc).replace(tzinfo=None)
-        arts, evs, pls, sigs, bands = [], [], [], [], []
+        arts, evs, pls, sigs, bands, originals = [], [], [], [], [], []
         coded_by_id: dict[str, Coded] = {}
         for d, out in zip(to_code, outcomes):
             if isinstance(out, str):
@@ -214,10 +223,13 @@ class Ingest:
                 continue
             coded_by_id[d.article.id] = out
         seen_events: set[str] = set()
+        # ``seq`` is given here, in the transaction that writes the rows, in input order.
+        seq = self.stored_seq
         for d in batch.decisions:
             a = d.article
             if d.action in ("skip", "failed"):
                 continue
+            seq += 1
             if d.action == "code":
                 coded = coded_by_id[a.id]
                 lead_end = R.first_paragraph_end(a.text)
@@ -229,32 +241,32 @@ class Ingest:
                     evs.append(R.event_row(e, lead_end))
                     n += 1
                 pls.extend(R.place_row(p) for p in coded.places)
-                sigs.append((a.id, Sketcher.to_bytes(d.signature)))
-                bands.extend((b, k, a.id) for b, k in d.bands)
+                sigs.append((a.id, Sketcher.to_bytes(d.signature), seq))
+                bands.extend((b, k, a.id, seq) for b, k in d.bands)
                 arts.append(R.article_row(a, status="coded", duplicate_of=None, similarity=None, n_events=n,
-                                          seq=d.seq, ingested_at=now, keep_text=True))
+                                          seq=seq, ingested_at=now, keep_text=True))
+                originals.append((a.content_hash, a.id))
                 self.summary.coded += 1
                 self.summary.events += n
                 self.summary.places += len(coded.places)
             else:
+                originals.append((a.content_hash, d.original))
                 arts.append(R.article_row(a, status=d.action, duplicate_of=d.original, similarity=d.similarity,
-                                          n_events=None, seq=d.seq, ingested_at=now,
+                                          n_events=None, seq=seq, ingested_at=now,
                                           keep_text=d.action == "near_duplicate"))
                 if d.action == "duplicate":
                     self.summary.duplicates += 1
                 else:
                     self.summary.near_duplicates += 1
-        # ``seq`` is taken here, inside the transaction that writes the rows: the store's max is
-        # the truth, whatever was decided before (the run lock keeps other writers out anyway).
-        base = w.max_seq() + 1
-        seq_at = R.ARTICLE_COLUMNS.index("seq")
-        arts = [(*r[:seq_at], base + i, *r[seq_at + 1:]) for i, r in enumerate(arts)]
         insert(w.con, "articles", R.ARTICLE_COLUMNS, arts)
+        w.add_originals(originals)
         insert(w.con, "events", R.EVENT_COLUMNS, evs)
         insert(w.con, "places", R.PLACE_COLUMNS, pls, or_ignore=True)
-        insert(w.con, "minhash", ("article_id", "signature"), sigs, types={"signature": pa.binary()})
-        insert(w.con, "lsh_bands", ("band", "key", "article_id"), bands,
-               types={"band": pa.int16(), "key": pa.uint64()})
+        insert(w.con, "minhash", ("article_id", "signature", "seq"), sigs,
+               types={"signature": pa.binary(), "seq": pa.int64()})
+        insert(w.con, "lsh_bands", ("band", "key", "article_id", "seq"), bands,
+               types={"band": pa.int16(), "key": pa.uint64(), "seq": pa.int64()})
+        self.stored_seq = seq
 
     # -- the loop ----------------------------------------------------------------------------------
     def _should_commit(self, in_flight: deque[_Batch], eof: bool) -> bool:
@@ -284,7 +296,7 @@ class Ingest:
         """
         from ..runner import closing
 
-        with closing(self.backend), self.store.exclusive(self.on_wait):
+        with closing(self.backend), self.store.session(self.on_wait):
             self._setup()
             return self._run(articles, problems)
 
@@ -296,15 +308,22 @@ class Ingest:
         while True:
             chunk = list(itertools.islice(it, self.batch_size))
             self.summary.read += len(chunk)
+            ready: list[_Batch] = []
             while self._should_commit(in_flight, eof=not chunk):
                 oldest = in_flight.popleft()
                 for h in oldest.handles:  # wait outside the transaction: readers are not kept out meanwhile
                     h.result()
+                ready.append(oldest)
+            if ready:
+                # The batches ready together commit together: a commit is a write to disk (and
+                # each a chance for a waiting reader), not something to pay per 256 copies.
                 with self.store.writer() as w:
-                    self._commit(w, oldest)
-                for d in oldest.decisions:
-                    if d.action != "skip":
-                        self.pending.remove(d)
+                    for b in ready:
+                        self._commit(w, b)
+                for b in ready:
+                    for d in b.decisions:
+                        if d.action != "skip":
+                            self.pending.remove(d)
                 self._report(reader_problems, coding_problems)
             if not chunk:
                 break

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 DDL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)""",
@@ -43,7 +43,10 @@ DDL: tuple[str, ...] = (
         seq          BIGINT NOT NULL,       -- ingest order across all runs
         ingested_at  TIMESTAMP NOT NULL
     )""",
-    """CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash)""",
+    # content_hash -> the article a later exact copy points to (the first stored with that text):
+    # one key a text, where an index on articles.content_hash holds one entry a copy, and a lookup
+    # of a much-copied text read them all (a million for a million copies).
+    """CREATE TABLE IF NOT EXISTS originals (content_hash VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS events (
         event_id       VARCHAR PRIMARY KEY,
         article_id     VARCHAR NOT NULL,
@@ -86,9 +89,11 @@ DDL: tuple[str, ...] = (
         feature    VARCHAR,
         PRIMARY KEY (article_id, start, "end")
     )""",
-    """CREATE TABLE IF NOT EXISTS minhash (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL)""",
+    # ``seq`` (the article's) in both: rows are appended in seq order, so a query for the recent
+    # window (``seq > cutoff``) reads only the latest row groups (DuckDB's min/max per group).
+    """CREATE TABLE IF NOT EXISTS minhash (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL, seq BIGINT)""",
     """CREATE TABLE IF NOT EXISTS lsh_bands (band SMALLINT NOT NULL, key UBIGINT NOT NULL,
-                                             article_id VARCHAR NOT NULL)""",
+                                             article_id VARCHAR NOT NULL, seq BIGINT)""",
     """CREATE TABLE IF NOT EXISTS clusters (
         cluster_id     VARCHAR PRIMARY KEY,  -- the event_id of its first report
         source_code    VARCHAR,
@@ -152,8 +157,26 @@ def _to_2(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(stmt)
 
 
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    return {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+                                      [table]).fetchall()}
+
+
+def _to_3(con: duckdb.DuckDBPyConnection) -> None:
+    # Schema 3: ingest's lookups cost the same on a store of any size (docs/hardening.md).
+    for table in ("minhash", "lsh_bands"):
+        if "seq" not in _columns(con, table):
+            con.execute(f"ALTER TABLE {table} ADD COLUMN seq BIGINT")
+            con.execute(f"UPDATE {table} t SET seq = a.seq FROM articles a WHERE a.article_id = t.article_id")
+    if not con.execute("SELECT count(*) FROM originals").fetchall()[0][0]:
+        # What the lookup on articles answered: the first stored row with the text, and what it points to.
+        con.execute("""INSERT INTO originals SELECT content_hash, arg_min(coalesce(duplicate_of, article_id), seq)
+                       FROM articles GROUP BY content_hash""")
+    con.execute("DROP INDEX IF EXISTS articles_hash")
+
+
 # version -> step that upgrades a store of that version by one
-MIGRATIONS = {"1": (_to_2, "2")}
+MIGRATIONS = {"1": (_to_2, "2"), "2": (_to_3, "3")}
 
 
 class SchemaError(RuntimeError):
@@ -174,6 +197,7 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
     version = row[0] if row else None
     if version is None:
         _to_2(con)
+        _to_3(con)
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
         return
     if version == SCHEMA_VERSION:

@@ -156,7 +156,60 @@ def _is_lock_error(exc: Exception) -> bool:
     return "lock" in msg.lower() and ("Conflicting" in msg or "Could not set lock" in msg)
 
 
+def readers_path(path: str | Path) -> str:
+    """The side file a reader holds a shared flock on while it waits for a writer's connection to
+    close: an ingest keeps the store open across its batches and lets such readers in between two."""
+    return f"{path}.readers"
+
+
+class _WaitingReader:
+    """A reader's claim on ``readers_path`` from its first refusal until it gets in (or gives up)."""
+
+    def __init__(self, path: str) -> None:
+        self.path, self.fd = path, None
+
+    def claim(self) -> None:
+        if self.fd is not None:
+            return
+        try:
+            self.fd = os.open(readers_path(self.path), os.O_RDWR | os.O_CREAT, 0o644)
+            fcntl.flock(self.fd, fcntl.LOCK_SH)
+        except OSError:  # a read-only folder: wait as before, without telling the writer
+            self.release()
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+def readers_waiting(path: str) -> bool:
+    """Whether a reader is waiting for the store at ``path`` (holds a claim on ``readers_path``)."""
+    try:
+        fd = os.open(readers_path(path), os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
 def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+    waiting = _WaitingReader(path)
+    try:
+        return _connect_once_free(path, read_only, timeout, waiting)
+    finally:
+        waiting.release()
+
+
+def _connect_once_free(path: str, read_only: bool, timeout: float, waiting: "_WaitingReader"
+                       ) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + timeout
     delay = 0.01
     while True:
@@ -172,7 +225,10 @@ def _connect(path: str, read_only: bool, timeout: float) -> duckdb.DuckDBPyConne
         except duckdb.Error as exc:  # a damaged file: DuckDB says what it found
             raise BadStore(f"{path} cannot be opened as a store: {_first_line(exc)}") from None
         # Locked by another process's transaction: wait (this sleep sat after the raise above,
-        # unreachable, and a waiting writer spun a core until the reader let go).
+        # unreachable, and a waiting writer spun a core until the reader let go). A reader says
+        # it waits, so that an ingest holding the store open lets go at its next batch.
+        if read_only:
+            waiting.claim()
         time.sleep(delay)
         delay = min(delay * 2, 0.5)
 
@@ -313,6 +369,7 @@ class Store:
         # How long a writing run waits for another one to finish (None: as long as it takes).
         self.write_timeout = write_timeout
         self._open: duckdb.DuckDBPyConnection | None = None  # the writer's connection, during a transaction
+        self._session: _Session | None = None  # a writing run's connection, kept across its transactions
 
     def __repr__(self) -> str:
         return f"Store({self.path!r})"
@@ -323,6 +380,9 @@ class Store:
         """A read-only connection for one query (the writer's own, inside a write transaction)."""
         if self._open is not None:
             yield self._open.cursor()
+            return
+        if self._session is not None and self._session.con is not None:
+            yield self._session.con.cursor()
             return
         con = open_read(self.path, self.lock_timeout)
         try:
@@ -345,6 +405,25 @@ class Store:
             lock.release()
 
     @contextmanager
+    def session(self, on_wait=None) -> Iterator[None]:
+        """A writing run (an ingest): ``exclusive``, and one connection kept open across its transactions.
+
+        Opening the file costs a checkpoint when it closes and a fresh start of every cache and
+        index when it opens again, each batch: the time per batch grew with the store. Readers of
+        other processes still get in between two transactions: one that finds the file held says
+        so (``readers_path``), and the next transaction closes the connection, waits until the
+        readers are in, and opens it again. A long-lived reader (``tocsin serve``) sees the writer's
+        claim (``intent_path``) for the whole run and lets go of the file after each query.
+        """
+        with self.exclusive(on_wait), _write_intent(self.path):
+            self._session = session = _Session(self)
+            try:
+                yield
+            finally:
+                self._session = None
+                session.close()
+
+    @contextmanager
     def writer(self) -> Iterator["Writer"]:
         """One write transaction: committed when the block ends, rolled back if it raises."""
         if self._open is not None:
@@ -354,8 +433,7 @@ class Store:
         with self.exclusive(), _write_intent(self.path), self._transaction() as w:
             yield w
 
-    @contextmanager
-    def _transaction(self) -> Iterator["Writer"]:
+    def _open_writer(self) -> duckdb.DuckDBPyConnection:
         con = _connect(self.path, False, self.lock_timeout)
         try:
             # DuckDB would take up to 80% of RAM and a thread (with its buffers) per core for a big
@@ -363,6 +441,16 @@ class Store:
             con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
             con.execute("SET threads = 1")
             schema.create(con)
+        except BaseException:
+            con.close()
+            raise
+        return con
+
+    @contextmanager
+    def _transaction(self) -> Iterator["Writer"]:
+        session = self._session
+        con = session.connection() if session is not None else self._open_writer()
+        try:
             con.execute("BEGIN TRANSACTION")
             self._open = con
             try:
@@ -373,7 +461,8 @@ class Store:
             con.execute("COMMIT")
         finally:
             self._open = None
-            con.close()
+            if session is None:
+                con.close()
 
     def sql(self, query: str, params: Sequence | None = None) -> pd.DataFrame:
         """Any read-only SQL over the store's tables, as a DataFrame."""
@@ -483,6 +572,33 @@ class Store:
         return dict(zip(("articles", "coded", "duplicates", "near_duplicates", "events", "places", "clusters"), row))
 
 
+class _Session:
+    """The connection of one writing run (``Store.session``), opened at its first transaction."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.yielded = 0  # times readers were let in
+
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        if self.con is not None and readers_waiting(self.store.path):
+            self.close()
+            self.yielded += 1
+            # Until every waiting reader has opened the file (each drops its claim once in), bounded
+            # so that a stream of new readers cannot keep the run out for good.
+            deadline = time.monotonic() + self.store.lock_timeout
+            while readers_waiting(self.store.path) and time.monotonic() < deadline:
+                time.sleep(0.005)
+        if self.con is None:
+            self.con = self.store._open_writer()
+        return self.con
+
+    def close(self) -> None:
+        if self.con is not None:
+            con, self.con = self.con, None
+            con.close()
+
+
 class Writer:
     """The write side, valid inside ``Store.writer()``: everything here is one transaction."""
 
@@ -511,12 +627,20 @@ class Writer:
         hashes = list(set(hashes))
         if not hashes:
             return {}
-        rows = self.con.execute("""SELECT content_hash, coalesce(duplicate_of, article_id) FROM articles
-                                   WHERE content_hash IN (SELECT unnest(?)) ORDER BY seq DESC""", [hashes]).fetchall()
-        return dict(rows)  # later rows win in dict(): ordered by seq descending, the first stored wins
+        return dict(self.con.execute("SELECT content_hash, article_id FROM originals WHERE content_hash IN "
+                                     "(SELECT unnest(?))", [hashes]).fetchall())
 
-    def lsh_candidates(self, keys: Sequence[tuple[int, int, int]]) -> list[tuple[int, str, bytes, int]]:
-        """(query, band, key) -> (query, article_id, signature, seq) of stored articles sharing a band."""
+    def add_originals(self, rows: Iterable[tuple[str, str]]) -> None:
+        """(content_hash, original) of articles stored in seq order: the first with a text stays its original."""
+        first: dict[str, str] = {}
+        for h, original in rows:
+            first.setdefault(h, original)
+        insert(self.con, "originals", ("content_hash", "article_id"), list(first.items()), or_ignore=True)
+
+    def lsh_candidates(self, keys: Sequence[tuple[int, int, int]], after_seq: int = 0
+                       ) -> list[tuple[int, str, bytes, int]]:
+        """(query, band, key) -> (query, article_id, signature, seq) of stored articles sharing a band,
+        among those after ``after_seq`` (the window: only its row groups are read)."""
         if not keys:
             return []
         q = pa.table({"qi": pa.array([k[0] for k in keys], pa.int32()),
@@ -524,10 +648,10 @@ class Writer:
                       "key": pa.array([k[2] for k in keys], pa.uint64())})
         self.con.register("_lsh_query", q)
         try:
-            return self.con.execute("""SELECT DISTINCT q.qi, m.article_id, m.signature, a.seq
-                                       FROM _lsh_query q JOIN lsh_bands b ON b.band = q.band AND b.key = q.key
-                                       JOIN minhash m ON m.article_id = b.article_id
-                                       JOIN articles a ON a.article_id = b.article_id
-                                       ORDER BY q.qi, a.seq""").fetchall()
+            return self.con.execute("""SELECT DISTINCT q.qi, m.article_id, m.signature, m.seq
+                                       FROM (SELECT * FROM lsh_bands WHERE seq > $1) b
+                                       JOIN _lsh_query q ON b.band = q.band AND b.key = q.key
+                                       JOIN (SELECT * FROM minhash WHERE seq > $1) m ON m.article_id = b.article_id
+                                       ORDER BY q.qi, m.seq""", [after_seq]).fetchall()
         finally:
             self.con.unregister("_lsh_query")
