@@ -55,6 +55,7 @@ class SharedReader:
         self._memos: dict[str, OrderedDict] = {}
         self._derived: dict = {}  # key -> (generation, value): see derived()
         self._derived_locks: dict = {}
+        self.derivations = 0  # times derived() computed
         self.memo_size = memo_size
         self.hits = self.misses = 0
         # Queries at once: more would only share the same cores, each slower, and pile up memory.
@@ -237,7 +238,7 @@ class SharedReader:
                 self._derived.pop(key, None)  # let the stale one go before making the new
                 value = compute(cur)
                 with self._cond:
-                    self.misses += 1
+                    self.derivations += 1
                     self._derived[key] = (gen, value)
                 return value
 
