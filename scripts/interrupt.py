@@ -45,19 +45,22 @@ def snapshot(db: Path) -> dict[str, list]:
 
 
 def committed(db: Path) -> int:
-    for _ in range(100):  # the ingest holds the file during its transactions: catch a gap
-        try:
-            con = duckdb.connect(str(db), read_only=True)
-        except duckdb.Error:
-            time.sleep(0.02)
-            continue
-        try:
-            return con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
-        except duckdb.Error:
-            return 0
-        finally:
-            con.close()
-    return -1
+    # Through tocsin's reader: it says it waits, and the ingest (which keeps the file open across
+    # its batches) lets it in at its next transaction.
+    from tocsin.store.store import BadStore, NoStore, StoreLocked, open_read
+
+    try:
+        con = open_read(str(db), lock_timeout=30)
+    except (NoStore, BadStore):
+        return 0
+    except StoreLocked:
+        return -1
+    try:
+        return con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+    except duckdb.Error:
+        return 0
+    finally:
+        con.close()
 
 
 def group_alive(pgid: int) -> list[int]:

@@ -58,7 +58,11 @@ class Terminated(BaseException):
     removed, workers stopped, the store's last transaction rolled back."""
 
 
+_TERMINATED: list[int] = []
+
+
 def _terminate(signum, frame) -> None:
+    _TERMINATED.append(signum)
     raise Terminated()
 
 
@@ -97,6 +101,9 @@ def main() -> None:
     except typer.Exit as exc:
         status = exc.exit_code
     except Exception as exc:
+        if _TERMINATED:  # raised inside a DuckDB query, which reports it as its own "Query interrupted"
+            print("tocsin: terminated", file=sys.stderr)
+            sys.exit(143)
         if os.environ.get("TOCSIN_DEBUG"):
             raise
         message, status = one_line(exc)

@@ -314,17 +314,22 @@ class Ingest:
                 for h in oldest.handles:  # wait outside the transaction: readers are not kept out meanwhile
                     h.result()
                 ready.append(oldest)
-            if ready:
-                # The batches ready together commit together: a commit is a write to disk (and
-                # each a chance for a waiting reader), not something to pay per 256 copies.
-                with self.store.writer() as w:
-                    for b in ready:
-                        self._commit(w, b)
-                for b in ready:
-                    for d in b.decisions:
-                        if d.action != "skip":
-                            self.pending.remove(d)
-                self._report(reader_problems, coding_problems)
+            # Batches that coded nothing (copies, articles stored before) commit with the next one:
+            # a commit is a write to disk, not something to pay per 256 copies. A batch with coded
+            # articles ends a transaction, so the store grows batch by batch as the coding goes.
+            group: list[_Batch] = []
+            for i, b in enumerate(ready):
+                group.append(b)
+                if b.handles or i == len(ready) - 1:
+                    with self.store.writer() as w:
+                        for g in group:
+                            self._commit(w, g)
+                    for g in group:
+                        for d in g.decisions:
+                            if d.action != "skip":
+                                self.pending.remove(d)
+                    group = []
+                    self._report(reader_problems, coding_problems)
             if not chunk:
                 break
             with self.store.writer() as w:
