@@ -682,4 +682,8 @@ def test_seen_ids_stay_exact_across_merges():
         seen.add(f"id-{i}", i)
     assert [seen.get(f"id-{i}") for i in range(100)] == list(range(100))
     assert seen.get("id-100") is None and "id-x" not in seen
-    assert len(seen.keys) == 98 and len(seen.recent) == 2
+    assert seen.stored == 98 and len(seen.runs) == 14 and len(seen.recent) == 2
+    short = _Seen(buffer=7, tag_bits=16)  # tags kept to 16 bits: what is given back is the masked tag
+    for i in range(20):
+        short.add(f"id-{i}", (1 << 40) + i)
+    assert [short.get(f"id-{i}") for i in range(20)] == list(range(20))

@@ -101,9 +101,10 @@ def main() -> None:
     except typer.Exit as exc:
         status = exc.exit_code
     except Exception as exc:
-        if _TERMINATED:  # raised inside a DuckDB query, which reports it as its own "Query interrupted"
-            print("tocsin: terminated", file=sys.stderr)
-            sys.exit(143)
+        # Ctrl-C or SIGTERM inside a DuckDB query: DuckDB reports it as its own "Query interrupted".
+        if _TERMINATED or type(exc).__name__ == "InterruptException":
+            print(f"tocsin: {'terminated' if _TERMINATED else 'interrupted'}", file=sys.stderr)
+            sys.exit(143 if _TERMINATED else 130)
         if os.environ.get("TOCSIN_DEBUG"):
             raise
         message, status = one_line(exc)
