@@ -82,7 +82,7 @@ def group_alive(pgid: int) -> list[int]:
 
 def ingest(inp: Path, db: Path, workers: int) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "tocsin", "ingest", str(inp), "--db", str(db), "--no-places",
-                             "--workers", str(workers)], cwd=ROOT, stdout=subprocess.DEVNULL,
+                             "--workers", str(workers), "--batch-size", "64"], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     for x in (ref, Path(f"{ref}.wal")):
         x.unlink(missing_ok=True)
     t0 = time.monotonic()
-    p = ingest(inp, ref, 1)
+    p = ingest(inp, ref, 1)  # every run in batches of 64: a signal at a third of the input finds batches left
     _, err = p.communicate(timeout=a.timeout)
     if p.returncode != 0:
         print(f"the clean run failed (exit {p.returncode}): {err.strip().splitlines()[-1:]}")

@@ -311,6 +311,10 @@ class Ingest:
             ready: list[_Batch] = []
             while self._should_commit(in_flight, eof=not chunk):
                 oldest = in_flight.popleft()
+                if any(_unfinished(h) for h in oldest.handles):
+                    # Coding takes seconds a batch: the file is let go meanwhile, so readers
+                    # (``tocsin serve``) get in while the coder works, not only between transactions.
+                    self.store.release()
                 for h in oldest.handles:  # wait outside the transaction: readers are not kept out meanwhile
                     h.result()
                 ready.append(oldest)
@@ -353,6 +357,14 @@ class Ingest:
     def _report(self, reader_problems: list, coding_problems: list) -> None:
         self.summary.problems = list(reader_problems) + coding_problems
         self.on_progress(self.summary)
+
+
+def _unfinished(handle) -> bool:
+    """Whether ``result()`` would wait: a future not done, or a lazy partition not coded yet."""
+    done = getattr(handle, "done", None)
+    if callable(done):
+        return not done()
+    return getattr(handle, "outcome", True) is None
 
 
 @dataclass(frozen=True)

@@ -413,15 +413,23 @@ class Store:
         other processes still get in between two transactions: one that finds the file held says
         so (``readers_path``), and the next transaction closes the connection, waits until the
         readers are in, and opens it again. A long-lived reader (``tocsin serve``) sees the writer's
-        claim (``intent_path``) for the whole run and lets go of the file after each query.
+        claim (``intent_path``) during each transaction and lets go of the file.
         """
-        with self.exclusive(on_wait), _write_intent(self.path):
+        # The writer's claim (``intent_path``) is taken per transaction, as outside a run: held for
+        # the whole run it would keep ``tocsin serve`` waiting for the run's end.
+        with self.exclusive(on_wait):
             self._session = session = _Session(self)
             try:
                 yield
             finally:
                 self._session = None
                 session.close()
+
+    def release(self) -> None:
+        """Within a ``session``, close its connection until the next transaction (while ingest waits
+        for its coder, so that readers get in then)."""
+        if self._session is not None and self._open is None:
+            self._session.close()
 
     @contextmanager
     def writer(self) -> Iterator["Writer"]:
