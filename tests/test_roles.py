@@ -240,3 +240,31 @@ def test_force_met_with_force_is_aimed_at_who_used_it(pipe):
 def test_a_ceasefire_broken_with_rebels_is_broken_with_them(pipe):
     es = [e for e in events(pipe, "President Kabila broke the truce with the rebels on Monday.") if e.cameo.startswith("19")]
     assert es and all(e.target is not None and e.target.sector == "REB" for e in es)
+
+
+# ---------- sanctions: whose they are, and on whom ----------
+@pytest.mark.parametrize("text, root, source, target", [
+    # a passive lifting: the owner lifts, the sanction's aim is the target, not the owner
+    ("The Canadian ban on imports of Danish pork is expected to be lifted next year.", "08", "CAN", "DNK"),
+    # "the embargo" named again is the embargo named before, with its owner and aim
+    ("The African Union imposed an embargo on weapons sales to Sudan in 2019. Last week the bloc promised "
+     "to work towards lifting the embargo.", "03", None, "SDN"),
+    # an appeal about a sanction goes to whoever holds it
+    ("Japan's trade ministry placed an export ban on chips to Vietnam. Farmers and traders in Hanoi have "
+     "long called for the ban to be ended.", "02", None, "JPN"),
+])
+def test_sanction_owner_and_aim(pipe, text, root, source, target):
+    found = [e for e in events(pipe, text) if e.cameo.startswith(root) and country(e.target) == target[:3]]
+    assert found, [(e.cameo, e.source, e.target) for e in events(pipe, text)]
+    if source:
+        assert any((e.source.code or "").startswith(source) for e in found if e.source is not None)
+
+
+def test_for_to_clause_names_whom_an_appeal_is_about(pipe):
+    es = events(pipe, "The Arab League called for Iran to free the detained sailors.")
+    assert [e for e in es if e.cameo[:2] == "02" and country(e.target) == "IRN"]
+
+
+def test_the_first_to_be_arrested_is_who_was_arrested(pipe):
+    es = events(pipe, "Ollanta Humala became the first Peruvian president to be arrested by police in Lima.")
+    assert [e for e in es if e.cameo.startswith("173") and country(e.target) == "PER"]

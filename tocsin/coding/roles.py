@@ -19,7 +19,7 @@ from .context import ArticleContext
 from .match import Match
 from .patterns import Lexicon
 from .acled import war_means
-from .syntax import VERB_OBJ, accusation, accused, expand, lemma, noun_phrase, passive, patients, subject_token
+from .syntax import VERB_OBJ, accusation, accused, expand, for_to, lemma, noun_phrase, passive, patients, subject_token
 
 # Prepositions that introduce the target, in order of preference.
 _TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "at", "into", "toward", "towards", "from",
@@ -127,6 +127,7 @@ class Roles:
         # deeds of force and weapons: what meets them meets whoever used them
         self.force_things = frozenset(n for n, ps in lex.nouns.items()
                                       if any(p.code and p.code[:2] in ("18", "19", "20") for p in ps)) | self.weapons
+        self.sanctions = lex.words("@SANCTION") | {"ban", "bans"}
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
@@ -207,8 +208,8 @@ class Roles:
         targets: list[Token] = []
         if passive(tok) and lemma(tok) not in self.stative:
             targets += patients(tok)
-            if tok.dep_ == "acl" and tok.tag_ == "VBN":
-                targets.append(tok.head)
+            if tok.tag_ == "VBN" and (tok.dep_ == "acl" or (tok.dep_ == "relcl" and not targets)):
+                targets.append(tok.head)  # "the first president to be arrested": the noun undergoes it
             subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
                          if g.dep_ == "pobj"), None)
         elif tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -219,6 +220,10 @@ class Roles:
         sources = expand(subj) if subj is not None else []
         if not targets:
             targets = [c for c in tok.children if c.dep_ in VERB_OBJ or c.dep_ == "dative"]
+        if not targets:
+            # "called for Israel to withdraw", "for the embargo to be lifted": whom the for-to clause is about
+            targets = [c for m in for_to(list(tok.children)) for c in m.head.children
+                       if c.dep_ in ("nsubj", "nsubjpass")]
         preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent")}
         return Slots(sources, targets, preps)
 
@@ -418,7 +423,114 @@ class Roles:
                 slots.targets = [t for t in slots.targets if t.i != m.obj.i]
         means_preps = self._own_means(m, slots, sources, ctx, sayer)
         binder = next((a for a in sources if a.country), None)
-        return sources, self._target_actors(m, slots, ctx, used, means_preps, owner_of, binder)
+        targets = self._target_actors(m, slots, ctx, used, means_preps, owner_of, binder)
+        if not m.noun:
+            sources, targets = self._sanctioned(m, slots, sources, targets, ctx)
+        elif (m.pattern.code or "")[:2] in ("16", "17") and self._is_sanction(m.anchor):
+            owner, aim = self.sanction_parties(m.anchor, ctx)
+            if m.anchor.i not in ctx.memory.sanctions_again:
+                self._note_sanction(m.anchor, owner, aim, sources, targets, ctx)
+        return sources, targets
+
+    # ---------- sanctions: whose, and on whom ----------
+    def _sanctioned(self, m: Match, slots: Slots, sources: list[Actor], targets: list[Actor],
+                    ctx: ArticleContext) -> tuple[list[Actor], list[Actor]]:
+        """"The EU embargo on arms exports to China is to be lifted": a sanction is its owner's ("EU", "its",
+        "Washington's") and aimed at what its "on/against" phrase names; who imposes, lifts or keeps it is its
+        owner when the text names no one else, and whom it hits is the target, not the owner. "Called for the
+        embargo to be lifted" appeals to the owner. "The ban" named again is the one named before."""
+        root = (m.pattern.code or "")[:2]
+        if root not in ("02", "03", "08", "10", "16", "17"):
+            return sources, targets
+        noun = self._sanction_noun(m, slots)
+        if noun is None:
+            return sources, targets
+        owner, aim = self.sanction_parties(noun, ctx)
+        if root in ("16", "17"):
+            if noun.i in ctx.memory.sanctions_again:
+                # imposing one named again: its own phrase does not say on whom, and the earlier one's
+                # parties may not be this one's
+                return sources, targets
+            owner, aim = self._note_sanction(noun, owner, aim, sources, targets, ctx)
+        if root in ("02", "10"):
+            # an appeal about a sanction is made to whoever holds it
+            return sources, (targets if any(a.code for a in targets) or owner is None else [owner])
+        if not sources and owner is not None:
+            sources = [owner]
+        own = {a.code for a in sources if a.code}
+        if aim is not None and aim.code not in own:
+            targets = [aim]
+        elif owner is not None:
+            targets = [a for a in targets if a.code != owner.code]
+        return sources, targets
+
+    @staticmethod
+    def _note_sanction(noun: Token, owner: Actor | None, aim: Actor | None, sources: list[Actor],
+                       targets: list[Actor], ctx: ArticleContext) -> tuple[Actor | None, Actor | None]:
+        """"Japan placed a ban on ...": who imposes a sanction owns it, and whom the imposing aims at is its
+        aim, when the sanction is named again ("the ban")."""
+        if owner is None and sources and sources[0].code:
+            owner = sources[0]
+        if aim is None:
+            aim = next((a for a in targets if a.code and (owner is None or a.code != owner.code)), None)
+        ctx.memory.sanctions[noun.i] = (owner, aim)
+        return owner, aim
+
+    def _sanction_noun(self, m: Match, slots: Slots) -> Token | None:
+        """The sanction a predicate acts on: its object, its passive subject, or the object of the
+        clause it governs ("promised to work towards lifting the embargo")."""
+        if m.obj is not None and self._is_sanction(m.obj):
+            return m.obj
+        found = next((t for t in slots.targets if self._is_sanction(t)), None)
+        if found is not None:
+            return found
+        frontier, steps = [m.anchor], 0
+        while frontier and steps < 3:
+            steps += 1
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in ("xcomp", "ccomp", "advcl", "prep", "pcomp"):
+                        nxt.append(c)
+                    elif c.dep_ in ("dobj", "nsubjpass", "pobj") and t is not m.anchor and self._is_sanction(c):
+                        return c
+            frontier = nxt
+        return None
+
+    def _is_sanction(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and (lemma(tok) in self.sanctions or tok.lower_ in self.sanctions)
+
+    def sanction_parties(self, noun: Token, ctx: ArticleContext) -> tuple[Actor | None, Actor | None]:
+        """The owner and the aim of a sanction noun, or of the one it names again."""
+        memo = ctx.memory.sanctions
+        if noun.i in memo:
+            return memo[noun.i]
+        owner = aim = None
+        for c in noun.children:
+            if owner is None and c.dep_ in ("poss", "compound", "amod", "nmod") and not _anti(c):
+                a = self.actors.lookup(c.text, ctx.when) if c.pos_ == "ADJ" else self.actor(c, ctx)
+                if a is not None and a.code and (a.country or a.code[:3] in ("IGO", "NGO")):
+                    owner = a
+            elif aim is None and c.dep_ == "prep" and c.lower_ in ("on", "against", "upon"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        a = self.actor(g, ctx)
+                        aim = a if a is not None and a.country else self.inner_actor(g, ctx, set())
+        if owner is None and aim is None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "such")
+                                                 for c in noun.children):
+            # "the ban": the last sanction the article named with its owner or aim, if any
+            earlier = [i for i in memo if i < noun.i and (memo[i][0] or memo[i][1])]
+            if not earlier:
+                for t in noun.doc[:noun.i]:
+                    if self._is_sanction(t) and t.i not in memo and any(
+                            c.dep_ in ("poss", "compound", "amod", "nmod", "prep") for c in t.children):
+                        memo[t.i] = self.sanction_parties(t, ctx)
+                earlier = [i for i in memo if i < noun.i and (memo[i][0] or memo[i][1])]
+            if earlier:
+                owner, aim = memo[max(earlier)]
+                ctx.memory.sanctions_again.add(noun.i)
+        memo[noun.i] = (owner, aim)
+        return owner, aim
 
     # ---------- parties from places ----------
     def place_target(self, m: Match, sources: list[Actor], ctx: ArticleContext) -> list[Actor]:
