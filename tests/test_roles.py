@@ -268,3 +268,61 @@ def test_for_to_clause_names_whom_an_appeal_is_about(pipe):
 def test_the_first_to_be_arrested_is_who_was_arrested(pipe):
     es = events(pipe, "Ollanta Humala became the first Peruvian president to be arrested by police in Lima.")
     assert [e for e in es if e.cameo.startswith("173") and country(e.target) == "PER"]
+
+
+def test_the_president_is_the_one_the_article_named(pipe):
+    es = events(pipe, "French President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday. "
+                      "Russia later warned the president against sending troops.")
+    warned = [e for e in es if e.cameo[:2] == "13" and country(e.source) == "RUS"]
+    assert warned and all(country(e.target) == "FRA" for e in warned)
+
+
+@pytest.mark.parametrize("text", ["Moscow will expel foreign diplomats.",
+                                  "The Kremlin said it had expelled Western envoys on Friday."])
+def test_foreign_diplomats_are_not_the_expellers_own(pipe, text):
+    expelled = [e for e in events(pipe, text) if e.cameo.startswith("16")]
+    assert expelled and all(country(e.target) != "RUS" for e in expelled)
+
+
+# ---------- whom a deed is aimed at, wherever the parser hangs it ----------
+@pytest.mark.parametrize("text, root, target", [
+    # a threat, a promise or a plan is aimed at whom what it threatens or promises is aimed at
+    ("The militia threatened to shell Mosul if the army advances.", "13", "IRQ"),
+    ("Canada agreed to lift its sanctions against Belarus.", "03", "BLR"),
+    ("Germany has offered to send engineers to Moldova.", "03", "MDA"),
+    ("Norway is considering sending food aid to Sudan.", "01", "SDN"),
+    # "to" that the parser calls a dative
+    ("Norway is sending food aid to Sudan.", "07", "SDN"),
+    # the other party hung on the object
+    ("The Philippine government declared a truce with the New People's Army.", "08", "PHL"),
+    ("Chile expressed deep concern to the Peruvian government on Monday.", "01", "PER"),
+    # the other party hung on the verb that carries the deed
+    ("Hackers based in Iran have launched cyber attacks against Albania.", "17", "ALB"),
+    # coercion is done to its object, even one of the source's own country
+    ("Russia has banned opposition leader Alexei Navalny from running for office.", "17", "RUS"),
+])
+def test_target_hung_elsewhere(pipe, text, root, target):
+    es = events(pipe, text)
+    assert [e for e in es if e.cameo.startswith(root) and country(e.target) == target], \
+        [(e.cameo, e.source, e.target) for e in es]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Lithuania expelled three diplomats in response to Moscow's closure of its consulate.", "RUS"),
+    ("Ghana's parliament voted to suspend trade talks in retaliation for Nigeria's border closure.", "NGA"),
+])
+def test_an_answer_is_aimed_at_whom_it_answers(pipe, text, target):
+    es = events(pipe, text)
+    assert [e for e in es if e.cameo[:2] == "16" and country(e.target) == target], \
+        [(e.cameo, e.source, e.target) for e in es]
+
+
+@pytest.mark.parametrize("text, source", [
+    # whoever did the attack they died in did the killing, not the subject of the clause above
+    ("The news came days after nine police officers were killed in an ISIS attack in Kirkuk.", "IRQ"),
+    ("Five villagers were wounded in an Ethiopian drone strike near the border, officials in Asmara said.", "ETH"),
+])
+def test_killed_in_whose_attack(pipe, text, source):
+    es = [e for e in events(pipe, text) if e.cameo[:2] in ("18", "19", "20")]
+    assert es and all(e.source is not None for e in es), [(e.cameo, e.source, e.target) for e in es]
+    assert any(country(e.source) == source or (e.source.code or "").startswith("IMG") for e in es)
