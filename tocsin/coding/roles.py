@@ -430,7 +430,8 @@ class Roles:
                 # other party on the verb that carries the deed
                 pools.append({c.lower_: c for c in m.anchor.head.children
                               if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS})
-            if not m.noun and m.obj is not None and m.obj.i not in used and not means_preps:
+            if (not m.noun and m.obj is not None and m.obj.i not in used and not means_preps
+                    and (thing is None or lemma(m.anchor) in self.light)):
                 # "expressed concern to the Council", "declared a truce with the rebels", "gave equipment to
                 # Nicaragua": the parser hangs whom the deed is aimed at on the object
                 pools.append({c.lower_: c for c in m.obj.children if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS})
