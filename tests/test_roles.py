@@ -323,3 +323,36 @@ def test_killed_in_whose_attack(pipe, text, source):
     es = [e for e in events(pipe, text) if e.cameo[:2] in ("18", "19", "20")]
     assert es and all(e.source is not None for e in es), [(e.cameo, e.source, e.target) for e in es]
     assert any(country(e.source) == source or (e.source.code or "").startswith("IMG") for e in es)
+
+
+def test_its_is_the_subject_of_its_own_clause(pipe):
+    es = events(pipe, "Britain condemned the attack on Monday. France began evacuating its nationals from Abidjan.")
+    evac = [e for e in es if e.cameo.startswith("07")]
+    # its own nationals are whom it evacuates, not its means
+    assert [e for e in evac if country(e.source) == "FRA" and country(e.target) == "FRA"], \
+        [(e.cameo, e.source, e.target) for e in es]
+    assert not [e for e in evac if country(e.target) == "GBR"]
+
+
+@pytest.mark.parametrize("text, side, countries", [
+    ("Canada's foreign minister flew to Brussels to meet her Dutch and Belgian counterparts.", "target", {"NLD", "BEL"}),
+    ("Indian and Pakistani troops exchanged fire across the Line of Control.", "source", {"IND", "PAK"}),
+])
+def test_one_party_per_nation_named(pipe, text, side, countries):
+    es = events(pipe, text)
+    found = {country(getattr(e, side)) for e in es}
+    assert countries <= found, [(e.cameo, e.source, e.target) for e in es]
+
+
+def test_forces_pressing_into_a_place_use_force(pipe):
+    es = events(pipe, "Ethiopian forces are pressing into the Eritrean border town of Zalambessa.")
+    assert [e for e in es if e.cameo.startswith("19") and country(e.source) == "ETH" and country(e.target) == "ERI"], \
+        [(e.cameo, e.source, e.target) for e in es]
+    assert not [e for e in es if e.cameo.startswith("02")]
+
+
+def test_a_named_official_no_table_knows_is_not_the_other_partys(pipe):
+    es = events(pipe, "Prime Minister Aleksandar Vrbasko expressed condolences to the Government of Chile after the quake.")
+    cond = [e for e in es if e.cameo.startswith("018")]
+    assert cond and all(country(e.target) == "CHL" and country(e.source) != "CHL" for e in cond), \
+        [(e.cameo, e.source, e.target) for e in es]
