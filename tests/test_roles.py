@@ -356,3 +356,19 @@ def test_a_named_official_no_table_knows_is_not_the_other_partys(pipe):
     cond = [e for e in es if e.cameo.startswith("018")]
     assert cond and all(country(e.target) == "CHL" and country(e.source) != "CHL" for e in cond), \
         [(e.cameo, e.source, e.target) for e in es]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Weapons for Ukraine are flowing through Poland.", "POL", "UKR"),
+    ("Fuel shipments for the Syrian army travelled through Iraq last month.", "IRQ", "SYR"),
+])
+def test_goods_crossing_a_state_are_its_help(pipe, text, source, target):
+    es = [e for e in events(pipe, text) if e.cameo.startswith("06")]
+    assert es and all(country(e.source) == source and country(e.target) == target for e in es)
+
+
+def test_a_blockade_imposed_on_a_state_is_aimed_at_it(pipe):
+    es = events(pipe, "Moldova accused Russia of imposing a gas blockade on Moldova's neighbour Ukraine.")
+    es += events(pipe, "Egypt imposed a naval blockade on Eritrea last year.")
+    assert [e for e in es if e.cameo[:2] in ("16", "19") and country(e.target) in ("UKR", "ERI")], \
+        [(e.cameo, e.source, e.target) for e in es]

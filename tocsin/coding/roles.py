@@ -492,7 +492,7 @@ class Roles:
                 pools.append({c.lower_: c for c in m.anchor.head.children
                               if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS})
             if (not m.noun and m.obj is not None and m.obj.i not in used and not means_preps
-                    and (thing is None or lemma(m.anchor) in self.light)):
+                    and (thing is None or lemma(m.anchor) not in self.stance)):
                 # "expressed concern to the Council", "declared a truce with the rebels", "gave equipment to
                 # Nicaragua": the parser hangs whom the deed is aimed at on the object
                 pools.append({c.lower_: c for c in m.obj.children if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS})
@@ -515,8 +515,32 @@ class Roles:
                 found.append(a)
         return found
 
+    def _transit(self, m: Match, ctx: ArticleContext) -> tuple[list[Actor], list[Actor]] | None:
+        """"Supplies for the Russian army pass through Belarus": the state crossed is the source, whom the
+        goods are for the target (the goods themselves are no party)."""
+        if m.noun or m.pattern.agent is None or not any("through" in need or "via" in need for need in m.pattern.preps):
+            return None
+        via = next((g for c in m.anchor.children if c.dep_ == "prep" and c.lower_ in ("through", "via")
+                    for g in c.children if g.dep_ == "pobj"), None)
+        goods = subject_token(m.anchor, self.accuse, self.parties)
+        if via is None or goods is None:
+            return None
+        src = self.actor(via, ctx)
+        if src is None or not src.country:
+            place = ctx.place_at(via)
+            src = Actor(text=place.text, code=place.country, country=place.country) if place is not None else None
+        if src is None or not src.country:
+            return None
+        tgt = next((a for c in goods.children if c.dep_ == "prep" and c.lower_ in ("for", "to")
+                    for g in c.children if g.dep_ == "pobj" for a in (self.actor(g, ctx),)
+                    if a is not None and a.code), None)
+        return [src], [tgt] if tgt is not None else []
+
     def roles(self, m: Match, ctx: ArticleContext, sayer: Actor | None = None) -> tuple[list[Actor], list[Actor]]:
         """Source and target actors of a matched predicate."""
+        transit = self._transit(m, ctx)
+        if transit is not None:
+            return transit
         slots = self._noun_slots(m.anchor) if m.noun else self._verb_slots(m.anchor)
         used: set[int] = set()
         sources, owner_of = self._source_actors(m, slots, ctx, sayer, used)
