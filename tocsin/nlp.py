@@ -87,14 +87,25 @@ _HEADLINE_LINKS = {"as", "while", "after", "before", "when", "amid"}
 _FINITE = {"VBZ", "VBP", "VBD"}
 
 
+def _verbal(doc: Doc, start: int, end: int) -> bool:
+    """Whether doc[start:end] has a finite verb; a headline's "Azerbaijan masses troops" counts, which
+    the tagger calls a verb in one batch and a plural noun in another (a noun after a name, before a noun)."""
+    for t in doc[start:end]:
+        if t.tag_ in _FINITE:
+            return True
+        if (t.tag_ == "NNS" and t.i - 1 >= start and doc[t.i - 1].tag_ in ("NNP", "NNPS")
+                and t.i + 1 < end and doc[t.i + 1].tag_ in ("NNS", "NN", "DT", "CD", "JJ", "PRP$")):
+            return True
+    return False
+
+
 def _split_headline(doc: Doc) -> None:
     end = next((t.i for t in doc if t.is_space and "\n" in t.text), None)
     if end is None or end > 40 or any(t.text in (".", "!", "?", ";") for t in doc[:end]):
         return
     for tok in doc[2:end - 2]:
         if (tok.lower_ in _HEADLINE_LINKS and tok.tag_ == "IN"
-                and any(t.tag_ in _FINITE for t in doc[:tok.i])
-                and any(t.tag_ in _FINITE for t in doc[tok.i + 1:end])):
+                and _verbal(doc, 0, tok.i) and _verbal(doc, tok.i + 1, end)):
             tok.is_sent_start = True
             for t in doc[tok.i + 1:end]:
                 t.is_sent_start = False
