@@ -339,3 +339,18 @@ def test_every_conjunct_of_what_a_force_moves_is_its_means(pipe):
     moved = [e for e in events(pipe, "The Azerbaijani army moved tanks and artillery to the border.")
              if e.cameo.startswith("15")]
     assert moved and all(e.target is None or e.target.text not in ("tanks", "artillery") for e in moved)
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("Militants stormed a checkpoint near Bannu on Monday. Three soldiers killed.", True),
+    ("Militants stormed a checkpoint near Bannu on Monday. Two gunmen attacked.", False),
+])
+def test_a_counted_fragment_without_were_is_a_passive(pipe, text, killed):
+    # a note's or headline's "Three soldiers killed": the soldiers are the dead, not the killers
+    es = [e for e in events(pipe, text) if "Three soldiers" in e.sentence or "Two gunmen" in e.sentence]
+    assert es
+    if killed:
+        assert all(e.source is None or "soldiers" not in e.source.text for e in es)
+        assert any(e.target is not None and "soldiers" in e.target.text for e in es)
+    else:
+        assert all(e.target is None or "gunmen" not in e.target.text for e in es)

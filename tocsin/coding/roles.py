@@ -368,7 +368,9 @@ class Roles:
             return {}
         own_means = self.actor(m.obj, ctx, sayer)
         src_countries = {a.country for a in sources if a.country}
-        if own_means is None or (own_means.country and own_means.country not in src_countries):
+        if own_means is None or (not sources and passive(m.anchor)) or (
+                own_means.country and own_means.country not in src_countries):
+            # what a passive's subject undergoes ("three soldiers killed") is never the doer's means
             return {}
         if (m.pattern.code or "")[:2] == "17":
             return {}  # "banned opposition leader Juan Guaido from ...": coercion is done to its object
