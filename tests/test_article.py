@@ -123,6 +123,16 @@ def test_crime_among_private_people_is_no_political_event(pipe):
         assert [e for e in code(pipe, text, gate=False) if e.cameo[:2] >= "13"]
 
 
+def test_the_gate_keeps_mobs_and_anyone_who_demonstrates(pipe):
+    # a crowd acting as one is a party ACLED counts (mob violence); a demonstration is political whoever holds it
+    mob = "A mob beat a suspected thief to death in a market in Mbarara on Friday. Police said one person died."
+    assert any(e.cameo[:2] == "18" and e.source and "mob" in e.source.text for e in code(pipe, mob))
+    one = "A man beat his cousin to death in a market in Mbarara on Friday. Police said one person died."
+    assert not [e for e in code(pipe, one) if e.cameo[:2] == "18"]
+    march = "About 400 nurses marched through Accra on Monday. They demanded unpaid allowances."
+    assert any(e.cameo[:2] == "14" for e in code(pipe, march))
+
+
 def test_the_gate_keeps_violence_with_a_state_on_one_side(pipe):
     text = ("Gunmen opened fire on a police patrol in the Jordanian town of Karak on Sunday, wounding two officers. "
             "The Public Security Directorate said the attackers fled.")
@@ -370,3 +380,13 @@ def test_a_governor_is_not_a_former_prime_minister_who_shares_her_surname():
     resolver = ActorResolver()
     assert resolver.lookup("Gov. Brown", date(2018, 4, 5)).country is None  # not Gordon Brown
     assert resolver.lookup("G. Brown", date(2018, 4, 5)).country == "GBR"  # an initial still fits him
+
+
+def test_an_attack_told_as_the_circumstance_of_a_killing_is_one_event(pipe):
+    text = ("Officials in Kenya blamed the Shabaab for the blast. It came a week after 19 people were killed in "
+            "a Shabaab attack in Lamu.")
+    with_pass = [e for e in code(pipe, text) if e.cameo[:2] in ("18", "19", "20") and "Lamu" in e.sentence]
+    without = [e for e in code(pipe, text, article_pass=False) if e.cameo[:2] in ("18", "19", "20")
+               and "Lamu" in e.sentence]
+    assert len(without) >= 2 and len(with_pass) == 1, ([e.cameo for e in without], [e.cameo for e in with_pass])
+    assert with_pass[0].mentions >= 2

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import normalise, text_of
+from .roles import _foreign, office_holder
 
 _WAR_ROOTS = ("18", "19", "20")  # hostile force, where a means of war alone makes an event political
 
@@ -210,6 +211,7 @@ class ArticlePass:
         self.rules = sector_rules()
         self.event_nouns: dict[str, set[str]] = {}  # noun -> the roots of force it codes ("blast" -> 18, 20)
         self.say: frozenset[str] = lexicon.words("@SAY") if lexicon is not None else frozenset({"say", "tell", "add"})
+        self.mob: frozenset[str] = lexicon.words("@MOB") if lexicon is not None else frozenset({"mob", "mobs"})
         if lexicon is not None:
             for w, plist in lexicon.nouns.items():
                 roots = {p.code[:2] for p in plist if p.code and p.code[:2] >= "14"}
@@ -556,6 +558,17 @@ class ArticlePass:
             found = self._unknown(actor, sent, trig, table)
             if found is not None:
                 return found
+        if _bare(actor) and _foreign(actor.text):
+            return actor  # "foreign diplomats": not the story's country, and whose the text does not say
+        if _bare(actor) and (office := office_holder(actor.text)) is not None:
+            # "the president": the last person the article named with that office, else its home's
+            tok = self._token_of(actor, sent, trig)
+            at = tok.i if tok is not None else trig.i
+            held = [m.actor for m in table.people if m.i < at and m.actor.country and office in m.actor.text.lower()]
+            if held:
+                return _with(actor, held[-1].country)
+            if table.home:
+                return _with(actor, table.home)
         if _bare(actor):
             tok = self._token_of(actor, sent, trig)
             ctx = doc._.tocsin
@@ -753,9 +766,32 @@ class ArticlePass:
                 if e.confidence > out[dup].confidence:
                     out[dup] = e
                 continue
+            # "44 people were killed in a PKK attack": the attack is the killing told as its circumstance
+            means = next((k for k, x in enumerate(out) if sent_of[k] == si and x.cameo[:2] in _FORCE
+                          and root in _FORCE and _code(x.source) == _code(e.source)
+                          and _code(x.target) in (_code(e.target), None) and x.modality == e.modality
+                          and self._told_within(doc, x, e)), None)
+            if means is not None:
+                verb, noun = (out[means], e) if self._trigger(doc, e).pos_ in ("NOUN", "PROPN") else (e, out[means])
+                out[means] = verb.model_copy(update={"mentions": verb.mentions + noun.mentions,
+                                                     "confidence": max(verb.confidence, noun.confidence),
+                                                     "target": verb.target or noun.target})
+                continue
             sent_of[len(out)] = si
             out.append(e)
         return out
+
+    def _told_within(self, doc: Doc, a: Event, b: Event) -> bool:
+        """Whether one of two events is a force noun in the other's "in/during/by" phrase ("were killed in an
+        attack", "died during the shelling")."""
+        ta, tb = self._trigger(doc, a), self._trigger(doc, b)
+        if ta is None or tb is None:
+            return False
+        for verb, noun in ((ta, tb), (tb, ta)):
+            if (verb.pos_ == "VERB" and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj"
+                    and noun.head.lower_ in ("in", "during", "by") and noun.head.head.i == verb.i):
+                return True
+        return False
 
     @staticmethod
     def _same_kind(a: str, b: str) -> bool:
@@ -822,8 +858,12 @@ class ArticlePass:
             # a state; but a city named as the place of a crime is not one
             p = next((p for p in places if p.text == actor.text and p.country == actor.country), None)
             return "political" if p is None or not p.feature or p.feature in _STATE_FEATURES else "private"
+        if root == "14":
+            return "political"  # whoever demonstrates, teachers or farmers, takes a political stand
         if actor.sector == "CVL":
-            return "political" if root == "14" else "private"
+            # a mob's or rioters' violence is collective, as ACLED counts it; one civilian's act is private
+            words = actor.text.lower().split()
+            return "political" if words and words[-1] in self.mob else "private"
         rule = self.rules.get(actor.sector)
         return "political" if rule is None or rule.political else "private"
 
