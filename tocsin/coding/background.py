@@ -51,6 +51,7 @@ class Background:
         self.generic_deed = lex.words("@GENERIC_DEED")
         self.trend = lex.words("@TREND")
         self.aspectual = lex.words("@ASPECTUAL")
+        self.nouns = lex.nouns
 
     def __call__(self, m: Match, year: int | None = None) -> str | None:
         tok = m.anchor
@@ -60,7 +61,8 @@ class Background:
             if rule:
                 return rule
         else:
-            rule = self._verb(tok, year) or (self._habitual(m.obj) if m.obj is not None else None)
+            rule = (self._verb(tok, year) or (self._habitual(m.obj) if m.obj is not None else None)
+                    or self._made(m, year))
             if rule:
                 return rule
         # "those who blew up the pipeline", "anyone who attacks": a description of people
@@ -93,6 +95,9 @@ class Background:
         if (tok.dep_ == "nsubj" and tok.tag_ in ("NNS", "NNPS") and lemma(head) in self.trend
                 and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)):
             return "background: a trend of many deeds"
+        return self._dated(tok, year)
+
+    def _dated(self, tok: Token, year: int | None) -> str | None:
         for c in tok.children:
             if c.dep_ == "amod" and c.lower_ in self.earlier:
                 return "background: dated before the story"
@@ -108,6 +113,21 @@ class Background:
         if tok.tag_ in ("NNS", "NNPS") and any(c.dep_ in ("amod", "det", "nummod") and c.lower_ in self.habitual
                                                 for c in tok.children):
             return "background: habitual deeds"
+        return None
+
+    def _made(self, m: Match, year: int | None) -> str | None:
+        """"The 15-year-old ban was imposed after the crackdown": a verb that makes the very thing its
+        object or passive subject names (the noun codes the same root) is as old as that thing.
+        "The 15-year-old ban was lifted" is not: lifting is another event than the ban."""
+        root = (m.pattern.code or "")[:2]
+        for c in m.anchor.children:
+            if c.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            plist = self.nouns.get(lemma(c)) or self.nouns.get(c.lower_)
+            if plist and any(p.code and p.code[:2] == root for p in plist):
+                rule = self._dated(c, year)
+                if rule:
+                    return rule
         return None
 
     def _verb(self, tok: Token, year: int | None) -> str | None:
