@@ -44,3 +44,11 @@ def test_suspended_from_office_breaks_no_relations(pipe, text):
 def test_suspending_ties_still_does(pipe):
     evs = events(pipe, "Morocco suspended diplomatic relations with Germany on Monday.")
     assert any(e.cameo.startswith("16") and e.modality == "asserted" for e in evs)
+
+
+def test_shot_dead_names_its_victim_not_the_place(pipe):
+    evs = events(pipe, "A gunman shot dead the Swedish ambassador to Peru outside a hotel in Lima on Friday.")
+    hit = [e for e in evs if e.cameo.startswith("18")]
+    assert hit and all(e.target is not None and e.target.country == "SWE" for e in hit)
+    # a diplomat serves abroad: his attacker is not his country's rebel
+    assert not any(e.source is not None and e.source.country == "SWE" for e in hit)

@@ -19,7 +19,8 @@ from .context import ArticleContext
 from .match import Match
 from .patterns import Lexicon
 from .acled import war_means
-from .syntax import VERB_OBJ, accusation, accused, expand, lemma, noun_phrase, passive, patients, subject_token
+from .syntax import (VERB_OBJ, accusation, accused, expand, lemma, noun_phrase, passive, patients,
+                     resultative_objects, subject_token)
 
 # Prepositions that introduce the target, in order of preference.
 _TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "at", "into", "toward", "towards", "from",
@@ -83,7 +84,9 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
                 for a in actors]
     def rebels(actors: list[Actor], others: list[Actor]) -> list[Actor]:
         # "Gbagbo broke the ceasefire with rebels": a government's rebels are its own country's
-        country = next((a.country for a in others if a.country and a.sector == "GOV"), None)
+        # (not a diplomat's: "gunmen shot dead the Dutch ambassador" in Chile are no Dutch rebels)
+        country = next((a.country for a in others if a.country and a.sector == "GOV"
+                        and not set(a.text.lower().split()) & _ENVOYS), None)
         if country is None:
             return actors
         return [Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector)
@@ -92,6 +95,7 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
     return rebels(s, t), rebels(t, s)
 
 
+_ENVOYS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "consul", "embassy"})
 _NOT_NAME = {"The", "A", "An", "Of", "For", "And"}  # "Skripal poisoning The Foreign Ministry" is no title and name
 
 
@@ -218,7 +222,7 @@ class Roles:
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         sources = expand(subj) if subj is not None else []
         if not targets:
-            targets = [c for c in tok.children if c.dep_ in VERB_OBJ or c.dep_ == "dative"]
+            targets = [c for c in tok.children if c.dep_ in VERB_OBJ or c.dep_ == "dative"] + resultative_objects(tok)
         preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent")}
         return Slots(sources, targets, preps)
 
