@@ -65,6 +65,7 @@ def rules(tools, text, word):
     ("Bandits fired on a navy patrol near the delta.", "patrol", "a unit"),
     ("The 20-year-old embargo was imposed after the border war.", "impose", "dated before"),
     ("Suspicion fell on a militia that has carried out similar raids on river ports.", "raid", "habitual"),
+    ("The movement said it would answer any attack on its camps.", "attack", "any such deed"),
     ("Exporters recalled that the 2015 restrictions were imposed overnight.", "impose", "dated before"),
 ])
 def test_background_rule(tools, text, word, rule):

@@ -52,6 +52,7 @@ class Background:
         self.trend = lex.words("@TREND")
         self.aspectual = lex.words("@ASPECTUAL")
         self.nouns = lex.nouns
+        self.generic_det = lex.words("@GENERIC_DET")
 
     def __call__(self, m: Match, year: int | None = None) -> str | None:
         tok = m.anchor
@@ -92,6 +93,8 @@ class Background:
         rule = self._habitual(tok)
         if rule:
             return rule
+        if any(c.dep_ == "det" and c.lower_ in self.generic_det for c in tok.children):
+            return "background: any such deed, not one that happened"
         if (tok.dep_ == "nsubj" and tok.tag_ in ("NNS", "NNPS") and lemma(head) in self.trend
                 and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)):
             return "background: a trend of many deeds"
