@@ -7,7 +7,9 @@
 2. Latency: `tocsin serve` in a child process on 127.0.0.1, one request at a time. ``/events``
    (filtered, paginated) and ``/series`` (warn's dyad/country day series), first with the answer
    memo off (``--cache 0``: every request runs its queries: "cold"), then as deployed (memo on, after
-   one request per series key: "warm"). p50/p95/p99 per route.
+   one request per series key: "warm"). p50/p95/p99 per route. In both, what the server derives once
+   per store state (warn's day rows of every key, which a /series of a country or a dyad of countries
+   is cut from) is made by the first /series, timed apart, like opening the file.
 3. Load: open loop on loopback, ``--rate`` requests/s for ``--seconds`` s: request i is due at
    t0 + i/rate whatever happened before, its latency counts from that due time (a slow answer cannot
    hide the requests queued behind it), over ``--connections`` keep-alive connections. The requests
@@ -378,6 +380,15 @@ async def sequential_once(port: int, path: str):
         c.close()
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (Linux /proc; NaN elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def loadavg() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -404,7 +415,15 @@ def main() -> None:
         build_store(a.store, a.events, a.seed_articles)
     con = duckdb.connect(str(a.store), read_only=True)
     n = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
     con.close()
+    from tocsin.store import Store, schema
+
+    if version != schema.SCHEMA_VERSION:  # a store built by an older tocsin: upgraded as its next write would
+        t = time.perf_counter()
+        with Store(a.store).writer():
+            pass
+        print(f"store upgraded from schema {version} to {schema.SCHEMA_VERSION} ({time.perf_counter() - t:.1f}s)")
     if n < 1_000_000:
         print(f"note: {n:,} events, fewer than a million")
     work = Workload(a.store)
@@ -416,6 +435,12 @@ def main() -> None:
         # Every request runs its queries (no answer memo): what a request costs the first time.
         with Server(a.store, cache=0) as s:
             asyncio.run(sequential(s.port, [work.events() for _ in range(10)]))  # the file's pages in memory
+            # warn's day rows of every key, made once per store state (as an index would be) whatever the
+            # answer memo: the first /series of a store state waits for them.
+            t = time.perf_counter()
+            asyncio.run(sequential(s.port, [work.series()]))
+            print(f"first /series of the store state (builds the day rows of every key): "
+                  f"{time.perf_counter() - t:.1f}s", flush=True)
             result["cold"] = {
                 "/events": summary("cold /events (filtered, paginated)",
                                    asyncio.run(sequential(s.port, [work.events() for _ in range(a.requests)]))),
@@ -443,7 +468,12 @@ def main() -> None:
                 paths = work.sessions(int(a.rate * a.seconds))
                 print(f"load: {len(set(paths)):,} distinct requests of {len(paths):,} (the rest repeat one: the "
                       f"answer memo can serve at most those); load average before {loadavg()}", flush=True)
+                cpu = cpu_seconds(s.proc.pid)
                 result["load"] = asyncio.run(open_loop(s.port, paths, a.rate, a.connections, a.timeout))
+                cpu = cpu_seconds(s.proc.pid) - cpu
+                result["load"]["server_cpu_s"] = cpu
+                print(f"load: the server used {cpu:.1f} CPU-s ({cpu / len(paths) * 1000:.1f} ms a request); "
+                      f"load average after {loadavg()}", flush=True)
     result["loadavg_end"] = loadavg()
     print(f"done in {time.monotonic() - started:.0f}s; load average {loadavg()}")
     if a.json:

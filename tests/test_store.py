@@ -266,3 +266,26 @@ def test_copies_commit_as_they_are_read_not_when_coding_work_comes(tmp_path):
     ing = Ingest(store, FakeBackend(), batch_size=10)
     bound = ing.max_in_flight * 10 + 10  # what may be read but not yet committed
     assert all(read - stored <= bound for read, stored in committed), committed
+
+
+def test_a_schema_2_store_gets_its_events_indexed_by_article_on_the_next_write(tmp_path):
+    from tocsin.store import schema
+
+    db = tmp_path / "v2.duckdb"
+    run(db, [art("a", LONG), art("b", "Poland and Ukraine signed an agreement in Warsaw on 2022-03-18.")])
+    con = duckdb.connect(str(db))
+    con.execute("DROP INDEX events_article")  # as a schema 2 store was written
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.close()
+    before = Store(db).events(article_id="a")  # read as it is: older stores are read, not rewritten
+    assert len(before) > 0
+    assert Store(db).sql("SELECT count(*) AS n FROM duckdb_indexes() WHERE index_name = 'events_article'")["n"][0] == 0
+    run(db, [art("c", "Russia threatened Ukraine on 2022-03-19.")])  # a write upgrades it
+    s = Store(db)
+    assert s.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == schema.SCHEMA_VERSION == "3"
+    assert s.sql("SELECT count(*) AS n FROM duckdb_indexes() WHERE index_name = 'events_article'")["n"][0] == 1
+    assert s.events(article_id="a")["event_id"].tolist() == before["event_id"].tolist()
+    # The lookup the evidence view makes goes through it rather than scanning the events.
+    with s.reader() as con:
+        plan = con.execute("EXPLAIN ANALYZE SELECT * FROM events e WHERE e.article_id = ?", ["a"]).fetchall()[0][1]
+    assert "Index Scan" in plan, plan

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tocsin.cli import app
+from tocsin.store import schema
 from tocsin.store.store import Store
 from tocsin.warn import alerts as A
 from tocsin.warn import rules as R
@@ -251,6 +252,7 @@ def test_schema_1_store_is_upgraded_in_place(rules_store, tmp_path):
     con = duckdb.connect(str(db))
     con.execute("DROP TABLE alert_evidence")
     con.execute("DROP TABLE alerts")
+    con.execute("DROP INDEX events_article")  # schema 3's
     con.execute("ALTER TABLE events DROP COLUMN coder")
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     n = con.execute("SELECT count(*) FROM events").fetchone()[0]
@@ -259,7 +261,7 @@ def test_schema_1_store_is_upgraded_in_place(rules_store, tmp_path):
     assert r.exit_code == 0, r.output
     s = Store(db)
     assert s.counts()["events"] == n
-    assert s.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"].iloc[0] == "2"
+    assert s.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"].iloc[0] == schema.SCHEMA_VERSION
     assert not s.alerts().empty
 
 

@@ -343,3 +343,48 @@ def test_a_store_of_a_newer_tocsin_is_refused_with_a_clear_error(tmp_path):
     out = subprocess.run([sys.executable, "-m", "tocsin", "serve", "--db", str(db), "--port", "0"],
                          capture_output=True, text=True, timeout=120)
     assert out.returncode != 0 and "schema version 99" in out.stderr and "Traceback" not in out.stderr
+
+
+def _series_rows(client, **params) -> list[dict]:
+    r = client.get("/series", params=params)
+    assert r.status_code == 200, r.text
+    return r.json()["rows"]
+
+
+def test_series_of_countries_are_cut_from_every_keys_days_and_follow_the_store(db, tmp_path):
+    """A country's or a dyad's of countries series comes from warn's day rows of every key, made once per
+    store state: the same rows as the store's own series of that one key, and made again after a write."""
+    import shutil
+
+    from tocsin.store import Store
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(db, copy)
+    asks = [dict(country="UKR"), dict(dyad="BLR:UKR"), dict(dyad="UKR:BLR", pair="true"),
+            dict(dyad="RUS:UKR", since="2022-03-01", until="2022-04-15")]
+
+    def expected(store, ask):
+        df = store.series(dyad=ask.get("dyad"), country=ask.get("country"), unit="pair" if ask.get("pair") else None,
+                          since=ask.get("since"), until=ask.get("until"), fill=True)
+        return [(str(d)[:10], f, int(n)) for d, f, n in zip(df["day"], df["fact"], df["clusters"])]
+
+    app = create_app(copy, cache=0)
+    with TestClient(app) as c:
+        for ask in asks:
+            got = [(r["day"], r["fact"], r["clusters"]) for r in _series_rows(c, **ask)]
+            assert got == expected(Store(copy), ask) and any(n for _, _, n in got), ask
+        assert app.state.reader.derivations == 1  # every ask cut from the same day rows
+        _series_rows(c, country="BLR")
+        # A write, by another process as ingest would: every UKR event reported again a year later (new
+        # ids, so new clusters).
+        write = ("from tocsin.store import Store\n"
+                 f"with Store({str(copy)!r}).writer() as w:\n"
+                 "    w.con.execute(\"INSERT INTO events SELECT * REPLACE (event_id || '-later' AS event_id, "
+                 "date + 365 AS date) FROM events WHERE source_country = 'UKR' OR target_country = 'UKR' "
+                 "OR location_country = 'UKR'\")\n")
+        out = subprocess.run([sys.executable, "-c", write], capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        later = _series_rows(c, country="UKR")
+        assert [(r["day"], r["fact"], r["clusters"]) for r in later] == expected(Store(copy), dict(country="UKR"))
+        assert sum(r["clusters"] for r in later) > sum(n for _, _, n in expected(Store(db), dict(country="UKR")))
+        assert app.state.reader.derivations == 2

@@ -244,7 +244,7 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
         return await cached("timeline", lambda: queries.timeline(reader, interval=interval, **f), f, interval)
 
     @app.get("/series", response_model=Series, responses=ERRORS, tags=["warnings"])
-    def get_series(dyad: Optional[str] = Query(None, max_length=80,
+    async def get_series(dyad: Optional[str] = Query(None, max_length=80,
                                                description="SOURCE:TARGET, e.g. BLR:UKR (3 letters: a country; "
                                                            "longer: an actor code prefix such as BLRMIL)"),
                    country: Optional[str] = Query(None, max_length=3,
@@ -258,9 +258,10 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
         """The daily series of `tocsin series` (tocsin.warn): one dyad's or country's event clusters per day,
         what happened (asserted, reported) apart from what was only threatened, planned or denied, with
         counts per QuadClass and CAMEO root and the Goldstein sum. Give dyad or country."""
-        body = queries.series(reader, dyad=_text(dyad), country=_text(country), pair=pair, since=_text(since),
-                              until=_text(until), fill=fill)
-        return Response(body, media_type="application/json")
+        return await cached("series", lambda: queries.series(reader, dyad=_text(dyad), country=_text(country),
+                                                             pair=pair, since=_text(since), until=_text(until),
+                                                             fill=fill),
+                            dyad, country, pair, since, until, fill)
 
     @app.get("/actors", response_model=Actors, responses=ERRORS, tags=["actors"])
     async def get_actors(f: dict = Depends(event_filter), limit: int = Query(50, ge=1, le=MAX_LIMIT)):
@@ -367,7 +368,9 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
 
 
 def _dumps(value) -> bytes:
-    """JSON as JSONResponse writes it."""
+    """JSON as JSONResponse writes it (bytes: already JSON)."""
+    if isinstance(value, bytes):
+        return value
     return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
 
 

@@ -149,12 +149,62 @@ def timeline(r: SharedReader, *, interval: str = "day", **f) -> dict:
 SERIES_FRAMES = 128  # one key's days with events (0.2-2 MB each on a million events) kept per store state
 
 
+class DayRows:
+    """warn's day rows (``tocsin.warn.series.days``) of every key of one unit, sorted by key, day and
+    fact, with where each key's rows are: a key's rows over any window are a slice."""
+
+    def __init__(self, df) -> None:
+        import numpy as np
+        import pandas as pd
+
+        self.df = df.reset_index(drop=True)
+        keys = self.df["key"].to_numpy()
+        if len(keys):
+            starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+            stops = np.r_[starts[1:], len(keys)]
+            self.where = {keys[a]: (int(a), int(b)) for a, b in zip(starts, stops)}
+        else:
+            self.where = {}
+        self.days = pd.to_datetime(self.df["day"]).to_numpy()
+
+    def rows(self, key: str, lo: dt.date | None, hi: dt.date | None):
+        import numpy as np
+
+        a, b = self.where.get(key, (0, 0))
+        days = self.days[a:b]
+        if lo:
+            a += int(np.searchsorted(days, np.datetime64(lo, "D"), "left"))
+        if hi:
+            b -= len(days) - int(np.searchsorted(days, np.datetime64(hi, "D"), "right"))
+        return self.df.iloc[a:max(a, b)]
+
+
+def every_key_days(cur) -> dict[str, DayRows]:
+    """warn's day rows of every country, directed dyad and pair of countries, from one frame of the
+    whole store: built once per store state (a few seconds on a million events), then a series of
+    any such key over any window is a slice of it instead of a frame and a grouping of its own."""
+    from ..warn import frame
+    from ..warn import series as S
+
+    base = frame.build(cur, name="_warn_all")
+    try:
+        return {unit: DayRows(S.days(cur, unit, None, None, base=base)) for unit in S.UNITS}
+    finally:
+        cur.execute(f"DROP TABLE IF EXISTS {base}")
+
+
+def _country_key(code: str) -> bool:
+    return len(code) == 3  # warn.series reads a 3-letter code as a country, a longer one as an actor code prefix
+
+
 def series(r: SharedReader, *, dyad: str | None = None, country: str | None = None, pair: bool = False,
            since: str | None = None, until: str | None = None, fill: bool = True) -> bytes:
     """``tocsin series`` (tocsin.warn.series) as JSON: one dyad's, pair's or country's rows per day and fact.
 
-    A key's rows over every day are computed once per store state; a window is cut from them (a
-    cluster's day does not depend on the window). The JSON is built by pandas in one pass."""
+    A country's, or a dyad's or pair's of countries, rows are cut from the day rows of every key
+    (``every_key_days``, per store state); a dyad of actor code prefixes (BLRMIL:UKR) has its rows over
+    every day computed once per store state and answer memo. A window is cut from them (a cluster's day
+    does not depend on the window). The JSON is built by pandas in one pass."""
     import pandas as pd
 
     from ..warn import series as S
@@ -170,22 +220,25 @@ def series(r: SharedReader, *, dyad: str | None = None, country: str | None = No
         raise ValueError(f"since {lo} is after until {hi}")
     unit = "country" if c else ("pair" if pair else "dyad")
 
-    def every_day():
-        with r.cursor() as cur:
-            try:
-                return S.days(cur, unit, d, c)
-            finally:
-                cur.execute("DROP TABLE IF EXISTS _warn")  # the frame of this key: not kept per thread
+    if c or all(_country_key(x) for x in d):
+        df = r.derived("every-key-days", every_key_days)[unit].rows(S.label(unit, d, c), lo, hi)
+    else:
+        def every_day():
+            with r.cursor() as cur:
+                try:
+                    return S.days(cur, unit, d, c)
+                finally:
+                    cur.execute("DROP TABLE IF EXISTS _warn")  # the frame of this key: not kept per thread
 
-    df = r.memo(("series", unit, d, c), every_day, size=SERIES_FRAMES)
-    if lo or hi:
-        day = pd.to_datetime(df["day"])
-        keep = pd.Series(True, index=df.index)
-        if lo:
-            keep &= day >= pd.Timestamp(lo)
-        if hi:
-            keep &= day <= pd.Timestamp(hi)
-        df = df[keep]
+        df = r.memo(("series", unit, d, c), every_day, size=SERIES_FRAMES)
+        if lo or hi:
+            day = pd.to_datetime(df["day"])
+            keep = pd.Series(True, index=df.index)
+            if lo:
+                keep &= day >= pd.Timestamp(lo)
+            if hi:
+                keep &= day <= pd.Timestamp(hi)
+            df = df[keep]
     df = S.finish(df, unit, d, c, lo, hi, fill)
     df = df.assign(day=pd.to_datetime(df["day"]).dt.strftime("%Y-%m-%d"))
     head = json.dumps({"unit": unit, "key": S.label(unit, d, c), "since": _json(lo), "until": _json(hi)})

@@ -53,6 +53,9 @@ class SharedReader:
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
         self._memos: dict[str, OrderedDict] = {}
+        self._derived: dict = {}  # key -> (generation, value): see derived()
+        self._derived_locks: dict = {}
+        self.derivations = 0  # times derived() computed
         self.memo_size = memo_size
         self.hits = self.misses = 0
         # Queries at once: more would only share the same cores, each slower, and pile up memory.
@@ -212,6 +215,32 @@ class SharedReader:
                 while len(memo) > limit:
                     memo.popitem(last=False)
         return value
+
+    def derived(self, key, compute):
+        """``compute(cursor)``'s result, made once per store state and kept whatever ``memo_size`` is: what
+        many answers are cut from (warn's day rows of every key), like an index of the store state. One
+        thread computes it while the others that ask wait for it; a new store state (see ``memo``) makes
+        it again on the next ask."""
+        with self._cond:
+            hit = self._derived.get(key)
+            if hit is not None and self._con is not None and hit[0] == self.generation:
+                self.hits += 1
+                return hit[1]
+            lock = self._derived_locks.setdefault(key, threading.Lock())
+        with lock:
+            # With a cursor open the file cannot change under us: the generation read here is current.
+            with self.cursor() as cur:
+                with self._cond:
+                    gen = self.generation
+                    hit = self._derived.get(key)
+                if hit is not None and hit[0] == gen:
+                    return hit[1]
+                self._derived.pop(key, None)  # let the stale one go before making the new
+                value = compute(cur)
+                with self._cond:
+                    self.derivations += 1
+                    self._derived[key] = (gen, value)
+                return value
 
     def close(self) -> None:
         """Let go of the store file once the running queries are done; the next query opens it again."""
