@@ -253,6 +253,7 @@ def test_schema_1_store_is_upgraded_in_place(rules_store, tmp_path):
     con.execute("DROP TABLE alert_evidence")
     con.execute("DROP TABLE alerts")
     con.execute("DROP INDEX events_article")  # schema 3's
+    con.execute("DROP INDEX places_article")
     con.execute("ALTER TABLE events DROP COLUMN coder")
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     n = con.execute("SELECT count(*) FROM events").fetchone()[0]

@@ -345,6 +345,39 @@ def test_a_store_of_a_newer_tocsin_is_refused_with_a_clear_error(tmp_path):
     assert out.returncode != 0 and "schema version 99" in out.stderr and "Traceback" not in out.stderr
 
 
+def _write(db: Path, code: str) -> None:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+
+
+def test_an_answer_asked_again_is_the_bytes_kept_until_the_store_changes(db, tmp_path):
+    import shutil
+
+    copy = tmp_path / "memo.duckdb"
+    shutil.copy(db, copy)
+    app = create_app(copy)
+    reader = app.state.reader
+    with TestClient(app) as c:
+        c.get("/stats")  # opens the store: answers made while it was closed are not kept (its state was unknown)
+        first = c.get("/timeline", params={"interval": "month"})
+        hits = reader.hits
+        again = c.get("/timeline", params={"interval": "month"})
+        assert again.status_code == 200 and again.content == first.content and reader.hits == hits + 1
+        assert again.headers["content-type"] == "application/json"
+        for _ in range(2):  # refusals are not kept
+            assert c.get("/timeline", params={"interval": "fortnight"}).status_code == 422
+        assert reader.hits == hits + 1
+        before = c.get("/stats").json()
+        _write(copy, "from tocsin.store import Store\n"
+                     f"with Store({str(copy)!r}).writer() as w:\n"
+                     "    w.con.execute(\"INSERT INTO events SELECT * REPLACE (event_id || '-again' AS event_id) "
+                     "FROM events\")\n")
+        after = c.get("/stats").json()
+        assert after["events"] == 2 * before["events"]
+        months = c.get("/timeline", params={"interval": "month"}).json()["points"]
+        assert [p["events"] for p in months] == [2 * p["events"] for p in first.json()["points"]]
+
+
 def _series_rows(client, **params) -> list[dict]:
     r = client.get("/series", params=params)
     assert r.status_code == 200, r.text
@@ -382,8 +415,7 @@ def test_series_of_countries_are_cut_from_every_keys_days_and_follow_the_store(d
                  "    w.con.execute(\"INSERT INTO events SELECT * REPLACE (event_id || '-later' AS event_id, "
                  "date + 365 AS date) FROM events WHERE source_country = 'UKR' OR target_country = 'UKR' "
                  "OR location_country = 'UKR'\")\n")
-        out = subprocess.run([sys.executable, "-c", write], capture_output=True, text=True, timeout=120)
-        assert out.returncode == 0, out.stderr
+        _write(copy, write)
         later = _series_rows(c, country="UKR")
         assert [(r["day"], r["fact"], r["clusters"]) for r in later] == expected(Store(copy), dict(country="UKR"))
         assert sum(r["clusters"] for r in later) > sum(n for _, _, n in expected(Store(db), dict(country="UKR")))

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import normalise, text_of
+from .roles import _foreign, office_holder
 
 _WAR_ROOTS = ("18", "19", "20")  # hostile force, where a means of war alone makes an event political
 
@@ -559,6 +560,17 @@ class ArticlePass:
             found = self._unknown(actor, sent, trig, table)
             if found is not None:
                 return found
+        if _bare(actor) and _foreign(actor.text):
+            return actor  # "foreign diplomats": not the story's country, and whose the text does not say
+        if _bare(actor) and (office := office_holder(actor.text)) is not None:
+            # "the president": the last person the article named with that office, else its home's
+            tok = self._token_of(actor, sent, trig)
+            at = tok.i if tok is not None else trig.i
+            held = [m.actor for m in table.people if m.i < at and m.actor.country and office in m.actor.text.lower()]
+            if held:
+                return _with(actor, held[-1].country)
+            if table.home:
+                return _with(actor, table.home)
         if _bare(actor):
             tok = self._token_of(actor, sent, trig)
             ctx = doc._.tocsin

@@ -12,8 +12,8 @@ Tables (docs/store.md has the column by column description):
 - ``meta``: schema version and the MinHash parameters the signatures were made with.
 - ``alerts`` / ``alert_evidence`` (schema 2): warnings raised by indicator rules and the escalation
   detector (tocsin.warn), one row per situation, and the events behind each.
-- schema 3: an index of ``events`` by ``article_id``, so an article's events are found by key (the
-  evidence view, ``/articles/{id}``) instead of by scanning every event.
+- schema 3: indexes of ``events`` and ``places`` by ``article_id``, so an article's events and places
+  are found by key (the evidence view, ``/articles/{id}``) instead of by scanning every row.
 
 A store written by an older schema is upgraded in place by ``MIGRATIONS`` (in one transaction,
 so a failed upgrade leaves it as it was); a newer one is refused, never rewritten.
@@ -160,6 +160,8 @@ def _to_2(con: duckdb.DuckDBPyConnection) -> None:
 # ``events_article`` first and creates it again after.
 INDEX_DDL: tuple[str, ...] = (
     """CREATE INDEX IF NOT EXISTS events_article ON events (article_id)""",
+    # places' key is (article_id, start, end): DuckDB looks a whole key up in it, not its first column.
+    """CREATE INDEX IF NOT EXISTS places_article ON places (article_id)""",
 )
 
 

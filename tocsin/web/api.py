@@ -114,6 +114,49 @@ class BodyLimit:
         await self.app(scope, receive, send)
 
 
+# GET answers that depend only on the path, the query string and the store state.
+MEMO_PATHS = ("/events", "/timeline", "/series", "/actors", "/network", "/geo", "/clusters", "/articles/", "/alerts",
+              "/stats")
+
+
+class AnswerMemo:
+    """ASGI middleware: a GET of the API asked before (same path and query string) in the same store state
+    is answered with the bytes of the first answer, from the event loop, before FastAPI routes,
+    validates or queries anything: dashboards ask the same views again and again. Only 200s are kept;
+    ``SharedReader.keep`` says for how long (until the store changes) and how many."""
+
+    def __init__(self, app, reader: SharedReader, prefixes: tuple[str, ...]) -> None:
+        self.app, self.reader, self.prefixes = app, reader, prefixes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "GET" or not self.reader.memo_size \
+                or not scope["path"].startswith(self.prefixes):
+            await self.app(scope, receive, send)
+            return
+        key = ("answer", scope["path"], scope["query_string"])
+        body = self.reader.peek(key)
+        if body is not None:
+            await send({"type": "http.response.start", "status": 200,
+                        "headers": [(b"content-type", b"application/json"),
+                                    (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        gen = self.reader.current_generation()  # an answer made across a change of the store is not kept
+        status, parts = None, []
+
+        async def capture(message):
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif message["type"] == "http.response.body" and status == 200:
+                parts.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        if status == 200 and gen is not None:
+            self.reader.keep(key, b"".join(parts), gen)
+
+
 def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "127.0.0.1", token: str | None = None,
                max_code_chars: int = 100_000, code_concurrency: int = 2, code_queue: int = 8,
                pipeline_factory: Callable[[], Any] | None = None, lock_timeout: float = 60.0,
@@ -202,13 +245,8 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
                     first_reports=first_reports)
 
     async def cached(name, compute, *args) -> Response:
-        # Dashboards ask the same aggregate again and again; the answer, as JSON, holds until the store
-        # changes. One already made is sent from the event loop: it does not queue for a worker thread
-        # behind the queries that do.
-        key = (name, repr(args))
-        body = reader.peek(key)
-        if body is None:
-            body = await run_in_threadpool(reader.memo, key, lambda: _dumps(compute()))
+        # Made in a worker thread (DuckDB lets go of the GIL while it works); AnswerMemo keeps the bytes.
+        body = await run_in_threadpool(lambda: _dumps(compute()))
         return Response(body, media_type="application/json")
 
     # The answers are plain dicts from queries.py, written as JSON once: the response models below
@@ -355,6 +393,8 @@ def create_app(source: "Tocsin | str | Path" = "tocsin.duckdb", *, host: str = "
 
     # Refuse an oversized body before reading it: the text limit plus room for JSON escapes.
     app.add_middleware(BodyLimit, limit=max_code_chars * 6 + 10_000)
+    # Outermost: a question asked before in this store state is answered before anything else runs.
+    app.add_middleware(AnswerMemo, reader=reader, prefixes=MEMO_PATHS)
 
     # -- the dashboard -----------------------------------------------------------------------------
     static = Path(str(resources.files("tocsin.web") / "static"))

@@ -33,7 +33,8 @@ from ..store.store import intent_path, open_read
 
 class SharedReader:
     def __init__(self, path: str | Path, lock_timeout: float = 60.0, idle: float = 2.0, threads: int = 1,
-                 memory_limit: str = "1GB", poll: float = 0.02, memo_size: int = 2048, max_queries: int = 4) -> None:
+                 memory_limit: str = "1GB", poll: float = 0.02, memo_size: int = 2048, max_queries: int = 4,
+                 memo_bytes: int = 256 << 20) -> None:
         self.path = str(path)
         self.lock_timeout = lock_timeout
         self.idle = idle
@@ -57,6 +58,11 @@ class SharedReader:
         self._derived_locks: dict = {}
         self.derivations = 0  # times derived() computed
         self.memo_size = memo_size
+        self.memo_bytes = memo_bytes
+        self._answers: OrderedDict = OrderedDict()  # (generation, key) -> bytes: see keep()
+        self._answers_lock = threading.Lock()
+        self._answers_gen: int | None = None
+        self._memo_used = 0  # bytes in _answers
         self.hits = self.misses = 0
         # Queries at once: more would only share the same cores, each slower, and pile up memory.
         self._slots = threading.BoundedSemaphore(max_queries)  # a watchdog thread runs (set and cleared under the condition's lock)
@@ -178,20 +184,46 @@ class SharedReader:
         names, rows = self.query(sql, params)
         return [dict(zip(names, r)) for r in rows]
 
-    def peek(self, key):
-        """The memoised answer for ``key``, or None; never waits (the event loop calls it)."""
-        if not self._cond.acquire(blocking=False):
+    def _state(self) -> int | None:
+        # Without the condition's lock (the event loop must not wait for a query opening the file):
+        # the connection is looked at before the generation, so a generation read while it is open is
+        # the store state of now, or of just before a writer got in.
+        return self.generation if self._con is not None else None
+
+    def peek(self, key) -> bytes | None:
+        """The answer kept (``keep``) for ``key`` in the current store state, or None; the event loop
+        calls it, so it waits for nothing but the answers' own short lock."""
+        gen = self._state()
+        if gen is None:
             return None
-        try:
-            if self._con is None:
-                return None
-            hit = self._memos.get("answers", {}).get((self.generation, key))
+        with self._answers_lock:
+            hit = self._answers.get((gen, key))
             if hit is not None:
-                self._memos["answers"].move_to_end((self.generation, key))
+                self._answers.move_to_end((gen, key))
                 self.hits += 1
             return hit
-        finally:
-            self._cond.release()
+
+    def current_generation(self) -> int | None:
+        """The store state answers are being made in now, or None while no connection is open (then
+        it is not known until one is)."""
+        return self._state()
+
+    def keep(self, key, value: bytes, generation: int) -> None:
+        """Keep an answer made in ``generation`` (``current_generation`` before it was made) for ``peek``,
+        if the store is still in that state: at most ``memo_size`` answers and ``memo_bytes`` bytes,
+        the least recently used let go first, those of an older store state all at once."""
+        if not self.memo_size or self._state() != generation or len(value) > self.memo_bytes // 8:
+            return
+        with self._answers_lock:
+            if generation != self._answers_gen:
+                self._answers.clear()
+                self._answers_gen, self._memo_used = generation, 0
+            old = self._answers.pop((generation, key), None)
+            self._memo_used += len(value) - (len(old) if old is not None else 0)
+            self._answers[(generation, key)] = value
+            while self._answers and (len(self._answers) > self.memo_size or self._memo_used > self.memo_bytes):
+                _, dropped = self._answers.popitem(last=False)
+                self._memo_used -= len(dropped)
 
     def memo(self, key, compute, size: int | None = None):
         """``compute()``'s result, kept while the store cannot have changed: a writer gets in only after the
