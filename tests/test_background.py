@@ -66,6 +66,9 @@ def rules(tools, text, word):
     ("The 20-year-old embargo was imposed after the border war.", "impose", "dated before"),
     ("Suspicion fell on a militia that has carried out similar raids on river ports.", "raid", "habitual"),
     ("The movement said it would answer any attack on its camps.", "attack", "any such deed"),
+    ("Witnesses say the junta routinely tortures detainees in its prisons.", "torture", "habitual"),
+    ("Slovakia, which has vetoed sanctions against Minsk in the past, abstained.", "veto", "habitual"),
+    ("The army, which has fought the rebels since April 2019, took the bridge.", "fight", "since an earlier year"),
     ("Exporters recalled that the 2015 restrictions were imposed overnight.", "impose", "dated before"),
 ])
 def test_background_rule(tools, text, word, rule):
@@ -86,6 +89,8 @@ def test_background_rule(tools, text, word, rule):
     ("The attacks on police stations rose to six on Monday.", "attack"),
     ("The port authority lifted the 20-year-old embargo on Monday.", "lift"),
     ("The council imposed a new curfew on the old town.", "impose"),
+    ("Troops repeatedly shelled the town on Monday.", "shell"),
+    ("The army has fought the rebels since Monday.", "fight"),
 ])
 def test_not_background(tools, text, word):
     assert not any(rules(tools, text, word)), text

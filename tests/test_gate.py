@@ -52,6 +52,9 @@ ASIDE = [
     "firm's board accused the buyer of undervaluing the company and threatened legal action against its shareholders.",
     "Germany defeated France 3-1 in Munich to reach the final of the European Championship. The French attack was "
     "blocked repeatedly by the German defence, and their captain was sent off before half-time.",
+    # a story of one sentence whose named parties are both private
+    "Nokia sued Apple over patents for its wireless chips.",
+    "A man killed his wife and two children in Florida after a row over a stolen car, police said.",
     "Sony's shares plunged 8 percent in Tokyo on Monday after its takeover bid for a US studio collapsed. Investors "
     "said the failed acquisition had hit Japan hard, and the company's profits are expected to fall this quarter.",
 ]

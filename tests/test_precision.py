@@ -52,3 +52,19 @@ def test_shot_dead_names_its_victim_not_the_place(pipe):
     assert hit and all(e.target is not None and e.target.country == "SWE" for e in hit)
     # a diplomat serves abroad: his attacker is not his country's rebel
     assert not any(e.source is not None and e.source.country == "SWE" for e in hit)
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia accused Kosovo of plotting attacks on ethnic Serbs in the north.",
+    "Officials said the militia was planning an offensive on the river port.",
+])
+def test_a_plotted_deed_is_not_done(pipe, text):
+    evs = [e for e in events(pipe, text) if e.cameo.startswith(("18", "19"))]
+    assert evs and all(e.modality not in ("asserted", "reported") for e in evs)
+
+
+def test_a_plot_to_bomb_is_a_future_bombing(pipe):
+    evs = events(pipe, "Investigators uncovered the group's plot to bomb the embassy.")
+    assert [e for e in evs if e.cameo.startswith("18")]
+    # neither done nor a threat: a plot found out is no announcement
+    assert not [e for e in evs if e.cameo[:2] >= "13" and e.modality in ("asserted", "reported")]

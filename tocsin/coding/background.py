@@ -53,6 +53,7 @@ class Background:
         self.aspectual = lex.words("@ASPECTUAL")
         self.nouns = lex.nouns
         self.generic_det = lex.words("@GENERIC_DET")
+        self.habitual_adv = lex.words("@HABITUAL_ADV")
 
     def __call__(self, m: Match, year: int | None = None) -> str | None:
         tok = m.anchor
@@ -139,6 +140,8 @@ class Background:
         if lemma(tok) in self.generic_deed and any(c.dep_ == "advcl" and c.tag_ == "VBG" for c in tok.children):
             return "another sense: the means names the deed"  # "the rebels retaliated, shelling the villages"
         for c in tok.children:
+            if c.dep_ == "advmod" and c.lower_ in self.habitual_adv:
+                return "background: habitual deeds"  # "the regime routinely tortures detainees"
             if c.dep_ in ("npadvmod", "advmod", "dobj") and lemma(c) == "time" and any(
                     g.lower_ in self.habitual or g.lower_ in ("several", "multiple") for g in c.children):
                 return "background: habitual deeds"  # "deployed numerous times"
@@ -155,6 +158,10 @@ class Background:
                     x.dep_ in ("nummod", "quantmod") for x in g.children) for g in objs):
                 return "background: a habit over years"
             if c.lower_ == "since" and year is not None and any(
-                    _YEAR.match(g.text) and int(g.text) < year for g in objs):
-                return "background: a tally since an earlier year"
+                    _YEAR.match(g.text) and int(g.text) < year
+                    for o in objs for g in (o, *(x for x in o.children if x.dep_ in ("nummod", "npadvmod", "appos")))):
+                return "background: a tally since an earlier year"  # "since 2011", "since April 2023"
+            if c.lower_ == "in" and any(g.lower_ == "past" and any(d.lower_ == "the" for d in g.children)
+                                        for g in objs):
+                return "background: habitual deeds"  # "has vetoed sanctions in the past"
         return None

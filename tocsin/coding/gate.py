@@ -38,6 +38,7 @@ _STORY = ("CRIME", "ACCIDENT", "BUSINESS", "SPORT")
 _RULE = {"CRIME": "ordinary crime", "ACCIDENT": "an accident", "BUSINESS": "company or market news",
          "SPORT": "sport"}
 _QUALIFIER = ("amod", "compound", "poss", "nmod")
+_PRIVATE_ENTS = ("PERSON", "ORG", "FAC", "PRODUCT")
 
 
 def _classes(base: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
@@ -121,7 +122,15 @@ class Gate:
             return "state"
         if a.country and sector in ("", "CVL") and places.get("norp:" + text.lower()):
             return "population"
-        return "private" if a.code else "none"
+        if a.code:
+            return "private"
+        # a named person or company no actor table knows ("Apple", "John Smith"): no state, no armed group
+        return "private" if self._named(text, sent) else "none"
+
+    @staticmethod
+    def _named(text: str, sent) -> bool:
+        last = text.split()[-1] if text.split() else ""
+        return sent is not None and any(t.text == last and t.ent_type_ in _PRIVATE_ENTS for t in sent)
 
     def _qualifier(self, text: str, sent, sport: bool) -> bool:
         if sent is None or " " in text:
@@ -133,8 +142,9 @@ class Gate:
         return False
 
     def verdict(self, e: Event, sent_cues: set[str], article_cues: Counter, places: dict[str, bool],
-                sent=None, policed: bool = False) -> str | None:
-        """``policed``: the sentence also tells of police or a court pursuing an ordinary crime."""
+                sent=None, policed: bool = False, single: bool = False) -> str | None:
+        """``policed``: the sentence also tells of police or a court pursuing an ordinary crime;
+        ``single``: the article is that one sentence."""
         # why ``e`` is not political, or None when it is (or the gate cannot tell)
         if e.cameo[:2] not in _GATED:
             return None
@@ -167,6 +177,9 @@ class Gate:
         for k in _STORY:
             if (article_cues.get(k, 0) >= 2 or (policed and k == "CRIME")) and (k in sent_cues or quiet):
                 return f"not political: {_RULE[k]} among private parties"
+            # a story of one sentence: both parties named and private ("Apple sued Samsung over patents")
+            if single and k in sent_cues and kinds == {"private"}:
+                return f"not political: {_RULE[k]} among private parties"
         return None
 
     def __call__(self, doc: Doc, events: list[Event], places=()) -> list[Event]:
@@ -174,6 +187,7 @@ class Gate:
         if not any(e.cameo[:2] in _GATED for e in events):
             return events
         by_sent, article = self._cues(doc)
+        single = sum(1 for _ in doc.sents) == 1
         # actor text -> whether it names a place below a country ("Leeds"); "norp:" + text for peoples
         names: dict[str, bool] = {}
         for p in places:
@@ -194,7 +208,7 @@ class Gate:
             if why is not None and sent is not None and "policing" in why:
                 policed.add(sent.start)
         for e, sent, cues in todo:
-            why = self.verdict(e, cues, article, names, sent, sent is not None and sent.start in policed)
+            why = self.verdict(e, cues, article, names, sent, sent is not None and sent.start in policed, single)
             if why is not None:
                 e.political = False
                 e.rule = f"{e.rule}; {why}"
