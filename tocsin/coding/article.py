@@ -211,6 +211,7 @@ class ArticlePass:
         self.rules = sector_rules()
         self.event_nouns: dict[str, set[str]] = {}  # noun -> the roots of force it codes ("blast" -> 18, 20)
         self.say: frozenset[str] = lexicon.words("@SAY") if lexicon is not None else frozenset({"say", "tell", "add"})
+        self.mob: frozenset[str] = lexicon.words("@MOB") if lexicon is not None else frozenset({"mob", "mobs"})
         if lexicon is not None:
             for w, plist in lexicon.nouns.items():
                 roots = {p.code[:2] for p in plist if p.code and p.code[:2] >= "14"}
@@ -837,8 +838,12 @@ class ArticlePass:
             # a state; but a city named as the place of a crime is not one
             p = next((p for p in places if p.text == actor.text and p.country == actor.country), None)
             return "political" if p is None or not p.feature or p.feature in _STATE_FEATURES else "private"
+        if root == "14":
+            return "political"  # whoever demonstrates, teachers or farmers, takes a political stand
         if actor.sector == "CVL":
-            return "political" if root == "14" else "private"
+            # a mob's or rioters' violence is collective, as ACLED counts it; one civilian's act is private
+            words = actor.text.lower().split()
+            return "political" if words and words[-1] in self.mob else "private"
         rule = self.rules.get(actor.sector)
         return "political" if rule is None or rule.political else "private"
 
