@@ -69,21 +69,3 @@ def test_a_plot_to_bomb_is_a_future_bombing(pipe):
     # neither done nor a threat: a plot found out is no announcement
     assert not [e for e in evs if e.cameo[:2] >= "13" and e.modality in ("asserted", "reported")]
 
-
-@pytest.mark.parametrize("text, code", [
-    # a generic attack noun: the killing is the more specific code
-    ("At least 30 people were killed in a Taliban attack in Kunduz on Sunday.", "18"),
-    # a means of its own: the air strike is
-    ("Eight civilians were killed in a Saudi air strike on Hodeidah on Monday.", "195"),
-    ("Four people were killed when Russian missiles struck a shopping centre in Kharkiv.", "19"),
-])
-def test_the_harm_and_the_force_that_did_it_are_one_deed(pipe, text, code):
-    hostile = [e for e in events(pipe, text) if e.cameo[:2] in ("18", "19", "20")]
-    assert len(hostile) == 1, [(e.cameo, e.rule) for e in hostile]
-    assert hostile[0].cameo.startswith(code)
-    assert hostile[0].source is not None and hostile[0].source.code
-
-
-def test_two_deeds_stay_two(pipe):
-    evs = events(pipe, "Rebels shelled the town and killed two soldiers in a separate ambush near the river.")
-    assert len([e for e in evs if e.cameo[:2] in ("18", "19", "20")]) >= 2

@@ -65,7 +65,6 @@ class EventCoder:
         self.derived = Derived(self.codes, self.lex)
         self.background = Background(self.lex)
         self.gate = Gate(self.lex)
-        self.harm = self.lex.words("@HARM_OUTCOME")
         # the pass over the whole article once its sentences are coded (coding/article.py); None skips it
         self.article: ArticlePass | None = ArticlePass(actors, self.lex)
 
@@ -150,7 +149,7 @@ class EventCoder:
         sentence = article.text[sent.start_char:sent.end_char].strip()
         if not sentence:
             return []
-        found = _one_deed(self._candidates(sent, ctx), self.harm)
+        found = self._candidates(sent, ctx)
         # one country named in the sentence is home to its bare "police" and "the government"
         countries = {a.country for c in found for a in (*c.sources, *c.targets, c.sayer)
                      if a is not None and a.country}
@@ -191,40 +190,6 @@ class EventCoder:
                     attributed_to=c.sayer if modality != "asserted" else None,
                     location=location, confidence=conf, rule=rule))
         return out
-
-
-_FORCE_ROOTS = ("18", "19", "20")
-_MEANS_PREPS = ("in", "during", "by")
-
-
-def _one_deed(found: list[Candidate], harm: frozenset[str]) -> list[Candidate]:
-    """"44 people were killed in a PKK attack", "were wounded in a grenade attack", "were killed when
-    missiles struck the block": the harm and the force that did it are one deed, not two. The more
-    specific code stays (the attack's means, else the killing); the doer is whom the force names, the
-    victims whom the harm names."""
-    if len(found) < 2:
-        return found
-    drop: set[int] = set()
-    for o in found:
-        t = o.m.anchor
-        if t.pos_ != "VERB" or t.lemma_.lower() not in harm or o.code.root not in _FORCE_ROOTS:
-            continue
-        for n in found:
-            a = n.m.anchor
-            if n is o or id(n) in drop or n.code.root not in _FORCE_ROOTS or n.mod.modality != o.mod.modality:
-                continue
-            linked = ((n.m.noun and a.dep_ == "pobj" and a.head.lower_ in _MEANS_PREPS and a.head.head.i == t.i)
-                      or (a.dep_ == "advcl" and a.head.i == t.i and any(c.dep_ == "advmod" and c.lower_ == "when"
-                                                                    for c in a.children)))
-            if not linked:
-                continue
-            generic = n.code.code.endswith("0") and len(n.code.code) == 3
-            keep, gone = (o, n) if generic else (n, o)
-            keep.sources = n.sources or o.sources
-            keep.targets = [x for x in o.targets if x.code] or n.targets or o.targets
-            drop.add(id(gone))
-            break
-    return [c for c in found if id(c) not in drop]
 
 
 def _own(sources: list[Actor], sayer: Actor | None) -> bool:
