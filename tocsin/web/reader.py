@@ -121,6 +121,7 @@ class SharedReader:
             # every query taking them all.
             con.execute(f"SET threads = {int(self.threads)}")
             con.execute(f"SET memory_limit = '{self.memory_limit}'")
+            con.execute("SET enable_progress_bar = false")  # a server has no terminal to draw it on
         except BaseException:
             con.close()
             raise
