@@ -63,8 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=("tune", "score", "both"), default="both")
     ap.add_argument("--errors", type=int, default=0, help="list up to N misses of the tune half")
+    ap.add_argument("--file", type=Path, default=EXAMPLES,
+                    help="examples (half, sub_event_type, sentence): tests/data/acled_examples.tsv (news "
+                         "sentences, the default) or tests/data/acled_notes.tsv (the register of ACLED's notes)")
     args = ap.parse_args(argv)
-    rows = load()
+    rows = load(args.file)
     coded = code_all(rows)
     halves = ("tune", "score") if args.half == "both" else (args.half,)
     results = {}

@@ -4,6 +4,9 @@ tests/data/acled_examples.tsv holds at least 8 sentences per ACLED sub-event typ
 definitions of ACLED's public codebook. Each is coded through the real pipeline. Per-sentence success
 is not demanded (scripts/acled_report.py prints the per-type table); the overall figure has a floor on
 both halves, and every one of the 25 types must be produced by at least one sentence.
+tests/data/acled_notes.tsv holds event notes in the register of ACLED's own ("On <date>, <actor> <did>
+in <place> (<admin2>, <admin1>). <outcome>."), also ours, with a floor of their own: the dated opening,
+the bracketed admin units and the fatality tail must not throw the coder off.
 """
 import importlib.util
 from collections import Counter
@@ -48,6 +51,32 @@ def test_overall_figure_has_a_floor(coded, half, floor):
     pairs = [(r["sub_event_type"], report.sentence_type(ev)) for r, ev in zip(rows, events) if r["half"] == half]
     _, overall = report.scores(pairs)
     assert overall["weighted_f1"] >= floor, overall
+
+
+@pytest.fixture(scope="module")
+def notes():
+    rows = report.load(ROOT / "tests" / "data" / "acled_notes.tsv")
+    return rows, report.code_all(rows)
+
+
+@pytest.mark.parametrize("half,floor", [("tune", 0.80), ("score", 0.72)])
+def test_notes_in_acleds_register_have_a_floor(notes, half, floor):
+    rows, events = notes
+    pairs = [(r["sub_event_type"], report.sentence_type(ev)) for r, ev in zip(rows, events) if r["half"] == half]
+    assert {g for g, _ in pairs} == set(acled.sub_event_types()) - {"Other"}
+    _, overall = report.scores(pairs)
+    assert overall["weighted_f1"] >= floor, overall
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Rebel fighters withdrew from the town of Mango without a fight.", "Non-violent transfer of territory"),
+    ("Rebel fighters withdrew from the town of Mango after heavy fighting.", None),
+    ("Unknown assailants set fire to three houses in the village.", "Looting/property destruction"),
+])
+def test_withdrawal_and_arson(text, sub):
+    events = tocsin.code(text)
+    assert sub in {e.acled for e in events} if sub else "Non-violent transfer of territory" not in {
+        e.acled for e in events}
 
 
 @pytest.mark.parametrize("text,code,sub", [

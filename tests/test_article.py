@@ -123,6 +123,16 @@ def test_crime_among_private_people_is_no_political_event(pipe):
         assert [e for e in code(pipe, text, gate=False) if e.cameo[:2] >= "13"]
 
 
+def test_the_gate_keeps_mobs_and_anyone_who_demonstrates(pipe):
+    # a crowd acting as one is a party ACLED counts (mob violence); a demonstration is political whoever holds it
+    mob = "A mob beat a suspected thief to death in a market in Mbarara on Friday. Police said one person died."
+    assert any(e.cameo[:2] == "18" and e.source and "mob" in e.source.text for e in code(pipe, mob))
+    one = "A man beat his cousin to death in a market in Mbarara on Friday. Police said one person died."
+    assert not [e for e in code(pipe, one) if e.cameo[:2] == "18"]
+    march = "About 400 nurses marched through Accra on Monday. They demanded unpaid allowances."
+    assert any(e.cameo[:2] == "14" for e in code(pipe, march))
+
+
 def test_the_gate_keeps_violence_with_a_state_on_one_side(pipe):
     text = ("Gunmen opened fire on a police patrol in the Jordanian town of Karak on Sunday, wounding two officers. "
             "The Public Security Directorate said the attackers fled.")

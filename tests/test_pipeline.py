@@ -89,3 +89,15 @@ def test_its_under_a_speaker_is_the_speakers():
     events = tocsin.code("Baku denied that its troops had opened fire on the village.", date="2025-06-16")
     fire = [e for e in events if e.cameo.startswith("19")]
     assert fire and fire[0].modality == "negated" and fire[0].source.country == "AZE"
+
+
+def test_a_headline_of_two_clauses_is_parsed_as_two():
+    # "recalls [ambassador as Azerbaijan masses troops]" was the one-clause reading the small model gave
+    text = ("Chad recalls envoy as Sudan masses troops near the border\n\n"
+            "Chad recalled its ambassador to Sudan on Monday, the foreign ministry said.")
+    head = [e for e in tocsin.code(text, date=date(2025, 3, 4)) if e.span[0] < text.index("\n")]
+    assert {(e.cameo[:3], e.source.country) for e in head if e.source} >= {("161", "TCD"), ("154", "SDN")}
+    sents = list(tocsin.nlp.parse(text).sents)
+    assert [s.text.strip() for s in sents[:2]] == ["Chad recalls envoy", "as Sudan masses troops near the border"]
+    # one clause, or a body sentence, is left alone
+    assert len(list(tocsin.nlp.parse("Chad recalls envoy to Sudan\n\nBody text here.").sents)) == 2

@@ -240,3 +240,86 @@ def test_force_met_with_force_is_aimed_at_who_used_it(pipe):
 def test_a_ceasefire_broken_with_rebels_is_broken_with_them(pipe):
     es = [e for e in events(pipe, "President Kabila broke the truce with the rebels on Monday.") if e.cameo.startswith("19")]
     assert es and all(e.target is not None and e.target.sector == "REB" for e in es)
+
+
+# ---------- sanctions: whose they are, and on whom ----------
+@pytest.mark.parametrize("text, root, source, target", [
+    # a passive lifting: the owner lifts, the sanction's aim is the target, not the owner
+    ("The Canadian ban on imports of Danish pork is expected to be lifted next year.", "08", "CAN", "DNK"),
+    # "the embargo" named again is the embargo named before, with its owner and aim
+    ("The African Union imposed an embargo on weapons sales to Sudan in 2019. Last week the bloc promised "
+     "to work towards lifting the embargo.", "03", None, "SDN"),
+    # an appeal about a sanction goes to whoever holds it
+    ("Japan's trade ministry placed an export ban on chips to Vietnam. Farmers and traders in Hanoi have "
+     "long called for the ban to be ended.", "02", None, "JPN"),
+])
+def test_sanction_owner_and_aim(pipe, text, root, source, target):
+    found = [e for e in events(pipe, text) if e.cameo.startswith(root) and country(e.target) == target[:3]]
+    assert found, [(e.cameo, e.source, e.target) for e in events(pipe, text)]
+    if source:
+        assert any((e.source.code or "").startswith(source) for e in found if e.source is not None)
+
+
+def test_for_to_clause_names_whom_an_appeal_is_about(pipe):
+    es = events(pipe, "The Arab League called for Iran to free the detained sailors.")
+    assert [e for e in es if e.cameo[:2] == "02" and country(e.target) == "IRN"]
+
+
+def test_the_first_to_be_arrested_is_who_was_arrested(pipe):
+    es = events(pipe, "Ollanta Humala became the first Peruvian president to be arrested by police in Lima.")
+    assert [e for e in es if e.cameo.startswith("173") and country(e.target) == "PER"]
+
+
+def test_the_president_is_the_one_the_article_named(pipe):
+    es = events(pipe, "French President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday. "
+                      "Russia later warned the president against sending troops.")
+    warned = [e for e in es if e.cameo[:2] == "13" and country(e.source) == "RUS"]
+    assert warned and all(country(e.target) == "FRA" for e in warned)
+
+
+@pytest.mark.parametrize("text, expeller", [("Russia announced the expulsion of Western diplomats on Friday.", "RUS"),
+                                            ("Belarus ordered the expulsion of foreign diplomats.", "BLR")])
+def test_foreign_diplomats_are_not_the_expellers_own(pipe, text, expeller):
+    expelled = [e for e in events(pipe, text) if e.cameo.startswith("16")]
+    assert expelled and all(country(e.target) != expeller for e in expelled)
+
+
+# ---------- whom a deed is aimed at, wherever the parser hangs it ----------
+@pytest.mark.parametrize("text, root, target", [
+    # a threat, a promise or a plan is aimed at whom what it threatens or promises is aimed at
+    ("The militia threatened to shell Mosul if the army advances.", "13", "IRQ"),
+    ("Canada agreed to lift its sanctions against Belarus.", "03", "BLR"),
+    ("Germany has offered to send engineers to Moldova.", "03", "MDA"),
+    ("Norway is considering sending food aid to Sudan.", "01", "SDN"),
+    # the other party hung on the object
+    ("The Indian army gives medical equipment to Sri Lanka.", "07", "LKA"),
+    # the other party hung on the verb that carries the deed
+    ("Hackers based in China launched a cyber war against Taiwan.", "19", "TWN"),
+    # coercion is done to its object, even one of the source's own country
+    ("Russia has banned opposition leader Alexei Navalny from running for office.", "17", "RUS"),
+])
+def test_target_hung_elsewhere(pipe, text, root, target):
+    es = events(pipe, text)
+    assert [e for e in es if e.cameo.startswith(root) and country(e.target) == target], \
+        [(e.cameo, e.source, e.target) for e in es]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Lithuania expelled three diplomats in response to Moscow's closure of its consulate.", "RUS"),
+    ("Ghana's parliament voted to suspend trade talks in retaliation for Nigeria's border closure.", "NGA"),
+])
+def test_an_answer_is_aimed_at_whom_it_answers(pipe, text, target):
+    es = events(pipe, text)
+    assert [e for e in es if e.cameo[:2] == "16" and country(e.target) == target], \
+        [(e.cameo, e.source, e.target) for e in es]
+
+
+@pytest.mark.parametrize("text, source", [
+    # whoever did the attack they died in did the killing, not the subject of the clause above
+    ("The news came days after nine police officers were killed in an ISIS attack in Kirkuk.", "IRQ"),
+    ("Five villagers were wounded in an Ethiopian drone strike near the border, officials in Asmara said.", "ETH"),
+])
+def test_killed_in_whose_attack(pipe, text, source):
+    es = [e for e in events(pipe, text) if e.cameo[:2] in ("18", "19", "20")]
+    assert es and all(e.source is not None for e in es), [(e.cameo, e.source, e.target) for e in es]
+    assert any(country(e.source) == source or (e.source.code or "").startswith("IMG") for e in es)

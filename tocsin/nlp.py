@@ -58,6 +58,7 @@ def layout(doc: Doc) -> Doc:
     dateline ("YEREVAN, June 16 (Reuters) -") is no part of the first sentence: the small model
     would otherwise run them into the next sentence and make "YEREVAN" its subject.
     """
+    _split_headline(doc)
     para = True  # at the start of a paragraph
     for i, tok in enumerate(doc):
         if tok.is_space:
@@ -77,6 +78,38 @@ def layout(doc: Doc) -> Doc:
             para = False
     _cap_sentences(doc)
     return doc
+
+
+# A headline joins two clauses without determiners ("Armenia recalls ambassador as Azerbaijan masses
+# troops near the border"); the small model then reads the second clause as the first one's object
+# ("recalls [ambassador as Azerbaijan masses troops]"). Each clause parses well on its own.
+_HEADLINE_LINKS = {"as", "while", "after", "before", "when", "amid"}
+_FINITE = {"VBZ", "VBP", "VBD"}
+
+
+def _verbal(doc: Doc, start: int, end: int) -> bool:
+    """Whether doc[start:end] has a finite verb; a headline's "Azerbaijan masses troops" counts, which
+    the tagger calls a verb in one batch and a plural noun in another (a noun after a name, before a noun)."""
+    for t in doc[start:end]:
+        if t.tag_ in _FINITE:
+            return True
+        if (t.tag_ == "NNS" and t.i - 1 >= start and doc[t.i - 1].tag_ in ("NNP", "NNPS")
+                and t.i + 1 < end and doc[t.i + 1].tag_ in ("NNS", "NN", "DT", "CD", "JJ", "PRP$")):
+            return True
+    return False
+
+
+def _split_headline(doc: Doc) -> None:
+    end = next((t.i for t in doc if t.is_space and "\n" in t.text), None)
+    if end is None or end > 40 or any(t.text in (".", "!", "?", ";") for t in doc[:end]):
+        return
+    for tok in doc[2:end - 2]:
+        if (tok.lower_ in _HEADLINE_LINKS and tok.tag_ == "IN"
+                and _verbal(doc, 0, tok.i) and _verbal(doc, tok.i + 1, end)):
+            tok.is_sent_start = True
+            for t in doc[tok.i + 1:end]:
+                t.is_sent_start = False
+            return
 
 
 # The work budget of one sentence. Parsing is linear in its length, but finding the roles and

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import normalise, text_of
+from .roles import _foreign, office_holder
 
 _WAR_ROOTS = ("18", "19", "20")  # hostile force, where a means of war alone makes an event political
 
@@ -210,6 +211,7 @@ class ArticlePass:
         self.rules = sector_rules()
         self.event_nouns: dict[str, set[str]] = {}  # noun -> the roots of force it codes ("blast" -> 18, 20)
         self.say: frozenset[str] = lexicon.words("@SAY") if lexicon is not None else frozenset({"say", "tell", "add"})
+        self.mob: frozenset[str] = lexicon.words("@MOB") if lexicon is not None else frozenset({"mob", "mobs"})
         if lexicon is not None:
             for w, plist in lexicon.nouns.items():
                 roots = {p.code[:2] for p in plist if p.code and p.code[:2] >= "14"}
@@ -556,6 +558,17 @@ class ArticlePass:
             found = self._unknown(actor, sent, trig, table)
             if found is not None:
                 return found
+        if _bare(actor) and _foreign(actor.text):
+            return actor  # "foreign diplomats": not the story's country, and whose the text does not say
+        if _bare(actor) and (office := office_holder(actor.text)) is not None:
+            # "the president": the last person the article named with that office, else its home's
+            tok = self._token_of(actor, sent, trig)
+            at = tok.i if tok is not None else trig.i
+            held = [m.actor for m in table.people if m.i < at and m.actor.country and office in m.actor.text.lower()]
+            if held:
+                return _with(actor, held[-1].country)
+            if table.home:
+                return _with(actor, table.home)
         if _bare(actor):
             tok = self._token_of(actor, sent, trig)
             ctx = doc._.tocsin
@@ -822,8 +835,12 @@ class ArticlePass:
             # a state; but a city named as the place of a crime is not one
             p = next((p for p in places if p.text == actor.text and p.country == actor.country), None)
             return "political" if p is None or not p.feature or p.feature in _STATE_FEATURES else "private"
+        if root == "14":
+            return "political"  # whoever demonstrates, teachers or farmers, takes a political stand
         if actor.sector == "CVL":
-            return "political" if root == "14" else "private"
+            # a mob's or rioters' violence is collective, as ACLED counts it; one civilian's act is private
+            words = actor.text.lower().split()
+            return "political" if words and words[-1] in self.mob else "private"
         rule = self.rules.get(actor.sector)
         return "political" if rule is None or rule.political else "private"
 

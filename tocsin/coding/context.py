@@ -76,6 +76,9 @@ class Memory:
         # "the country's parliament"
         self.states: list[tuple[int, str]] = []
         self.home: str | None = None
+        # sanction nouns by token index -> (owner, aim): "the EU embargo on China", and "the ban" named again
+        self.sanctions: dict[int, tuple[Actor | None, Actor | None]] = {}
+        self.sanctions_again: set[int] = set()  # those of them that only name an earlier one again
 
     def the_country(self, tok: Token) -> str | None:
         """"the country's parliament" at ``tok``: the state named last in this sentence or the two

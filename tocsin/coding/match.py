@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp import text_of
 from .patterns import Lexicon, Pattern
-from .syntax import VERB_OBJ, lemma, negation, patients, subject_token
+from .syntax import VERB_OBJ, for_to, lemma, negation, patients, subject_token
 
 # Entity types that name something; a proper noun of one is a name, not an event ("the APEC forum").
 _NAME_ENTS = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -115,10 +115,14 @@ class Matcher:
     def _preps(self, p: Pattern, children: list[Token]) -> list[Token] | None:
         """The preposition or particle tokens the pattern's ``+prep`` constraints need, in order."""
         prep_tokens: list[Token] = []
+        marks = None
         for need in p.preps:
             pool = children + [g for t in prep_tokens for g in t.children if g.dep_ == "prep"]
             hit = next((c for c in pool if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
                         and c.lower_ in need), None)
+            if hit is None and "for" in need:
+                marks = for_to(children) if marks is None else marks
+                hit = next(iter(marks), None)
             if hit is None:
                 return None
             prep_tokens.append(hit)

@@ -10,6 +10,7 @@ sentence names. ``Roles`` holds only tables; what it learns of the article goes 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -19,7 +20,7 @@ from .context import ArticleContext
 from .match import Match
 from .patterns import Lexicon
 from .acled import war_means
-from .syntax import VERB_OBJ, accusation, accused, expand, lemma, noun_phrase, passive, patients, subject_token
+from .syntax import VERB_OBJ, accusation, accused, expand, for_to, lemma, noun_phrase, passive, patients, subject_token
 
 # Prepositions that introduce the target, in order of preference.
 _TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "at", "into", "toward", "towards", "from",
@@ -28,6 +29,12 @@ _NOUN_TARGET_PREPS = ("against", "on", "upon", "to", "with", "between", "into", 
                       "over")
 # A target named only by one of these is a party only if it resolves to a code ("in Paris" is a venue).
 _WEAK_TARGET_PREPS = ("in", "at", "from", "over", "for")
+# passives whose subject takes part in what their "in" names ("forces were engaged in ethnic cleansing")
+_ENGAGED = frozenset({"engage", "involve", "implicate", "embroil", "entangle", "caught"})
+# "in retaliation for X's decision": nouns of answering a deed, whose doer a hostile answer is aimed at
+_ANSWER = frozenset({"retaliation", "response", "reprisal", "revenge", "protest", "reaction", "answer"})
+# prepositions of an event's object that name whom the event is aimed at ("a truce with", "aid to")
+_OBJ_PREPS = frozenset({"against", "on", "upon", "with", "to", "toward", "towards", "into"})
 # prepositions that aim hostility at what they name
 _AIMED = frozenset({"against", "on", "upon", "at", "toward", "towards", "into"})
 # what an event is done to: never where its source is looked for ("between" names both sides)
@@ -79,7 +86,7 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
         kinds = _PEOPLE_HERE if venue and country == home else _DOMESTIC
         return [Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector)
                 if (not a.country and a.sector in kinds and a.code == a.sector
-                    and not _says_where(a.text)) else a
+                    and not _says_where(a.text) and not office_holder(a.text) and not _foreign(a.text)) else a
                 for a in actors]
     def rebels(actors: list[Actor], others: list[Actor]) -> list[Actor]:
         # "Gbagbo broke the ceasefire with rebels": a government's rebels are its own country's
@@ -90,6 +97,27 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
                 if not a.country and a.sector == "REB" and a.code == a.sector else a for a in actors]
     s, t = fill(sources, targets), fill(targets, sources)
     return rebels(s, t), rebels(t, s)
+
+
+# one office-holder named by the office alone ("the president", "the prime minister"): the one the article
+# speaks of, whom the article pass finds among the people it names, not whoever else the sentence names
+_OFFICES = ("president", "prime minister", "premier", "chancellor", "foreign minister", "defence minister",
+            "defense minister", "interior minister", "king", "queen", "emir", "monarch")
+_OFFICE_HOLDER = re.compile(r"^the (?:(?:former|then|late|new|incoming|outgoing|acting|interim)[- ])?(" +
+                            "|".join(_OFFICES) + r")$", re.IGNORECASE)
+# "foreign diplomats", "Western envoys", "overseas officials": not of the country the sentence names
+_FOREIGN = re.compile(r"\b(?:foreign(?!\s+(?:ministry|minister|ministers|secretary|office|affairs|service|policy|"
+                      r"intelligence))|western|overseas|other countries)\b", re.IGNORECASE)
+
+
+def office_holder(text: str) -> str | None:
+    """The office of "the president", "the prime minister": a definite title with no name or country."""
+    m = _OFFICE_HOLDER.match(text.strip())
+    return m.group(1).lower() if m else None
+
+
+def _foreign(text: str) -> bool:
+    return bool(_FOREIGN.search(text))
 
 
 _NOT_NAME = {"The", "A", "An", "Of", "For", "And"}  # "Skripal poisoning The Foreign Ministry" is no title and name
@@ -127,6 +155,7 @@ class Roles:
         # deeds of force and weapons: what meets them meets whoever used them
         self.force_things = frozenset(n for n, ps in lex.nouns.items()
                                       if any(p.code and p.code[:2] in ("18", "19", "20") for p in ps)) | self.weapons
+        self.sanctions = lex.words("@SANCTION") | {"ban", "bans"}
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
@@ -207,8 +236,8 @@ class Roles:
         targets: list[Token] = []
         if passive(tok) and lemma(tok) not in self.stative:
             targets += patients(tok)
-            if tok.dep_ == "acl" and tok.tag_ == "VBN":
-                targets.append(tok.head)
+            if tok.tag_ == "VBN" and (tok.dep_ == "acl" or (tok.dep_ == "relcl" and not targets)):
+                targets.append(tok.head)  # "the first president to be arrested": the noun undergoes it
             subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
                          if g.dep_ == "pobj"), None)
         elif tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -219,7 +248,13 @@ class Roles:
         sources = expand(subj) if subj is not None else []
         if not targets:
             targets = [c for c in tok.children if c.dep_ in VERB_OBJ or c.dep_ == "dative"]
-        preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent")}
+        if not targets:
+            # "called for Israel to withdraw", "for the embargo to be lifted": whom the for-to clause is about
+            targets = [c for m in for_to(list(tok.children)) for c in m.head.children
+                       if c.dep_ in ("nsubj", "nsubjpass")]
+        # "sending aid to North Korea": the parser calls the "to" a dative; it is a preposition
+        targets = [t for t in targets if t.pos_ != "ADP"]
+        preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP")}
         return Slots(sources, targets, preps)
 
     def _noun_slots(self, tok: Token) -> Slots:
@@ -273,6 +308,10 @@ class Roles:
             return expand(x) if x is not None else []
         if lemma(verb) in self.stance or lemma(verb) in self.undergo:
             return []
+        if head.pos_ == "ADP" and passive(verb) and lemma(verb) not in _ENGAGED and any(
+                c.dep_ in ("compound", "amod", "nmod") and not _anti(c) and (a := self.actors.lookup(c.text, None))
+                is not None and a.code for c in tok.children):
+            return []  # "44 people were killed in a PKK attack": the attack's own modifier says whose it is
         if not (verb.pos_ == "VERB" and (lemma(verb) in self.light or head.pos_ == "ADP" or tok.dep_ == "dobj")):
             return []
         s = subject_token(verb, self.accuse, self.parties)
@@ -329,6 +368,8 @@ class Roles:
         src_countries = {a.country for a in sources if a.country}
         if own_means is None or (own_means.country and own_means.country not in src_countries):
             return {}
+        if (m.pattern.code or "")[:2] == "17":
+            return {}  # "banned opposition leader Juan Guaido from ...": coercion is done to its object
         slots.targets = [t for t in slots.targets if not (t.left_edge.i <= m.obj.i <= t.right_edge.i)]
         return {c.lower_: c for c in m.obj.children if c.dep_ == "prep"}
 
@@ -384,6 +425,16 @@ class Roles:
                 pools.insert(0, {c.lower_: c for c in owner_of.children if c.dep_ == "prep"})
             if m.noun and m.obj is None:
                 pools.append({c.lower_: c for c in m.anchor.children if c.dep_ == "prep" and c.lower_ == "of"})
+            if m.noun and m.anchor.dep_ in VERB_OBJ and m.anchor.head.pos_ == "VERB":
+                # "launched cyber warfare against India", "signed a deal with Iran": the parser hangs the
+                # other party on the verb that carries the deed
+                pools.append({c.lower_: c for c in m.anchor.head.children
+                              if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS})
+            if (not m.noun and m.obj is not None and m.obj.i not in used and not means_preps
+                    and (thing is None or lemma(m.anchor) in self.light)):
+                # "expressed concern to the Council", "declared a truce with the rebels", "gave equipment to
+                # Nicaragua": the parser hangs whom the deed is aimed at on the object
+                pools.append({c.lower_: c for c in m.obj.children if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS})
             found = self._prep_targets(m, pools, ctx, used)
         if not found and m.noun:
             # "anti-French demonstrations", "anti-government protests": the modifier is the target
@@ -416,9 +467,204 @@ class Roles:
                 sources = [a]
                 used.add(m.obj.i)
                 slots.targets = [t for t in slots.targets if t.i != m.obj.i]
+        if not sources and not m.noun and (m.pattern.code or "")[:2] in ("18", "19", "20") and passive(m.anchor):
+            sources = self._doer_of_means(m.anchor, ctx, used)
         means_preps = self._own_means(m, slots, sources, ctx, sayer)
         binder = next((a for a in sources if a.country), None)
-        return sources, self._target_actors(m, slots, ctx, used, means_preps, owner_of, binder)
+        targets = self._target_actors(m, slots, ctx, used, means_preps, owner_of, binder)
+        if not targets and not m.noun:
+            targets = self._complement_targets(m, ctx, used, binder)
+        if not targets and "11" <= (m.pattern.code or "")[:2] <= "20":
+            targets = self._retaliation_target(m, ctx, used, binder)
+        if not m.noun:
+            sources, targets = self._sanctioned(m, slots, sources, targets, ctx)
+        elif (m.pattern.code or "")[:2] in ("16", "17") and self._is_sanction(m.anchor):
+            owner, aim = self.sanction_parties(m.anchor, ctx)
+            if m.anchor.i not in ctx.memory.sanctions_again:
+                self._note_sanction(m.anchor, owner, aim, sources, targets, ctx)
+        return sources, targets
+
+    def _doer_of_means(self, verb: Token, ctx: ArticleContext, used: set[int]) -> list[Actor]:
+        """"44 people were killed in a PKK attack", "were wounded in Russian shelling", "died in an attack
+        by rebels": whoever did the deed that killed them did the killing."""
+        for c in verb.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "during", "by"):
+                continue
+            for deed in c.children:
+                if deed.dep_ != "pobj" or not (lemma(deed) in self.force_things or deed.lower_ in self.force_things):
+                    continue
+                for d in deed.children:
+                    if d.i in used or _anti(d):
+                        continue
+                    a = None
+                    if d.dep_ in ("poss", "compound"):
+                        a = self.actor(d, ctx)
+                    elif d.dep_ == "amod":
+                        a = self.actors.lookup(d.text, ctx.when)
+                    elif d.dep_ == "prep" and d.lower_ == "by":
+                        g = next((g for g in d.children if g.dep_ == "pobj"), None)
+                        a = self.actor(g, ctx) if g is not None else None
+                    if a is not None and a.code:
+                        used.add(d.i)
+                        return [a]
+        return []
+
+    def _complement_targets(self, m: Match, ctx: ArticleContext, used: set[int], binder: Actor | None
+                            ) -> list[Actor]:
+        """"Hezbollah threatened to shell Haifa", "agreed to lift sanctions against the North", "offered to
+        send troops to Uganda": a promise, threat, refusal or plan is aimed at whom what it promises is aimed at."""
+        comp = m.pattern.comp
+        clause = next((c for c in m.anchor.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                       and (comp is None or {lemma(c), c.lower_} & comp)), None)
+        if clause is None:
+            return []
+        obj = next((c for c in clause.children if c.dep_ in VERB_OBJ), None)
+        inner = Match(trigger=clause, pattern=m.pattern, obj=obj, noun=False, anchor=clause)
+        slots = self._verb_slots(clause)
+        slots.targets = [t for t in slots.targets if t.i not in used]
+        means: dict[str, Token] = {}
+        if obj is not None and (m.pattern.code or "")[:2] not in ("17", "18", "19", "20"):
+            # "offered to send troops to Uganda": what the source sends of its own is the means
+            a = self.actor(obj, ctx)
+            if a is not None and a.code and (not a.country or (binder is not None and a.country == binder.country)):
+                slots.targets = [t for t in slots.targets if t.i != obj.i]
+                means = {c.lower_: c for c in obj.children if c.dep_ == "prep"}
+        found = self._target_actors(inner, slots, ctx, used, means, None, binder)
+        if not any(a.code for a in found) and (m.pattern.code or "")[:2] >= "13":
+            own = {binder.country} if binder is not None and binder.country else set()
+            for t in ([obj] if obj is not None else []):
+                for x in noun_phrase(t):
+                    place = ctx.place_at(x)
+                    if place is not None and place.country not in own:
+                        return [Actor(text=place.text, code=place.country, country=place.country)]
+        return found
+
+    def _retaliation_target(self, m: Match, ctx: ArticleContext, used: set[int], binder: Actor | None
+                            ) -> list[Actor]:
+        """"Suspended cooperation in retaliation for Trump's decision", "expelled diplomats in response to
+        Moscow's move": a hostile act in answer to someone's deed is aimed at whoever did that deed."""
+        ins = [t for t in m.anchor.subtree if t.dep_ == "prep" and t.lower_ == "in"]
+        cur, steps = m.anchor, 0
+        while steps < 4 and cur.dep_ != "ROOT" and cur.head is not cur:
+            steps += 1
+            cur = cur.head
+            ins += [c for c in cur.children if c.dep_ == "prep" and c.lower_ == "in"]
+        for c in ins:
+            for why in c.children:
+                if why.dep_ != "pobj" or lemma(why) not in _ANSWER:
+                    continue
+                for p in why.children:
+                    if p.dep_ != "prep" or p.lower_ not in ("for", "to", "against", "at", "over"):
+                        continue
+                    for deed in p.children:
+                        if deed.dep_ != "pobj" or deed.i in used:
+                            continue
+                        a = self.actor(deed, ctx)
+                        if a is None or not a.code:
+                            a = self.inner_actor(deed, ctx, used, source=True)
+                        if a is not None and a.code and (binder is None or a.code != binder.code):
+                            return [a]
+        return []
+
+    # ---------- sanctions: whose, and on whom ----------
+    def _sanctioned(self, m: Match, slots: Slots, sources: list[Actor], targets: list[Actor],
+                    ctx: ArticleContext) -> tuple[list[Actor], list[Actor]]:
+        """"The EU embargo on arms exports to China is to be lifted": a sanction is its owner's ("EU", "its",
+        "Washington's") and aimed at what its "on/against" phrase names; who imposes, lifts or keeps it is its
+        owner when the text names no one else, and whom it hits is the target, not the owner. "Called for the
+        embargo to be lifted" appeals to the owner. "The ban" named again is the one named before."""
+        root = (m.pattern.code or "")[:2]
+        if root not in ("02", "03", "08", "10", "16", "17"):
+            return sources, targets
+        noun = self._sanction_noun(m, slots)
+        if noun is None:
+            return sources, targets
+        owner, aim = self.sanction_parties(noun, ctx)
+        if root in ("16", "17"):
+            if noun.i in ctx.memory.sanctions_again:
+                # imposing one named again: its own phrase does not say on whom, and the earlier one's
+                # parties may not be this one's
+                return sources, targets
+            owner, aim = self._note_sanction(noun, owner, aim, sources, targets, ctx)
+        if root in ("02", "10"):
+            # an appeal about a sanction is made to whoever holds it
+            return sources, (targets if any(a.code for a in targets) or owner is None else [owner])
+        if not sources and owner is not None:
+            sources = [owner]
+        own = {a.code for a in sources if a.code}
+        if aim is not None and aim.code not in own:
+            targets = [aim]
+        elif owner is not None:
+            targets = [a for a in targets if a.code != owner.code]
+        return sources, targets
+
+    @staticmethod
+    def _note_sanction(noun: Token, owner: Actor | None, aim: Actor | None, sources: list[Actor],
+                       targets: list[Actor], ctx: ArticleContext) -> tuple[Actor | None, Actor | None]:
+        """"Japan placed a ban on ...": who imposes a sanction owns it, and whom the imposing aims at is its
+        aim, when the sanction is named again ("the ban")."""
+        if owner is None and sources and sources[0].code:
+            owner = sources[0]
+        if aim is None:
+            aim = next((a for a in targets if a.code and (owner is None or a.code != owner.code)), None)
+        ctx.memory.sanctions[noun.i] = (owner, aim)
+        return owner, aim
+
+    def _sanction_noun(self, m: Match, slots: Slots) -> Token | None:
+        """The sanction a predicate acts on: its object, its passive subject, or the object of the
+        clause it governs ("promised to work towards lifting the embargo")."""
+        if m.obj is not None and self._is_sanction(m.obj):
+            return m.obj
+        found = next((t for t in slots.targets if self._is_sanction(t)), None)
+        if found is not None:
+            return found
+        frontier, steps = [m.anchor], 0
+        while frontier and steps < 3:
+            steps += 1
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in ("xcomp", "ccomp", "advcl", "prep", "pcomp"):
+                        nxt.append(c)
+                    elif c.dep_ in ("dobj", "nsubjpass", "pobj") and t is not m.anchor and self._is_sanction(c):
+                        return c
+            frontier = nxt
+        return None
+
+    def _is_sanction(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and (lemma(tok) in self.sanctions or tok.lower_ in self.sanctions)
+
+    def sanction_parties(self, noun: Token, ctx: ArticleContext) -> tuple[Actor | None, Actor | None]:
+        """The owner and the aim of a sanction noun, or of the one it names again."""
+        memo = ctx.memory.sanctions
+        if noun.i in memo:
+            return memo[noun.i]
+        owner = aim = None
+        for c in noun.children:
+            if owner is None and c.dep_ in ("poss", "compound", "amod", "nmod") and not _anti(c):
+                a = self.actors.lookup(c.text, ctx.when) if c.pos_ == "ADJ" else self.actor(c, ctx)
+                if a is not None and a.code and (a.country or a.code[:3] in ("IGO", "NGO")):
+                    owner = a
+            elif aim is None and c.dep_ == "prep" and c.lower_ in ("on", "against", "upon"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        a = self.actor(g, ctx)
+                        aim = a if a is not None and a.country else self.inner_actor(g, ctx, set())
+        if owner is None and aim is None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "such")
+                                                 for c in noun.children):
+            # "the ban": the last sanction the article named with its owner or aim, if any
+            earlier = [i for i in memo if i < noun.i and (memo[i][0] or memo[i][1])]
+            if not earlier:
+                for t in noun.doc[:noun.i]:
+                    if self._is_sanction(t) and t.i not in memo and any(
+                            c.dep_ in ("poss", "compound", "amod", "nmod", "prep") for c in t.children):
+                        memo[t.i] = self.sanction_parties(t, ctx)
+                earlier = [i for i in memo if i < noun.i and (memo[i][0] or memo[i][1])]
+            if earlier:
+                owner, aim = memo[max(earlier)]
+                ctx.memory.sanctions_again.add(noun.i)
+        memo[noun.i] = (owner, aim)
+        return owner, aim
 
     # ---------- parties from places ----------
     def place_target(self, m: Match, sources: list[Actor], ctx: ArticleContext) -> list[Actor]:
@@ -430,7 +676,8 @@ class Roles:
         heads = [h for h in heads if not (lemma(h) in self.things or h.lower_ in self.things)]
         heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _AT_PLACE
                   for g in c.children if g.dep_ == "pobj"]
-        own = {a.country for a in sources if a.country}
+        # a state's forces at home do not attack their own country; rebels and militants there do
+        own = {a.country for a in sources if a.country and a.sector in _STATE}
         for h in heads:
             for t in noun_phrase(h):
                 place = ctx.place_at(t)

@@ -37,6 +37,14 @@ def accusation(prep: Token, accuse: frozenset[str]) -> bool:
     return prep.dep_ == "prep" and prep.lower_ in _ACCUSED_OF and lemma(prep.head) in accuse
 
 
+def for_to(children) -> list[Token]:
+    """The "for" of a for-to clause among a verb's children ("called for the embargo to be lifted",
+    "pushed for Kyiv to join"): the parser makes it the mark of the clause, not a preposition."""
+    return [g for c in children if c.dep_ in ("advcl", "ccomp", "xcomp") for g in c.children
+            if g.dep_ == "mark" and g.lower_ == "for" and g.i < c.i
+            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
+
+
 def passive(verb: Token) -> bool:
     """A passive of its own, or the second of two passives sharing "was" ("was impeached and removed")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
