@@ -323,3 +323,34 @@ def test_killed_in_whose_attack(pipe, text, source):
     es = [e for e in events(pipe, text) if e.cameo[:2] in ("18", "19", "20")]
     assert es and all(e.source is not None for e in es), [(e.cameo, e.source, e.target) for e in es]
     assert any(country(e.source) == source or (e.source.code or "").startswith("IMG") for e in es)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Analysts in Tbilisi warned that a wider war would devastate the region.", None),
+    ("Experts in Moscow said the sanctions would hurt the economy.", None),
+    ("Officials in Moscow said the sanctions would hurt the economy.", "RUSGOV"),
+])
+def test_where_an_unknown_person_is_does_not_make_them_the_state(pipe, text, source):
+    codes = {e.source.code for e in events(pipe, text) if e.source}
+    assert (source in codes) if source else not any(c and c.endswith("GOV") for c in codes)
+
+
+def test_every_conjunct_of_what_a_force_moves_is_its_means(pipe):
+    moved = [e for e in events(pipe, "The Azerbaijani army moved tanks and artillery to the border.")
+             if e.cameo.startswith("15")]
+    assert moved and all(e.target is None or e.target.text not in ("tanks", "artillery") for e in moved)
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("Militants stormed a checkpoint near Bannu on Monday. Three soldiers killed.", True),
+    ("Militants stormed a checkpoint near Bannu on Monday. Two gunmen attacked.", False),
+])
+def test_a_counted_fragment_without_were_is_a_passive(pipe, text, killed):
+    # a note's or headline's "Three soldiers killed": the soldiers are the dead, not the killers
+    es = [e for e in events(pipe, text) if "Three soldiers" in e.sentence or "Two gunmen" in e.sentence]
+    assert es
+    if killed:
+        assert all(e.source is None or "soldiers" not in e.source.text for e in es)
+        assert any(e.target is not None and "soldiers" in e.target.text for e in es)
+    else:
+        assert all(e.target is None or "gunmen" not in e.target.text for e in es)

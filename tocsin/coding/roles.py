@@ -212,8 +212,10 @@ class Roles:
         if source:
             skip = set(skip)
             for t in tok.subtree:
-                if t.dep_ == "prep" and (t.lower_ in _SOURCE_PRUNE or
-                                         (t.lower_ in _WHERE and lemma(t.head) in self.things)):
+                # where someone no table knows is ("analysts in Tbilisi", "experts in Moscow") makes
+                # them no organ of that state: the capital stands for its government only as a subject
+                if t.dep_ == "prep" and (t.lower_ in _SOURCE_PRUNE or (t.lower_ in _WHERE and (
+                        lemma(t.head) in self.things or (t.head.i == tok.i and t.lower_ != "of")))):
                     skip.update(x.i for x in t.subtree)
         for t in tok.subtree:
             if t.i == tok.i or t.i in skip:
@@ -354,7 +356,7 @@ class Roles:
         return []
 
     def _own_means(self, m: Match, slots: Slots, sources: list[Actor], ctx: ArticleContext,
-                   sayer: Actor | None) -> dict[str, Token]:
+                   sayer: Actor | None, used: set[int]) -> dict[str, Token]:
         """"sent troops to the border", "recalled its ambassador to Azerbaijan": what the source
         sends or recalls of its own is the means; the other party hangs on it or on the verb.
         Drops the means from the targets and returns its prepositions."""
@@ -366,11 +368,14 @@ class Roles:
             return {}
         own_means = self.actor(m.obj, ctx, sayer)
         src_countries = {a.country for a in sources if a.country}
-        if own_means is None or (own_means.country and own_means.country not in src_countries):
+        if own_means is None or (not sources and passive(m.anchor)) or (
+                own_means.country and own_means.country not in src_countries):
+            # what a passive's subject undergoes ("three soldiers killed") is never the doer's means
             return {}
         if (m.pattern.code or "")[:2] == "17":
             return {}  # "banned opposition leader Juan Guaido from ...": coercion is done to its object
         slots.targets = [t for t in slots.targets if not (t.left_edge.i <= m.obj.i <= t.right_edge.i)]
+        used.update(x.i for x in expand(m.obj) if x.i != m.obj.i)  # "moved tanks and artillery": means too
         return {c.lower_: c for c in m.obj.children if c.dep_ == "prep"}
 
     def _prep_targets(self, m: Match, pools: list[dict[str, Token]], ctx: ArticleContext,
@@ -469,7 +474,7 @@ class Roles:
                 slots.targets = [t for t in slots.targets if t.i != m.obj.i]
         if not sources and not m.noun and (m.pattern.code or "")[:2] in ("18", "19", "20") and passive(m.anchor):
             sources = self._doer_of_means(m.anchor, ctx, used)
-        means_preps = self._own_means(m, slots, sources, ctx, sayer)
+        means_preps = self._own_means(m, slots, sources, ctx, sayer, used)
         binder = next((a for a in sources if a.country), None)
         targets = self._target_actors(m, slots, ctx, used, means_preps, owner_of, binder)
         if not targets and not m.noun:

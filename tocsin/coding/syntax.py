@@ -45,9 +45,27 @@ def for_to(children) -> list[Token]:
             and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)]
 
 
+def counted_fragment(verb: Token) -> Token | None:
+    """"1 officer killed.", "Five soldiers wounded": a note's or headline's passive without "were",
+    whose counted subject underwent the deed; its subject, else None. A past form with no auxiliary
+    and no object in a fragment of its own, under a subject that is a count of people."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "ROOT" or len(verb.sent) > 12:
+        return None
+    from .patterns import lexicon  # the lexicon imports nothing of syntax; loaded once
+
+    if verb.lemma_.lower() not in lexicon().words("@COUNTED_PATIENT"):
+        return None  # "two gunmen attacked": an active deed with its object left out
+    if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp", "prt", "dative") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or not any(c.dep_ == "nummod" for c in subj.children):
+        return None
+    return subj
+
+
 def passive(verb: Token) -> bool:
     """A passive of its own, or the second of two passives sharing "was" ("was impeached and removed")."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or counted_fragment(verb) is not None:
         return True
     return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) and passive(verb.head))
@@ -57,7 +75,8 @@ def patients(verb: Token) -> list[Token]:
     """Who undergoes a passive: its own subject, or the subject a raising or control predicate
     took for it ("the sanctions are expected to be lifted", "the ban is likely to be lifted"),
     or that of the passive it is conjoined to ("was impeached and removed from office")."""
-    own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    own = [c for c in verb.children if c.dep_ == "nsubjpass"] or [
+        c for c in (counted_fragment(verb),) if c is not None]
     if own:
         # "Kim, who was sentenced to 30 years": the relative pronoun is the noun it hangs on
         return [verb.head if c.lower_ in RELATIVE and verb.dep_ == "relcl" else c for c in own]
