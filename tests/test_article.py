@@ -380,3 +380,13 @@ def test_a_governor_is_not_a_former_prime_minister_who_shares_her_surname():
     resolver = ActorResolver()
     assert resolver.lookup("Gov. Brown", date(2018, 4, 5)).country is None  # not Gordon Brown
     assert resolver.lookup("G. Brown", date(2018, 4, 5)).country == "GBR"  # an initial still fits him
+
+
+def test_an_attack_told_as_the_circumstance_of_a_killing_is_one_event(pipe):
+    text = ("Officials in Kenya blamed the Shabaab for the blast. It came a week after 19 people were killed in "
+            "a Shabaab attack in Lamu.")
+    with_pass = [e for e in code(pipe, text) if e.cameo[:2] in ("18", "19", "20") and "Lamu" in e.sentence]
+    without = [e for e in code(pipe, text, article_pass=False) if e.cameo[:2] in ("18", "19", "20")
+               and "Lamu" in e.sentence]
+    assert len(without) >= 2 and len(with_pass) == 1, ([e.cameo for e in without], [e.cameo for e in with_pass])
+    assert with_pass[0].mentions >= 2

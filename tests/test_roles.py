@@ -325,6 +325,55 @@ def test_killed_in_whose_attack(pipe, text, source):
     assert any(country(e.source) == source or (e.source.code or "").startswith("IMG") for e in es)
 
 
+def test_its_is_the_subject_of_its_own_clause(pipe):
+    es = events(pipe, "Britain condemned the attack on Monday. France began evacuating its nationals from Abidjan.")
+    evac = [e for e in es if e.cameo.startswith("07")]
+    # its own nationals are whom it evacuates, not its means
+    assert [e for e in evac if country(e.source) == "FRA" and country(e.target) == "FRA"], \
+        [(e.cameo, e.source, e.target) for e in es]
+    assert not [e for e in evac if country(e.target) == "GBR"]
+
+
+@pytest.mark.parametrize("text, side, countries", [
+    ("Canada's foreign minister flew to Brussels to meet her Dutch and Belgian counterparts.", "target", {"NLD", "BEL"}),
+    ("Indian and Pakistani troops exchanged fire across the Line of Control.", "source", {"IND", "PAK"}),
+])
+def test_one_party_per_nation_named(pipe, text, side, countries):
+    es = events(pipe, text)
+    found = {country(getattr(e, side)) for e in es}
+    assert countries <= found, [(e.cameo, e.source, e.target) for e in es]
+
+
+def test_forces_pressing_into_a_place_use_force(pipe):
+    es = events(pipe, "Ethiopian forces are pressing into the Eritrean border town of Zalambessa.")
+    assert [e for e in es if e.cameo.startswith("19") and country(e.source) == "ETH" and country(e.target) == "ERI"], \
+        [(e.cameo, e.source, e.target) for e in es]
+    assert not [e for e in es if e.cameo.startswith("02")]
+
+
+def test_a_named_official_no_table_knows_is_not_the_other_partys(pipe):
+    es = events(pipe, "Prime Minister Aleksandar Vrbasko expressed condolences to the Government of Chile after the quake.")
+    cond = [e for e in es if e.cameo.startswith("018")]
+    assert cond and all(country(e.target) == "CHL" and country(e.source) != "CHL" for e in cond), \
+        [(e.cameo, e.source, e.target) for e in es]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Weapons for Ukraine are flowing through Poland.", "POL", "UKR"),
+    ("Fuel shipments for the Syrian army travelled through Iraq last month.", "IRQ", "SYR"),
+])
+def test_goods_crossing_a_state_are_its_help(pipe, text, source, target):
+    es = [e for e in events(pipe, text) if e.cameo.startswith("06")]
+    assert es and all(country(e.source) == source and country(e.target) == target for e in es)
+
+
+def test_a_blockade_imposed_on_a_state_is_aimed_at_it(pipe):
+    es = events(pipe, "Moldova accused Russia of imposing a gas blockade on Moldova's neighbour Ukraine.")
+    es += events(pipe, "Egypt imposed a naval blockade on Eritrea last year.")
+    assert [e for e in es if e.cameo[:2] in ("16", "19") and country(e.target) in ("UKR", "ERI")], \
+        [(e.cameo, e.source, e.target) for e in es]
+
+
 @pytest.mark.parametrize("text,source", [
     ("Analysts in Tbilisi warned that a wider war would devastate the region.", None),
     ("Experts in Moscow said the sanctions would hurt the economy.", None),

@@ -766,9 +766,32 @@ class ArticlePass:
                 if e.confidence > out[dup].confidence:
                     out[dup] = e
                 continue
+            # "44 people were killed in a PKK attack": the attack is the killing told as its circumstance
+            means = next((k for k, x in enumerate(out) if sent_of[k] == si and x.cameo[:2] in _FORCE
+                          and root in _FORCE and _code(x.source) == _code(e.source)
+                          and _code(x.target) in (_code(e.target), None) and x.modality == e.modality
+                          and self._told_within(doc, x, e)), None)
+            if means is not None:
+                verb, noun = (out[means], e) if self._trigger(doc, e).pos_ in ("NOUN", "PROPN") else (e, out[means])
+                out[means] = verb.model_copy(update={"mentions": verb.mentions + noun.mentions,
+                                                     "confidence": max(verb.confidence, noun.confidence),
+                                                     "target": verb.target or noun.target})
+                continue
             sent_of[len(out)] = si
             out.append(e)
         return out
+
+    def _told_within(self, doc: Doc, a: Event, b: Event) -> bool:
+        """Whether one of two events is a force noun in the other's "in/during/by" phrase ("were killed in an
+        attack", "died during the shelling")."""
+        ta, tb = self._trigger(doc, a), self._trigger(doc, b)
+        if ta is None or tb is None:
+            return False
+        for verb, noun in ((ta, tb), (tb, ta)):
+            if (verb.pos_ == "VERB" and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj"
+                    and noun.head.lower_ in ("in", "during", "by") and noun.head.head.i == verb.i):
+                return True
+        return False
 
     @staticmethod
     def _same_kind(a: str, b: str) -> bool:

@@ -31,6 +31,8 @@ _NOUN_TARGET_PREPS = ("against", "on", "upon", "to", "with", "between", "into", 
 _WEAK_TARGET_PREPS = ("in", "at", "from", "over", "for")
 # passives whose subject takes part in what their "in" names ("forces were engaged in ethnic cleansing")
 _ENGAGED = frozenset({"engage", "involve", "implicate", "embroil", "entangle", "caught"})
+# a state's people, never the means it acts with
+_PEOPLE_SECTORS = frozenset({"CVL", "REF", "EDU", "LAB", "AGR", "BUS", "HLH", "REL", "MED"})
 # "in retaliation for X's decision": nouns of answering a deed, whose doer a hostile answer is aimed at
 _ANSWER = frozenset({"retaliation", "response", "reprisal", "revenge", "protest", "reaction", "answer"})
 # prepositions of an event's object that name whom the event is aimed at ("a truce with", "aid to")
@@ -86,7 +88,8 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
         kinds = _PEOPLE_HERE if venue and country == home else _DOMESTIC
         return [Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector)
                 if (not a.country and a.sector in kinds and a.code == a.sector
-                    and not _says_where(a.text) and not office_holder(a.text) and not _foreign(a.text)) else a
+                    and not _says_where(a.text) and not office_holder(a.text) and not _foreign(a.text)
+                    and not (a.sector == "GOV" and _named(a.text))) else a
                 for a in actors]
     def rebels(actors: list[Actor], others: list[Actor]) -> list[Actor]:
         # "Gbagbo broke the ceasefire with rebels": a government's rebels are its own country's
@@ -114,6 +117,22 @@ def office_holder(text: str) -> str | None:
     """The office of "the president", "the prime minister": a definite title with no name or country."""
     m = _OFFICE_HOLDER.match(text.strip())
     return m.group(1).lower() if m else None
+
+
+def _named(text: str) -> bool:
+    """"Prime Minister Isa Mustafa": a titled official no table knows is of no country the other party lends
+    (an opposition leader or a judge, named, is most often of the same country as the other party)."""
+    from ..actors.tables import SECTOR, load
+
+    ix = load()
+    ws = text.split()
+    named = 0
+    while ws and ws[-1][:1].isupper() and ws[-1] not in _NOT_NAME:
+        w = ws.pop().strip(".,").lower()
+        if any(e.kind == SECTOR for e in ix.get(w)):
+            break  # "Prime Minister", "the Interior Ministry": a title, no name
+        named += 1
+    return named > 0 and bool(ws)
 
 
 def _foreign(text: str) -> bool:
@@ -188,8 +207,7 @@ class Roles:
             actor = self._possessor_country(actor, tok, ctx, sayer)
         return actor
 
-    @staticmethod
-    def _possessor_country(actor: Actor, tok: Token, ctx: ArticleContext, sayer: Actor | None) -> Actor:
+    def _possessor_country(self, actor: Actor, tok: Token, ctx: ArticleContext, sayer: Actor | None) -> Actor:
         """"his defense minister": a possessive pronoun lends the country of who it names."""
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is None:
@@ -197,12 +215,51 @@ class Roles:
             country = ctx.memory.bare_country(tok, actor.sector)
             return Actor(text=actor.text, code=country + (actor.sector or ""), country=country,
                          sector=actor.sector) if country else actor
-        # "Baku denied that its troops...": under a speaker, "its" is the speaker's
-        ref = sayer if sayer is not None and sayer.country else ctx.memory.resolve(poss)
+        # "Baku denied that its troops...": under a speaker, "its" is the speaker's; "France began
+        # evacuating its nationals": else the subject of its own clause, not a guess from sentences before
+        ref = sayer if sayer is not None and sayer.country else (
+            self._clause_owner(tok, poss, ctx) or ctx.memory.resolve(poss))
         if ref and ref.country:
             return Actor(text=actor.text, code=ref.country + (actor.sector or ""), country=ref.country,
                          sector=actor.sector)
         return actor
+
+    def nationalities(self, head: Token, actor: Actor, ctx: ArticleContext) -> list[Actor]:
+        """"Her American and Mexican counterparts", "French and British troops": one party per nation the
+        coordinated adjectives name, each with the noun's sector."""
+        adj = next((c for c in head.children if c.dep_ == "amod" and any(d.dep_ == "conj" for d in c.children)), None)
+        if adj is None:
+            return [actor]
+        out: list[Actor] = []
+        for a in (adj, *adj.conjuncts):
+            if a.pos_ not in ("ADJ", "PROPN"):
+                continue
+            nation = self.actors.lookup(a.text, ctx.when)
+            if nation is None or not nation.country or nation.sector:
+                return [actor]  # "senior and junior officials": no nations
+            out.append(Actor(text=actor.text, code=nation.country + (actor.sector or ""), country=nation.country,
+                             sector=actor.sector))
+        return out if len(out) > 1 else [actor]
+
+    def _clause_owner(self, tok: Token, poss: Token, ctx: ArticleContext) -> Actor | None:
+        """Who "its" or "their" at ``poss`` (on the noun ``tok``) is: the subject of the clause the noun is in,
+        named before it: a body for "its" (no person), a group or pair for "their"."""
+        low = poss.lower_
+        if low not in ("its", "their"):
+            return None
+        verb, steps = tok.head, 0
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and steps < 4:
+            verb, steps = verb.head, steps + 1
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = subject_token(verb, self.accuse, self.parties)
+        if subj is None or subj.i >= poss.i or subj.pos_ == "PRON" or subj.ent_type_ == "PERSON":
+            return None
+        plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+        if (low == "their") != plural:
+            return None
+        a = self.actor(subj, ctx)
+        return a if a is not None and a.country and a.sector not in ("CVL",) else None
 
     def inner_actor(self, tok: Token, ctx: ArticleContext, skip: set[int], source: bool = False) -> Actor | None:
         """The first actor named inside a phrase that is not one ("rail lines carrying Russian troops").
@@ -328,8 +385,10 @@ class Roles:
         """The source actors, and the object whose owner turned out to be the source, if any."""
         # "X said it will ...": the pronoun is the speaker
         # (inside a quotation "they" is whom the speaker speaks of, not the speaker)
-        found = [a for a in ((sayer if sayer is not None and s.lower_ in _SELF_REF and not ctx.memory.quoted_other(s)
-                              else self.actor(s, ctx, sayer)) for s in slots.sources) if a is not None]
+        found = [b for s in slots.sources
+                 for a in (sayer if sayer is not None and s.lower_ in _SELF_REF and not ctx.memory.quoted_other(s)
+                           else self.actor(s, ctx, sayer),) if a is not None
+                 for b in (self.nationalities(s, a, ctx) if a is not sayer else [a])]
         used.update(s.i for s in slots.sources)
         if not found and slots.sources:
             # "the APEC forum": an actor named inside a phrase the resolver cannot place
@@ -374,6 +433,8 @@ class Roles:
             return {}
         if (m.pattern.code or "")[:2] == "17":
             return {}  # "banned opposition leader Juan Guaido from ...": coercion is done to its object
+        if own_means.sector in _PEOPLE_SECTORS and own_means.country:
+            return {}  # "evacuated its nationals": its people are whom the deed is for, not its instrument
         slots.targets = [t for t in slots.targets if not (t.left_edge.i <= m.obj.i <= t.right_edge.i)]
         used.update(x.i for x in expand(m.obj) if x.i != m.obj.i)  # "moved tanks and artillery": means too
         return {c.lower_: c for c in m.obj.children if c.dep_ == "prep"}
@@ -394,7 +455,7 @@ class Roles:
                             # "a drone attack on the Indian navy's fleet": whose the thing hit is
                             a = self.inner_actor(g, ctx, used) or a
                         if a is not None and (a.code or p not in _WEAK_TARGET_PREPS):
-                            found.append(a)
+                            found += self.nationalities(g, a, ctx)
                 if found:
                     return found
         return found
@@ -412,7 +473,7 @@ class Roles:
                 seen.add(x.i)
                 a = self.actor(x, ctx, binder)
                 if a is not None and x.i not in used and not (lemma(x) in self.weapons and not a.country):
-                    found.append(a)  # a bare "drones" banned or seized is a means, no party
+                    found += self.nationalities(x, a, ctx)  # a bare "drones" banned or seized is a means, no party
         thing = next((t for t in slots.targets if lemma(t) in self.force_things or t.lower_ in self.force_things),
                      None)
         if thing is None or m.noun or (m.pattern.code or "")[:2] < "13":
@@ -436,7 +497,7 @@ class Roles:
                 pools.append({c.lower_: c for c in m.anchor.head.children
                               if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS})
             if (not m.noun and m.obj is not None and m.obj.i not in used and not means_preps
-                    and (thing is None or lemma(m.anchor) in self.light)):
+                    and (thing is None or lemma(m.anchor) not in self.stance)):
                 # "expressed concern to the Council", "declared a truce with the rebels", "gave equipment to
                 # Nicaragua": the parser hangs whom the deed is aimed at on the object
                 pools.append({c.lower_: c for c in m.obj.children if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS})
@@ -459,8 +520,32 @@ class Roles:
                 found.append(a)
         return found
 
+    def _transit(self, m: Match, ctx: ArticleContext) -> tuple[list[Actor], list[Actor]] | None:
+        """"Supplies for the Russian army pass through Belarus": the state crossed is the source, whom the
+        goods are for the target (the goods themselves are no party)."""
+        if m.noun or m.pattern.agent is None or not any("through" in need or "via" in need for need in m.pattern.preps):
+            return None
+        via = next((g for c in m.anchor.children if c.dep_ == "prep" and c.lower_ in ("through", "via")
+                    for g in c.children if g.dep_ == "pobj"), None)
+        goods = subject_token(m.anchor, self.accuse, self.parties)
+        if via is None or goods is None:
+            return None
+        src = self.actor(via, ctx)
+        if src is None or not src.country:
+            place = ctx.place_at(via)
+            src = Actor(text=place.text, code=place.country, country=place.country) if place is not None else None
+        if src is None or not src.country:
+            return None
+        tgt = next((a for c in goods.children if c.dep_ == "prep" and c.lower_ in ("for", "to")
+                    for g in c.children if g.dep_ == "pobj" for a in (self.actor(g, ctx),)
+                    if a is not None and a.code), None)
+        return [src], [tgt] if tgt is not None else []
+
     def roles(self, m: Match, ctx: ArticleContext, sayer: Actor | None = None) -> tuple[list[Actor], list[Actor]]:
         """Source and target actors of a matched predicate."""
+        transit = self._transit(m, ctx)
+        if transit is not None:
+            return transit
         slots = self._noun_slots(m.anchor) if m.noun else self._verb_slots(m.anchor)
         used: set[int] = set()
         sources, owner_of = self._source_actors(m, slots, ctx, sayer, used)
