@@ -59,7 +59,7 @@ def main() -> int:
     articles = load(args.corpus, args.n)
     n = len(articles)
 
-    from tocsin.coding import acled, article as article_mod, coder as coder_mod, match, roles
+    from tocsin.coding import acled, article as article_mod, coder as coder_mod, gate as gate_mod, match, roles
     from tocsin import when
     from tocsin.geo import parser as geo_parser
     from tocsin.coding.components import EventsStage, PlacesStage
@@ -88,6 +88,7 @@ def main() -> int:
     timed(acc, when, "event_date", "    dates")
     timed(acc, geo_parser.Geoparser, "event_location", "    event places")
     timed(acc, article_mod.ArticlePass, "run", "  article pass")
+    timed(acc, gate_mod.Gate, "__call__", "  political gate")
     timed(acc, acled, "type_events", "  ACLED typing")
 
     from spacy.tokens import Doc

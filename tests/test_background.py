@@ -63,6 +63,13 @@ def rules(tools, text, word):
     ("The rebels retaliated, shelling the government villages near the river.", "retaliate", "the means names the deed"),
     ("Ambush attacks on officers increase across the state.", "attack", "a trend of many deeds"),
     ("Bandits fired on a navy patrol near the delta.", "patrol", "a unit"),
+    ("The 20-year-old embargo was imposed after the border war.", "impose", "dated before"),
+    ("Suspicion fell on a militia that has carried out similar raids on river ports.", "raid", "habitual"),
+    ("The movement said it would answer any attack on its camps.", "attack", "any such deed"),
+    ("Witnesses say the junta routinely tortures detainees in its prisons.", "torture", "habitual"),
+    ("Slovakia, which has vetoed sanctions against Minsk in the past, abstained.", "veto", "habitual"),
+    ("The army, which has fought the rebels since April 2019, took the bridge.", "fight", "since an earlier year"),
+    ("Exporters recalled that the 2015 restrictions were imposed overnight.", "impose", "dated before"),
 ])
 def test_background_rule(tools, text, word, rule):
     assert any(r and rule in r for r in rules(tools, text, word)), text
@@ -80,6 +87,10 @@ def test_background_rule(tools, text, word, rule):
     ("Students demonstrated outside the ministry on Monday.", "demonstrate"),
     ("Beijing retaliated against the strikes with missile fire.", "retaliate"),
     ("The attacks on police stations rose to six on Monday.", "attack"),
+    ("The port authority lifted the 20-year-old embargo on Monday.", "lift"),
+    ("The council imposed a new curfew on the old town.", "impose"),
+    ("Troops repeatedly shelled the town on Monday.", "shell"),
+    ("The army has fought the rebels since Monday.", "fight"),
 ])
 def test_not_background(tools, text, word):
     assert not any(rules(tools, text, word)), text

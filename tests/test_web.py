@@ -378,6 +378,32 @@ def test_an_answer_asked_again_is_the_bytes_kept_until_the_store_changes(db, tmp
         assert [p["events"] for p in months] == [2 * p["events"] for p in first.json()["points"]]
 
 
+def test_answers_kept_hold_while_the_server_idles_and_not_after_a_write(db, tmp_path):
+    import shutil
+
+    copy = tmp_path / "idle.duckdb"
+    shutil.copy(db, copy)
+    app = create_app(copy)
+    reader = app.state.reader
+    reader.idle = 0.1  # let go of the file soon after the last query
+    with TestClient(app) as c:
+        c.get("/stats")
+        first = c.get("/network").content
+        deadline = time.monotonic() + 10
+        while reader._con is not None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert reader._con is None  # the file is let go of...
+        hits = reader.hits
+        assert c.get("/network").content == first and reader.hits == hits + 1
+        assert reader._con is None  # ...and the answer came without opening it again
+        _write(copy, "from tocsin.store import Store\n"
+                     f"with Store({str(copy)!r}).writer() as w:\n"
+                     "    w.con.execute(\"INSERT INTO events SELECT * REPLACE (event_id || '-again' AS event_id) "
+                     "FROM events\")\n")
+        edges = c.get("/network").json()["edges"]
+        assert [e["events"] for e in edges] == [2 * e["events"] for e in json.loads(first)["edges"]]
+
+
 def _series_rows(client, **params) -> list[dict]:
     r = client.get("/series", params=params)
     assert r.status_code == 200, r.text

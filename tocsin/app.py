@@ -36,6 +36,8 @@ class Settings:
     gazetteer: str | None = None  # a GeoNames dump laid over the bundled gazetteer
     places: bool = True  # geoparse place mentions and event locations
     dates: bool = True  # date events from the text (False: the publication date, as GDELT)
+    # keep crime, accidents, business and sport among private parties, flagged political=False (docs/political.md)
+    nonpolitical: bool = False
     workers: int = 1  # coding processes
     dask: str | None = None  # a Dask scheduler address, or "local"; None: this machine
     rules: Path | None = None  # indicator rule sets for alerts (tocsin.warn)
@@ -171,7 +173,7 @@ class Tocsin:
         from .runner import Job
 
         s = self.settings
-        return Job(places=s.places, gazetteer=s.gazetteer, dates=s.dates, model=s.model)
+        return Job(places=s.places, gazetteer=s.gazetteer, dates=s.dates, model=s.model, nonpolitical=s.nonpolitical)
 
     def events(self, **filters):
         """Stored events as a pandas DataFrame; filters as ``Store.events`` (actor, dyad, root, since, ...)."""

@@ -106,6 +106,9 @@ class Event(BaseModel):
     # how often the article tells this event: re-mentions ("the attack", "the accusations") and a
     # headline the body repeats are folded into the first telling by the article pass, adding here
     mentions: int = Field(default=1, ge=1)
+    # False: a deed among private parties (ordinary crime and its policing, an accident, business,
+    # sport) the political-event gate (coding/gate.py) kept only because it was asked to
+    political: bool = True
 
     def record(self) -> dict:
         """The JSON-ready event record."""

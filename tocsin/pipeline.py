@@ -24,13 +24,14 @@ class Pipeline:
     so threads may share one Pipeline."""
 
     def __init__(self, *, places: bool = True, gazetteer: str | None = None, dates: bool = True,
-                 model: str | None = None) -> None:
+                 model: str | None = None, nonpolitical: bool = False) -> None:
         from .actors import ActorResolver
         from .coding import EventCoder
 
         self.nlp = nlp.load(model)
         self.actors = ActorResolver()
-        self.coder = EventCoder(self.actors, dates=dates)
+        # nonpolitical: keep crime, accidents, business and sport among private parties, flagged political=False
+        self.coder = EventCoder(self.actors, dates=dates, nonpolitical=nonpolitical)
         self.geo = None
         if places:
             from .geo import Geoparser
@@ -57,15 +58,18 @@ class CodingFailed(RuntimeError):
 
 
 def run(articles: Iterable[Article], *, workers: int = 1, places: bool = True, gazetteer: str | None = None,
-        dates: bool = True, model: str | None = None, dask: str | None = None) -> Iterator[Coded]:
+        dates: bool = True, model: str | None = None, dask: str | None = None,
+        nonpolitical: bool = False) -> Iterator[Coded]:
     """Code articles in order, in this process, in ``workers`` processes or on Dask (see ``tocsin.runner``).
 
-    ``dates=False`` stamps every event with the publication date, as GDELT does. An article the
+    ``dates=False`` stamps every event with the publication date, as GDELT does; ``nonpolitical=True``
+    keeps the events the political gate sets aside, flagged ``political=False`` (docs/political.md). An article the
     coder fails on raises ``CodingFailed``; ``tocsin.runner.code`` hands such failures back instead.
     """
     from . import runner as R
 
-    r = R.make(workers, dask, R.Job(places=places, gazetteer=gazetteer, dates=dates, model=model))
+    r = R.make(workers, dask, R.Job(places=places, gazetteer=gazetteer, dates=dates, model=model,
+                                        nonpolitical=nonpolitical))
     try:
         for article, out in R.code(r, articles):
             if isinstance(out, str):

@@ -52,6 +52,7 @@ class Job:
     gazetteer: str | None = None
     dates: bool = True
     model: str | None = None
+    nonpolitical: bool = False  # keep the events the political gate sets aside, flagged
 
 
 _pipelines: dict[Job, Pipeline] = {}
@@ -62,7 +63,8 @@ def pipeline_for(job: Job) -> Pipeline:
     if job not in _pipelines:
         from .pipeline import Pipeline  # here, not above: the store loader and a Dask client need no spaCy
 
-        _pipelines[job] = Pipeline(places=job.places, gazetteer=job.gazetteer, dates=job.dates, model=job.model)
+        _pipelines[job] = Pipeline(places=job.places, gazetteer=job.gazetteer, dates=job.dates, model=job.model,
+                                    nonpolitical=job.nonpolitical)
     return _pipelines[job]
 
 

@@ -33,12 +33,16 @@ def code(
                                              help="A GeoNames dump to use as well."),
     model: Optional[str] = model_option(),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", metavar="N", min=1, help="Refuse texts longer than this."),
+    nonpolitical: bool = typer.Option(False, "--nonpolitical",
+                                      help="Also write the hostile events of crime, accidents, business and sport "
+                                           "among private parties, with \"political\": false (left out by default)."),
 ) -> None:
     """Code articles into political events (CAMEO, PLOVER, ACLED) with modality and evidence."""
     from ..app import Tocsin
 
     pub = parse_date_option(date)
-    app = Tocsin(workers=workers, places=places, gazetteer=str(gazetteer) if gazetteer else None, model=model)
+    app = Tocsin(workers=workers, places=places, gazetteer=str(gazetteer) if gazetteer else None, model=model,
+                 nonpolitical=nonpolitical or None)
     problems: list = []
     articles = app.read(inputs, date=pub, problems=problems, max_chars=max_chars)
     n_articles = n_events = 0

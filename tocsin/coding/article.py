@@ -498,11 +498,14 @@ class ArticlePass:
         out = self._quoted(doc, out, table)
         out = self._corefer(doc, out)
         out = self._headline(doc, out)
-        if self.gate:
+        aside: list[Event] = []
+        if self.gate:  # what the gate flags takes no part in dating and ranking the article's events
             out = self._gated(doc, out, places)
+            aside = [e for e in out if not e.political]
+            out = [e for e in out if e.political]
         out = [self._dated(doc, article, self._placed(e)) for e in out]
         out = self._narrative_years(doc, out)
-        return self._ranked(doc, article, out)
+        return self._ranked(doc, article, out) + aside
 
     def _war_means(self, doc: Doc, e: Event) -> bool:
         """"A landmine killed two children": a means of war makes the event political."""
@@ -876,6 +879,9 @@ class ArticlePass:
             sides = {self._side(e.source, root, doc, e, places), self._side(e.target, root, doc, e, places)}
             if sides & {"political", "unknown"} or (root in _WAR_ROOTS and self._war_means(doc, e)):
                 out.append(e)
+            else:  # flagged, not dropped: EventCoder drops it unless asked to keep it (coding/gate.py)
+                out.append(e.model_copy(update={"political": False,
+                                                "rule": f"{e.rule}; not political: no political party on either side"}))
         return out
 
     # ---------- dates ----------

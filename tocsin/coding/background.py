@@ -51,6 +51,9 @@ class Background:
         self.generic_deed = lex.words("@GENERIC_DEED")
         self.trend = lex.words("@TREND")
         self.aspectual = lex.words("@ASPECTUAL")
+        self.nouns = lex.nouns
+        self.generic_det = lex.words("@GENERIC_DET")
+        self.habitual_adv = lex.words("@HABITUAL_ADV")
 
     def __call__(self, m: Match, year: int | None = None) -> str | None:
         tok = m.anchor
@@ -60,7 +63,8 @@ class Background:
             if rule:
                 return rule
         else:
-            rule = self._verb(tok, year) or (self._habitual(m.obj) if m.obj is not None else None)
+            rule = (self._verb(tok, year) or (self._habitual(m.obj) if m.obj is not None else None)
+                    or self._made(m, year))
             if rule:
                 return rule
         # "those who blew up the pipeline", "anyone who attacks": a description of people
@@ -90,9 +94,14 @@ class Background:
         rule = self._habitual(tok)
         if rule:
             return rule
+        if any(c.dep_ == "det" and c.lower_ in self.generic_det for c in tok.children):
+            return "background: any such deed, not one that happened"
         if (tok.dep_ == "nsubj" and tok.tag_ in ("NNS", "NNPS") and lemma(head) in self.trend
                 and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)):
             return "background: a trend of many deeds"
+        return self._dated(tok, year)
+
+    def _dated(self, tok: Token, year: int | None) -> str | None:
         for c in tok.children:
             if c.dep_ == "amod" and c.lower_ in self.earlier:
                 return "background: dated before the story"
@@ -110,12 +119,29 @@ class Background:
             return "background: habitual deeds"
         return None
 
+    def _made(self, m: Match, year: int | None) -> str | None:
+        """"The 15-year-old ban was imposed after the crackdown": a verb that makes the very thing its
+        object or passive subject names (the noun codes the same root) is as old as that thing.
+        "The 15-year-old ban was lifted" is not: lifting is another event than the ban."""
+        root = (m.pattern.code or "")[:2]
+        for c in m.anchor.children:
+            if c.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            plist = self.nouns.get(lemma(c)) or self.nouns.get(c.lower_)
+            if plist and any(p.code and p.code[:2] == root for p in plist):
+                rule = self._dated(c, year)
+                if rule:
+                    return rule
+        return None
+
     def _verb(self, tok: Token, year: int | None) -> str | None:
         if lemma(tok) in self.intransitive and any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in tok.children):
             return "another sense: an intransitive event verb with an object"  # "demonstrated the talents"
         if lemma(tok) in self.generic_deed and any(c.dep_ == "advcl" and c.tag_ == "VBG" for c in tok.children):
             return "another sense: the means names the deed"  # "the rebels retaliated, shelling the villages"
         for c in tok.children:
+            if c.dep_ == "advmod" and c.lower_ in self.habitual_adv:
+                return "background: habitual deeds"  # "the regime routinely tortures detainees"
             if c.dep_ in ("npadvmod", "advmod", "dobj") and lemma(c) == "time" and any(
                     g.lower_ in self.habitual or g.lower_ in ("several", "multiple") for g in c.children):
                 return "background: habitual deeds"  # "deployed numerous times"
@@ -132,6 +158,10 @@ class Background:
                     x.dep_ in ("nummod", "quantmod") for x in g.children) for g in objs):
                 return "background: a habit over years"
             if c.lower_ == "since" and year is not None and any(
-                    _YEAR.match(g.text) and int(g.text) < year for g in objs):
-                return "background: a tally since an earlier year"
+                    _YEAR.match(g.text) and int(g.text) < year
+                    for o in objs for g in (o, *(x for x in o.children if x.dep_ in ("nummod", "npadvmod", "appos")))):
+                return "background: a tally since an earlier year"  # "since 2011", "since April 2023"
+            if c.lower_ == "in" and any(g.lower_ == "past" and any(d.lower_ == "the" for d in g.children)
+                                        for g in objs):
+                return "background: habitual deeds"  # "has vetoed sanctions in the past"
         return None

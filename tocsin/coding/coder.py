@@ -24,6 +24,7 @@ from .background import Background
 from .confidence import confidence
 from .context import ArticleContext, attach
 from .derived import Derived
+from .gate import Gate
 from .match import Match, Matcher, words
 from .modality import ModalityResult, ModalityRules
 from .patterns import Lexicon, lexicon
@@ -50,9 +51,12 @@ class Candidate:
 
 
 class EventCoder:
-    def __init__(self, actors, lex: Lexicon | None = None, dates: bool = True) -> None:
+    def __init__(self, actors, lex: Lexicon | None = None, dates: bool = True,
+                 nonpolitical: bool = False) -> None:
         self.actors = actors
         self.dates = dates
+        # keep the events the political gate sets aside, flagged ``political=False``, instead of dropping them
+        self.nonpolitical = nonpolitical
         self.lex = lex or lexicon()
         self.codes = cameo()
         self.matcher = Matcher(self.lex)
@@ -60,6 +64,7 @@ class EventCoder:
         self.roles = Roles(actors, self.lex)
         self.derived = Derived(self.codes, self.lex)
         self.background = Background(self.lex)
+        self.gate = Gate(self.lex)
         # the pass over the whole article once its sentences are coded (coding/article.py); None skips it
         self.article: ArticlePass | None = ArticlePass(actors, self.lex)
 
@@ -82,6 +87,10 @@ class EventCoder:
                     ctx.memory.note(self.roles.actor(tok, ctx), tok)
         if self.article is not None:  # actors settled by the whole article first: ACLED types turn on them
             events = self.article.run(doc, ctx.article, events, ctx.places)
+        # crime, accidents, business and sport among private parties: after the article pass has settled the parties
+        events = self.gate(doc, events, ctx.places)
+        if not self.nonpolitical:
+            events = [e for e in events if e.political]
         events = acled.type_events(doc, events)
         ctx.events = events
         return events

@@ -57,12 +57,18 @@ class Derived:
         own = own and not (mod.sayer is not None and lemma(mod.sayer.head) in self.threat_verbs)
         # "Hungary will veto the sanctions if ...": a condition on one's own future deed leaves it a threat
         future = mod.modality == "future" or (mod.modality == "hypothetical" and {"future", "conditional"} <= mod.found)
-        if own and future and intent_of(code.code) and not purpose and self._stated(m, mod):
+        intent = intent_of(code.code)
+        if intent and code.root == "16" and "conditional" not in mod.found:
+            # "Russia will expel 60 diplomats": an announced decision is the future deed, not a threat;
+            # a threat makes the deed hang on a condition ("will veto the sanctions if ...") or is
+            # said as one ("warned that police will disperse rallies", the verb above codes it)
+            intent = None
+        if own and future and intent and not purpose and self._stated(m, mod):
             # "the rebels said they will free the hostages": the promise is the event CAMEO codes,
             # and the rebels saying it of themselves is no hearsay; "troops will be deployed to
             # repel attacks" states a purpose, not a promise
             said = mod.without({"future", "hypothetical", "conditional"})
-            out.append((self.codes[intent_of(code.code)], "asserted" if said == "reported" else said,
+            out.append((self.codes[intent], "asserted" if said == "reported" else said,
                         f"announced: {m.pattern.rule}"))
         elif own and mod.modality == "negated" and will_not(m.anchor) and refusal_of(code.code):
             # "Hungary says it will not accept refugees": the refusal is the event

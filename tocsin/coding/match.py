@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp import text_of
 from .patterns import Lexicon, Pattern
-from .syntax import VERB_OBJ, for_to, lemma, negation, patients, subject_token
+from .syntax import VERB_OBJ, for_to, lemma, negation, patients, resultative_objects, subject_token
 
 # Entity types that name something; a proper noun of one is a name, not an event ("the APEC forum").
 _NAME_ENTS = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -50,6 +50,12 @@ def cited_headlines(sent: Span) -> set[int]:
                 out.update(range(open_at + 1, tok.i))
             open_at = None
     return out
+
+
+def _temporal(prep: Token) -> bool:
+    """"shot a man on Friday", "fired in March": a preposition of time is not the pattern's."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 class Matcher:
@@ -96,6 +102,7 @@ class Matcher:
                     objs.append(c)
         elif not objs:
             objs = [c for c in tok.children if c.dep_ in VERB_OBJ] + patients(tok)
+            objs += resultative_objects(tok)
         # "hundreds of soldiers", "some of its troops", "tons of medicine": the noun inside counts
         for o in list(objs):
             if o.pos_ == "NUM" or o.lemma_.lower() in self.quantity:
@@ -119,7 +126,7 @@ class Matcher:
         for need in p.preps:
             pool = children + [g for t in prep_tokens for g in t.children if g.dep_ == "prep"]
             hit = next((c for c in pool if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
-                        and c.lower_ in need), None)
+                        and c.lower_ in need and not _temporal(c)), None)
             if hit is None and "for" in need:
                 marks = for_to(children) if marks is None else marks
                 hit = next(iter(marks), None)

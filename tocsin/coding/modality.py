@@ -67,6 +67,7 @@ class ModalityRules:
         self.say_or_deny = self.say | self.deny  # looked up at every step of every walk
         self.future = lex.words("@FUTURE")
         self.hypo = lex.words("@HYPO")
+        self.plan = lex.words("@PLAN_VERB")  # verbs whose event-noun object is not done yet
         self.neggov = lex.words("@NEGGOV")
         self.future_noun = lex.words("@FUTURE_NOUN")
         self.hypo_noun = lex.words("@HYPO_NOUN")
@@ -194,6 +195,8 @@ class ModalityRules:
             elif dep == "dobj" and cur is not trigger and hl in self.block and forms(cur) & (
                     self.future_noun | self.hypo_noun):
                 found.add("negated")  # "blocked an attempt to impose sanctions"
+            elif dep == "dobj" and cur is trigger and trigger.pos_ == "NOUN" and hl in self.plan:
+                found.add("future")  # "plotting attacks on Serbs", "planning an offensive": not yet done
             elif dep == "dobj" and cur is trigger and hl == "deny":  # "Moscow denied the attack"
                 found.add("negated")
                 if sayer is None:

@@ -20,7 +20,8 @@ from .context import ArticleContext
 from .match import Match
 from .patterns import Lexicon
 from .acled import war_means
-from .syntax import VERB_OBJ, accusation, accused, expand, for_to, lemma, noun_phrase, passive, patients, subject_token
+from .syntax import (VERB_OBJ, accusation, accused, expand, for_to, lemma, noun_phrase, passive, patients,
+                     resultative_objects, subject_token)
 
 # Prepositions that introduce the target, in order of preference.
 _TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "at", "into", "toward", "towards", "from",
@@ -93,7 +94,9 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
                 for a in actors]
     def rebels(actors: list[Actor], others: list[Actor]) -> list[Actor]:
         # "Gbagbo broke the ceasefire with rebels": a government's rebels are its own country's
-        country = next((a.country for a in others if a.country and a.sector == "GOV"), None)
+        # (not a diplomat's: "gunmen shot dead the Dutch ambassador" in Chile are no Dutch rebels)
+        country = next((a.country for a in others if a.country and a.sector == "GOV"
+                        and not set(a.text.lower().split()) & _ENVOYS), None)
         if country is None:
             return actors
         return [Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector)
@@ -102,6 +105,7 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
     return rebels(s, t), rebels(t, s)
 
 
+_ENVOYS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "consul", "embassy"})
 # one office-holder named by the office alone ("the president", "the prime minister"): the one the article
 # speaks of, whom the article pass finds among the people it names, not whoever else the sentence names
 _OFFICES = ("president", "prime minister", "premier", "chancellor", "foreign minister", "defence minister",
@@ -306,7 +310,7 @@ class Roles:
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         sources = expand(subj) if subj is not None else []
         if not targets:
-            targets = [c for c in tok.children if c.dep_ in VERB_OBJ or c.dep_ == "dative"]
+            targets = [c for c in tok.children if c.dep_ in VERB_OBJ or c.dep_ == "dative"] + resultative_objects(tok)
         if not targets:
             # "called for Israel to withdraw", "for the embargo to be lifted": whom the for-to clause is about
             targets = [c for m in for_to(list(tok.children)) for c in m.head.children

@@ -13,6 +13,12 @@ def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def resultative_objects(verb: Token) -> list[Token]:
+    """"Gunmen shot dead the ambassador": the parser hangs the object under "dead", not the verb."""
+    return [g for c in verb.children if c.lower_ == "dead" and c.dep_ in ("ccomp", "xcomp", "oprd", "advmod", "acomp")
+            for g in c.children if g.dep_ in VERB_OBJ]
+
+
 # "Ethiopia let free 74 leaders": the parser makes "free" a clause of its own under "let"
 _CAUSATIVE = {"let"}
 

@@ -237,6 +237,8 @@ class Ingest:
                 for e in coded.events:
                     if e.event_id in seen_events:
                         continue  # a coder that repeats an id must not make the whole batch fail
+                    if not e.political:
+                        continue  # series and alerts read the store: it holds political events only (docs/political.md)
                     seen_events.add(e.event_id)
                     evs.append(R.event_row(e, lead_end))
                     n += 1

@@ -46,8 +46,10 @@ class SharedReader:
         self._last_used = time.monotonic()
         self._cond = threading.Condition()
         self._intent_fd: int | None = None
+        self._fd_lock = threading.Lock()
         self.generation = 0  # bumped when a reopen finds the file changed: what was memoised may be stale
         self._fingerprint: tuple | None = None
+        self._stamp: tuple | None = None  # (generation, fingerprint) of the last open
         self._opened = 0  # connections opened so far (a thread's cursor belongs to one)
         self._stop = threading.Event()
         self._watching = False
@@ -69,19 +71,20 @@ class SharedReader:
 
     # -- the writer's claim ----------------------------------------------------------------------
     def writer_waiting(self) -> bool:
-        if self._intent_fd is None:
+        with self._fd_lock:  # the event loop (peek) and the query threads both ask; close() lets go of it
+            if self._intent_fd is None:
+                try:
+                    self._intent_fd = os.open(intent_path(self.path), os.O_RDONLY)
+                except OSError:
+                    return False  # no writer has ever used this store through the claim
             try:
-                self._intent_fd = os.open(intent_path(self.path), os.O_RDONLY)
+                fcntl.flock(self._intent_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
             except OSError:
-                return False  # no writer has ever used this store through the claim
-        try:
-            fcntl.flock(self._intent_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        except OSError:
+                return False
+            fcntl.flock(self._intent_fd, fcntl.LOCK_UN)
             return False
-        fcntl.flock(self._intent_fd, fcntl.LOCK_UN)
-        return False
 
     def _close_locked(self) -> None:
         for cur in self._cursors:
@@ -121,17 +124,18 @@ class SharedReader:
             # every query taking them all.
             con.execute(f"SET threads = {int(self.threads)}")
             con.execute(f"SET memory_limit = '{self.memory_limit}'")
+            con.execute("SET enable_progress_bar = false")  # a server has no terminal to draw it on
         except BaseException:
             con.close()
             raise
         self._opened += 1
         # Taken with the file open, so no writer can change it meanwhile: answers memoised under an
         # older fingerprint are dropped, those of a reopen of the same file (after idling) kept.
-        fingerprint = tuple((st.st_mtime_ns, st.st_size) if st else None
-                            for st in map(_stat, (self.path, self.path + ".wal")))
+        fingerprint = self._file_state()
         if fingerprint != self._fingerprint:
             self._fingerprint = fingerprint
             self.generation += 1
+        self._stamp = (self.generation, fingerprint)  # one attribute: _state reads both at once
         return con
 
     @contextmanager
@@ -184,11 +188,20 @@ class SharedReader:
         names, rows = self.query(sql, params)
         return [dict(zip(names, r)) for r in rows]
 
+    def _file_state(self) -> tuple:
+        return tuple((st.st_mtime_ns, st.st_size) if st else None for st in map(_stat, (self.path, self.path + ".wal")))
+
     def _state(self) -> int | None:
         # Without the condition's lock (the event loop must not wait for a query opening the file):
         # the connection is looked at before the generation, so a generation read while it is open is
-        # the store state of now, or of just before a writer got in.
-        return self.generation if self._con is not None else None
+        # the store state of now, or of just before a writer got in. Closed (idle), the store is still
+        # in that state while no writer is at it and the file's size and time are as they were.
+        if self._con is not None:
+            return self.generation
+        stamp = self._stamp
+        if stamp is None or self.writer_waiting() or self._file_state() != stamp[1]:
+            return None
+        return stamp[0]
 
     def peek(self, key) -> bytes | None:
         """The answer kept (``keep``) for ``key`` in the current store state, or None; the event loop
@@ -253,11 +266,11 @@ class SharedReader:
         many answers are cut from (warn's day rows of every key), like an index of the store state. One
         thread computes it while the others that ask wait for it; a new store state (see ``memo``) makes
         it again on the next ask."""
+        hit = self._derived.get(key)
+        if hit is not None and hit[0] == self._state():
+            self.hits += 1
+            return hit[1]
         with self._cond:
-            hit = self._derived.get(key)
-            if hit is not None and self._con is not None and hit[0] == self.generation:
-                self.hits += 1
-                return hit[1]
             lock = self._derived_locks.setdefault(key, threading.Lock())
         with lock:
             # With a cursor open the file cannot change under us: the generation read here is current.
@@ -281,9 +294,10 @@ class SharedReader:
             while self._busy and time.monotonic() < deadline:
                 self._cond.wait(self.poll)
             self._close_locked()
-            if self._intent_fd is not None:
-                os.close(self._intent_fd)
-                self._intent_fd = None
+            with self._fd_lock:
+                if self._intent_fd is not None:
+                    os.close(self._intent_fd)
+                    self._intent_fd = None
 
 
 def _stat(path: str):
