@@ -100,7 +100,8 @@ def _verbal(doc: Doc, start: int, end: int) -> bool:
 
 
 def _split_headline(doc: Doc) -> None:
-    end = next((t.i for t in doc if t.is_space and "\n" in t.text), None)
+    # a headline ends at a line break within its first 40 tokens; the rest of the article is not read
+    end = next((t.i for t in doc[:41] if t.is_space and "\n" in t.text), None)
     if end is None or end > 40 or any(t.text in (".", "!", "?", ";") for t in doc[:end]):
         return
     for tok in doc[2:end - 2]:

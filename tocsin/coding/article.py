@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import normalise, text_of
 from .roles import _foreign, office_holder
+from .syntax import trigger_token
 
 _WAR_ROOTS = ("18", "19", "20")  # hostile force, where a means of war alone makes an event political
 
@@ -516,8 +517,7 @@ class ArticlePass:
 
     @staticmethod
     def _trigger(doc: Doc, e: Event) -> Token | None:
-        span = doc.char_span(e.span[0], e.span[1], alignment_mode="expand")
-        return span[0] if span is not None and len(span) else None
+        return trigger_token(doc, e.span)
 
     @staticmethod
     def _token_of(actor: Actor, sent: Span, trig: Token) -> Token | None:
@@ -971,10 +971,9 @@ class ArticlePass:
 
 def _YEAR_IN(e: Event, doc: Doc) -> bool:
     """The event's own clause gives a year ("removed from office on April 4, 2025"): it stands."""
-    span = doc.char_span(e.span[0], e.span[1], alignment_mode="expand")
-    if span is None or not len(span):
+    head = trigger_token(doc, e.span)
+    if head is None:
         return False
-    head = span[0]
     own = [t for c in head.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
     return any(_YEAR.search(t.text) for t in own)
 

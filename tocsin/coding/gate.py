@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Event
 from .patterns import Lexicon, PatternError
+from .syntax import trigger_token
 
 _GATED = frozenset({"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 _STORY = ("CRIME", "ACCIDENT", "BUSINESS", "SPORT")
@@ -199,7 +200,7 @@ class Gate:
         for e in events:
             if e.cameo[:2] not in _GATED or not e.political:  # the article pass found no political party
                 continue
-            tok = _token_at(doc, e.span[0])
+            tok = trigger_token(doc, e.span)
             sent = tok.sent if tok is not None else None
             todo.append((e, sent, by_sent.get(sent.start, set()) if sent is not None else set()))
         policed: set[int] = set()
@@ -214,7 +215,3 @@ class Gate:
                 e.rule = f"{e.rule}; {why}"
         return events
 
-
-def _token_at(doc: Doc, char: int):
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None

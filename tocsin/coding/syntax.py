@@ -1,12 +1,18 @@
 """Small reads of the dependency parse that the matching and role stages share."""
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 VERB_OBJ = ("dobj", "obj")
 RELATIVE = {"that", "which", "who", "whom"}
 _BASED = {"base", "locate", "station", "headquarter", "deploy"}
 _WILL_CAN = {"will", "wo", "'ll", "shall", "can", "ca", "could", "would"}
+
+
+def trigger_token(doc: Doc, span: tuple[int, int]) -> Token | None:
+    """The token an event's character ``span`` (its trigger) starts in."""
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return found[0] if found is not None and len(found) else None
 
 
 def lemma(tok: Token) -> str:
@@ -55,18 +61,19 @@ def counted_fragment(verb: Token) -> Token | None:
     """"1 officer killed.", "Five soldiers wounded": a note's or headline's passive without "were",
     whose counted subject underwent the deed; its subject, else None. A past form with no auxiliary
     and no object in a fragment of its own, under a subject that is a count of people."""
-    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "ROOT" or len(verb.sent) > 12:
+    # passive() asks this of every verb it sees: the cheap reads first, the sentence's length last
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "ROOT":
         return None
     from .patterns import lexicon  # the lexicon imports nothing of syntax; loaded once
 
-    if verb.lemma_.lower() not in lexicon().words("@COUNTED_PATIENT"):
+    if lemma(verb) not in lexicon().words("@COUNTED_PATIENT"):
         return None  # "two gunmen attacked": an active deed with its object left out
     if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp", "prt", "dative") for c in verb.children):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ != "NOUN" or not any(c.dep_ == "nummod" for c in subj.children):
         return None
-    return subj
+    return subj if len(verb.sent) <= 12 else None
 
 
 def passive(verb: Token) -> bool:
