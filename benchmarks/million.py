@@ -46,6 +46,15 @@ def write_input(path: Path, n: int, kind: str, seed: int = 0) -> None:
             for i in range(n):
                 text = WIRE if r.random() > 0.001 else WIRE + f" Update {i}: talks resumed in Warsaw."
                 f.write(json.dumps({"id": f"w{i}", "text": text, "date": "2022-03-17"}) + "\n")
+        elif kind == "distinct":
+            recent: list[dict] = []
+            for i in range(n):
+                if recent and r.random() < COPY_RATE:
+                    rec = dict(r.choice(recent), id=f"dup{i:07d}")  # a syndicated copy of a recent story
+                else:
+                    rec = distinct_article(r, i)
+                    recent = (recent + [rec])[-1000:]
+                f.write(json.dumps(rec) + "\n")
         else:
             from corpus import make_articles
 
@@ -54,6 +63,47 @@ def write_input(path: Path, n: int, kind: str, seed: int = 0) -> None:
                 for rec in make_articles(min(block, n - start), seed=seed + start):
                     rec = dict(rec, id=f"{rec['id']}-{start}")
                     f.write(json.dumps(rec) + "\n")
+
+
+COPY_RATE = 0.03  # "distinct": this share of records are exact copies of a recent story
+_SYL = ["ka", "ro", "mi", "ten", "sa", "vel", "do", "ri", "an", "bek", "lu", "mar", "os", "ta", "ni", "zo", "gre",
+        "hal", "in", "ve", "dra", "ko", "su", "lem", "pa", "ti", "var", "ul", "mo", "es"]
+_ROLES = ["a local councillor", "a hospital director", "a farmer", "a teacher", "a shopkeeper", "a retired officer",
+          "an aid worker", "a student leader", "a lawyer", "a port official", "a regional governor", "a bus driver"]
+_WHAT = ["had been displaced", "had fled their homes", "were waiting for news", "had lost their jobs",
+         "had signed a petition", "had joined the march", "were still missing", "had received food parcels"]
+
+
+def _name(r: random.Random) -> str:
+    def word(k: int) -> str:
+        return "".join(r.choice(_SYL) for _ in range(k)).capitalize()
+    return f"{word(2)} {word(r.randint(2, 3))}"
+
+
+def distinct_article(r: random.Random, i: int) -> dict:
+    """A story of its own: corpus.py's event and background sentences for random countries, dates and
+    topics, with people, numbers and places made up for it, so that no two share 80% of their word
+    5-grams (the near-copy threshold): each made-up word breaks five shingles."""
+    from datetime import date as Date, timedelta
+
+    from corpus import COUNTRIES, PUBLISHERS, _background, _event_sentences
+
+    a, b = r.sample(COUNTRIES, 2)
+    c = r.choice(COUNTRIES)
+    when = Date(2015, 1, 1) + timedelta(days=r.randrange(4000))
+    pub, host = r.choice(PUBLISHERS)
+    lead = _event_sentences(r, a, b)
+    p1, p2 = _name(r), _name(r)
+    town = _name(r).split()[1]
+    paras = [f"{a[2].upper()}, {when:%B} {when.day} ({pub}) - {lead[0]}", lead[1],
+             f"{p1}, {r.choice(_ROLES)} in {town}, said {r.randint(12, 98_000):,} people {r.choice(_WHAT)} "
+             f"since {r.choice(['January', 'March', 'May', 'July', 'September', 'November'])} {r.randint(3, 28)}.",
+             " ".join(_event_sentences(r, r.choice([b, c]), a)),
+             f"\"{r.choice(['Nobody', 'No one', 'Not a single family'])} here {r.choice(['expected', 'wanted', 'was told about'])} "
+             f"this,\" said {p2}, who has lived in {town} for {r.randint(2, 60)} years.",
+             " ".join(_background(r, a, b))]
+    return {"id": f"d{i:07d}", "title": lead[0].split(",")[0].split(" on ")[0], "text": "\n\n".join(paras),
+            "date": when.isoformat(), "source": pub, "url": f"https://{host}/world/{when:%Y/%m/%d}/{i:07d}"}
 
 
 STUB = r"""
@@ -149,7 +199,7 @@ def _committed(db: Path) -> int | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--records", type=int, default=100_000)
-    ap.add_argument("--kind", choices=("copies", "distinct"), default="copies")
+    ap.add_argument("--kind", choices=("copies", "distinct", "corpus"), default="copies")
     ap.add_argument("--stub", action="store_true", help="code with the stand-in coder (the store side alone)")
     ap.add_argument("--command", choices=("ingest", "code"), default="ingest")
     ap.add_argument("--timeout", type=float, default=3600)
@@ -174,39 +224,66 @@ def main() -> None:
         cmd = [sys.executable, "-m", "tocsin", "code", str(inp), "-o", str(events), "--no-places"]
     t0 = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    # The child's pipes are drained by threads: a child that writes much would otherwise block on them.
+    import threading
+
+    outs: dict[str, str] = {}
+
+    def drain(name, stream):
+        outs[name] = stream.read()
+    readers = [threading.Thread(target=drain, args=(k, v), daemon=True)
+               for k, v in (("out", proc.stdout), ("err", proc.stderr))]
+    for t in readers:
+        t.start()
     size = inp.stat().st_size
-    samples: list[tuple[float, float, int | None, float | None]] = []
+    samples: list[tuple[float, float, int | None, float | None, float]] = []
+    series = work / f"samples-{a.command}-{a.kind}-{a.records}-{'stub' if a.stub else 'real'}.tsv"
     rows: int | None = None
-    while proc.poll() is None:
-        t = time.monotonic() - t0
-        if t > a.timeout:
-            proc.terminate()
-            break
-        if a.command == "ingest" and len(samples) % 5 == 0:  # a reader in the store slows the writer down
-            rows = _committed(db)
-        pos = _input_pos(proc.pid, inp)
-        samples.append((t, _rss_tree(proc.pid), rows, None if pos is None else pos / size))
-        time.sleep(1.0)
-    out, err = proc.communicate()
+    with open(series, "w") as log:
+        log.write("t_s\trss_mb\trows_committed\tinput_read\tload1\n")
+        while proc.poll() is None:
+            t = time.monotonic() - t0
+            if t > a.timeout:
+                proc.terminate()
+                break
+            if a.command == "ingest" and len(samples) % 5 == 0:  # a reader in the store slows the writer down
+                rows = _committed(db)
+            pos = _input_pos(proc.pid, inp)
+            sample = (t, _rss_tree(proc.pid), rows, None if pos is None else pos / size, os.getloadavg()[0])
+            samples.append(sample)
+            log.write("\t".join("" if x is None else f"{x:.4g}" if isinstance(x, float) else str(x)
+                                for x in sample) + "\n")
+            log.flush()
+            time.sleep(1.0)
+    proc.wait()
+    for t in readers:
+        t.join(timeout=10)
+    err = outs.get("err", "")
     secs = time.monotonic() - t0
     final = _committed(db) if a.command == "ingest" else None
     peak = max((s[1] for s in samples), default=0.0)
     print(f"# {a.command} {a.records:,} {a.kind} records, {'stub coder' if a.stub else 'real coder, --no-places'}")
-    print("   t(s)   RSS MB   rows committed   input read")
-    step = max(1, len(samples) // 10)
-    for t, rss, rows, frac in samples[::step]:
+    print("   t(s)   RSS MB   rows committed   input read   load")
+    step = max(1, len(samples) // 12)
+    for t, rss, rows, frac, load in samples[::step] + samples[-1:]:
         print(f"{t:7.0f} {rss:8.0f} {rows if rows is not None else '-':>16} "
-              f"{'-' if frac is None else f'{frac:.0%}':>12}")
+              f"{'-' if frac is None else f'{frac:.0%}':>12} {load:6.1f}")
 
-    def peak_until(f: float) -> float:
-        # The highest RSS while at most fraction ``f`` of the input had been read.
-        upto = [rss for _, rss, _, frac in samples if frac is not None and frac <= f]
+    def peak_until(f: float) -> float | None:
+        # The highest RSS while at most fraction ``f`` of the input had been read (the reader's offset).
+        upto = [rss for _, rss, _, frac, _ in samples if frac is not None and frac <= f]
         return round(max(upto)) if upto else None
     rate = (final or a.records) / secs if secs else 0
+    at = {f"{round(a.records * f):,}": peak_until(f) for f in (0.1, 0.25, 0.5, 1.0)}
+    # After the last record: ingest's cluster rebuild, the output's rename.
+    last_read = max((i for i, smp in enumerate(samples) if smp[3] is not None), default=len(samples))
+    after = [smp[1] for smp in samples[last_read + 1:]]
     print(json.dumps({"records": a.records, "kind": a.kind, "stub": a.stub, "command": a.command,
                       "exit": proc.returncode, "seconds": round(secs, 1), "records_per_s": round(rate, 1),
-                      "rows_committed": final, "peak_mb": round(peak), "peak_mb_first_10pct": peak_until(0.1),
-                      "peak_mb_first_50pct": peak_until(0.5), "samples": len(samples), "load": os.getloadavg(),
+                      "rows_committed": final, "peak_mb": round(peak), "peak_mb_by_records_read": at,
+                      "peak_mb_after_input": round(max(after)) if after else None,
+                      "load_mean": round(sum(s[4] for s in samples) / max(1, len(samples)), 1),
+                      "load_end": os.getloadavg(), "samples": str(series), "child_stdout": outs.get("out", "").strip()[-300:],
                       "stderr_tail": err.strip().splitlines()[-3:] if err else []}))
 
 

@@ -100,3 +100,46 @@ def test_sigterm_and_sigkill_mid_ingest_with_workers_resume_to_the_sequential_st
     results = [json.loads(x) for x in out.splitlines() if x.startswith("{")]
     assert [r["signal"] for r in results] == ["SIGTERM", "SIGKILL"] and all(r["ok"] for r in results), out
     assert all(0 < r["rows_at_signal"] < 300 and r["group_at_signal"] >= 3 for r in results), out
+
+
+_MID_SEND = r'''
+import os, struct, sys, time
+from pathlib import Path
+from tocsin.runner import ProcessPool
+
+
+def half_sent(marker):
+    # What a worker stopped in the middle of sending a large result leaves behind: the length of a
+    # message, and only part of it, in the pipe the pool's manager thread reads.
+    results = sys._getframe(1).f_locals["result_queue"]
+    os.write(results._writer.fileno(), struct.pack("!i", 1 << 20) + b"x" * 100)
+    Path(marker).write_text("sent")
+    time.sleep(600)
+
+
+if __name__ == "__main__":
+    pool = ProcessPool(2)
+    pool.pool.submit(half_sent, sys.argv[1])
+    while not Path(sys.argv[1]).exists():
+        time.sleep(0.01)
+    time.sleep(0.5)  # the manager thread is now waiting for the rest of the message
+    pool.abort()
+    print("aborted", flush=True)
+'''
+
+
+def test_abort_ends_the_run_when_a_worker_dies_in_the_middle_of_sending_its_result(tmp_path):
+    """The rare hang after SIGTERM under load: the pool's manager thread waited for the rest of a
+    result its killed worker had begun to send, and the interpreter waits for that thread at exit."""
+    script = tmp_path / "mid_send.py"
+    script.write_text(_MID_SEND)
+    p = subprocess.Popen([sys.executable, str(script), str(tmp_path / "sent")], cwd=ROOT,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        out, err = p.communicate(timeout=90)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.communicate()
+        pytest.fail("the process did not end after ProcessPool.abort(): it waits for a half-sent result")
+    assert p.returncode == 0 and out.strip() == "aborted", err
+    assert "Traceback" not in err and "leaked" not in err, err

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, computed_field
 
 Modality = Literal["asserted", "reported", "future", "hypothetical", "negated"]
 # Most restrictive first: when several apply, the earliest in this list wins.
@@ -33,11 +33,24 @@ class Article(BaseModel):
     language: str | None = None
     origin: str | None = None  # file (and line or offset) the article was read from
 
+    # (text, its hash): an ingest asks for the hash a dozen times per article (reader, dedup,
+    # rows), each a pass over the whole text. Kept with the very text object it was computed from,
+    # so a text assigned or copied in afterwards is hashed anew.
+    _hash: tuple[str, str] | None = PrivateAttr(default=None)
+
     @computed_field  # type: ignore[misc]
     @property
     def content_hash(self) -> str:
+        private = self.__pydantic_private__  # read directly: pydantic's attribute path costs microseconds
+        cached = private.get("_hash") if private is not None else None
+        text = self.text
+        if cached is not None and cached[0] is text:
+            return cached[1]
         # Whitespace-insensitive so that re-wrapped copies of one text count as the same article.
-        return hashlib.sha1(" ".join(self.text.split()).encode("utf-8")).hexdigest()
+        h = hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
+        if private is not None:
+            private["_hash"] = (text, h)
+        return h
 
 
 class Actor(BaseModel):

@@ -212,8 +212,12 @@ class ProcessPool:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def abort(self) -> None:
-        procs = list((getattr(self.pool, "_processes", None) or {}).values())
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        pool = self.pool
+        procs = list((getattr(pool, "_processes", None) or {}).values())
+        # Taken before shutdown(), which lets go of them.
+        results = getattr(pool, "_result_queue", None)
+        manager = getattr(pool, "_executor_manager_thread", None)
+        pool.shutdown(wait=False, cancel_futures=True)
         for p in procs:
             if p.is_alive():
                 p.terminate()
@@ -223,6 +227,19 @@ class ProcessPool:
             if p.is_alive():
                 p.kill()
                 p.join(1)
+        # A worker stopped while sending its result (a partition's events: hundreds of KB, longer
+        # than a pipe holds) leaves the pool's manager thread reading the rest of that message for
+        # ever, since this process holds the pipe's write end too; the interpreter joins that
+        # thread at exit, and the run never ended (seen under load: a parent at 0% CPU after
+        # SIGTERM). With the workers gone, closing our write end turns the wait into an end of
+        # file: the pool sees itself broken, and its thread winds up and ends.
+        if results is not None and not any(p.is_alive() for p in procs):
+            try:
+                results._writer.close()
+            except OSError:
+                pass
+        if manager is not None and manager.is_alive():
+            manager.join(10)
 
 
 class _DaskHandle:
