@@ -403,3 +403,20 @@ def test_a_counted_fragment_without_were_is_a_passive(pipe, text, killed):
         assert any(e.target is not None and "soldiers" in e.target.text for e in es)
     else:
         assert all(e.target is None or "gunmen" not in e.target.text for e in es)
+
+
+# ---------- a finite verb the parser hung inside a content clause belongs to the clause's governor ----------
+@pytest.mark.parametrize("text, root, source", [
+    ("Baku denied that its soldiers had shelled the village and accused Yerevan of provocation.", "112", "AZE"),
+    ("Tehran says that its drones have struck no ship and blames Washington for the escalation.", "112", "IRN"),
+])
+def test_a_conjunct_of_another_tense_is_the_speakers_deed(pipe, text, root, source):
+    found = [e for e in events(pipe, text) if e.cameo.startswith(root)]
+    assert found and all(country(e.source) == source and e.source.sector in (None, "GOV") for e in found)
+    assert all(e.modality == "asserted" for e in found)
+
+
+def test_a_conjunct_of_the_same_tense_stays_in_the_clause(pipe):
+    es = events(pipe, "The ministry said that rebels ambushed the convoy and killed five soldiers.")
+    assert [e for e in es if e.cameo[:2] in ("18", "19") and e.modality == "reported"]
+    assert not [e for e in es if e.cameo[:2] in ("18", "19") and e.modality == "asserted"]

@@ -28,6 +28,7 @@ from .gate import Gate
 from .match import Match, Matcher, words
 from .modality import ModalityResult, ModalityRules
 from .patterns import Lexicon, lexicon
+from .repair import reattach_conjuncts
 from .roles import Roles, domestic
 from .syntax import VERB_OBJ
 
@@ -78,6 +79,7 @@ class EventCoder:
     def code(self, doc: Doc, ctx: ArticleContext) -> list[Event]:
         """The events of the article ``ctx`` holds; they are also left in ``ctx.events``."""
         events: list[Event] = []
+        reattach_conjuncts(doc)
         if self.article is not None:  # acronyms and groups the whole article defines, for its sentences
             self.article.prepare(doc, ctx)
         for si, sent in enumerate(doc.sents):
