@@ -420,3 +420,49 @@ def test_a_conjunct_of_the_same_tense_stays_in_the_clause(pipe):
     es = events(pipe, "The ministry said that rebels ambushed the convoy and killed five soldiers.")
     assert [e for e in es if e.cameo[:2] in ("18", "19") and e.modality == "reported"]
     assert not [e for e in es if e.cameo[:2] in ("18", "19") and e.modality == "asserted"]
+
+
+# ---------- sending away: whose people are expelled is the target, the state they leave the source ----------
+@pytest.mark.parametrize("text", [
+    "The expulsion of Kenyan diplomats from Uganda deepened the row.",
+    "Uganda announced the expulsion of four Kenyan diplomats on Tuesday.",
+])
+def test_an_expulsion_is_aimed_at_whose_diplomats_go(pipe, text):
+    found = [e for e in events(pipe, text) if e.cameo.startswith("16")]
+    assert found and all(country(e.target) == "KEN" for e in found)
+    assert all(country(e.source) in (None, "UGA") for e in found)
+    assert any(country(e.source) == "UGA" for e in found)
+
+
+def test_a_recall_still_belongs_to_whose_envoy_it_is(pipe):
+    found = [e for e in events(pipe, "Uganda ordered the recall of its envoy from Nairobi.") if e.cameo.startswith("16")]
+    assert found and all(country(e.source) == "UGA" for e in found)
+
+
+def test_a_union_of_states_owns_its_ambassador(pipe):
+    text = ("Estonia summoned the Belarusian envoy on Monday. The European Union took the same step, "
+            "recalling its ambassador to Belarus for consultations.")
+    found = [e for e in events(pipe, text) if e.cameo.startswith("161") and e.source is not None
+             and (e.source.code or "").startswith("IGO")]
+    assert found and all(country(e.target) == "BLR" for e in found)
+
+
+# ---------- a generic armed noun in a police story is the police ----------
+def test_officers_in_a_police_story_are_police(pipe):
+    text = ("Police in Lagos said a crowd had gathered outside the station. "
+            "Officers later arrested two organisers of the protest.")
+    found = [e for e in events(pipe, text) if e.cameo.startswith("17")]
+    assert found and all(e.source is not None and e.source.sector == "COP" for e in found)
+
+
+def test_officers_in_an_army_story_stay_military(pipe):
+    text = "The army said its officers detained two organisers of the protest near the barracks."
+    found = [e for e in events(pipe, text) if e.cameo.startswith("17")]
+    assert found and all(e.source is not None and e.source.sector == "MIL" for e in found)
+
+
+def test_a_named_minister_is_not_of_the_state_the_last_sentence_hit(pipe):
+    text = ("Estonia recalled its ambassador to Minsk on Monday. "
+            "Foreign Minister Karin Tamm said the step was measured and would be reviewed.")
+    found = [e for e in events(pipe, text) if e.source is not None and "Tamm" in e.source.text]
+    assert found and all(country(e.source) != "BLR" for e in found)

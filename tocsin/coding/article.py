@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import normalise, text_of
-from .roles import _foreign, office_holder
+from .roles import _foreign, _named, office_holder
 from .syntax import trigger_token
 
 _WAR_ROOTS = ("18", "19", "20")  # hostile force, where a means of war alone makes an event political
@@ -582,6 +582,10 @@ class ArticlePass:
                 return _with(actor, named)
             rule = self.rules.get(actor.sector or "")
             seen = last_seen.get(actor.sector or "")
+            if _named(actor.text):
+                # "Foreign Minister Karl Erjavec": a person by name re-mentions no body named before; whose
+                # minister a name no table knows is, only the story's country says
+                return _with(actor, table.home) if table.home else actor
             if rule is not None and rule.antecedent:
                 if seen is not None:
                     # the body named last, if near; a foreign one only from the sentence before or this one

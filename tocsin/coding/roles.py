@@ -155,6 +155,54 @@ def _says_where(text: str) -> bool:
     return any(w[:1].isupper() for w in ws)
 
 
+def _sector_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The one-word nouns of the sector table: military ones that only say "someone armed" (weak),
+    military heads, and police heads."""
+    global _SECTOR_WORDS
+    if _SECTOR_WORDS is None:
+        from ..actors.tables import SECTOR, load
+
+        weak, mil, cop = set(), set(), set()
+        for key, entries in load().keys.items():
+            if " " in key:
+                continue
+            for e in entries:
+                if e.kind != SECTOR:
+                    continue
+                if e.sector == "MIL":
+                    (weak if e.weak else mil).add(key)
+                elif e.sector == "COP" and not e.weak:
+                    cop.add(key)
+        _SECTOR_WORDS = frozenset(weak), frozenset(mil), frozenset(cop)
+    return _SECTOR_WORDS
+
+
+_SECTOR_WORDS: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+
+
+def _policing(tok: Token) -> bool:
+    """A generic armed noun ("officers", "personnel", "the unit") with no modifier of its own that names
+    a sector, in a stretch of text (its sentence and the two before) that speaks of police and of no army."""
+    weak, mil, cop = _sector_words()
+    if tok.lower_ not in weak and lemma(tok) not in weak:
+        return False
+    if any(c.dep_ in ("amod", "compound", "nmod", "poss") and (c.lower_ in mil or c.lower_ in cop or
+                                                                c.pos_ == "PROPN") for c in tok.children):
+        return False  # "army officers", "Israeli officers": whose they are is said
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    police = False
+    for t in doc[start:tok.sent.end]:
+        low = t.lower_
+        if low in mil or lemma(t) in mil:
+            return False
+        police = police or low in cop or lemma(t) in cop
+    return police
+
+
 def _anti(tok: Token) -> bool:
     """"anti-French", "anti - government": the modifier names whom the thing is against."""
     doc, i = tok.doc, tok.i
@@ -179,6 +227,7 @@ class Roles:
         self.force_things = frozenset(n for n, ps in lex.nouns.items()
                                       if any(p.code and p.code[:2] in ("18", "19", "20") for p in ps)) | self.weapons
         self.sanctions = lex.words("@SANCTION") | {"ban", "bans"}
+        self.sent_from = lex.words("@SENT_FROM")
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
@@ -191,6 +240,9 @@ class Roles:
             actor = self.actors.actor(tok, ctx.when)
         except Exception:  # a resolver bug must not lose the article
             actor = None
+        if actor is not None and actor.sector == "MIL" and tok.pos_ == "NOUN" and _policing(tok):
+            # "officers were called to the venue": in a story of police, its officers are police officers
+            actor = Actor(text=actor.text, code=(actor.country or "") + "COP", country=actor.country, sector="COP")
         if actor is None and tok.pos_ == "NOUN":
             actor = memory.pair_before(tok)  # "the two countries": the pair the article named last
         if tok.pos_ == "PROPN" and (actor is None or not actor.country):
@@ -263,7 +315,9 @@ class Roles:
         if (low == "their") != plural:
             return None
         a = self.actor(subj, ctx)
-        return a if a is not None and a.country and a.sector not in ("CVL",) else None
+        # "the EU recalled its ambassador": a body of states owns what a state would
+        body = a is not None and a.country or (a is not None and (a.code or "")[:3] in ("IGO", "NGO"))
+        return a if body and a.sector not in ("CVL",) else None
 
     def inner_actor(self, tok: Token, ctx: ArticleContext, skip: set[int], source: bool = False) -> Actor | None:
         """The first actor named inside a phrase that is not one ("rail lines carrying Russian troops").
@@ -338,6 +392,13 @@ class Roles:
                     sides = [x for g in c.children if g.dep_ == "pobj" for x in expand(g)]
                     if len(sides) >= 2:
                         sources, targets = sides[:-1], sides[-1:]
+        if not sources and (lemma(tok) in self.sent_from or tok.lower_ in self.sent_from):
+            # "the expulsion of Russian diplomats from Britain": the state they are sent from sends them
+            # (the parser often hangs the "from" on the diplomats themselves)
+            held = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"]
+            sources = [g for h in (tok, *held) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for g in c.children if g.dep_ == "pobj"][:1]
         if not sources:
             sources = self._participle_agent(tok)
         if not sources:
