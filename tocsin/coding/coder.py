@@ -144,6 +144,26 @@ class EventCoder:
             c = self._candidate(m, sent, ctx)
             c.governed = m.anchor.i in governed
             out.append(c)
+        return self._given(out)
+
+    @staticmethod
+    def _given(found: list[Candidate]) -> list[Candidate]:
+        """"Britain condemned the Russian attack on Kyiv": the attack is an event of its own when the text
+        says whose it was, and the condemnation is aimed at its doer, not at its victim; a deed of no
+        one named ("condemned the attack on Kyiv") is left to the condemnation, aimed at no victim."""
+        out = []
+        for c in found:
+            verb = c.m.given_by
+            if verb is None:
+                out.append(c)
+                continue
+            doers = [a for a in c.sources if a.code]
+            stance = next((s for s in found if s.m.anchor.i == verb.i and not s.m.noun), None)
+            if stance is not None:
+                victims = {a.code for a in c.targets if a.code}
+                stance.targets = doers or [a for a in stance.targets if a.code not in victims]
+            if doers:
+                out.append(c)
         return out
 
     def _code_sentence(self, sent: Span, si: int, ctx: ArticleContext) -> list[Event]:

@@ -25,6 +25,9 @@ class Match:
     obj: Token | None  # the object that satisfied ~object, if any
     noun: bool
     anchor: Token  # where the event hangs in the parse: the trigger, or the head of "mediation effort"
+    # the deed a factive stance verb is about ("condemned the Russian attack"): told as done, and kept
+    # only where the text says whose deed it was
+    given_by: Token | None = None
 
 
 def words(tok: Token) -> set[str]:
@@ -67,6 +70,7 @@ class Matcher:
         self.accuse = lex.words("@ACCUSE_OF")
         self.parties = lex.words("@ACTORN")
         self.places = lex.words("@PLACE")
+        self.factive = lex.words("@FACTIVE")
 
     def candidates(self, tok: Token) -> tuple[list[Pattern], bool] | None:
         pos = tok.pos_
@@ -195,5 +199,13 @@ class Matcher:
         cited = cited_headlines(sent)
         matches = [m for m in (self.match(t) for t in sent if t.i not in cited) if m is not None]
         # "launches combat sorties": a verb pattern that named the noun already codes it
-        covered = {m.obj.i for m in matches if not m.noun and m.obj is not None and m.pattern.code}
-        return [m for m in matches if not (m.noun and m.trigger.i in covered)]
+        covered = {m.obj.i: m for m in matches if not m.noun and m.obj is not None and m.pattern.code}
+        out = []
+        for m in matches:
+            verb = covered.get(m.trigger.i) if m.noun else None
+            if verb is not None:
+                if lemma(verb.anchor) not in self.factive or not ("14" <= (m.pattern.code or "")[:2] <= "20"):
+                    continue
+                m.given_by = verb.anchor  # "condemned the attack": the attack is coded too, if it has a doer
+            out.append(m)
+        return out

@@ -392,6 +392,8 @@ class Roles:
                     sides = [x for g in c.children if g.dep_ == "pobj" for x in expand(g)]
                     if len(sides) >= 2:
                         sources, targets = sides[:-1], sides[-1:]
+        if not sources:
+            sources = self._stray_by(tok)
         if not sources and (lemma(tok) in self.sent_from or tok.lower_ in self.sent_from):
             # "the expulsion of Russian diplomats from Britain": the state they are sent from sends them
             # (the parser often hangs the "from" on the diplomats themselves)
@@ -409,6 +411,24 @@ class Roles:
             targets = expand(s) if s is not None else []
         preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
         return Slots(sources, targets, preps)
+
+    def _stray_by(self, tok: Token) -> list[Token]:
+        """"The arrest of the opposition leader by police", "condemned the attack on the embassy by militants":
+        the parser hangs the deed's "by" on the noun it is done to, or on the active verb that carries the
+        deed; an active verb with a subject of its own has no "by" agent, so the "by" is the deed's doer."""
+        hosts = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "upon")
+                 for g in c.children if g.dep_ == "pobj"]
+        verb = tok.head
+        if (tok.dep_ in VERB_OBJ and verb.pos_ == "VERB" and not passive(verb)
+                and any(c.dep_ == "nsubj" for c in verb.children)):
+            hosts.append(verb)
+        for h in hosts:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > tok.i:
+                    g = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if g is not None and g.pos_ in ("NOUN", "PROPN") and lemma(g) not in self.things:
+                        return [g]
+        return []
 
     def _participle_agent(self, tok: Token) -> list[Token]:
         """"the sanctions imposed by Turkey", "an attack carried out by rebels"."""
