@@ -466,3 +466,50 @@ def test_a_named_minister_is_not_of_the_state_the_last_sentence_hit(pipe):
             "Foreign Minister Karin Tamm said the step was measured and would be reviewed.")
     found = [e for e in events(pipe, text) if e.source is not None and "Tamm" in e.source.text]
     assert found and all(country(e.source) != "BLR" for e in found)
+
+
+# ---------- a deed a stance verb takes as done is an event, and the stance is aimed at its doer ----------
+def test_condemning_an_attack_tells_the_attack_and_aims_at_the_attacker(pipe):
+    es = events(pipe, "Canada condemned the Serbian attack on Kosovo on Sunday.")
+    attack = [e for e in es if e.cameo[:2] in ("18", "19", "20")]
+    assert attack and all(country(e.source) == "SRB" and country(e.target) == "XKX" for e in attack)
+    blame = [e for e in es if e.cameo[:2] == "11" and country(e.source) == "CAN"]
+    assert blame and all(country(e.target) == "SRB" for e in blame)
+
+
+def test_condemning_an_attack_of_no_one_named_is_aimed_at_no_victim(pipe):
+    es = events(pipe, "Canada condemned the attack on Kosovo on Sunday.")
+    assert not hostile(es)
+    assert all(country(e.target) != "XKX" for e in es if e.cameo[:2] == "11")
+
+
+@pytest.mark.parametrize("text, source, sector", [
+    ("The arrest of the opposition leader by police sparked protests in Harare.", "ZWE", "COP"),
+    ("Norway condemned the attack on the embassy by militants.", None, "REB"),
+])
+def test_the_by_of_a_deed_the_parser_hung_elsewhere_is_its_doer(pipe, text, source, sector):
+    found = [e for e in events(pipe, text) if e.cameo[:2] in ("17", "18", "19")]
+    assert found and all(e.source is not None and e.source.sector == sector for e in found)
+    if source:
+        assert all(country(e.source) == source for e in found)
+
+
+# ---------- a relative clause tells what its noun did, whatever the clause around it supposes ----------
+def test_a_relative_clause_keeps_its_own_modality(pipe):
+    es = events(pipe, "Lavrov said Russia would punish the countries that expelled Russian diplomats last week.")
+    expel = [e for e in es if e.cameo.startswith("161")]
+    assert expel and all(e.modality in ("asserted", "reported") for e in expel)
+    assert all(country(e.source) != "RUS" for e in expel)  # whose diplomats they were is not who expelled them
+
+
+def test_a_relative_clause_with_its_own_will_stays_future(pipe):
+    es = events(pipe, "Russia will punish any country that will expel its diplomats.")
+    assert all(e.modality != "asserted" for e in es if e.cameo.startswith("161"))
+
+
+def test_a_deed_told_again_in_a_relative_clause_is_a_mention_not_an_event(pipe):
+    text = ("Poland expelled nine Russian diplomats on Monday. "
+            "Moscow said it would answer the states that expelled Russian diplomats.")
+    expel = [e for e in events(pipe, text) if e.cameo.startswith("161")]
+    assert [e for e in expel if country(e.source) == "POL"]
+    assert not [e for e in expel if e.source is None and e.modality != "future"]

@@ -332,6 +332,16 @@ class Roles:
                 if t.dep_ == "prep" and (t.lower_ in _SOURCE_PRUNE or (t.lower_ in _WHERE and (
                         lemma(t.head) in self.things or (t.head.i == tok.i and t.lower_ != "of")))):
                     skip.update(x.i for x in t.subtree)
+        if source:
+            # "countries that expelled Russian diplomats", "three states that border Mexico": what a relative
+            # clause says its noun did names no one the noun belongs to
+            # ("his brother Raul, who succeeded him as president": what it says the noun is still counts)
+            skip = set(skip)
+            for t in tok.subtree:
+                if t.dep_ == "relcl":
+                    keep = {x.i for c in t.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("attr", "oprd")
+                            for x in c.subtree}
+                    skip.update(x.i for x in t.subtree if x.i not in keep)
         for t in tok.subtree:
             if t.i == tok.i or t.i in skip:
                 continue
@@ -357,6 +367,10 @@ class Roles:
                 targets.append(tok.head)  # "the first president to be arrested": the noun undergoes it
             subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
                          if g.dep_ == "pobj"), None)
+            if subj is None and lemma(tok) in self.sent_from:
+                # "envoys who were expelled from other countries": the countries expelled them
+                subj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                             for g in c.children if g.dep_ == "pobj"), None)
         elif tok.dep_ == "acl" and tok.tag_ == "VBN":
             targets.append(tok.head)  # "troops sent to the border": the noun undergoes it
             subj = None
