@@ -80,6 +80,7 @@ class EventCoder:
         """The events of the article ``ctx`` holds; they are also left in ``ctx.events``."""
         events: list[Event] = []
         reattach_conjuncts(doc)
+        ctx.locations = {}  # as the places stage left ctx.places for this coding
         if self.article is not None:  # acronyms and groups the whole article defines, for its sentences
             self.article.prepare(doc, ctx)
         for si, sent in enumerate(doc.sents):
@@ -197,7 +198,12 @@ class EventCoder:
         m, tok, article = c.m, c.m.anchor, ctx.article
         dt = (when_mod.event_date(tok, ctx.when, future=c.mod.modality == "future") if self.dates
               else when_mod.stand_in(ctx.when))
-        location = ctx.geo.event_location(tok, ctx.places) if ctx.geo is not None else None
+        location = None
+        if ctx.geo is not None:
+            # candidates of one trigger (a verb and its derived readings, several patterns) share its place
+            if tok.i not in ctx.locations:
+                ctx.locations[tok.i] = ctx.geo.event_location(tok, ctx.places)
+            location = ctx.locations[tok.i]
         out: list[Event] = []
         for vcode, modality, rule in self.derived.variants(m, c.code, c.mod, sources, c.sayer, c.governed):
             conf = confidence(m, modality, sources, targets, vcode.root, derived=vcode is not c.code)
