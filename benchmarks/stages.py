@@ -67,6 +67,10 @@ def main() -> int:
 
     p = Pipeline()
     list(p.run(articles[:2]))  # tables and lazy caches loaded outside the timing
+    import gc
+
+    gc.collect()
+    gc.freeze()  # as tocsin.runner does once a worker has coded its first partition
 
     texts = [nlp.normalise(a.text) for a in articles]
     pipe_cpu: dict[str, float] = {}

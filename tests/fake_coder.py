@@ -55,7 +55,8 @@ def code(article: Article) -> Coded:
                 date_from_text=bool(d), source=src, target=tgt, cameo=cameo, goldstein=gs, quad_class=quad,
                 plover=Plover(type=ptype, mode=mode) if ptype else None,
                 modality="negated" if "denied" in sent else "asserted",
-                location=loc, confidence=0.9 if n == 0 else 0.5, rule=f"{phrase} -> {cameo}"))
+                location=loc, confidence=0.9 if n == 0 else 0.5, rule=f"{phrase} -> {cameo}",
+                mentions=sent.count(phrase)))  # the phrase told twice in a sentence: one event, two tellings
             n += 1
     return Coded(article, events, places)
 

@@ -403,3 +403,113 @@ def test_a_counted_fragment_without_were_is_a_passive(pipe, text, killed):
         assert any(e.target is not None and "soldiers" in e.target.text for e in es)
     else:
         assert all(e.target is None or "gunmen" not in e.target.text for e in es)
+
+
+# ---------- a finite verb the parser hung inside a content clause belongs to the clause's governor ----------
+@pytest.mark.parametrize("text, root, source", [
+    ("Baku denied that its soldiers had shelled the village and accused Yerevan of provocation.", "112", "AZE"),
+    ("Tehran says that its drones have struck no ship and blames Washington for the escalation.", "112", "IRN"),
+])
+def test_a_conjunct_of_another_tense_is_the_speakers_deed(pipe, text, root, source):
+    found = [e for e in events(pipe, text) if e.cameo.startswith(root)]
+    assert found and all(country(e.source) == source and e.source.sector in (None, "GOV") for e in found)
+    assert all(e.modality == "asserted" for e in found)
+
+
+def test_a_conjunct_of_the_same_tense_stays_in_the_clause(pipe):
+    es = events(pipe, "The ministry said that rebels ambushed the convoy and killed five soldiers.")
+    assert [e for e in es if e.cameo[:2] in ("18", "19") and e.modality == "reported"]
+    assert not [e for e in es if e.cameo[:2] in ("18", "19") and e.modality == "asserted"]
+
+
+# ---------- sending away: whose people are expelled is the target, the state they leave the source ----------
+@pytest.mark.parametrize("text", [
+    "The expulsion of Kenyan diplomats from Uganda deepened the row.",
+    "Uganda announced the expulsion of four Kenyan diplomats on Tuesday.",
+])
+def test_an_expulsion_is_aimed_at_whose_diplomats_go(pipe, text):
+    found = [e for e in events(pipe, text) if e.cameo.startswith("16")]
+    assert found and all(country(e.target) == "KEN" for e in found)
+    assert all(country(e.source) in (None, "UGA") for e in found)
+    assert any(country(e.source) == "UGA" for e in found)
+
+
+def test_a_recall_still_belongs_to_whose_envoy_it_is(pipe):
+    found = [e for e in events(pipe, "Uganda ordered the recall of its envoy from Nairobi.") if e.cameo.startswith("16")]
+    assert found and all(country(e.source) == "UGA" for e in found)
+
+
+def test_a_union_of_states_owns_its_ambassador(pipe):
+    text = ("Estonia summoned the Belarusian envoy on Monday. The European Union took the same step, "
+            "recalling its ambassador to Belarus for consultations.")
+    found = [e for e in events(pipe, text) if e.cameo.startswith("161") and e.source is not None
+             and (e.source.code or "").startswith("IGO")]
+    assert found and all(country(e.target) == "BLR" for e in found)
+
+
+# ---------- a generic armed noun in a police story is the police ----------
+def test_officers_in_a_police_story_are_police(pipe):
+    text = ("Police in Lagos said a crowd had gathered outside the station. "
+            "Officers later arrested two organisers of the protest.")
+    found = [e for e in events(pipe, text) if e.cameo.startswith("17")]
+    assert found and all(e.source is not None and e.source.sector == "COP" for e in found)
+
+
+def test_officers_in_an_army_story_stay_military(pipe):
+    text = "The army said its officers detained two organisers of the protest near the barracks."
+    found = [e for e in events(pipe, text) if e.cameo.startswith("17")]
+    assert found and all(e.source is not None and e.source.sector == "MIL" for e in found)
+
+
+def test_a_named_minister_is_not_of_the_state_the_last_sentence_hit(pipe):
+    text = ("Estonia recalled its ambassador to Minsk on Monday. "
+            "Foreign Minister Karin Tamm said the step was measured and would be reviewed.")
+    found = [e for e in events(pipe, text) if e.source is not None and "Tamm" in e.source.text]
+    assert found and all(country(e.source) != "BLR" for e in found)
+
+
+# ---------- a deed a stance verb takes as done is an event, and the stance is aimed at its doer ----------
+def test_condemning_an_attack_tells_the_attack_and_aims_at_the_attacker(pipe):
+    es = events(pipe, "Canada condemned the Serbian attack on Kosovo on Sunday.")
+    attack = [e for e in es if e.cameo[:2] in ("18", "19", "20")]
+    assert attack and all(country(e.source) == "SRB" and country(e.target) == "XKX" for e in attack)
+    blame = [e for e in es if e.cameo[:2] == "11" and country(e.source) == "CAN"]
+    assert blame and all(country(e.target) == "SRB" for e in blame)
+
+
+def test_condemning_an_attack_of_no_one_named_is_aimed_at_no_victim(pipe):
+    es = events(pipe, "Canada condemned the attack on Kosovo on Sunday.")
+    assert not hostile(es)
+    assert all(country(e.target) != "XKX" for e in es if e.cameo[:2] == "11")
+
+
+@pytest.mark.parametrize("text, source, sector", [
+    ("The arrest of the opposition leader by police sparked protests in Harare.", "ZWE", "COP"),
+    ("Norway condemned the attack on the embassy by militants.", None, "REB"),
+])
+def test_the_by_of_a_deed_the_parser_hung_elsewhere_is_its_doer(pipe, text, source, sector):
+    found = [e for e in events(pipe, text) if e.cameo[:2] in ("17", "18", "19")]
+    assert found and all(e.source is not None and e.source.sector == sector for e in found)
+    if source:
+        assert all(country(e.source) == source for e in found)
+
+
+# ---------- a relative clause tells what its noun did, whatever the clause around it supposes ----------
+def test_a_relative_clause_keeps_its_own_modality(pipe):
+    es = events(pipe, "Lavrov said Russia would punish the countries that expelled Russian diplomats last week.")
+    expel = [e for e in es if e.cameo.startswith("161")]
+    assert expel and all(e.modality in ("asserted", "reported") for e in expel)
+    assert all(country(e.source) != "RUS" for e in expel)  # whose diplomats they were is not who expelled them
+
+
+def test_a_relative_clause_with_its_own_will_stays_future(pipe):
+    es = events(pipe, "Russia will punish any country that will expel its diplomats.")
+    assert all(e.modality != "asserted" for e in es if e.cameo.startswith("161"))
+
+
+def test_a_deed_told_again_in_a_relative_clause_is_a_mention_not_an_event(pipe):
+    text = ("Poland expelled nine Russian diplomats on Monday. "
+            "Moscow said it would answer the states that expelled Russian diplomats.")
+    expel = [e for e in events(pipe, text) if e.cameo.startswith("161")]
+    assert [e for e in expel if country(e.source) == "POL"]
+    assert not [e for e in expel if e.source is None and e.modality != "future"]

@@ -268,6 +268,36 @@ def test_copies_commit_as_they_are_read_not_when_coding_work_comes(tmp_path):
     assert all(read - stored <= bound for read, stored in committed), committed
 
 
+def test_an_event_told_twice_is_one_row_with_two_mentions_and_clusters_count_tellings(tmp_path):
+    db = tmp_path / "s.duckdb"
+    told_twice = "Russia shelled Ukraine near Kharkiv on 2022-03-20 and shelled it again by night."
+    run(db, [art("t1", told_twice, "2022-03-20", "Northern Wire"),
+             art("t2", "Russia shelled Ukraine at Kharkiv on 2022-03-20.", "2022-03-20", "Meridian News")])
+    st = Store(db)
+    ev = st.events().set_index("article_id")
+    assert (len(ev), ev.loc["t1"].mentions, ev.loc["t2"].mentions) == (2, 2, 1)
+    [c] = st.clusters().itertuples()
+    assert (c.num_events, c.num_articles, c.num_mentions) == (2, 2, 3)
+
+
+def test_a_schema_4_store_gets_its_mentions_from_the_event_records(tmp_path):
+    from tocsin.store import schema
+
+    db = tmp_path / "v4.duckdb"
+    run(db, [art("t1", "Russia shelled Ukraine near Kharkiv on 2022-03-20 and shelled it again.", "2022-03-20")])
+    con = duckdb.connect(str(db))
+    con.execute("DROP INDEX events_article")  # as a schema 4 store was written: no mentions column
+    con.execute("ALTER TABLE events DROP COLUMN mentions")
+    con.execute("CREATE INDEX events_article ON events (article_id)")
+    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    con.close()
+    run(db, [art("t2", "Russia threatened Ukraine on 2022-03-19.")])  # a write upgrades it
+    s = Store(db)
+    assert s.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == schema.SCHEMA_VERSION
+    got = dict(s.sql("SELECT article_id, mentions FROM events").itertuples(index=False))
+    assert got["t1"] == 2 and got.get("t2", 1) == 1
+
+
 def test_a_schema_2_store_gets_its_events_indexed_by_article_on_the_next_write(tmp_path):
     from tocsin.store import schema
 
@@ -283,7 +313,7 @@ def test_a_schema_2_store_gets_its_events_indexed_by_article_on_the_next_write(t
     assert Store(db).sql("SELECT count(*) AS n FROM duckdb_indexes() WHERE index_name = 'events_article'")["n"][0] == 0
     run(db, [art("c", "Russia threatened Ukraine on 2022-03-19.")])  # a write upgrades it
     s = Store(db)
-    assert s.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == schema.SCHEMA_VERSION == "4"
+    assert s.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == schema.SCHEMA_VERSION == "5"
     assert s.sql("SELECT count(*) AS n FROM duckdb_indexes() WHERE index_name IN ('events_article', "
                  "'places_article')")["n"][0] == 2
     assert s.events(article_id="a")["event_id"].tolist() == before["event_id"].tolist()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 # Initialisms with dots stay whole ("U.S.", "D.P.R.K."); a word may carry inner apostrophes
@@ -33,6 +34,11 @@ def actor_fold(text: str) -> str:
 
 def words(text: str) -> list[Word]:
     """Match words of ``text``; punctuation and possessive endings are dropped."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=65536)  # the resolver cuts every token of every phrase it reads, and words recur
+def _words(text: str) -> tuple[Word, ...]:
     out: list[Word] = []
     for piece in _TOKEN.findall(text):
         m = _POSSESSIVE.match(piece)
@@ -41,7 +47,7 @@ def words(text: str) -> list[Word]:
         norm = actor_fold(piece)
         if norm and (norm[0].isalnum() or norm[-1].isalnum()):
             out.append(Word(norm, piece.translate(_STRIP)))
-    return out
+    return tuple(out)
 
 
 def actor_key(text: str, ws: list[Word] | None = None) -> str:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
 from ..model import Actor
-from .normal import Word, actor_fold, words
+from .normal import Word, _words, actor_fold, words
 from .tables import (
     ADJ, CAPITAL, COUNTRY, GROUP, INST, ORG, OUT_OF_OFFICE, PEOPLE, PERSON, SECTOR, Entry, Index, load,
 )
@@ -55,6 +55,9 @@ class ActorResolver:
     def __init__(self, index: Index | None = None) -> None:
         self.ix = index or load()
         self._surnames: dict[str, set[str]] | None = None  # deletion variant -> surname keys
+        # phrase, words, head, date, named, lenient -> the actor (a pure function of these and the tables);
+        # threads share it: a dict read or written whole is safe under the GIL, and a race only resolves twice
+        self._known: dict[tuple, Actor | None] = {}
 
     # -- public API -------------------------------------------------------------------------
 
@@ -78,7 +81,7 @@ class ActorResolver:
         ws: list[Word] = []
         head_at = -1
         for t in toks:
-            tw = words(t.text)
+            tw = _words(t.text)
             ws.extend(tw)
             if t.i == head.i:
                 head_at = len(ws) - 1
@@ -86,7 +89,7 @@ class ActorResolver:
             return None
         text = head.doc[toks[0].i : toks[-1].i + 1].text
         named = head.ent_type_ in _NAMED_ENTS or (head.pos_ == "PROPN" and not _title_case(head))
-        return self._resolve(text, ws, head_at, when, named, lenient=False)
+        return self._resolved(text, ws, head_at, when, named, lenient=False)
 
     def lookup(self, text: str, when: date | None = None) -> Actor | None:
         """The actor a bare string names ("Ukraine's Ministry of Defense", "Putin")."""
@@ -96,7 +99,22 @@ class ActorResolver:
         head_at = _string_head(ws)
         named = ws[head_at].orig[:1].isupper()
         lenient = not any(ch.isupper() for ch in text)
-        return self._resolve(text.strip(), ws, head_at, when, named, lenient)
+        found = self._resolved(text.strip(), ws, head_at, when, named, lenient)
+        return found.model_copy() if found is not None else None
+
+    def _resolved(
+        self, text: str, ws: Sequence[Word], head_at: int, when: date | None, named: bool, lenient: bool
+    ) -> Actor | None:
+        """``_resolve``, remembered: the same phrases ("the government", "police", "Russia") come back
+        in every article. The Actor handed out is shared: callers hand out copies."""
+        key = (text, tuple(ws), head_at, when, named, lenient)
+        found = self._known.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._resolve(text, ws, head_at, when, named, lenient)
+            if len(self._known) >= _KNOWN_MAX:
+                self._known.clear()  # a bound, not an LRU: long runs start over now and then
+            self._known[key] = found
+        return found
 
     # -- resolution ---------------------------------------------------------------------------
 
@@ -338,6 +356,8 @@ def _one_deletion(word: str) -> set[str]:
     return {word} | {word[:j] + word[j + 1:] for j in range(len(word))}
 
 
+_UNSEEN = object()
+_KNOWN_MAX = 50_000
 _MEMO = "tocsin.actor_of_head"  # Doc.user_data: (resolver, token index, date) -> the actor it names
 
 

@@ -9,8 +9,9 @@ split a cluster). An event with neither actor known, or dated only to a week, mo
 year, stays alone: nothing tells its reports apart from reports of other events. Unlike GDELT's 15-minute windows, clustering runs over the whole store, so
 tomorrow's ingest can add mentions to yesterday's clusters; ``rebuild`` recomputes it all.
 
-Counts follow GDELT's event table: ``num_mentions`` counts every mention (an event in a coded
-article, and again in each copy of that article that ingest linked instead of coding),
+Counts follow GDELT's event table: ``num_mentions`` counts every mention (each telling of an event
+in a coded article, re-mentions such as "the attack" included, and again in each copy of that
+article that ingest linked instead of coding),
 ``num_articles`` the distinct articles, ``num_sources`` the distinct publishers (the ``source``
 field, else the URL's host, else one "unknown").
 """
@@ -65,14 +66,14 @@ WITH copies AS (
     UNION ALL
     SELECT duplicate_of, article_id, date, seq, url, source FROM articles WHERE duplicate_of IS NOT NULL
 ), mentions AS (
-    SELECT ec.cluster_id, e.event_id, x.article_id, x.url, x.seq,
+    SELECT ec.cluster_id, e.event_id, e.mentions, x.article_id, x.url, x.seq,
            coalesce(x.date, DATE '9999-12-31') AS d,
            coalesce(x.source, nullif(regexp_extract(x.url, '^[A-Za-z]+://([^/:]+)', 1), ''), '?') AS publisher
     FROM event_clusters ec JOIN events e USING (event_id) JOIN copies x ON x.root = e.article_id
 )
 SELECT m.cluster_id, k.source_code, k.target_code, k.cameo_root, k.start_date, k.end_date,
        k.location_name, k.location_country, k.location_lat, k.location_lon,
-       count(DISTINCT m.event_id), count(*), count(DISTINCT m.article_id), count(DISTINCT m.publisher),
+       count(DISTINCT m.event_id), sum(m.mentions), count(DISTINCT m.article_id), count(DISTINCT m.publisher),
        arg_min(m.event_id, (m.d, m.seq, m.event_id)), arg_min(m.article_id, (m.d, m.seq, m.event_id)),
        arg_min(m.url, (m.d, m.seq, m.event_id))
 FROM mentions m JOIN _cluster_keys k USING (cluster_id)

@@ -51,6 +51,7 @@ _OTHER_EVENT_MARKS = {"as", "while", "whilst", "after", "before", "since", "beca
 # prepositions that place an event in time against another ("a day after a grenade attack on a bar")
 _OTHER_EVENT_PREPS = {"after", "before", "since", "following", "prior"}
 _RELATIVE = {"that", "which", "who", "whom", "where", "when"}
+_WORD = re.compile(r"[a-z]+")
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -228,8 +229,14 @@ def actor_type(actor: Actor | None, country: str | None = None, role: str = "sou
     "unknown" when there is none or it has no code."""
     if actor is None:
         return "unknown"
+    return _actor_type(actor.text, actor.code, actor.sector, actor.country, country, role)
+
+
+@lru_cache(maxsize=8192)  # every event asks twice, of actors that recur across events and articles
+def _actor_type(text: str, code: str | None, sector: str | None, actor_country: str | None,
+                country: str | None, role: str) -> str:
     words: set[str] = set()
-    for w in re.findall(r"[a-z]+", actor.text.lower()):
+    for w in _WORD.findall(text.lower()):
         words |= _singular(w)
     found = "unknown"
     for typ, by, values, row_role in tables().actor_rows:
@@ -237,16 +244,16 @@ def actor_type(actor: Actor | None, country: str | None = None, role: str = "sou
             continue
         if by == "word" and words & values:
             found = typ
-        elif by == "code" and actor.code and any(actor.code.startswith(v.upper()) for v in values):
+        elif by == "code" and code and any(code.startswith(v.upper()) for v in values):
             found = typ
-        elif by == "sector" and actor.sector and actor.sector.lower() in values:
+        elif by == "sector" and sector and sector.lower() in values:
             found = typ
-        elif by == "sector" and "-" in values and not actor.sector and actor.country:
+        elif by == "sector" and "-" in values and not sector and actor_country:
             found = typ
         else:
             continue
         break
-    if found == "state" and country and actor.country and actor.country != country:
+    if found == "state" and country and actor_country and actor_country != country:
         return "external"
     return found
 
@@ -275,6 +282,65 @@ def _apart(t: Token) -> bool:
     if dep == "prep" and t.lower_ in _OTHER_EVENT_PREPS:
         return True
     return dep == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX")
+
+
+class _DocWords:
+    """One Doc's words as the cue phrases are looked up in, read from its tokens once.
+
+    Every clause and sentence of the Doc spells its phrases from these lists instead of asking
+    each spaCy token for its strings again; kept on the Doc (``user_data``), one per Doc."""
+
+    _KEY = "tocsin.acled_words"
+
+    def __init__(self, doc: Doc) -> None:
+        first = tables().first_words
+        # per token: kept at all (not a lone hyphen or space), lemma and form (lower case, hyphens
+        # spaced as in the tables), and the "lemma/pos" key of a lemma that can begin a cue
+        self.kept: list[bool] = []
+        self.lemma: list[str] = []
+        self.form: list[str] = []
+        self.tagged: list[str | None] = []
+        self.first_lemma: list[bool] = []
+        self.first_form: list[bool] = []
+        for t in doc:
+            self.kept.append(t.text != "-" and not t.is_space)
+            lw, fw = t.lemma_.lower(), t.lower_
+            self.tagged.append(f"{lw}/{t.pos_.lower()}" if lw in first else None)
+            lw = _norm(lw) if "-" in lw else lw
+            fw = _norm(fw) if "-" in fw else fw
+            self.lemma.append(lw)
+            self.form.append(fw)
+            self.first_lemma.append(lw in first)
+            self.first_form.append(fw in first)
+        self.sentences: dict[int, set[str]] = {}
+        self.clause_cues: dict[int, set[str]] = {}  # trigger index -> the cues of its clause
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_DocWords":
+        got = doc.user_data.get(cls._KEY)
+        if got is None:
+            got = doc.user_data[cls._KEY] = cls(doc)
+        return got
+
+    def grams(self, idx: list[int]) -> set[str]:
+        """The phrases the tokens at ``idx`` (in text order) spell that could be cues, and "lemma/pos"."""
+        idx = [i for i in idx if self.kept[i]]
+        out: set[str] = {self.tagged[i] for i in idx if self.tagged[i] is not None}
+        for words, first in ((self.lemma, self.first_lemma), (self.form, self.first_form)):
+            seq = None
+            for k, i in enumerate(idx):
+                if first[i]:
+                    if seq is None:
+                        seq = [words[j] for j in idx]
+                    for n in range(1, _MAX_WORDS + 1):
+                        out.add(" ".join(seq[k:k + n]))
+        return out
+
+    def sentence_grams(self, sent) -> set[str]:
+        got = self.sentences.get(sent.start)
+        if got is None:
+            got = self.sentences[sent.start] = self.grams(list(range(sent.start, sent.end)))
+        return got
 
 
 class Clause:
@@ -317,18 +383,9 @@ class Clause:
     @staticmethod
     def _grams(tokens: list[Token]) -> set[str]:
         """The phrases the tokens spell that could be cues (by lemma and by form), and "lemma/pos"."""
-        tab = tables()
-        words = [t for t in tokens if t.text != "-" and not t.is_space]
-        lemmas = [t.lemma_.lower() for t in words]
-        forms = [t.lower_ for t in words]
-        out: set[str] = {f"{w}/{t.pos_.lower()}" for w, t in zip(lemmas, words) if w in tab.first_words}
-        for seq in (lemmas, forms):
-            seq = [_norm(w) if "-" in w else w for w in seq]
-            for i, w in enumerate(seq):
-                if w in tab.first_words:
-                    for n in range(1, _MAX_WORDS + 1):
-                        out.add(" ".join(seq[i:i + n]))
-        return out
+        if not tokens:
+            return set()
+        return _DocWords.of(tokens[0].doc).grams([t.i for t in tokens])
 
     def _pairs(self) -> set[str]:
         tab = tables()
@@ -361,9 +418,10 @@ class Clause:
 
     def cues(self) -> set[str]:
         tab = tables()
-        full = self._grams(self.tokens)
-        victim = self._grams([t for t in self.tokens if t.i not in self.actor]) if self.actor else full
-        context = self._grams(list(self.sentence)) if tab.context_cues else full
+        dw = _DocWords.of(self.sentence.doc)
+        full = dw.grams([t.i for t in self.tokens])
+        victim = dw.grams([t.i for t in self.tokens if t.i not in self.actor]) if self.actor else full
+        context = dw.sentence_grams(self.sentence) if tab.context_cues else full
 
         def where(name: str) -> set[str]:
             return victim if name in tab.victim_cues else context if name in tab.context_cues else full
@@ -391,18 +449,17 @@ def _types_ok(spec: tuple[bool, frozenset[str]] | None, typ: str) -> bool:
     return (typ in values) != neg
 
 
-def _clause_cues(trigger: Token, seen: dict | None) -> set[str]:
-    if seen is not None and trigger.i in seen:
-        return seen[trigger.i]
-    cues = Clause(trigger).cues()
-    if seen is not None:
-        seen[trigger.i] = cues
+def _clause_cues(trigger: Token) -> set[str]:
+    # the article pass, the roles and the typing all ask of the same triggers: one answer per Doc
+    memo = _DocWords.of(trigger.doc).clause_cues
+    cues = memo.get(trigger.i)
+    if cues is None:
+        cues = memo[trigger.i] = Clause(trigger).cues()
     return cues
 
 
-def decide(ev: Event, trigger: Token, seen: dict | None = None) -> Decision | None:
-    """The ACLED sub-event type of one coded event whose trigger token is ``trigger``, or None.
-    ``seen`` caches the cues found per trigger across the events of one article."""
+def decide(ev: Event, trigger: Token) -> Decision | None:
+    """The ACLED sub-event type of one coded event whose trigger token is ``trigger``, or None."""
     tab = tables()
     if ev.modality not in tab.modalities:
         return None
@@ -414,7 +471,7 @@ def decide(ev: Event, trigger: Token, seen: dict | None = None) -> Decision | No
             continue
         if rule.cues or rule.absent:
             if cues is None:
-                cues = _clause_cues(trigger, seen)
+                cues = _clause_cues(trigger)
             if not all(c in cues for c in rule.cues) or any(c in cues for c in rule.absent):
                 continue
         finer = rule.cameo if (rule.cameo and ev.cameo in tab.refinable and rule.cameo != ev.cameo) else None
@@ -426,12 +483,12 @@ def decide(ev: Event, trigger: Token, seen: dict | None = None) -> Decision | No
 def war_means(trigger: Token) -> bool:
     """Whether the clause of the event at ``trigger`` names a means of war (``war_means.tsv``):
     a landmine, a shell or an air strike is political violence whoever is named on either side."""
-    return bool(_clause_cues(trigger, None) & tables().war_means)
+    return bool(_clause_cues(trigger) & tables().war_means)
 
 
-def apply(ev: Event, trigger: Token, seen: dict | None = None) -> Event:
+def apply(ev: Event, trigger: Token) -> Event:
     """Set ``ev.acled`` (and refine a coarse CAMEO code where the means or outcome says more)."""
-    d = decide(ev, trigger, seen)
+    d = decide(ev, trigger)
     if d is None:
         ev.acled = None
         return ev
@@ -447,12 +504,11 @@ def apply(ev: Event, trigger: Token, seen: dict | None = None) -> Event:
 def type_events(doc: Doc, events: Iterable[Event]) -> list[Event]:
     """Type every event of an article parsed as ``doc`` (events point at their trigger by ``span``)."""
     starts = doc.to_array(IDX)  # where each token begins, without a Token object of each
-    seen: dict[int, set[str]] = {}
     out = []
     for ev in events:
         i = int(starts.searchsorted(ev.span[0]))
         tok = doc[i] if i < len(starts) and starts[i] == ev.span[0] else None
-        out.append(apply(ev, tok, seen) if tok is not None else ev)
+        out.append(apply(ev, tok) if tok is not None else ev)
     return out
 
 

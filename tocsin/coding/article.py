@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import normalise, text_of
-from .roles import _foreign, office_holder
+from .roles import _foreign, _named, office_holder
 from .syntax import trigger_token
 
 _WAR_ROOTS = ("18", "19", "20")  # hostile force, where a means of war alone makes an event political
@@ -582,6 +582,11 @@ class ArticlePass:
                 return _with(actor, named)
             rule = self.rules.get(actor.sector or "")
             seen = last_seen.get(actor.sector or "")
+            if tok is not None and _named(actor.text) and any(
+                    t.ent_type_ == "PERSON" for t in sent if tok.idx <= t.idx < tok.idx + len(actor.text.strip())):
+                # "Foreign Minister Karl Erjavec": a person by name re-mentions no body named before; whose
+                # minister a name no table knows is, only the story's country says
+                return _with(actor, table.home) if table.home else actor
             if rule is not None and rule.antecedent:
                 if seen is not None:
                     # the body named last, if near; a foreign one only from the sentence before or this one
@@ -782,7 +787,28 @@ class ArticlePass:
                 continue
             sent_of[len(out)] = si
             out.append(e)
-        return out
+        return self._orphans(doc, out)
+
+    def _orphans(self, doc: Doc, events: list[Event]) -> list[Event]:
+        """"Countries that expelled Russian diplomats", "envoys who were expelled": a deed told in a relative
+        clause to say who a noun is, whose doer that clause leaves unnamed, and that the article tells
+        elsewhere with its doer (the same code done to the same party), is that deed told again: a mention
+        of it, not an event of no one's. (A deed told for itself, "two policemen were wounded", stays.)"""
+        out = list(events)
+        drop: set[int] = set()
+        for k, e in enumerate(out):
+            if e.source is not None or e.target is None or not e.target.code or e.modality == "negated":
+                continue
+            trig = self._trigger(doc, e)
+            if trig is None or not (trig.dep_ == "relcl" or (trig.dep_ == "acl" and trig.tag_ == "VBN")):
+                continue
+            j = next((j for j, x in enumerate(out) if j != k and j not in drop and x.source is not None
+                      and x.source.code and x.cameo == e.cameo and x.target is not None
+                      and x.target.code == e.target.code and x.modality != "negated"), None)
+            if j is not None:
+                out[j] = out[j].model_copy(update={"mentions": out[j].mentions + e.mentions})
+                drop.add(k)
+        return [e for k, e in enumerate(out) if k not in drop]
 
     def _told_within(self, doc: Doc, a: Event, b: Event) -> bool:
         """Whether one of two events is a force noun in the other's "in/during/by" phrase ("were killed in an

@@ -28,6 +28,7 @@ from .gate import Gate
 from .match import Match, Matcher, words
 from .modality import ModalityResult, ModalityRules
 from .patterns import Lexicon, lexicon
+from .repair import reattach_conjuncts
 from .roles import Roles, domestic
 from .syntax import VERB_OBJ
 
@@ -78,6 +79,8 @@ class EventCoder:
     def code(self, doc: Doc, ctx: ArticleContext) -> list[Event]:
         """The events of the article ``ctx`` holds; they are also left in ``ctx.events``."""
         events: list[Event] = []
+        reattach_conjuncts(doc)
+        ctx.locations = {}  # as the places stage left ctx.places for this coding
         if self.article is not None:  # acronyms and groups the whole article defines, for its sentences
             self.article.prepare(doc, ctx)
         for si, sent in enumerate(doc.sents):
@@ -142,6 +145,26 @@ class EventCoder:
             c = self._candidate(m, sent, ctx)
             c.governed = m.anchor.i in governed
             out.append(c)
+        return self._given(out)
+
+    @staticmethod
+    def _given(found: list[Candidate]) -> list[Candidate]:
+        """"Britain condemned the Russian attack on Kyiv": the attack is an event of its own when the text
+        says whose it was, and the condemnation is aimed at its doer, not at its victim; a deed of no
+        one named ("condemned the attack on Kyiv") is left to the condemnation, aimed at no victim."""
+        out = []
+        for c in found:
+            verb = c.m.given_by
+            if verb is None:
+                out.append(c)
+                continue
+            doers = [a for a in c.sources if a.code]
+            stance = next((s for s in found if s.m.anchor.i == verb.i and not s.m.noun), None)
+            if stance is not None:
+                victims = {a.code for a in c.targets if a.code}
+                stance.targets = doers or [a for a in stance.targets if a.code not in victims]
+            if doers:
+                out.append(c)
         return out
 
     def _code_sentence(self, sent: Span, si: int, ctx: ArticleContext) -> list[Event]:
@@ -175,7 +198,12 @@ class EventCoder:
         m, tok, article = c.m, c.m.anchor, ctx.article
         dt = (when_mod.event_date(tok, ctx.when, future=c.mod.modality == "future") if self.dates
               else when_mod.stand_in(ctx.when))
-        location = ctx.geo.event_location(tok, ctx.places) if ctx.geo is not None else None
+        location = None
+        if ctx.geo is not None:
+            # candidates of one trigger (a verb and its derived readings, several patterns) share its place
+            if tok.i not in ctx.locations:
+                ctx.locations[tok.i] = ctx.geo.event_location(tok, ctx.places)
+            location = ctx.locations[tok.i]
         out: list[Event] = []
         for vcode, modality, rule in self.derived.variants(m, c.code, c.mod, sources, c.sayer, c.governed):
             conf = confidence(m, modality, sources, targets, vcode.root, derived=vcode is not c.code)

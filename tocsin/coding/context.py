@@ -213,6 +213,8 @@ class ArticleContext:
     geo: object | None = None  # the Geoparser that found ``places`` (read-only), for event locations
     memory: Memory = field(default_factory=Memory)
     events: list[Event] = field(default_factory=list)
+    # trigger token index -> the event place the places stage's mentions give it (coder.EventCoder._events)
+    locations: dict[int, object] = field(default_factory=dict)
 
     @property
     def when(self) -> Date | None:

@@ -16,6 +16,9 @@ from .syntax import VERB_OBJ, for_to, lemma, negation, patients, resultative_obj
 
 # Entity types that name something; a proper noun of one is a name, not an event ("the APEC forum").
 _NAME_ENTS = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"}
+# dependencies of the words a pattern's "+prep" can be
+_PREP_DEPS = ("prep", "prt", "agent", "dative", "advmod")
+_NEAR = "near"  # the match memo's key for the prepositions and particles among a trigger's children
 
 
 @dataclass
@@ -25,6 +28,9 @@ class Match:
     obj: Token | None  # the object that satisfied ~object, if any
     noun: bool
     anchor: Token  # where the event hangs in the parse: the trigger, or the head of "mediation effort"
+    # the deed a factive stance verb is about ("condemned the Russian attack"): told as done, and kept
+    # only where the text says whose deed it was
+    given_by: Token | None = None
 
 
 def words(tok: Token) -> set[str]:
@@ -67,6 +73,7 @@ class Matcher:
         self.accuse = lex.words("@ACCUSE_OF")
         self.parties = lex.words("@ACTORN")
         self.places = lex.words("@PLACE")
+        self.factive = lex.words("@FACTIVE")
 
     def candidates(self, tok: Token) -> tuple[list[Pattern], bool] | None:
         pos = tok.pos_
@@ -119,13 +126,16 @@ class Matcher:
             return owner
         return subject_token(tok, self.accuse, self.parties)
 
-    def _preps(self, p: Pattern, children: list[Token]) -> list[Token] | None:
-        """The preposition or particle tokens the pattern's ``+prep`` constraints need, in order."""
+    def _preps(self, p: Pattern, children: list[Token], near: frozenset[str] | None = None) -> list[Token] | None:
+        """The preposition or particle tokens the pattern's ``+prep`` constraints need, in order;
+        ``near``: the words of the children that can be one (most patterns fail on these alone)."""
+        if p.preps and near is not None and "for" not in p.preps[0] and p.preps[0].isdisjoint(near):
+            return None
         prep_tokens: list[Token] = []
         marks = None
         for need in p.preps:
             pool = children + [g for t in prep_tokens for g in t.children if g.dep_ == "prep"]
-            hit = next((c for c in pool if c.dep_ in ("prep", "prt", "agent", "dative", "advmod")
+            hit = next((c for c in pool if c.dep_ in _PREP_DEPS
                         and c.lower_ in need and not _temporal(c)), None)
             if hit is None and "for" in need:
                 marks = for_to(children) if marks is None else marks
@@ -139,7 +149,7 @@ class Matcher:
                memo: dict | None = None) -> tuple[bool, Token | None]:
         """Whether pattern ``p`` holds at ``tok``, and the object that satisfied its ``~object``;
         ``memo`` keeps the objects found for the patterns of one token that ask for the same prepositions."""
-        prep_tokens = self._preps(p, children)
+        prep_tokens = self._preps(p, children, memo.get(_NEAR) if memo is not None else None)
         if prep_tokens is None:
             return False, None
         if p.negated and not any(negation(c) for c in children):
@@ -183,7 +193,7 @@ class Matcher:
         if not noun and lemma(tok) in self.light and any(c.dep_ in VERB_OBJ for c in tok.children):
             plist = [p for p in plist if p.specificity > 0]  # "launch an effort": the object decides
         children = list(tok.children) + ([c for c in anchor.children if c is not tok] if anchor is not tok else [])
-        memo: dict = {}
+        memo: dict = {_NEAR: frozenset(c.lower_ for c in children if c.dep_ in _PREP_DEPS)}
         for p in plist:
             ok, obj_tok = self._holds(p, tok, noun, children, memo)
             if ok:
@@ -195,5 +205,13 @@ class Matcher:
         cited = cited_headlines(sent)
         matches = [m for m in (self.match(t) for t in sent if t.i not in cited) if m is not None]
         # "launches combat sorties": a verb pattern that named the noun already codes it
-        covered = {m.obj.i for m in matches if not m.noun and m.obj is not None and m.pattern.code}
-        return [m for m in matches if not (m.noun and m.trigger.i in covered)]
+        covered = {m.obj.i: m for m in matches if not m.noun and m.obj is not None and m.pattern.code}
+        out = []
+        for m in matches:
+            verb = covered.get(m.trigger.i) if m.noun else None
+            if verb is not None:
+                if lemma(verb.anchor) not in self.factive or not ("14" <= (m.pattern.code or "")[:2] <= "20"):
+                    continue
+                m.given_by = verb.anchor  # "condemned the attack": the attack is coded too, if it has a doer
+            out.append(m)
+        return out

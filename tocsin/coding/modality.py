@@ -52,6 +52,11 @@ def forms(tok: Token) -> set[str]:
     return out
 
 
+def hf_content(noun: Token, content: frozenset[str]) -> bool:
+    """Whether ``noun`` is one whose clause says what it holds ("the denial that its troops shelled")."""
+    return bool(forms(noun) & content)
+
+
 def _subject(verb: Token) -> Token | None:
     """Who does the saying; a relative "that"/"which" names no one, so the search goes on up."""
     for c in verb.children:
@@ -85,6 +90,8 @@ class ModalityRules:
         self.occur = lex.words("@OCCUR")
         self.hearsay_mod = lex.words("@HEARSAY_MOD")
         self.claims = lex.words("@ACCUSATION")
+        # nouns whose "that" clause is their content, not a relative clause ("the denial that", "plans that")
+        self.content_nouns = self.deny_noun | self.claims | self.future_noun | self.hypo_noun
 
     def _presupposed(self, cur: Token) -> bool:
         """An event noun that a verb of stance takes as given ("will not tolerate attacks",
@@ -167,6 +174,7 @@ class ModalityRules:
         would = any(c.dep_ == "aux" and c.lower_ == "would" for c in trigger.children)
         conditional = any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in trigger.children)
         backshift = False
+        below: set[str] | None = None  # what a relative clause said of itself, before the clause it hangs in
         cur = trigger
         own = True  # negation counts while the chain is one predicate (xcomp, aux)
         steps = 0
@@ -175,6 +183,11 @@ class ModalityRules:
             if self._presupposed(cur):
                 break
             dep, head = cur.dep_, cur.head
+            if (dep == "relcl" and below is None and head.pos_ in ("NOUN", "PROPN")
+                    and not hf_content(head, self.content_nouns)):
+                # "Russia would retaliate against countries that expelled its diplomats": a relative
+                # clause tells what its noun did; the would, will or not of the clause around it is not its own
+                below = set(found)
             hf = forms(head)
             hl = head.lemma_.lower()
             if dep == "prep" and cur.lower_ in ("of", "for", "with") and hl in self.accuse:
@@ -262,5 +275,7 @@ class ModalityRules:
         if backshift:
             found.discard("hypothetical")
             found.add("future")
+        if below is not None:
+            found = below | (found & {"reported"})
         best = min(found | {"asserted"}, key=lambda m: _RANK.get(m, _CUE_RANK))
         return ModalityResult(best, sayer if best != "asserted" else None, frozenset(found))

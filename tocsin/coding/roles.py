@@ -155,6 +155,54 @@ def _says_where(text: str) -> bool:
     return any(w[:1].isupper() for w in ws)
 
 
+def _sector_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The one-word nouns of the sector table: military ones that only say "someone armed" (weak),
+    military heads, and police heads."""
+    global _SECTOR_WORDS
+    if _SECTOR_WORDS is None:
+        from ..actors.tables import SECTOR, load
+
+        weak, mil, cop = set(), set(), set()
+        for key, entries in load().keys.items():
+            if " " in key:
+                continue
+            for e in entries:
+                if e.kind != SECTOR:
+                    continue
+                if e.sector == "MIL":
+                    (weak if e.weak else mil).add(key)
+                elif e.sector == "COP" and not e.weak:
+                    cop.add(key)
+        _SECTOR_WORDS = frozenset(weak), frozenset(mil), frozenset(cop)
+    return _SECTOR_WORDS
+
+
+_SECTOR_WORDS: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+
+
+def _policing(tok: Token) -> bool:
+    """A generic armed noun ("officers", "personnel", "the unit") with no modifier of its own that names
+    a sector, in a stretch of text (its sentence and the two before) that speaks of police and of no army."""
+    weak, mil, cop = _sector_words()
+    if tok.lower_ not in weak and lemma(tok) not in weak:
+        return False
+    if any(c.dep_ in ("amod", "compound", "nmod", "poss") and (c.lower_ in mil or c.lower_ in cop or
+                                                                c.pos_ == "PROPN") for c in tok.children):
+        return False  # "army officers", "Israeli officers": whose they are is said
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    police = False
+    for t in doc[start:tok.sent.end]:
+        low = t.lower_
+        if low in mil or lemma(t) in mil:
+            return False
+        police = police or low in cop or lemma(t) in cop
+    return police
+
+
 def _anti(tok: Token) -> bool:
     """"anti-French", "anti - government": the modifier names whom the thing is against."""
     doc, i = tok.doc, tok.i
@@ -179,6 +227,7 @@ class Roles:
         self.force_things = frozenset(n for n, ps in lex.nouns.items()
                                       if any(p.code and p.code[:2] in ("18", "19", "20") for p in ps)) | self.weapons
         self.sanctions = lex.words("@SANCTION") | {"ban", "bans"}
+        self.sent_from = lex.words("@SENT_FROM")
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
@@ -191,6 +240,9 @@ class Roles:
             actor = self.actors.actor(tok, ctx.when)
         except Exception:  # a resolver bug must not lose the article
             actor = None
+        if actor is not None and actor.sector == "MIL" and tok.pos_ == "NOUN" and _policing(tok):
+            # "officers were called to the venue": in a story of police, its officers are police officers
+            actor = Actor(text=actor.text, code=(actor.country or "") + "COP", country=actor.country, sector="COP")
         if actor is None and tok.pos_ == "NOUN":
             actor = memory.pair_before(tok)  # "the two countries": the pair the article named last
         if tok.pos_ == "PROPN" and (actor is None or not actor.country):
@@ -263,7 +315,9 @@ class Roles:
         if (low == "their") != plural:
             return None
         a = self.actor(subj, ctx)
-        return a if a is not None and a.country and a.sector not in ("CVL",) else None
+        # "the EU recalled its ambassador": a body of states owns what a state would
+        body = a is not None and a.country or (a is not None and (a.code or "")[:3] in ("IGO", "NGO"))
+        return a if body and a.sector not in ("CVL",) else None
 
     def inner_actor(self, tok: Token, ctx: ArticleContext, skip: set[int], source: bool = False) -> Actor | None:
         """The first actor named inside a phrase that is not one ("rail lines carrying Russian troops").
@@ -278,6 +332,16 @@ class Roles:
                 if t.dep_ == "prep" and (t.lower_ in _SOURCE_PRUNE or (t.lower_ in _WHERE and (
                         lemma(t.head) in self.things or (t.head.i == tok.i and t.lower_ != "of")))):
                     skip.update(x.i for x in t.subtree)
+        if source:
+            # "countries that expelled Russian diplomats", "three states that border Mexico": what a relative
+            # clause says its noun did names no one the noun belongs to
+            # ("his brother Raul, who succeeded him as president": what it says the noun is still counts)
+            skip = set(skip)
+            for t in tok.subtree:
+                if t.dep_ == "relcl":
+                    keep = {x.i for c in t.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("attr", "oprd")
+                            for x in c.subtree}
+                    skip.update(x.i for x in t.subtree if x.i not in keep)
         for t in tok.subtree:
             if t.i == tok.i or t.i in skip:
                 continue
@@ -303,6 +367,10 @@ class Roles:
                 targets.append(tok.head)  # "the first president to be arrested": the noun undergoes it
             subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
                          if g.dep_ == "pobj"), None)
+            if subj is None and lemma(tok) in self.sent_from:
+                # "envoys who were expelled from other countries": the countries expelled them
+                subj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                             for g in c.children if g.dep_ == "pobj"), None)
         elif tok.dep_ == "acl" and tok.tag_ == "VBN":
             targets.append(tok.head)  # "troops sent to the border": the noun undergoes it
             subj = None
@@ -339,6 +407,15 @@ class Roles:
                     if len(sides) >= 2:
                         sources, targets = sides[:-1], sides[-1:]
         if not sources:
+            sources = self._stray_by(tok)
+        if not sources and (lemma(tok) in self.sent_from or tok.lower_ in self.sent_from):
+            # "the expulsion of Russian diplomats from Britain": the state they are sent from sends them
+            # (the parser often hangs the "from" on the diplomats themselves)
+            held = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"]
+            sources = [g for h in (tok, *held) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for g in c.children if g.dep_ == "pobj"][:1]
+        if not sources:
             sources = self._participle_agent(tok)
         if not sources:
             sources = self._light_verb_subject(tok)
@@ -348,6 +425,24 @@ class Roles:
             targets = expand(s) if s is not None else []
         preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
         return Slots(sources, targets, preps)
+
+    def _stray_by(self, tok: Token) -> list[Token]:
+        """"The arrest of the opposition leader by police", "condemned the attack on the embassy by militants":
+        the parser hangs the deed's "by" on the noun it is done to, or on the active verb that carries the
+        deed; an active verb with a subject of its own has no "by" agent, so the "by" is the deed's doer."""
+        hosts = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "upon")
+                 for g in c.children if g.dep_ == "pobj"]
+        verb = tok.head
+        if (tok.dep_ in VERB_OBJ and verb.pos_ == "VERB" and not passive(verb)
+                and any(c.dep_ == "nsubj" for c in verb.children)):
+            hosts.append(verb)
+        for h in hosts:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > tok.i:
+                    g = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if g is not None and g.pos_ in ("NOUN", "PROPN") and lemma(g) not in self.things:
+                        return [g]
+        return []
 
     def _participle_agent(self, tok: Token) -> list[Token]:
         """"the sanctions imposed by Turkey", "an attack carried out by rebels"."""

@@ -15,7 +15,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "cameo", "cameo_root", "goldstein", "quad_class", "plover_type", "plover_mode", "acled", "modality",
     "attributed_to_text", "attributed_to_code",
     "location_name", "location_country", "location_lat", "location_lon", "location_geonameid",
-    "location_precision", "confidence", "rule", "record",
+    "location_precision", "confidence", "mentions", "rule", "record",
 )
 PLACE_COLUMNS: tuple[str, ...] = ("article_id", "start", "end", "text", "name", "country", "lat", "lon",
                                   "geonameid", "feature")
@@ -56,7 +56,7 @@ def event_row(e: Event, lead_end: int) -> tuple:
         a.text if a else None, a.code if a else None,
         loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None,
         loc.lon if loc else None, loc.geonameid if loc else None, loc.precision if loc else None,
-        e.confidence, e.rule, json.dumps(e.record(), ensure_ascii=False, sort_keys=True),
+        e.confidence, e.mentions, e.rule, json.dumps(e.record(), ensure_ascii=False, sort_keys=True),
     )
 
 

@@ -14,6 +14,9 @@ Tables (docs/store.md has the column by column description):
   detector (tocsin.warn), one row per situation, and the events behind each.
 - schema 3: indexes of ``events`` and ``places`` by ``article_id``, so an article's events and places
   are found by key (the evidence view, ``/articles/{id}``) instead of by scanning every row.
+- schema 4: ``originals`` and ``seq`` on the near-duplicate tables (ingest cost flat in store size).
+- schema 5: ``events.mentions``, how often the article tells the event (re-mentions folded into it),
+  so GDELT's NumMentions counts tellings, not rows.
 
 A store written by an older schema is upgraded in place by ``MIGRATIONS`` (in one transaction,
 so a failed upgrade leaves it as it was); a newer one is refused, never rewritten.
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 DDL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)""",
@@ -75,6 +78,7 @@ DDL: tuple[str, ...] = (
         location_lat   DOUBLE, location_lon DOUBLE, location_geonameid BIGINT,
         location_precision VARCHAR,
         confidence     DOUBLE NOT NULL,
+        mentions       INTEGER NOT NULL DEFAULT 1,  -- tellings in the article, re-mentions included
         rule           VARCHAR NOT NULL,
         record         VARCHAR NOT NULL     -- the JSON event record, exactly as the coder made it
     )""",
@@ -193,8 +197,19 @@ def _to_4(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DROP INDEX IF EXISTS articles_hash")
 
 
+def _to_5(con: duckdb.DuckDBPyConnection) -> None:
+    if "mentions" in _columns(con, "events"):
+        return
+    con.execute("DROP INDEX IF EXISTS events_article")  # DuckDB will not ALTER a table an index depends on
+    con.execute("ALTER TABLE events ADD COLUMN mentions INTEGER DEFAULT 1")
+    # The JSON record has carried the count since re-mentions were folded; imported streams have none.
+    con.execute("""UPDATE events SET mentions = coalesce(TRY_CAST(json_extract(record, '$.mentions') AS INTEGER), 1)
+                   WHERE json_extract(record, '$.mentions') IS NOT NULL""")
+    con.execute(INDEX_DDL[0])
+
+
 # version -> step that upgrades a store of that version by one
-MIGRATIONS = {"1": (_to_2, "2"), "2": (_to_3, "3"), "3": (_to_4, "4")}
+MIGRATIONS = {"1": (_to_2, "2"), "2": (_to_3, "3"), "3": (_to_4, "4"), "4": (_to_5, "5")}
 
 
 class SchemaError(RuntimeError):
@@ -217,6 +232,7 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
         _to_2(con)
         _to_3(con)
         _to_4(con)
+        _to_5(con)
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
         return
     if version == SCHEMA_VERSION:

@@ -111,6 +111,7 @@ def country_of(name: str) -> str | None:
 def _event_tuple(**kw) -> tuple:
     from ..store.rows import EVENT_COLUMNS
 
+    kw.setdefault("mentions", 1)  # one row of an imported stream is one telling
     return tuple(kw.get(c) for c in EVENT_COLUMNS) + (kw["coder"],)
 
 
