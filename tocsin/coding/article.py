@@ -92,9 +92,13 @@ def stateless_peoples() -> frozenset[str]:
     return frozenset(codes("peoples.tsv") - codes("countries.tsv") - {"code", "iso3"})
 
 
-def _implied(code: str) -> tuple[str, str, bool, str] | None:
+def _implied(code: str, trigger: str | None = None) -> tuple[str, str, bool, str] | None:
+    """The agent an act of ``code`` implies; a row for the code and the trigger's lemma ("115 impeach")
+    comes before the code's own."""
     table = implicit_agents()
     for n in range(len(code), 1, -1):
+        if trigger is not None and f"{code[:n]} {trigger}" in table:
+            return table[f"{code[:n]} {trigger}"]
         if code[:n] in table:
             return table[code[:n]]
     return None
@@ -628,7 +632,7 @@ class ArticlePass:
                         last_seen: dict[str, tuple[int, str]]) -> Actor | None:
         """"Yoon was sentenced to life": a court did it, of the country of the sentenced; "drones were
         banned": the government of the story's country, else of the one the article spoke of last."""
-        implied = _implied(e.cameo)
+        implied = _implied(e.cameo, trig.lemma_.lower())
         if implied is None or not self._passive_or_noun(trig):
             return None
         if any(c.dep_ == "agent" for c in trig.children):

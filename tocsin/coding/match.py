@@ -171,6 +171,12 @@ class Matcher:
                 return False, None
         if p.mod is not None:
             pool = [c for c in children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod")]
+            # "called the president a dictator", "described the move as illegal": what it is called is
+            # said of the trigger ("a dangerous provocation": the words that qualify it too)
+            named = [c for c in children if c.dep_ in ("oprd", "acomp")] + [
+                g for c in (*children, *(x for o in children if o.dep_ in ("dobj", "nsubjpass") for x in o.children))
+                if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
+            pool += named + [g for c in named for g in c.children if g.dep_ in ("amod", "compound")]
             if obj_tok is not None:
                 pool += [c for c in obj_tok.children if c.dep_ in ("amod", "compound", "nmod")]
             if not any(words(c) & p.mod for c in pool):
