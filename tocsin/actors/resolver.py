@@ -102,23 +102,27 @@ class ActorResolver:
 
     def _someone_else(self, head: "Token", w: Word) -> bool:
         """"Wong reported from Beijing" under the byline "By Gillian Wong": a surname alone is a leader's only
-        if the article, wherever it gives the surname with a given name, gives the leader's."""
+        if the article, wherever it gives the surname after a given name, gives one of the leader's names."""
         people = [e for e in self.ix.get(w.norm) if e.kind == PERSON and e.surname and e.name]
         if not people:
             return False
+        names = {actor_fold(p) for e in people for p in e.name.split()[:-1]}
         full = False
         for t in head.doc:
-            if t.i == head.i or t.i == 0 or t.lower_ != head.lower_:
-                continue
+            if t.i == 0 or t.lower_ != head.lower_ or not (t.pos_ == "PROPN" or t.text.isupper()):
+                continue  # "May" the name, not "may"
             prev = head.doc[t.i - 1]
             pw = _words(prev.text)
-            if len(pw) != 1 or not prev.is_alpha or not prev.text[:1].isupper() or self.ix.get(pw[0].norm):
-                continue  # "President Wong", "the Wong": a title or a known word, no given name
-            full = True
+            if len(pw) != 1 or not prev.is_alpha or not prev.text[:1].isupper():
+                continue
             given = pw[0].norm
-            if any(actor_fold(e.name.split()[0]).startswith(given) or (len(given) == 1 and given in e.initials)
-                   for e in people):
-                return False
+            if given in names or (len(given) == 1 and any(given in e.initials for e in people)):
+                return False  # "Recep Tayyip Erdogan": the leader
+            known = self.ix.get(given)
+            if any(e.kind == SECTOR and e.sector for e in known):
+                return False  # "President Trump" beside "Melania Trump": the office holder is in the story
+            if not known and prev.ent_type_ == "PERSON" and t.ent_type_ == "PERSON":
+                full = True
         return full
 
     def lookup(self, text: str, when: date | None = None) -> Actor | None:

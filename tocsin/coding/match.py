@@ -74,6 +74,7 @@ class Matcher:
         self.parties = lex.words("@ACTORN")
         self.places = lex.words("@PLACE")
         self.factive = lex.words("@FACTIVE")
+        self.say = lex.words("@SAY")
 
     def candidates(self, tok: Token) -> tuple[list[Pattern], bool] | None:
         pos = tok.pos_
@@ -110,6 +111,11 @@ class Matcher:
         elif not objs:
             objs = [c for c in tok.children if c.dep_ in VERB_OBJ] + patients(tok)
             objs += resultative_objects(tok)
+            if not objs:
+                # "Macron called Merkel on Sunday": the parser reads a lone name as a predicate
+                named = [c for c in tok.children if c.dep_ == "oprd"]
+                if len(named) == 1 and named[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                    objs = named
         # "hundreds of soldiers", "some of its troops", "tons of medicine": the noun inside counts
         for o in list(objs):
             if o.pos_ == "NUM" or o.lemma_.lower() in self.quantity:
@@ -174,8 +180,18 @@ class Matcher:
             # "called the president a dictator", "described the move as illegal": what it is called is
             # said of the trigger ("a dangerous provocation": the words that qualify it too)
             named = [c for c in children if c.dep_ in ("oprd", "acomp")] + [
+                # "branded the vote a sham": the parser hangs the name on the object
+                g for o in children if o.dep_ == "dobj" for g in o.children
+                if g.dep_ in ("dobj", "oprd", "npadvmod") and g.i > o.i] + [
                 g for c in (*children, *(x for o in children if o.dep_ in ("dobj", "nsubjpass") for x in o.children))
                 if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
+            if lemma(tok) in self.say:
+                # "X was a brutal dictator, Y said", "Y said the sanctions were illegal": what a speaker says
+                # someone or something is
+                clause = [c for c in children if c.dep_ == "ccomp" and lemma(c) == "be"]
+                if tok.dep_ == "parataxis" and lemma(tok.head) == "be":
+                    clause.append(tok.head)
+                named += [g for c in clause for g in c.children if g.dep_ in ("attr", "acomp")]
             pool += named + [g for c in named for g in c.children if g.dep_ in ("amod", "compound")]
             if obj_tok is not None:
                 pool += [c for c in obj_tok.children if c.dep_ in ("amod", "compound", "nmod")]

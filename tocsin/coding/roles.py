@@ -239,6 +239,7 @@ class Roles:
                                       if any(p.code and p.code[:2] in ("18", "19", "20") for p in ps)) | self.weapons
         self.sanctions = lex.words("@SANCTION") | {"ban", "bans"}
         self.sent_from = lex.words("@SENT_FROM")
+        self.say_verbs = lex.words("@SAY")
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
@@ -360,7 +361,7 @@ class Roles:
         for t in tok.subtree:
             if t.i == tok.i or t.i in skip:
                 continue
-            if t.pos_ == "ADJ" or (t.pos_ == "PROPN" and t.dep_ == "compound"):
+            if t.pos_ == "ADJ" or (t.pos_ == "PROPN" and t.dep_ in ("compound", "amod")):  # "the Bolivian vote"
                 a = self.actors.lookup(t.text, ctx.when)
                 if a is not None and t.pos_ == "ADJ" and not a.country:
                     continue  # "humanitarian access" names no party; "Ukrainian territory" does
@@ -411,6 +412,14 @@ class Roles:
         sources = expand(subj) if subj is not None else []
         if not targets:
             targets = [c for c in tok.children if c.dep_ in VERB_OBJ or c.dep_ == "dative"] + resultative_objects(tok)
+        if not targets:
+            # "called President Maduro a tyrant": the parser reads both nouns as predicates; the first is
+            # whom the name is given
+            named = [c for c in tok.children if c.dep_ == "oprd"]
+            if len(named) >= 2 and named[0].pos_ in ("PROPN", "NOUN", "PRON"):
+                targets = named[:1]
+            elif len(named) == 1 and named[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                targets = named  # "Macron called Merkel": a lone name read as a predicate
         if not targets:
             # "called for Israel to withdraw", "for the embargo to be lifted": whom the for-to clause is about
             targets = [c for m in for_to(list(tok.children)) for c in m.head.children
@@ -698,7 +707,11 @@ class Roles:
         targets = self._target_actors(m, slots, ctx, used, means_preps, owner_of, binder)
         if not targets and not m.noun:
             targets = self._complement_targets(m, ctx, used, binder)
-        if not targets and not m.noun and (m.pattern.code or "")[:2] in ("02", "10"):
+        if not m.noun and (m.pattern.code or "")[:2] == "11" and lemma(m.anchor) in self.say_verbs:
+            # "Maduro is a dictator, the minister told reporters": the verdict is passed on whom it is said of,
+            # not on whom it is told to
+            targets = self._content_subject(m, ctx, used, binder) or targets
+        if not targets and not m.noun and (m.pattern.code or "")[:2] in ("02", "10", "11"):
             targets = self._content_subject(m, ctx, used, binder)
         if not targets and "11" <= (m.pattern.code or "")[:2] <= "20":
             targets = self._retaliation_target(m, ctx, used, binder)
@@ -768,10 +781,18 @@ class Roles:
     def _content_subject(self, m: Match, ctx: ArticleContext, used: set[int], binder: Actor | None
                          ) -> list[Actor]:
         """"Protesters demanded that the government resign", "urged that Israel withdraw": an appeal or a
-        demand is made to whom its content clause says should act (the parser often reads the subjunctive
+        demand is made to whom its content clause says should act; "said the president was a dictator": a
+        verdict is passed on whom it is said of (the parser often reads the subjunctive
         verb as a noun, with the subject as its compound)."""
-        for c in m.anchor.children:
-            if c.dep_ != "ccomp" or not any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children):
+        clauses = [c for c in m.anchor.children if c.dep_ == "ccomp"]
+        verdict = (m.pattern.code or "")[:2] == "11"
+        if verdict and m.anchor.dep_ == "parataxis":
+            clauses.append(m.anchor.head)  # "X was a dictator, Y said"
+        for c in clauses:
+            if verdict:
+                if lemma(c) != "be":
+                    continue  # "said the sanctions were illegal": whom the verdict is passed on
+            elif not any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children):
                 continue
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None and c.pos_ in ("NOUN", "PROPN"):
@@ -779,6 +800,8 @@ class Roles:
             if subj is None or subj.i in used or subj.pos_ == "PRON":
                 continue
             a = self.actor(subj, ctx, binder)
+            if (a is None or not a.code) and verdict:
+                a = self.inner_actor(subj, ctx, used, source=True)  # "said the Russian sanctions were illegal"
             if a is not None and a.code and (binder is None or a.code != binder.code):
                 used.add(subj.i)
                 return [a]
