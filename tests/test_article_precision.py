@@ -152,3 +152,19 @@ def test_a_street_brawl_is_crime(pipe):
             "Nowak and Wilk were jailed for affray, and Sami Haddad was detained under the Mental Health Act.\n"
             "Detective Constable Ann Reid said the level of violence was shocking.")
     assert not hostile(events(pipe, text, date(2019, 4, 2)))
+
+
+def test_force_said_of_a_policy_is_a_figure(pipe):
+    evs = events(pipe, "The minister said Beijing's unfair trade practices had destroyed thousands of Italian factories.")
+    assert not any(e.cameo[:2] in ("17", "18", "19", "20") for e in hostile(evs))
+
+
+def test_a_participle_on_forces_says_who_they_are(pipe):
+    evs = events(pipe, "The sergeant was embedded with French forces in the country battling the Islamic State.")
+    assert not any(e.cameo.startswith("19") for e in hostile(evs))
+
+
+def test_force_between_parties_told_before_is_told_again(pipe):
+    evs = events(pipe, "Soldiers in Yangon shot a student protester on Wednesday. Two of the soldiers fired six rounds, "
+                       "striking the protester in the chest, witnesses said.")
+    assert len([e for e in hostile(evs) if e.target is not None and e.cameo[:2] in ("18", "19", "20")]) == 1

@@ -765,6 +765,11 @@ class ArticlePass:
                 roots = self._subject_remention(trig)
                 j = next((k for k in range(len(out) - 1, -1, -1)
                           if sent_of[k] < si and any(self._same_kind(out[k].cameo[:2], r) for r in roots)), None)
+                if j is None and root in _FORCE and self._known_parties(e, trig):
+                    # "Police officers shot a man ... Four of the officers then fired ten rounds, striking the man":
+                    # force between parties both told before ("the officers", "the man") tells that deed again
+                    j = next((k for k in range(len(out) - 1, -1, -1)
+                              if sent_of[k] < si and out[k].cameo[:2] in _FORCE and _same_sides(out[k], e)), None)
             if j is not None:
                 out[j] = out[j].model_copy(update={"confidence": min(0.99, round(out[j].confidence + 0.02, 3)),
                                                    "mentions": out[j].mentions + e.mentions})
@@ -831,6 +836,17 @@ class ArticlePass:
                 out[j] = out[j].model_copy(update={"mentions": out[j].mentions + e.mentions})
                 drop.add(k)
         return [e for k, e in enumerate(out) if k not in drop]
+
+    def _known_parties(self, e: Event, trig: Token) -> bool:
+        """Whether both sides of a verb's event are parties told before: definite ("the officers", "four of
+        the officers", "its troops") or a personal pronoun."""
+        if trig.pos_ != "VERB" or e.source is None or e.target is None:
+            return False
+        for a in (e.source, e.target):
+            tok = self._token_of(a, trig.sent, trig)
+            if tok is None or not _definite_np(_noun_head(tok)):
+                return False
+        return True
 
     def _appositive(self, doc: Doc, a: Event, b: Event) -> bool:
         """Whether the targets of two events of one trigger are one party named twice ("Brunson, a pastor")."""
@@ -1065,6 +1081,25 @@ def _speaker_party(sayer: Actor | None, other: Actor) -> Actor | None:
     if sayer is None or not sayer.code or (sayer.country is not None and sayer.country == other.country):
         return None
     return sayer
+
+
+def _definite_np(tok: Token) -> bool:
+    if tok.lower_ in _PERSONAL or tok.lower_ in ("they", "them", "it"):
+        return True
+    if tok.pos_ == "NUM" or tok.lower_ in ("some", "several", "many", "most", "all", "two", "three", "four", "five"):
+        # "four of the officers": whom the count is of
+        tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"), tok)
+    return tok.pos_ == "NOUN" and any((c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ == "PRON")
+                                      for c in tok.children)
+
+
+def _same_sides(a: Event, b: Event) -> bool:
+    """Two tellings of force between the same sides, by country (the resolver may call police "military" once)."""
+    def country(x: Actor | None) -> str | None:
+        return x.country if x is not None else None
+    return (country(a.source) is not None and country(a.source) == country(b.source)
+            and country(a.target) is not None and country(a.target) == country(b.target))
 
 
 def _implied_side(a: Actor | None) -> bool:

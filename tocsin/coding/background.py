@@ -21,6 +21,8 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _AGE = re.compile(r"^\d+-years?-old$|^(?:\w+-)+years?-old$")
 _ARGUMENT = ("nsubj", "nsubjpass", "attr", "ccomp")
 _FORCE_ROOTS = ("15", "17", "18", "19", "20")
+# plurals of event nouns that name a party ("US forces battling the Islamic State"; "the use of force" is the act)
+_PARTY_FORMS = {"forces"}
 _TIME_NOUNS = {"day", "night", "week", "month", "year", "weekend", "morning", "evening", "afternoon", "hour", "time"}
 
 
@@ -64,6 +66,7 @@ class Background:
         self.gathering = lex.words("@GATHER_NOUN")
         self.contention = lex.words("@CONTENTION_CUE")
         self.perceive = lex.words("@PERCEIVE")
+        self.abstract = lex.words("@ABSTRACT_CAUSE")
         self.depiction = lex.words("@DEPICTION")
 
     def __call__(self, m: Match, year: int | None = None) -> str | None:
@@ -75,7 +78,8 @@ class Background:
                 return rule
         else:
             rule = (self._verb(tok, year) or (self._habitual(m.obj) if m.obj is not None else None)
-                    or self._made(m, year) or self._caution(m) or self._crowd(m) or self._describes(m))
+                    or self._made(m, year) or self._caution(m) or self._crowd(m) or self._describes(m)
+                    or self._figurative(m))
             if rule:
                 return rule
         # "those who blew up the pipeline", "anyone who attacks": a description of people
@@ -149,6 +153,18 @@ class Background:
             return "background: a danger, not a threat anyone made"
         return None  # "the threat", "a threat": a re-mention, or a threat whose maker the sentence names
 
+    def _figurative(self, m: Match) -> str | None:
+        """"China's trade practices have destroyed American factories": force whose doer is a policy, a market or
+        a price (the subject, or the "by" of a passive) is a figure of speech."""
+        if (m.pattern.code or "")[:2] not in ("17", "18", "19", "20"):
+            return None
+        tok = m.anchor
+        doers = [c for c in tok.children if c.dep_ == "nsubj"]
+        doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if any(d.pos_ == "NOUN" and (lemma(d) in self.abstract or d.lower_ in self.abstract) for d in doers):
+            return "another sense: force said of a policy or a market"
+        return None
+
     def _describes(self, m: Match) -> str | None:
         """"Turkey backs rebel groups fighting to topple Assad": a present participle of force on a party's noun
         says who the party is. Not on an event noun ("an attack killing 20" tells the killing) or a time ("for a
@@ -159,11 +175,12 @@ class Background:
         if (tok.dep_ != "acl" or tok.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN")
                 or (m.pattern.code or "")[:2] not in _FORCE_ROOTS):
             return None
-        if (lemma(head) in self.nouns or head.lower_ in self.nouns or head.ent_type_ in ("DATE", "TIME")
-                or lemma(head) in _TIME_NOUNS):
+        event = head.lower_ not in _PARTY_FORMS and (lemma(head) in self.nouns or head.lower_ in self.nouns)
+        if event or head.ent_type_ in ("DATE", "TIME") or lemma(head) in _TIME_NOUNS:
             return None
         up = head.head
-        if any(t.lower_ in ("with", "without") and t.dep_ == "prep" for t in _path(head, 5)):
+        if any(t.lower_ in ("with", "without") and t.dep_ == "prep" and any(c.dep_ == "pcomp" for c in t.children)
+               for t in _path(head, 5)):
             return None  # "with a bomber blowing himself up outside the gates and gunmen storming the building"
         if lemma(up) in self.perceive or lemma(up) in self.depiction or (
                 up.dep_ == "prep" and (lemma(up.head) in self.depiction or lemma(up.head) in self.perceive)):
