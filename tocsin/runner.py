@@ -104,7 +104,9 @@ def _settle(job: Job) -> None:
     model, the actor and pattern tables, the gazetteer): hundreds of thousands of objects that live as
     long as the process. Each full collection of the cyclic garbage collector walked all of them
     again (about 85 ms, some 1 ms an article); frozen once, they are out of its sight, and it walks
-    only what coding makes. What is garbage is collected first, so nothing dead is kept."""
+    only what coding makes. What is garbage is collected first, so nothing dead is kept. In a process
+    that outlives its runs (the web server, a Dask worker) this happens once per job, so the cost of
+    freezing objects that later die in a cycle is bounded by what was alive at that moment."""
     if job in _settled:
         return
     _settled.add(job)
