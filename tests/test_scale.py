@@ -144,3 +144,124 @@ def test_a_run_killed_between_batches_keeps_what_it_committed_and_resumes(tmp_pa
     cols = "article_id, content_hash, status, duplicate_of, seq"
     assert (Store(db).sql(f"SELECT {cols} FROM articles ORDER BY seq").values.tolist()
             == Store(tmp_path / "clean.duckdb").sql(f"SELECT {cols} FROM articles ORDER BY seq").values.tolist())
+
+
+def _corpus_store(db, n=240, seed=3):
+    from corpus import make_articles
+    from datetime import date as Date
+
+    from tocsin.model import Article
+
+    recs = make_articles(n, seed=seed)
+    arts = [Article(id=r["id"], text=r["text"], date=Date.fromisoformat(r["date"]), source=r["source"], url=r["url"])
+            for r in recs]
+    return run(db, arts, batch_size=32, cluster=False)[0]
+
+
+def test_the_cluster_rebuild_split_into_parts_equals_the_whole_rebuild(tmp_path):
+    from tocsin.analysis import clusters as C
+
+    db = tmp_path / "s.duckdb"
+    s = _corpus_store(db)
+    assert s.duplicates > 0 and s.events > 100
+
+    def rebuilt(part_events):
+        con = duckdb.connect(str(db))
+        try:
+            con.execute("BEGIN TRANSACTION")
+            n = C.rebuild(con, flush=7, part_events=part_events)
+            con.execute("COMMIT")
+            return (n, con.execute("SELECT * FROM event_clusters ORDER BY event_id").fetchall(),
+                    con.execute("SELECT * FROM clusters ORDER BY cluster_id").fetchall(),
+                    con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall()[0][0])
+        finally:
+            con.close()
+
+    whole = rebuilt(10**9)
+    n, assigned, clusters, temps = whole
+    assert temps == 0 and n == len(clusters) and len(assigned) == s.events
+    # Reports of one event were put together, with copies counted as mentions.
+    assert any(c[10] > 1 for c in clusters) and any(c[11] > c[10] for c in clusters)
+    for part_events in (s.events // 3, 50, 1):
+        assert rebuilt(part_events) == whole, part_events
+    # And the parts are really apart: the hash splits the groups over several of them.
+    con = duckdb.connect(str(db), read_only=True)
+    sizes = [con.execute("SELECT count(*) FROM events e WHERE " + C._PART.format(parts=5, part=i)).fetchall()[0][0]
+             for i in range(5)]
+    con.close()
+    assert sum(sizes) == s.events and sum(n > 0 for n in sizes) >= 3
+
+
+def test_a_writing_run_lets_go_of_duckdb_buffers_above_its_budget_with_the_same_store(tmp_path):
+    _corpus_store(tmp_path / "held.duckdb")
+    store = Store(tmp_path / "fresh.duckdb")
+    store.session_memory = 0  # any page kept: reopen at the next transaction
+    sessions = []
+    real = S._Session.close
+
+    def close(self):
+        sessions.append(self.refreshed)
+        real(self)
+    S._Session.close = close
+    try:
+        from corpus import make_articles
+        from datetime import date as Date
+
+        from tocsin.model import Article
+
+        recs = make_articles(240, seed=3)
+        arts = [Article(id=r["id"], text=r["text"], date=Date.fromisoformat(r["date"]), source=r["source"],
+                        url=r["url"]) for r in recs]
+        Ingest(store, FakeBackend(), batch_size=32, cluster=False).run(arts)
+    finally:
+        S._Session.close = real
+    assert max(sessions) >= 8  # reopened at (about) every transaction: 8 batches decided, 8 committed
+    cols = "article_id, content_hash, status, duplicate_of, similarity, seq"
+    for q in (f"SELECT {cols} FROM articles ORDER BY seq", "SELECT * EXCLUDE (record) FROM events ORDER BY event_id",
+              "SELECT * FROM minhash ORDER BY article_id", "SELECT * FROM lsh_bands ORDER BY ALL",
+              "SELECT * FROM originals ORDER BY ALL"):
+        with Store(tmp_path / "fresh.duckdb").reader() as a, Store(tmp_path / "held.duckdb").reader() as b:
+            assert a.execute(q).fetchall() == b.execute(q).fetchall()
+
+
+def test_the_key_filter_lets_through_every_stored_key_and_few_others():
+    from tocsin.store.store import KeyFilter, Writer
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE articles (article_id VARCHAR PRIMARY KEY, content_hash VARCHAR)")
+    con.execute("INSERT INTO articles SELECT 'k' || i, 'h' || i FROM range(5000) r(i)")
+    f = KeyFilter("articles", "article_id").load(con)
+    f.RECENT = 3  # the recent keys are merged into the sorted array every third
+    for i in range(10):
+        con.execute("INSERT INTO articles VALUES (?, ?)", [f"new{i}", f"hn{i}"])
+        f.add(con, [f"new{i}"])
+    assert len(f) == 5010 and len(f.base) > 5000
+    stored = {f"k{i}" for i in range(0, 5000, 7)} | {f"new{i}" for i in range(10)}
+    absent = {f"x{i}" for i in range(20000)}
+    let_through = set(f.maybe(con, sorted(stored | absent)))
+    assert stored <= let_through and len(let_through - stored) <= 5  # odds 5,010 / 2^32 each
+    w = Writer(con)
+    for keys in (sorted(stored)[:10] + ["x1", "x2"], sorted(stored | set(list(absent)[:100]))):  # by key, joined
+        want = {k: ("h" + k[1:] if k.startswith("k") else "hn" + k[3:]) for k in keys if k in stored}
+        assert w.hashes_of_ids(keys, f) == want == w.hashes_of_ids(keys)
+
+
+def test_a_run_looks_up_in_the_store_only_the_keys_it_may_find_there(tmp_path, monkeypatch):
+    from tocsin.store.store import Writer
+
+    db = tmp_path / "s.duckdb"
+    run(db, [art("orig", LONG)] + [art(f"o{i}", t) for i, t in enumerate(OTHERS)])
+    looked: list[tuple[str, list[str]]] = []
+    real = Writer._lookup
+
+    def lookup(self, table, key, value, keys, known):
+        keys = list(keys)
+        looked.append((table, known.maybe(self.con, keys) if known is not None else keys))
+        return real(self, table, key, value, keys, known)
+    monkeypatch.setattr(Writer, "_lookup", lookup)
+    s, backend = run(db, [art("orig", LONG), art("copy", LONG), art("new", "Poland and Ukraine met in Warsaw.")])
+    assert s.already_stored == 1 and s.duplicates == 1 and backend.coded == ["new"]
+    found = {k for _, keys in looked for k in keys}
+    # The stored id and the stored text, not the new ids, the renamed forms or the new text.
+    assert {"orig", art("orig", LONG).content_hash} <= found
+    assert not found & {"copy", "new"} and not any("~" in k for k in found)

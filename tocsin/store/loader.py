@@ -26,7 +26,7 @@ from ..model import Article
 from ..model import Coded
 from ..runner import BATCH, Outcome, Runner
 from . import rows as R
-from .store import RunSummary, Store, Writer, insert
+from .store import KeyFilter, RunSummary, Store, Writer, insert
 
 # Near copies are looked for among the articles stored last (this many, by ``seq``) and those of
 # the run not yet committed, as GDELT's dedup looks back over a window rather than all time: the
@@ -126,6 +126,9 @@ class Ingest:
         # inside the transaction that writes the article.
         self.next_seq = 1
         self.stored_seq = 0  # the store's last seq: read once, then counted (the run lock keeps others out)
+        # The stored ids and texts, as digests: a batch looks up only those it may find (KeyFilter).
+        self.stored_ids = KeyFilter("articles", "article_id")
+        self.stored_texts = KeyFilter("originals", "content_hash")
 
     def _setup(self) -> None:
         with self.store.writer() as w:
@@ -136,14 +139,16 @@ class Ingest:
             # Stored articles rank before every article of this run among near-duplicate candidates.
             self.stored_seq = w.max_seq()
             self.next_seq = self.stored_seq + 1
+            self.stored_ids.load(w.con)
+            self.stored_texts.load(w.con)
         # A store keeps the parameters of its first ingest: band keys made otherwise would never match.
         self.sketcher = Sketcher(stored)
 
     # -- deciding ----------------------------------------------------------------------------------
     def _decide(self, w: Writer, articles: list[Article]) -> list[Decision]:
         ids = {a.id for a in articles} | {f"{a.id}~{a.content_hash[:8]}" for a in articles}
-        stored_ids = w.hashes_of_ids(ids)
-        stored_hashes = w.originals_of_hashes(a.content_hash for a in articles)
+        stored_ids = w.hashes_of_ids(ids, self.stored_ids)
+        stored_hashes = w.originals_of_hashes((a.content_hash for a in articles), self.stored_texts)
         # Articles already stored, or copies of a stored text, need no signature (a resumed run skips most).
         known = [stored_ids.get(a.id) == a.content_hash or stored_ids.get(f"{a.id}~{a.content_hash[:8]}")
                  == a.content_hash or a.content_hash in stored_hashes for a in articles]
@@ -168,7 +173,7 @@ class Ingest:
                 have = stored_hash(a.id) if a.id in stored_ids or a.id in self.pending.ids else None
                 if have is not None and have != h:
                     a = a.model_copy(update={"id": f"{a.id.rsplit('~', 1)[0]}~{h}"})
-                    have = self.pending.ids.get(a.id) or w.hashes_of_ids([a.id]).get(a.id)
+                    have = self.pending.ids.get(a.id) or w.hashes_of_ids([a.id], self.stored_ids).get(a.id)
                 if have is None:
                     self.summary.renamed += 1
             if have == h:
@@ -262,6 +267,8 @@ class Ingest:
                     self.summary.near_duplicates += 1
         insert(w.con, "articles", R.ARTICLE_COLUMNS, arts)
         w.add_originals(originals)
+        self.stored_ids.add(w.con, (r[0] for r in arts))
+        self.stored_texts.add(w.con, {h for h, _ in originals})
         insert(w.con, "events", R.EVENT_COLUMNS, evs)
         insert(w.con, "places", R.PLACE_COLUMNS, pls, or_ignore=True)
         insert(w.con, "minhash", ("article_id", "signature", "seq"), sigs,
