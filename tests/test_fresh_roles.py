@@ -188,3 +188,14 @@ def test_titles_and_bodies(pipe, text, sector):
 def test_a_province_named_for_a_people_lies_in_its_state(pipe):
     es = events(pipe, "Tamil Nadu accused the central government in New Delhi of ignoring the ruling.")
     assert not [e for e in es for a in (e.source, e.target) if country(a) == "LKA"]
+
+
+# ---------- a vehicle driven into people is an assault, not a car bomb ----------
+@pytest.mark.parametrize("text", [
+    "A man rammed a lorry into a crowd of shoppers in Lyon on Friday.",
+    "A driver ploughed into pedestrians near the cathedral on Sunday.",
+])
+def test_a_ramming_is_an_assault_not_a_bombing(pipe, text):
+    es = events(pipe, text)
+    assert [e for e in es if e.cameo == "180"]
+    assert not [e for e in es if e.cameo.startswith("183")]
