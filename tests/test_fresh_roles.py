@@ -139,3 +139,63 @@ def test_a_charge_is_brought_by_prosecutors(pipe):
 
     assert _implied("115", "charge")[0] == "JUD"
     assert _implied("115", "impeach")[0] == "LEG"
+
+
+# ---------- "the Saudis", "the Russians": the nation as a party is its state ----------
+def test_the_nation_by_its_people_is_the_state(pipe):
+    es = events(pipe, "Washington halted the sale of missiles to the Qataris in March.")
+    assert [e for e in es if code(e.target) == "QAT"]
+    es = events(pipe, "Four Qataris were injured in the crash of a bus near Doha.")
+    assert not [e for e in es for a in (e.source, e.target) if code(a) == "QAT"]
+
+
+# ---------- the victims of a deed are not its doers; the sides of a clash and protesters are ----------
+def test_whom_a_deed_hurt_did_not_do_it(pipe):
+    es = events(pipe, "Six border guards were wounded in a mortar attack on Thursday.")
+    assert not [e for e in es if e.source is not None and e.source.sector == "MIL"]
+
+
+def test_who_is_hurt_in_a_clash_was_a_side(pipe):
+    es = events(pipe, "Four gunmen were killed in clashes with police near the border.")
+    assert [e for e in es if e.cameo.startswith("19") and e.source is not None and e.source.sector == "REB"]
+
+
+# ---------- getting a deed "from" someone: they do it ----------
+def test_a_rebuke_drawn_from_someone_is_theirs(pipe):
+    es = events(pipe, "The Hungarian plan drew a sharp rebuke from Austria on Monday.")
+    found = [e for e in es if e.cameo.startswith("11")]
+    assert found and code(found[0].source) == "AUT" and code(found[0].target) == "HUN"
+
+
+# ---------- "called X a Y" is a name given, never a phone call ----------
+def test_a_name_given_is_no_phone_call(pipe):
+    es = events(pipe, "The UN chief called Germany a model of the multilateral order.")
+    assert not [e for e in es if e.cameo.startswith("04")]
+
+
+# ---------- titles and bodies wire copy abbreviates ----------
+@pytest.mark.parametrize("text, sector", [
+    ("Outgoing PM Kowalski said the country would not expel any diplomats.", "GOV"),
+    ("The chief executive of the Polish chamber of commerce criticised the tariffs.", "BUS"),
+    ("The president of the Civic Party, Jan Nowak, criticised the budget.", "PTY"),
+])
+def test_titles_and_bodies(pipe, text, sector):
+    es = events(pipe, text)
+    assert es and es[0].source is not None and es[0].source.sector == sector
+
+
+# ---------- a place whose name starts with a people's word lies where the gazetteer puts it ----------
+def test_a_province_named_for_a_people_lies_in_its_state(pipe):
+    es = events(pipe, "Tamil Nadu accused the central government in New Delhi of ignoring the ruling.")
+    assert not [e for e in es for a in (e.source, e.target) if country(a) == "LKA"]
+
+
+# ---------- a vehicle driven into people is an assault, not a car bomb ----------
+@pytest.mark.parametrize("text", [
+    "A man rammed a lorry into a crowd of shoppers in Lyon on Friday.",
+    "A driver ploughed into pedestrians near the cathedral on Sunday.",
+])
+def test_a_ramming_is_an_assault_not_a_bombing(pipe, text):
+    es = events(pipe, text)
+    assert [e for e in es if e.cameo == "180"]
+    assert not [e for e in es if e.cameo.startswith("183")]

@@ -199,6 +199,9 @@ class ActorResolver:
                     return _actor(text, place.entry.country, sector, place.entry.country)
             if country and cty_from is not None and cty_from.start < head_m.start:  # "Bosnian Serbs"
                 return self._compose(text, country, sector, ordered, cty_from)
+            if len(ws) == 2 and head_at == 1 and ws[0].norm == "the" and sector == "CVL" and e.country:
+                # "selling munitions to the Saudis", "agreed with the Russians": the nation as a party, its state
+                return _actor(text, e.code, None, e.country)
             return _actor(text, e.code, sector, e.country)
         # A sector noun: "Iraqi troops", "the Belarusian military", "rebels".
         if e.weak and named and not lenient and _unknown_name_before(ws, matches, head_m):
@@ -209,8 +212,7 @@ class ActorResolver:
             # "a minister of the Church of England", "the secretary of the party": an office of a body
             # that is no organ of the state is that body's
             body = next((m for m in right if m.entry.kind == SECTOR and m.entry.head_ok
-                         and m.entry.sector in _BODY_SECTORS and m.start >= 2
-                         and ws[m.start - 1].norm == "the" and ws[m.start - 2].norm == "of"), None)
+                         and m.entry.sector in _BODY_SECTORS and _of_the(ws, m.start, matches)), None)
             if body is not None:
                 sector = body.entry.sector
         return self._compose(text, country, sector, ordered, cty_from)
@@ -415,6 +417,16 @@ def _title_case(tok: "Token") -> bool:
             if len(alpha) >= 3 and sum(t.text[0].isupper() for t in alpha) >= 0.8 * len(alpha):
                 cases[sent.start:sent.end] = [True] * len(sent)
     return cases[tok.i]
+
+
+def _of_the(ws: Sequence[Word], start: int, matches: list[_Match]) -> bool:
+    """"... of the Church", "... of the SDS Party", "... of the ruling party": the body at ``start`` is what an
+    "of the" names, with only its own name or an adjective no table knows between."""
+    covered = {i for m in matches if m.entry.head_ok for i in range(m.start, m.end)}  # "ruling" may stand between
+    i = start - 1
+    while i >= 0 and i not in covered and ws[i].norm not in ("the", "of", "and", "a", "an"):
+        i -= 1
+    return i >= 1 and ws[i].norm == "the" and ws[i - 1].norm == "of" and start - i <= 3
 
 
 def _unknown_name_before(ws: Sequence[Word], matches: list[_Match], head_m: _Match) -> bool:

@@ -233,6 +233,10 @@ class Roles:
         self.not_doer = lex.words("@SAY") | self.stance | lex.words("@BACKERS")
         self.weapons = lex.words("@WEAPON")
         self.undergo = lex.words("@UNDERGO")
+        self.receipt = lex.words("@RECEIPT")
+        # deeds whoever is hurt or held in them took part in: fights with a side each, and protests
+        self.mutual = lex.words("@MUTUAL_FIGHT") | lex.words("@DEMO")
+        self.patient_verbs = lex.words("@COUNTED_PATIENT")  # "were killed in", "were detained in": done to them
         self.things = frozenset(lex.nouns) | self.weapons  # deeds and means, not parties
         # deeds of force and weapons: what meets them meets whoever used them
         self.force_things = frozenset(n for n, ps in lex.nouns.items()
@@ -255,6 +259,14 @@ class Roles:
         if actor is not None and actor.sector == "MIL" and tok.pos_ == "NOUN" and _policing(tok):
             # "officers were called to the venue": in a story of police, its officers are police officers
             actor = Actor(text=actor.text, code=(actor.country or "") + "COP", country=actor.country, sector="COP")
+        if actor is not None and actor.country and not actor.sector and tok.pos_ == "PROPN" and ctx.places:
+            # "Tamil Nadu", "Kurdistan Region": a place whose name only starts with a people's or state's word
+            # lies where the gazetteer puts it
+            place = ctx.place_at(tok)
+            alone = self.actors.lookup(tok.text, ctx.when) if place is not None else None
+            if place is not None and place.country != actor.country and place.start < tok.idx and (
+                    alone is None or not alone.code):
+                actor = Actor(text=actor.text, code=place.country, country=place.country)
         if actor is None and tok.pos_ == "NOUN":
             actor = memory.pair_before(tok)  # "the two countries": the pair the article named last
         if tok.pos_ == "PROPN" and (actor is None or not actor.country):
@@ -458,6 +470,15 @@ class Roles:
                        for g in c.children if g.dep_ == "pobj"][:1]
         if not sources:
             sources = self._participle_agent(tok)
+        if not sources and not targets and tok.dep_ == "dobj" and lemma(tok.head) in self.receipt:
+            # "Kelly's account drew a rebuke from Hicks", "Kyiv received aid from Japan": the "from" does the
+            # deed, and whoever gets it undergoes it
+            giver = next((g for h in (tok, tok.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if giver is not None:
+                sources = expand(giver)
+                s = subject_token(tok.head, self.accuse, self.parties)
+                targets = expand(s) if s is not None else []
         if not sources:
             sources = self._light_verb_subject(tok)
         if not targets and tok.dep_ in ("dobj", "obj") and lemma(tok.head) in self.undergo:
@@ -514,8 +535,12 @@ class Roles:
         if not (verb.pos_ == "VERB" and (lemma(verb) in self.light or head.pos_ == "ADP" or tok.dep_ == "dobj")):
             return []
         s = subject_token(verb, self.accuse, self.parties)
-        if s is None and head.pos_ == "ADP":
-            # "Serb forces were engaged in ethnic cleansing": the passive subject acts
+        if s is None and head.pos_ == "ADP" and (lemma(verb) not in self.patient_verbs
+                                                 or lemma(tok) in self.mutual or tok.lower_ in self.mutual):
+            # "Serb forces were engaged in ethnic cleansing": the passive subject acts; "militants were killed
+            # in clashes with police": it was a side; "youths were detained during demonstrations": they
+            # demonstrated; "two soldiers were killed in an attack": it undergoes,
+            # and says nothing of whose the attack was
             s = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return expand(s) if s is not None else []
 
