@@ -168,3 +168,56 @@ def test_force_between_parties_told_before_is_told_again(pipe):
     evs = events(pipe, "Soldiers in Yangon shot a student protester on Wednesday. Two of the soldiers fired six rounds, "
                        "striking the protester in the chest, witnesses said.")
     assert len([e for e in hostile(evs) if e.target is not None and e.cameo[:2] in ("17", "18", "19", "20")]) == 1
+
+
+# ---------- routine police work ----------
+@pytest.mark.parametrize("text", [
+    "Police were called to the supermarket on Elm Road shortly after midnight to investigate a break-in.",
+    "Officers were called to a banquet hall in the east end in response to a disturbance.",
+])
+def test_police_called_to_a_scene_are_no_mobilisation(pipe, text):
+    assert not any(e.cameo.startswith("15") for e in events(pipe, text))
+
+
+def test_police_called_in_against_rioters_are(pipe):
+    evs = events(pipe, "The governor of Kano called in police reinforcements after rioters torched the market.")
+    assert any(e.cameo.startswith("15") for e in evs)
+
+
+def test_caught_in_gunfire_is_no_arrest(pipe):
+    evs = events(pipe, "Amina Yusuf, 19, was caught in a hail of gunfire from two men on scooters, the court heard.")
+    assert not any(e.cameo.startswith("17") for e in evs)
+
+
+def test_a_battle_against_drugs_is_no_combat(pipe):
+    evs = events(pipe, "The National Guard in Ohio has been assisting in the battle against the latest drug craze, "
+                       "fentanyl, its commander said.")
+    assert not any(e.cameo.startswith("19") for e in evs)
+
+
+# ---------- questions and generic statements ----------
+@pytest.mark.parametrize("text", [
+    "Will Russia invade Georgia again this winter?",
+    "Could the army storm the parliament building in Niamey?",
+])
+def test_a_yes_no_question_asserts_nothing(pipe, text):
+    assert not hostile(events(pipe, text))
+
+
+def test_a_why_question_takes_its_deed_as_told(pipe):
+    evs = events(pipe, "Why did Ethiopia close its border with Eritrea?")
+    assert any(e.cameo.startswith("19") and e.modality == "asserted" for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Attacks on hospitals are a war crime, the UN envoy in Sanaa said.",
+    "Protests in Kenya are common during elections.",
+    "The Houthis often fire missiles at Saudi cities.",
+])
+def test_a_deed_said_in_general_is_no_event(pipe, text):
+    assert not hostile(events(pipe, text))
+
+
+def test_deeds_of_one_day_stay(pipe):
+    evs = events(pipe, "Protests in Kenya were violent on Monday.")
+    assert any(e.cameo.startswith("14") for e in evs)

@@ -798,13 +798,16 @@ class ArticlePass:
             # "44 people were killed in a PKK attack": the attack is the killing told as its circumstance
             means = next((k for k, x in enumerate(out) if sent_of[k] == si and x.cameo[:2] in _FORCE
                           and root in _FORCE and _code(x.source) == _code(e.source)
-                          and x.modality == e.modality
+                          and x.modality == e.modality and _one_target(x.target, e.target)
                           and self._told_within(doc, x, e)), None)
             if means is not None:
                 verb, noun = (out[means], e) if self._trigger(doc, e).pos_ in ("NOUN", "PROPN") else (e, out[means])
+                target = verb.target or noun.target
+                if verb.target is not None and noun.target is not None and not verb.target.sector:
+                    target = noun.target  # "killed in a U.S. drone strike on IS commanders": the party, not the place
                 out[means] = verb.model_copy(update={"mentions": verb.mentions + noun.mentions,
                                                      "confidence": max(verb.confidence, noun.confidence),
-                                                     "target": verb.target or noun.target})
+                                                     "target": target})
                 continue
             sent_of[len(out)] = si
             out.append(e)
@@ -1085,6 +1088,15 @@ def _speaker_party(sayer: Actor | None, other: Actor) -> Actor | None:
     if sayer is None or not sayer.code or (sayer.country is not None and sayer.country == other.country):
         return None
     return sayer
+
+
+def _one_target(a: Actor | None, b: Actor | None) -> bool:
+    """Whether two tellings of one deed in one sentence may share a target: the same, one unnamed, or one only the
+    country of a place (no sector) beside a party ("killed in a drone strike in Raqqa": the killed, not Syria).
+    Two places of different countries are two targets ("at the Stade de France ... in the Boulevard Voltaire")."""
+    if a is None or b is None or not a.code or not b.code or a.code == b.code:
+        return True
+    return bool(a.sector) != bool(b.sector)
 
 
 def _definite_np(tok: Token) -> bool:

@@ -67,6 +67,8 @@ class Background:
         self.contention = lex.words("@CONTENTION_CUE")
         self.perceive = lex.words("@PERCEIVE")
         self.abstract = lex.words("@ABSTRACT_CAUSE")
+        self.generic_pred = lex.words("@GENERIC_PRED")
+        self.habitual_present = lex.words("@HABITUAL_PRESENT")
         self.depiction = lex.words("@DEPICTION")
 
     def __call__(self, m: Match, year: int | None = None) -> str | None:
@@ -115,6 +117,11 @@ class Background:
             return rule
         if any(c.dep_ == "det" and c.lower_ in self.generic_det for c in tok.children):
             return "background: any such deed, not one that happened"
+        if (tok.dep_ == "nsubj" and tok.tag_ == "NNS" and lemma(head) == "be" and head.tag_ in ("VBZ", "VBP")
+                and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+                and any(c.dep_ in ("attr", "acomp") and (lemma(c) in self.generic_pred or c.lower_ in self.generic_pred)
+                        for c in head.children)):
+            return "background: a kind of deed, said in general"  # "attacks on civilians are a war crime"
         if (tok.dep_ == "nsubj" and tok.tag_ in ("NNS", "NNPS") and lemma(head) in self.trend
                 and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)):
             return "background: a trend of many deeds"
@@ -254,9 +261,10 @@ class Background:
             return "another sense: an intransitive event verb with an object"  # "demonstrated the talents"
         if lemma(tok) in self.generic_deed and any(c.dep_ == "advcl" and c.tag_ == "VBG" for c in tok.children):
             return "another sense: the means names the deed"  # "the rebels retaliated, shelling the villages"
+        present = tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
         for c in tok.children:
-            if c.dep_ == "advmod" and c.lower_ in self.habitual_adv:
-                return "background: habitual deeds"  # "the regime routinely tortures detainees"
+            if c.dep_ == "advmod" and (c.lower_ in self.habitual_adv or (present and c.lower_ in self.habitual_present)):
+                return "background: habitual deeds"  # "the regime routinely tortures detainees", "often fire"
             if c.dep_ in ("npadvmod", "advmod", "dobj") and lemma(c) == "time" and any(
                     g.lower_ in self.habitual or g.lower_ in ("several", "multiple") for g in c.children):
                 return "background: habitual deeds"  # "deployed numerous times"

@@ -162,6 +162,10 @@ class Gate:
             return "not political: sport"
         if sent_cues & {"POLITICAL_CUE", "STATE_CUE"}:
             return None
+        policing = e.cameo.startswith(self.policing) and ("CRIME" in sent_cues or (quiet and "CRIME" in article_cues))
+        if "state" in kinds and "law" in kinds and policing:
+            # "police arrested him at Kendale Lakes": no police arrests a state; the country is the setting
+            return "not political: routine policing of ordinary crime"
         if "state" in kinds:
             # a country only as what an unnamed or private agent's act falls on, in a story of business,
             # crime or an accident told twice or more with no political word anywhere: the market or the

@@ -70,6 +70,18 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _polar_question(tok: Token) -> bool:
+    """Whether ``tok`` stands in a yes-no question: the sentence ends in "?" and opens with an auxiliary
+    ("Will Russia invade?", "Could the army storm the building?", "Did the rebels fire first?")."""
+    sent = tok.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words or not sent.text.rstrip().rstrip('"\u201d\'').endswith("?"):
+        return False
+    first = words[0]
+    return first.tag_ == "MD" or (first.pos_ == "AUX" and first.dep_ in ("aux", "auxpass", "ROOT")
+                                  and first.lemma_.lower() in ("do", "be", "have"))
+
+
 class ModalityRules:
     def __init__(self, lex: Lexicon) -> None:
         self.say = lex.words("@SAY")
@@ -299,5 +311,7 @@ class ModalityRules:
             found.add("future")
         if below is not None:
             found = below | (found & {"reported"})
+        if _polar_question(trigger):
+            found.add("hypothetical")  # "Will Russia invade again?": asked, not told ("Why did X close ...?" tells it)
         best = min(found | {"asserted"}, key=lambda m: _RANK.get(m, _CUE_RANK))
         return ModalityResult(best, sayer if best != "asserted" else None, frozenset(found))
