@@ -31,7 +31,14 @@ _SKIP_LEFT = frozenset({"cc", "conj", "preconj", "punct", "relcl", "acl", "advcl
 # Prepositions whose object still describes the actor ("forces of Belarus", "rebels in Congo").
 _OF_PREPS = frozenset({"of", "in", "from"})
 # Words after which a country names a sponsor, not the actor ("Russian-backed separatists").
-_SPONSOR = frozenset({"backed", "sponsored", "supported", "funded", "armed", "allied", "aligned", "trained"})
+_SPONSOR = frozenset({"backed", "sponsored", "supported", "funded", "armed", "allied", "aligned", "trained",
+                      # "the Britain-based Syrian Observatory": where a body sits, not whose it is
+                      "based", "headquartered"})
+# "a spokesman for the ministry", "a legal adviser for the rebels": whom the "for" names speaks through them
+_SPEAK_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
+                        "adviser", "advisers", "advisor", "advisors"})
+# sectors of bodies that are no organ of a state: "a minister of the Church", "the secretary of the party"
+_BODY_SECTORS = frozenset({"REL", "PTY", "OPP", "REB", "NGO", "LAB", "EDU", "BUS", "MED"})
 # In a plain string, these words end the part that can describe the actor ("group based in Trinidad").
 _CUT = frozenset({
     "to", "against", "with", "on", "for", "by", "at", "and", "or", "who", "which", "that", "said", "says",
@@ -88,8 +95,35 @@ class ActorResolver:
         if head_at < 0 or not ws:
             return None
         text = head.doc[toks[0].i : toks[-1].i + 1].text
+        if len(ws) == 1 and head.pos_ == "PROPN" and self._someone_else(head, ws[0]):
+            return None
         named = head.ent_type_ in _NAMED_ENTS or (head.pos_ == "PROPN" and not _title_case(head))
         return self._resolved(text, ws, head_at, when, named, lenient=False)
+
+    def _someone_else(self, head: "Token", w: Word) -> bool:
+        """"Wong reported from Beijing" under the byline "By Gillian Wong": a surname alone is a leader's only
+        if the article, wherever it gives the surname after a given name, gives one of the leader's names."""
+        people = [e for e in self.ix.get(w.norm) if e.kind == PERSON and e.surname and e.name]
+        if not people:
+            return False
+        names = {actor_fold(p) for e in people for p in e.name.split()[:-1]}
+        full = False
+        for t in head.doc:
+            if t.i == 0 or t.lower_ != head.lower_ or not (t.pos_ == "PROPN" or t.text.isupper()):
+                continue  # "May" the name, not "may"
+            prev = head.doc[t.i - 1]
+            pw = _words(prev.text)
+            if len(pw) != 1 or not prev.is_alpha or not prev.text[:1].isupper():
+                continue
+            given = pw[0].norm
+            if given in names or (len(given) == 1 and any(given in e.initials for e in people)):
+                return False  # "Recep Tayyip Erdogan": the leader
+            known = self.ix.get(given)
+            if any(e.kind == SECTOR and e.sector for e in known):
+                return False  # "President Trump" beside "Melania Trump": the office holder is in the story
+            if not known and prev.ent_type_ == "PERSON" and t.ent_type_ == "PERSON":
+                full = True
+        return full
 
     def lookup(self, text: str, when: date | None = None) -> Actor | None:
         """The actor a bare string names ("Ukraine's Ministry of Defense", "Putin")."""
@@ -171,6 +205,14 @@ class ActorResolver:
             # "Homeland Union", "Popular Front": a name we do not know, not a trade union or a front.
             return self._compose(text, country, self._mod_sector(ordered, None, False), ordered, cty_from)
         sector = self._mod_sector(ordered, e.sector, e.weak)
+        if sector == "GOV":
+            # "a minister of the Church of England", "the secretary of the party": an office of a body
+            # that is no organ of the state is that body's
+            body = next((m for m in right if m.entry.kind == SECTOR and m.entry.head_ok
+                         and m.entry.sector in _BODY_SECTORS and m.start >= 2
+                         and ws[m.start - 1].norm == "the" and ws[m.start - 2].norm == "of"), None)
+            if body is not None:
+                sector = body.entry.sector
         return self._compose(text, country, sector, ordered, cty_from)
 
     def _compose(
@@ -428,7 +470,7 @@ def _np(tok: "Token", appos: bool) -> set[int]:
         dep = child.dep_
         if dep in ("compound", "flat", "nmod", "amod", "case"):
             keep.update(t.i for t in child.subtree)
-        elif dep == "prep" and child.lower_ in _OF_PREPS:
+        elif dep == "prep" and (child.lower_ in _OF_PREPS or (child.lower_ == "for" and tok.lower_ in _SPEAK_FOR)):
             keep.add(child.i)
             for obj in child.children:
                 if obj.dep_ == "pobj":

@@ -92,9 +92,13 @@ def stateless_peoples() -> frozenset[str]:
     return frozenset(codes("peoples.tsv") - codes("countries.tsv") - {"code", "iso3"})
 
 
-def _implied(code: str) -> tuple[str, str, bool, str] | None:
+def _implied(code: str, trigger: str | None = None) -> tuple[str, str, bool, str] | None:
+    """The agent an act of ``code`` implies; a row for the code and the trigger's lemma ("115 impeach")
+    comes before the code's own."""
     table = implicit_agents()
     for n in range(len(code), 1, -1):
+        if trigger is not None and f"{code[:n]} {trigger}" in table:
+            return table[f"{code[:n]} {trigger}"]
         if code[:n] in table:
             return table[code[:n]]
     return None
@@ -628,7 +632,7 @@ class ArticlePass:
                         last_seen: dict[str, tuple[int, str]]) -> Actor | None:
         """"Yoon was sentenced to life": a court did it, of the country of the sentenced; "drones were
         banned": the government of the story's country, else of the one the article spoke of last."""
-        implied = _implied(e.cameo)
+        implied = _implied(e.cameo, trig.lemma_.lower())
         if implied is None or not self._passive_or_noun(trig):
             return None
         if any(c.dep_ == "agent" for c in trig.children):
@@ -742,6 +746,9 @@ class ArticlePass:
                 for g in c.children:
                     if g.dep_ == "pobj" and definite(g) and g.lemma_.lower() in self.event_nouns:
                         return self.event_nouns[g.lemma_.lower()]
+        if (trig.dep_ == "relcl" and trig.head.pos_ == "NOUN" and definite(trig.head)
+                and trig.head.lemma_.lower() in self.event_nouns):
+            return self.event_nouns[trig.head.lemma_.lower()]  # "the blast that targeted coalition forces"
         if trig.dep_ == "acl" and trig.head.pos_ == "NOUN" and definite(trig.head) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in trig.children):
             return {"17", "18", "19", "20"}
@@ -762,6 +769,11 @@ class ArticlePass:
                 roots = self._subject_remention(trig)
                 j = next((k for k in range(len(out) - 1, -1, -1)
                           if sent_of[k] < si and any(self._same_kind(out[k].cameo[:2], r) for r in roots)), None)
+                if j is None and root in _FORCE and self._known_parties(e, trig):
+                    # "Police officers shot a man ... Four of the officers then fired ten rounds, striking the man":
+                    # force between parties both told before ("the officers", "the man") tells that deed again
+                    j = next((k for k in range(len(out) - 1, -1, -1)
+                              if sent_of[k] < si and out[k].cameo[:2] in _FORCE and _same_sides(out[k], e)), None)
             if j is not None:
                 out[j] = out[j].model_copy(update={"confidence": min(0.99, round(out[j].confidence + 0.02, 3)),
                                                    "mentions": out[j].mentions + e.mentions})
@@ -774,10 +786,19 @@ class ArticlePass:
                 if e.confidence > out[dup].confidence:
                     out[dup] = e
                 continue
+            # "A pastor of the church, Brunson was detained": one party named twice in apposition is one target
+            twice = next((k for k, x in enumerate(out) if x.span == e.span and x.cameo == e.cameo
+                          and (_code(x.source) == _code(e.source) or _implied_side(x.source) or _implied_side(e.source))
+                          and x.modality == e.modality
+                          and self._appositive(doc, x, e)), None)
+            if twice is not None:
+                if out[twice].target is None or not out[twice].target.code:
+                    out[twice] = out[twice].model_copy(update={"target": e.target})
+                continue
             # "44 people were killed in a PKK attack": the attack is the killing told as its circumstance
             means = next((k for k, x in enumerate(out) if sent_of[k] == si and x.cameo[:2] in _FORCE
                           and root in _FORCE and _code(x.source) == _code(e.source)
-                          and _code(x.target) in (_code(e.target), None) and x.modality == e.modality
+                          and x.modality == e.modality
                           and self._told_within(doc, x, e)), None)
             if means is not None:
                 verb, noun = (out[means], e) if self._trigger(doc, e).pos_ in ("NOUN", "PROPN") else (e, out[means])
@@ -800,15 +821,54 @@ class ArticlePass:
             if e.source is not None or e.target is None or not e.target.code or e.modality == "negated":
                 continue
             trig = self._trigger(doc, e)
-            if trig is None or not (trig.dep_ == "relcl" or (trig.dep_ == "acl" and trig.tag_ == "VBN")):
+            if trig is None:
                 continue
-            j = next((j for j, x in enumerate(out) if j != k and j not in drop and x.source is not None
-                      and x.source.code and x.cameo == e.cameo and x.target is not None
-                      and x.target.code == e.target.code and x.modality != "negated"), None)
+            if trig.dep_ == "relcl" or (trig.dep_ == "acl" and trig.tag_ == "VBN"):
+                j = next((j for j, x in enumerate(out) if j != k and j not in drop and x.source is not None
+                          and x.source.code and x.cameo == e.cameo and x.target is not None
+                          and x.target.code == e.target.code and x.modality != "negated"), None)
+            elif _retold(trig):
+                # "Slovenia recalled its ambassador ... the ambassador was recalled for consultations": the deed
+                # told before with its doer, now in the passive with no doer and a definite party it befell
+                j = next((j for j, x in enumerate(out[:k]) if j not in drop and x.source is not None
+                          and x.source.code and x.cameo == e.cameo and x.modality != "negated"
+                          and self._trigger(doc, x) is not None and self._trigger(doc, x).sent.start < trig.sent.start
+                          and e.target.country in (x.source.country, _country(x.target))), None)
+            else:
+                continue
             if j is not None:
                 out[j] = out[j].model_copy(update={"mentions": out[j].mentions + e.mentions})
                 drop.add(k)
         return [e for k, e in enumerate(out) if k not in drop]
+
+    def _known_parties(self, e: Event, trig: Token) -> bool:
+        """Whether both sides of a verb's event are parties told before: definite ("the officers", "four of
+        the officers", "its troops") or a personal pronoun."""
+        if trig.pos_ != "VERB" or e.source is None or e.target is None:
+            return False
+        for a in (e.source, e.target):
+            tok = self._token_of(a, trig.sent, trig)
+            if tok is None or not _definite_np(_noun_head(tok)):
+                return False
+        return True
+
+    def _appositive(self, doc: Doc, a: Event, b: Event) -> bool:
+        """Whether the targets of two events of one trigger are one party named twice ("Brunson, a pastor")."""
+        if a.target is None or b.target is None:
+            return False
+        trig = self._trigger(doc, a)
+        if trig is None:
+            return False
+        ta, tb = self._token_of(a.target, trig.sent, trig), self._token_of(b.target, trig.sent, trig)
+        if ta is None or tb is None:
+            return False
+        ha, hb = _noun_head(ta), _noun_head(tb)
+        if ha.i == hb.i:
+            return False
+        if (ha.dep_ == "appos" and ha.head.i == hb.i) or (hb.dep_ == "appos" and hb.head.i == ha.i):
+            return True
+        # "A pastor of the church, Brunson was detained": the parser makes both the subject of the verb
+        return ha.dep_ in _SUBJ and hb.dep_ in _SUBJ and ha.head.i == hb.head.i
 
     def _told_within(self, doc: Doc, a: Event, b: Event) -> bool:
         """Whether one of two events is a force noun in the other's "in/during/by" phrase ("were killed in an
@@ -1025,6 +1085,51 @@ def _speaker_party(sayer: Actor | None, other: Actor) -> Actor | None:
     if sayer is None or not sayer.code or (sayer.country is not None and sayer.country == other.country):
         return None
     return sayer
+
+
+def _definite_np(tok: Token) -> bool:
+    if tok.lower_ in _PERSONAL or tok.lower_ in ("they", "them", "it"):
+        return True
+    if tok.pos_ == "NUM" or tok.lower_ in ("some", "several", "many", "most", "all", "two", "three", "four", "five"):
+        # "four of the officers": whom the count is of
+        tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"), tok)
+    return tok.pos_ == "NOUN" and any((c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ == "PRON")
+                                      for c in tok.children)
+
+
+def _same_sides(a: Event, b: Event) -> bool:
+    """Two tellings of force between the same sides, by country (the resolver may call police "military" once)."""
+    def country(x: Actor | None) -> str | None:
+        return x.country if x is not None else None
+    return (country(a.source) is not None and country(a.source) == country(b.source)
+            and country(a.target) is not None and country(a.target) == country(b.target))
+
+
+def _implied_side(a: Actor | None) -> bool:
+    """An agent the article pass inferred from the act ("[police]"), whose country follows the target's."""
+    return a is not None and a.text.startswith("[")
+
+
+def _noun_head(tok: Token) -> Token:
+    """The noun a determiner, a modifier or a name's first word belongs to ("A" of "A minister", "Andrew")."""
+    while tok.dep_ in ("det", "amod", "compound", "nummod", "poss") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _retold(verb: Token) -> bool:
+    """"The ambassador was recalled", "the protesters were released": a passive with no doer whose subject
+    is definite, a party the story has already named."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subj is not None and subj.pos_ == "NOUN" and any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ == "PRON") for c in subj.children)
+
+
+def _country(a: Actor | None) -> str | None:
+    return a.country if a is not None else None
 
 
 def _code(a: Actor | None) -> str | None:

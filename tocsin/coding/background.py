@@ -20,6 +20,10 @@ from .syntax import lemma
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _AGE = re.compile(r"^\d+-years?-old$|^(?:\w+-)+years?-old$")
 _ARGUMENT = ("nsubj", "nsubjpass", "attr", "ccomp")
+_FORCE_ROOTS = ("15", "17", "18", "19", "20")
+# plurals of event nouns that name a party ("US forces battling the Islamic State"; "the use of force" is the act)
+_PARTY_FORMS = {"forces"}
+_TIME_NOUNS = {"day", "night", "week", "month", "year", "weekend", "morning", "evening", "afternoon", "hour", "time"}
 
 
 def _path(tok: Token, limit: int = 14) -> list[Token]:
@@ -54,6 +58,16 @@ class Background:
         self.nouns = lex.nouns
         self.generic_det = lex.words("@GENERIC_DET")
         self.habitual_adv = lex.words("@HABITUAL_ADV")
+        self.danger_nouns = lex.words("@DANGER_NOUN")
+        self.threat_act = lex.words("@THREAT_ACT_MOD")
+        self.danger_verbs = lex.words("@DANGER_VERB")
+        self.befall = lex.words("@BEFALL")
+        self.gather = lex.words("@GATHER_VERB")
+        self.gathering = lex.words("@GATHER_NOUN")
+        self.contention = lex.words("@CONTENTION_CUE")
+        self.perceive = lex.words("@PERCEIVE")
+        self.abstract = lex.words("@ABSTRACT_CAUSE")
+        self.depiction = lex.words("@DEPICTION")
 
     def __call__(self, m: Match, year: int | None = None) -> str | None:
         tok = m.anchor
@@ -64,7 +78,8 @@ class Background:
                 return rule
         else:
             rule = (self._verb(tok, year) or (self._habitual(m.obj) if m.obj is not None else None)
-                    or self._made(m, year))
+                    or self._made(m, year) or self._caution(m) or self._crowd(m) or self._describes(m)
+                    or self._figurative(m))
             if rule:
                 return rule
         # "those who blew up the pipeline", "anyone who attacks": a description of people
@@ -85,6 +100,10 @@ class Background:
 
     def _noun(self, tok: Token, year: int | None) -> str | None:
         head = tok.head
+        if lemma(tok) in self.danger_nouns or tok.lower_ in self.danger_nouns:
+            rule = self._danger(tok)
+            if rule:
+                return rule
         if lemma(tok) in self.units or tok.lower_ in self.units:
             if (tok.dep_ == "nsubj" and lemma(head) not in self.aspectual) or (
                     tok.dep_ == "pobj" and head.lower_ in ("on", "upon", "against", "at")):
@@ -111,6 +130,102 @@ class Background:
             if c.dep_ == "amod" and (_AGE.match(c.lower_) or (c.lower_ == "old" and any(
                     lemma(g) == "year" for g in c.children))):
                 return "background: dated before the story"  # "the 15-year-old ban"
+        return None
+
+    def _danger(self, tok: Token) -> str | None:
+        """"The terrorist threat", "the security threat facing the region", "the threat of war", "poses a
+        threat": a threat whose maker the text does not name is a danger, not an act of threatening."""
+        kids = list(tok.children)
+        for c in kids:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from", "against")):
+                return None  # "Russia's threat", "threats by the junta", "threats against journalists"
+            if c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+                                                           or c.lower_ in self.threat_act):
+                return None  # "Russian threats", "death threats"
+            if c.dep_ in ("acl", "relcl") and any(g.dep_ in ("aux", "agent") or g.lower_ == "by"
+                                                  for g in c.children):
+                return None  # "threats to kill him", "threats made by the army"
+        head = tok.head
+        if tok.dep_ in ("dobj", "attr") and lemma(head) in self.danger_verbs:
+            return "background: a danger, not a threat anyone made"
+        if any(c.dep_ in ("amod", "compound", "nmod", "acl") or (c.dep_ == "prep" and c.lower_ == "of")
+               for c in kids):
+            return "background: a danger, not a threat anyone made"
+        return None  # "the threat", "a threat": a re-mention, or a threat whose maker the sentence names
+
+    def _figurative(self, m: Match) -> str | None:
+        """"China's trade practices have destroyed American factories": force whose doer is a policy, a market or
+        a price (the subject, or the "by" of a passive) is a figure of speech."""
+        if (m.pattern.code or "")[:2] not in ("17", "18", "19", "20"):
+            return None
+        tok = m.anchor
+        doers = [c for c in tok.children if c.dep_ == "nsubj"]
+        doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if any(d.pos_ == "NOUN" and (lemma(d) in self.abstract or d.lower_ in self.abstract) for d in doers):
+            return "another sense: force said of a policy or a market"
+        return None
+
+    def _describes(self, m: Match) -> str | None:
+        """"Turkey backs rebel groups fighting to topple Assad": a present participle of force on a party's noun
+        says who the party is. Not on an event noun ("an attack killing 20" tells the killing) or a time ("for a
+        sixth day killing 32"), not after "with" ("with a bomber blowing himself up"), nor where a verb or a
+        noun of seeing or reporting holds the party ("a video shows soldiers beating a man")."""
+        tok = m.anchor
+        head = tok.head
+        if (tok.dep_ != "acl" or tok.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN")
+                or (m.pattern.code or "")[:2] not in _FORCE_ROOTS):
+            return None
+        event = head.lower_ not in _PARTY_FORMS and (lemma(head) in self.nouns or head.lower_ in self.nouns)
+        if event or head.ent_type_ in ("DATE", "TIME") or lemma(head) in _TIME_NOUNS:
+            return None
+        up = head.head
+        if any(t.lower_ in ("with", "without") and t.dep_ == "prep" and any(c.dep_ == "pcomp" for c in t.children)
+               for t in _path(head, 5)):
+            return None  # "with a bomber blowing himself up outside the gates and gunmen storming the building"
+        if lemma(up) in self.perceive or lemma(up) in self.depiction or (
+                up.dep_ == "prep" and (lemma(up.head) in self.depiction or lemma(up.head) in self.perceive)):
+            return None
+        return "background: a participle says who the party is"
+
+    def _crowd(self, m: Match) -> str | None:
+        """"A crowd gathered around the cordoned-off intersection", "held a gathering at the Reagan Building": a
+        crowd or a gathering with no contention told in its sentence or the ones beside it is no demonstration."""
+        if not (m.pattern.code or "").startswith("14"):
+            return None
+        tok = m.anchor
+        if not (lemma(tok) in self.gather or (m.obj is not None and lemma(m.obj) in self.gathering)):
+            return None
+        sent = tok.sent
+        doc = tok.doc
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+        for t in doc[start:end]:
+            low = t.lower_
+            if low in self.contention or lemma(t) in self.contention or low.startswith("anti-"):
+                return None
+        return "another sense: a crowd gathered, no contention told"
+
+    def _caution(self, m: Match) -> str | None:
+        """"The embassy warned that tourists could face provocations", "warned of a humanitarian disaster":
+        a warning of what may befall is no threat of what the warner will do ("warned that it would
+        retaliate" is one; "warned of retaliation" has its own line)."""
+        tok = m.anchor
+        if lemma(tok) != "warn" or (m.pattern.code or "") != "130":
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "about"):
+                return "another sense: a warning of a danger, not a threat"
+            if c.dep_ not in ("ccomp", "parataxis"):
+                continue
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+            if subj is None:
+                continue
+            if subj.lower_ == "there" or lemma(c) in self.befall:
+                return "another sense: a warning of a danger, not a threat"
+            modal = any(g.dep_ == "aux" and g.lower_ in ("could", "might", "may", "can") for g in c.children)
+            own = subj.pos_ == "PRON" or any(g.dep_ == "poss" and g.pos_ == "PRON" for g in subj.children)
+            if modal and not own and subj.pos_ in ("NOUN", "PROPN"):
+                return "another sense: a warning of a danger, not a threat"
         return None
 
     def _habitual(self, tok: Token) -> str | None:

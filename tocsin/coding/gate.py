@@ -115,6 +115,9 @@ class Gate:
             return "law"  # "officers in Ohio" the resolver calls military
         if sector in self.political_sectors:
             return "political"
+        caps = [w for w in (w.strip(",.;:()") for w in text.split()) if w[:1].isupper()]
+        if a.code and not sector and caps and all(places.get("person:" + w, False) for w in caps):
+            return "private"  # a person's name the resolver gave only a country ("Bozkina" in a London story)
         if a.code and not sector and a.country and a.code == a.country:
             # a bare country is the state, unless it only stands for a town or region the text names,
             # or is the nationality of a firm or a team ("the German firm's board", "the French attack")
@@ -196,6 +199,10 @@ class Gate:
         for ent in doc.ents:
             if ent.label_ == "NORP":
                 names["norp:" + ent.text.strip().lower()] = True
+            elif ent.label_ == "PERSON":  # "Hayder Bozkina ... As Bozkina and Glowacki": a word of a person's name
+                for tok in ent:
+                    if tok.text[:1].isupper():
+                        names["person:" + tok.text] = True
         todo = []
         for e in events:
             if e.cameo[:2] not in _GATED or not e.political:  # the article pass found no political party

@@ -74,6 +74,8 @@ class Matcher:
         self.parties = lex.words("@ACTORN")
         self.places = lex.words("@PLACE")
         self.factive = lex.words("@FACTIVE")
+        self.say = lex.words("@SAY")
+        self.insult = lex.words("@INSULT")
 
     def candidates(self, tok: Token) -> tuple[list[Pattern], bool] | None:
         pos = tok.pos_
@@ -110,6 +112,11 @@ class Matcher:
         elif not objs:
             objs = [c for c in tok.children if c.dep_ in VERB_OBJ] + patients(tok)
             objs += resultative_objects(tok)
+            if not objs:
+                # "Macron called Merkel on Sunday": the parser reads a lone name as a predicate
+                named = [c for c in tok.children if c.dep_ == "oprd"]
+                if len(named) == 1 and named[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                    objs = named
         # "hundreds of soldiers", "some of its troops", "tons of medicine": the noun inside counts
         for o in list(objs):
             if o.pos_ == "NUM" or o.lemma_.lower() in self.quantity:
@@ -145,6 +152,24 @@ class Matcher:
             prep_tokens.append(hit)
         return prep_tokens
 
+    def _names_given(self, tok: Token, children: list[Token]) -> list[Token]:
+        """The name a verb of naming gives ("called him a tyrant", "branded the vote a sham", "described the
+        move as illegal", "X was a dictator, Y said") and the words that qualify it ("a dangerous provocation")."""
+        objs = [o for o in children if o.dep_ in ("dobj", "nsubjpass")]
+        named = [c for c in children if c.dep_ in ("oprd", "acomp")]
+        # "branded the vote a sham": the parser hangs the name on the object
+        named += [g for o in objs if o.dep_ == "dobj" for g in o.children
+                  if g.dep_ in ("dobj", "oprd", "npadvmod") and g.i > o.i]
+        named += [g for c in (*children, *(x for o in objs for x in o.children))
+                  if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]
+        if lemma(tok) in self.say:
+            # "X was a brutal dictator, Y said", "Y said the sanctions were illegal": what a speaker says it is
+            clause = [c for c in children if c.dep_ == "ccomp" and lemma(c) == "be"]
+            if tok.dep_ == "parataxis" and lemma(tok.head) == "be":
+                clause.append(tok.head)
+            named += [g for c in clause for g in c.children if g.dep_ in ("attr", "acomp")]
+        return named + [g for c in named for g in c.children if g.dep_ in ("amod", "compound")]
+
     def _holds(self, p: Pattern, tok: Token, noun: bool, children: list[Token],
                memo: dict | None = None) -> tuple[bool, Token | None]:
         """Whether pattern ``p`` holds at ``tok``, and the object that satisfied its ``~object``;
@@ -171,6 +196,11 @@ class Matcher:
                 return False, None
         if p.mod is not None:
             pool = [c for c in children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod")]
+            if not p.mod.isdisjoint(self.insult):
+                # "called the president a dictator", "described the move as illegal": what it is called is
+                # said of the trigger (for the patterns of such names only: "Troops Seize Town As Rebels
+                # Retreat" calls no one a rebel)
+                pool += self._names_given(tok, children)
             if obj_tok is not None:
                 pool += [c for c in obj_tok.children if c.dep_ in ("amod", "compound", "nmod")]
             if not any(words(c) & p.mod for c in pool):

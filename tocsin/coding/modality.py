@@ -26,6 +26,11 @@ _CONDITION_MARKS = {"if", "unless", "whether", "lest"}
 _INSTEAD = {"without", "instead", "rather"}
 # "neither side fired", "nobody was arrested", "no soldier was hurt": a subject that names no one
 _NO_ONE = {"nobody", "none", "neither", "noone"}
+# "the first country to expel", "the only state to recall its envoy": an infinitive after these tells what was done
+# members of @HYPO that with an event object carry it on ("pressing its military operations")
+_CARRY_ON = {"press", "push"}
+_PLAN_HEADS = {"plan", "plans", "proposal", "proposals", "scheme", "schemes", "blueprint", "idea"}
+_ORDINAL = {"first", "last", "only", "second", "third", "latest"}
 
 
 @dataclass
@@ -162,6 +167,20 @@ class ModalityRules:
                                                 in self.occur for c in verb.children)) and any(
                     c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children):
                 found.add("negated")
+        if trigger.pos_ in ("NOUN", "PROPN") and forms(trigger) & _PLAN_HEADS and any(
+                c.dep_ == "compound" and c.lemma_.lower() in self.event_nouns for c in trigger.children):
+            # "his tariffs plan", "the sanctions proposal": the deed the plan is of (the coder anchors it on the
+            # plan); "the failed martial law bid" was made
+            found.add("future")
+        if (trigger.dep_ in ("acl", "relcl") and trigger.pos_ == "VERB" and trigger.head.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+                and any(c.dep_ == "auxpass" for c in trigger.children)
+                and trigger.head.dep_ != "attr"
+                and not any(c.lower_ in _ORDINAL or c.tag_ == "JJS" or c.ent_type_ == "ORDINAL"
+                            for c in trigger.head.subtree if c.i < trigger.head.i)):
+            # "the number of buses to be deployed", "weapons to be delivered": a purpose, not yet done
+            # ("the first country to expel its envoy" did it)
+            found.add("future")
         for c in kids:  # "potential attacks", "the planned talks"
             if c.dep_ == "amod" and c.lower_ in self.hearsay_mod:
                 found.add("reported")
@@ -210,6 +229,9 @@ class ModalityRules:
                 found.add("negated")  # "blocked an attempt to impose sanctions"
             elif dep == "dobj" and cur is trigger and trigger.pos_ == "NOUN" and hl in self.plan:
                 found.add("future")  # "plotting attacks on Serbs", "planning an offensive": not yet done
+            elif (dep == "dobj" and cur is trigger and trigger.pos_ == "NOUN" and head.pos_ == "VERB"
+                  and hl in self.hypo and hl not in _CARRY_ON):
+                found.add("hypothetical")  # "urged attacks on soldiers", "wants sanctions": asked, not done
             elif dep == "dobj" and cur is trigger and hl == "deny":  # "Moscow denied the attack"
                 found.add("negated")
                 if sayer is None:

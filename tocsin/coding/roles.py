@@ -102,6 +102,17 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
         return [Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector)
                 if not a.country and a.sector == "REB" and a.code == a.sector else a for a in actors]
     s, t = fill(sources, targets), fill(targets, sources)
+    if venue and home is not None:
+        # "thousands protested in Caracas against the government": people placed in their country by where
+        # they act lend it to the government they address (ministers who met in Brussels lend nothing)
+        def addressed(actors: list[Actor], others: list[Actor]) -> list[Actor]:
+            if not any(a.country == home and a.sector in _PEOPLE_HERE - _STATE for a in others):
+                return actors
+            return [Actor(text=a.text, code=home + "GOV", country=home, sector="GOV")
+                    if (not a.country and a.sector == "GOV" and a.code == "GOV" and not _says_where(a.text)
+                        and not office_holder(a.text) and not _foreign(a.text) and not _named(a.text)) else a
+                    for a in actors]
+        s, t = addressed(s, t), addressed(t, s)
     return rebels(s, t), rebels(t, s)
 
 
@@ -228,6 +239,7 @@ class Roles:
                                       if any(p.code and p.code[:2] in ("18", "19", "20") for p in ps)) | self.weapons
         self.sanctions = lex.words("@SANCTION") | {"ban", "bans"}
         self.sent_from = lex.words("@SENT_FROM")
+        self.say_verbs = lex.words("@SAY")
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
@@ -342,10 +354,14 @@ class Roles:
                     keep = {x.i for c in t.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("attr", "oprd")
                             for x in c.subtree}
                     skip.update(x.i for x in t.subtree if x.i not in keep)
+        if source:
+            led = self._led_by(tok, ctx, set(skip))  # "Saudi-led airstrikes killed ...": whoever leads them
+            if led is not None:
+                return led
         for t in tok.subtree:
             if t.i == tok.i or t.i in skip:
                 continue
-            if t.pos_ == "ADJ" or (t.pos_ == "PROPN" and t.dep_ == "compound"):
+            if t.pos_ == "ADJ" or (t.pos_ == "PROPN" and t.dep_ in ("compound", "amod")):  # "the Bolivian vote"
                 a = self.actors.lookup(t.text, ctx.when)
                 if a is not None and t.pos_ == "ADJ" and not a.country:
                     continue  # "humanitarian access" names no party; "Ukrainian territory" does
@@ -355,6 +371,23 @@ class Roles:
                 continue
             if a is not None and a.code:
                 return a
+        return None
+
+    def _led_by(self, tok: Token, ctx: ArticleContext, used: set[int]) -> Actor | None:
+        """"Saudi-led airstrikes", "the US-led bombing": who leads a deed does it ("Iranian-backed attacks"
+        name a backer, not the doer)."""
+        for c in tok.children:
+            if c.dep_ not in ("amod", "compound") or c.lower_ != "led" or c.i in used:
+                continue
+            for g in c.children:
+                if g.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod") and g.i < c.i and g.pos_ in (
+                        "PROPN", "ADJ", "NOUN"):
+                    a = self.actors.lookup(g.text, ctx.when) if g.pos_ == "ADJ" else self.actor(g, ctx)
+                    if a is None or not a.code:
+                        a = self.actors.lookup(g.text, ctx.when)
+                    if a is not None and a.code:
+                        used.update((c.i, g.i))
+                        return a
         return None
 
     # ---------- which tokens fill the roles ----------
@@ -379,6 +412,14 @@ class Roles:
         sources = expand(subj) if subj is not None else []
         if not targets:
             targets = [c for c in tok.children if c.dep_ in VERB_OBJ or c.dep_ == "dative"] + resultative_objects(tok)
+        if not targets:
+            # "called President Maduro a tyrant": the parser reads both nouns as predicates; the first is
+            # whom the name is given
+            named = [c for c in tok.children if c.dep_ == "oprd"]
+            if len(named) >= 2 and named[0].pos_ in ("PROPN", "NOUN", "PRON"):
+                targets = named[:1]
+            elif len(named) == 1 and named[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                targets = named  # "Macron called Merkel": a lone name read as a predicate
         if not targets:
             # "called for Israel to withdraw", "for the embargo to be lifted": whom the for-to clause is about
             targets = [c for m in for_to(list(tok.children)) for c in m.head.children
@@ -504,7 +545,10 @@ class Roles:
         return found, None
 
     def _modifier_actor(self, m: Match, ctx: ArticleContext, used: set[int]) -> list[Actor]:
-        """"a Belarusian assault", "Russian airstrikes", "US Predator attacks"."""
+        """"a Belarusian assault", "Russian airstrikes", "US Predator attacks", "Saudi-led airstrikes"."""
+        led = self._led_by(m.anchor, ctx, used)
+        if led is not None:
+            return [led]
         for c in m.anchor.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i not in used and c is not m.trigger and not _anti(c):
                 a = self.actors.lookup(c.text, ctx.when) if c.pos_ == "ADJ" else self.actor(c, ctx)
@@ -663,6 +707,12 @@ class Roles:
         targets = self._target_actors(m, slots, ctx, used, means_preps, owner_of, binder)
         if not targets and not m.noun:
             targets = self._complement_targets(m, ctx, used, binder)
+        if not m.noun and (m.pattern.code or "")[:2] == "11" and lemma(m.anchor) in self.say_verbs:
+            # "Maduro is a dictator, the minister told reporters": the verdict is passed on whom it is said of,
+            # not on whom it is told to
+            targets = self._content_subject(m, ctx, used, binder) or targets
+        if not targets and not m.noun and (m.pattern.code or "")[:2] in ("02", "10", "11"):
+            targets = self._content_subject(m, ctx, used, binder)
         if not targets and "11" <= (m.pattern.code or "")[:2] <= "20":
             targets = self._retaliation_target(m, ctx, used, binder)
         if not m.noun:
@@ -727,6 +777,35 @@ class Roles:
                     if place is not None and place.country not in own:
                         return [Actor(text=place.text, code=place.country, country=place.country)]
         return found
+
+    def _content_subject(self, m: Match, ctx: ArticleContext, used: set[int], binder: Actor | None
+                         ) -> list[Actor]:
+        """"Protesters demanded that the government resign", "urged that Israel withdraw": an appeal or a
+        demand is made to whom its content clause says should act; "said the president was a dictator": a
+        verdict is passed on whom it is said of (the parser often reads the subjunctive
+        verb as a noun, with the subject as its compound)."""
+        clauses = [c for c in m.anchor.children if c.dep_ == "ccomp"]
+        verdict = (m.pattern.code or "")[:2] == "11"
+        if verdict and m.anchor.dep_ == "parataxis":
+            clauses.append(m.anchor.head)  # "X was a dictator, Y said"
+        for c in clauses:
+            if verdict:
+                if lemma(c) != "be":
+                    continue  # "said the sanctions were illegal": whom the verdict is passed on
+            elif not any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children):
+                continue
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and c.pos_ in ("NOUN", "PROPN"):
+                subj = next((x for x in c.children if x.dep_ == "compound" and x.pos_ in ("NOUN", "PROPN")), None)
+            if subj is None or subj.i in used or subj.pos_ == "PRON":
+                continue
+            a = self.actor(subj, ctx, binder)
+            if (a is None or not a.code) and verdict:
+                a = self.inner_actor(subj, ctx, used, source=True)  # "said the Russian sanctions were illegal"
+            if a is not None and a.code and (binder is None or a.code != binder.code):
+                used.add(subj.i)
+                return [a]
+        return []
 
     def _retaliation_target(self, m: Match, ctx: ArticleContext, used: set[int], binder: Actor | None
                             ) -> list[Actor]:
