@@ -28,11 +28,14 @@ from . import schema
 
 
 WRITER_MEMORY = "512MB"
-# What DuckDB may keep of a writing run's connection between two transactions (``Store.session``):
-# the pages a connection has written or read stay in its buffer pool until ``WRITER_MEMORY`` is
-# reached, 90 bytes a stored article (256 MB at 195,000 distinct articles); above this the
-# connection is closed and opened again at the next transaction, which frees them.
-SESSION_MEMORY = 64 * 2**20
+# A writing run's connection (``Store.session``) is opened anew every ``SESSION_TRANSACTIONS``
+# transactions (16 batches), or sooner when DuckDB holds more than ``SESSION_MEMORY`` for it: the
+# pages it wrote and read stay in its buffer pool until ``WRITER_MEMORY`` is reached, about 90 bytes a
+# stored article (256 MB at 195,000 distinct articles). Not on memory alone: the near-copy window's
+# pages (100,000 signatures and their bands, ~70 MB) are read by every batch, and a budget below
+# them reopened the file at every transaction, which costs what the held connection saves.
+SESSION_TRANSACTIONS = 32
+SESSION_MEMORY = 256 * 2**20
 
 
 def intent_path(path: str | Path) -> str:
@@ -377,6 +380,7 @@ class Store:
         self._open: duckdb.DuckDBPyConnection | None = None  # the writer's connection, during a transaction
         self._session: _Session | None = None  # a writing run's connection, kept across its transactions
         self.session_memory = SESSION_MEMORY  # DuckDB bytes a session connection keeps, at most, between transactions
+        self.session_transactions = SESSION_TRANSACTIONS  # transactions on one session connection, at most
 
     def __repr__(self) -> str:
         return f"Store({self.path!r})"
@@ -421,8 +425,9 @@ class Store:
         so (``readers_path``), and the next transaction closes the connection, waits until the
         readers are in, and opens it again. A long-lived reader (``tocsin serve``) sees the writer's
         claim (``intent_path``) during each transaction and lets go of the file. The connection is also
-        opened anew at a transaction when DuckDB holds more than ``session_memory`` for it: the pages
-        it wrote and read stay in its buffer pool otherwise, and memory grew with the store.
+        opened anew every ``session_transactions`` transactions, or sooner when DuckDB holds more than
+        ``session_memory`` for it: the pages it wrote and read stay in its buffer pool otherwise, and
+        memory grew with the store.
         """
         # The writer's claim (``intent_path``) is taken per transaction, as outside a run: held for
         # the whole run it would keep ``tocsin serve`` waiting for the run's end.
@@ -597,9 +602,11 @@ class _Session:
         self.con: duckdb.DuckDBPyConnection | None = None
         self.yielded = 0  # times readers were let in
         self.refreshed = 0  # times reopened to let go of DuckDB's buffers
+        self.served = 0  # transactions on the current connection
 
     def connection(self) -> duckdb.DuckDBPyConnection:
-        if self.con is not None and _duckdb_bytes(self.con) > self.store.session_memory:
+        if self.con is not None and (self.served >= self.store.session_transactions
+                                     or _duckdb_bytes(self.con) > self.store.session_memory):
             self.close()
             self.refreshed += 1
         if self.con is not None and readers_waiting(self.store.path):
@@ -612,6 +619,8 @@ class _Session:
                 time.sleep(0.005)
         if self.con is None:
             self.con = self.store._open_writer()
+            self.served = 0
+        self.served += 1
         return self.con
 
     def close(self) -> None:
