@@ -50,20 +50,23 @@ def nearby(c: _Cluster, country: str | None, lat: float | None, lon: float | Non
     return True
 
 
+# Told as fact or reported: both say it happened, and cluster together.
+_FACTUALITY = "CASE WHEN e.modality IN ('asserted', 'reported') THEN 'happened' ELSE e.modality END"
+
 _EVENTS = """
 SELECT e.event_id, coalesce(e.source_code, ''), coalesce(e.target_code, ''), e.cameo_root,
-       CASE WHEN e.modality IN ('asserted', 'reported') THEN 'happened' ELSE e.modality END AS factuality,
+       {factuality} AS factuality,
        coalesce(e.date, a.date) AS d, e.location_name, e.location_country, e.location_lat, e.location_lon,
        (e.source_code IS NOT NULL OR e.target_code IS NOT NULL) AND coalesce(e.date_precision, 'day') = 'day'
 FROM events e JOIN articles a USING (article_id)
-{where}
+{{where}}
 ORDER BY 2, 3, 4, 5, d NULLS LAST, a.seq, e.span_start, e.event_id
-"""
+""".format(factuality=_FACTUALITY)
 
 # The part of the store a group (dyad, root, factuality) falls in: a group's events are clustered
 # together, never across groups, so each part is clustered alone with the same result.
 _PART = ("hash(coalesce(e.source_code, ''), coalesce(e.target_code, ''), e.cameo_root, "
-         "CASE WHEN e.modality IN ('asserted', 'reported') THEN 'happened' ELSE e.modality END) % {parts} = {part}")
+         + _FACTUALITY + ") % {parts} = {part}")
 
 _STATS = """
 INSERT INTO clusters
