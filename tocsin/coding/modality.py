@@ -26,10 +26,10 @@ _CONDITION_MARKS = {"if", "unless", "whether", "lest"}
 _INSTEAD = {"without", "instead", "rather"}
 # "neither side fired", "nobody was arrested", "no soldier was hurt": a subject that names no one
 _NO_ONE = {"nobody", "none", "neither", "noone"}
-# "the first country to expel", "the only state to recall its envoy": an infinitive after these tells what was done
 # members of @HYPO that with an event object carry it on ("pressing its military operations")
 _CARRY_ON = {"press", "push"}
 _PLAN_HEADS = {"plan", "plans", "proposal", "proposals", "scheme", "schemes", "blueprint", "idea"}
+# "the first country to expel", "the only state to recall its envoy": an infinitive after these tells what was done
 _ORDINAL = {"first", "last", "only", "second", "third", "latest"}
 
 
