@@ -244,12 +244,16 @@ class Roles:
         self.sanctions = lex.words("@SANCTION") | {"ban", "bans"}
         self.sent_from = lex.words("@SENT_FROM")
         self.say_verbs = lex.words("@SAY")
+        self.partitive = lex.words("@PARTITIVE")
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
         if tok is None:
             return None
         memory = ctx.memory
+        part = self._partitive(tok)
+        if part is not None:
+            tok = part  # "some of the rebel groups": the groups they are part of
         if tok.pos_ == "PRON" or (tok.lower_ in _PRONOUNS and not tok.text.isupper()):  # "US" is no "us"
             return memory.resolve(tok)
         try:
@@ -286,6 +290,18 @@ class Roles:
         if actor is not None and actor.code and not actor.country:
             actor = self._possessor_country(actor, tok, ctx, sayer)
         return actor
+
+    def _partitive(self, tok: Token) -> Token | None:
+        """"Some of the rebel groups", "dozens of the protesters", "one of the soldiers": a part named by a
+        count or quantifier stands for the plural party after its "of"."""
+        if tok.lower_ not in self.partitive or tok.pos_ not in ("PRON", "DET", "NUM", "NOUN", "ADJ"):
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                g = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if g is not None and g.pos_ in ("NOUN", "PROPN") and (g.tag_ in ("NNS", "NNPS") or g.ent_type_):
+                    return g
+        return None
 
     def _possessor_country(self, actor: Actor, tok: Token, ctx: ArticleContext, sayer: Actor | None) -> Actor:
         """"his defense minister": a possessive pronoun lends the country of who it names."""
@@ -378,6 +394,9 @@ class Roles:
                 if a is not None and t.pos_ == "ADJ" and not a.country:
                     continue  # "humanitarian access" names no party; "Ukrainian territory" does
             elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "dobj", "poss", "nsubj", "appos", "conj", "nmod"):
+                a = self.actor(t, ctx)
+            elif not source and t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.i == tok.i and t.i == tok.i - 1:
+                # "rebel positions", "an army checkpoint", "police stations": whose the place or thing is
                 a = self.actor(t, ctx)
             else:
                 continue
