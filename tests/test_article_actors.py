@@ -74,3 +74,48 @@ def test_whose_positions_were_shelled(pipe):
     es = [e for e in events(pipe, "Government troops shelled rebel positions near the border on Sunday.")
           if e.cameo[:2] in ("18", "19", "20")]
     assert es and es[0].target is not None and es[0].target.sector == "REB"
+
+
+# ---------- one person with two titles ----------
+def test_two_titles_of_one_named_person_are_one_actor(pipe):
+    es = [e for e in events(pipe, "Russian Foreign Minister and deputy prime minister Sergei Lavrov criticised NATO.")
+          if e.cameo[:2] == "11"]
+    assert len(es) == 1 and es[0].source.country == "RUS"
+
+
+def test_two_named_people_stay_two(pipe):
+    es = [e for e in events(pipe, "President Tomas Reyes and Prime Minister Ana Ruiz of Peru criticised Chile.")
+          if e.cameo[:2] == "11"]
+    assert len(es) == 2
+
+
+# ---------- police ranks are the police's ----------
+@pytest.mark.parametrize("text", [
+    "Ohio State Police Lt. Mark Dunn said the driver was arrested on Friday.",
+    "Police Captain Maria Lopez said the march was peaceful.",
+])
+def test_a_police_rank_is_police(pipe, text):
+    es = [e for e in events(pipe, text) if e.source is not None and e.source.text.endswith(("Dunn", "Lopez"))]
+    assert es and all(e.source.sector == "COP" for e in es)
+
+
+def test_officers_under_a_police_captain_are_police(pipe):
+    es = [e for e in events(pipe, "Police Captain Maria Lopez said officers detained three protesters in Lima.")
+          if e.cameo[:3] == "173"]
+    assert es and es[0].source.sector == "COP"
+
+
+# ---------- a name a table knows goes on past its key ----------
+@pytest.mark.parametrize("text, code", [
+    ("Sultan Haitham bin Tariq received the Iranian foreign minister in Muscat.", "OMNGOV"),
+    ("Emir Tamim bin Hamad Al Thani received the Iranian foreign minister in Doha.", "QATGOV"),
+])
+def test_a_ruler_with_his_full_name_is_his_government(pipe, text, code):
+    es = [e for e in events(pipe, text, when=date(2024, 6, 1)) if e.cameo[:2] == "04"]
+    assert es and es[0].source.code == code
+
+
+def test_fire_on_police_on_a_boulevard_is_aimed_at_the_police(pipe):
+    es = [e for e in events(pipe, "A gunman opened fire on police on the main boulevard of Lyon on Friday.")
+          if e.cameo[:2] in ("18", "19")]
+    assert es and es[0].target is not None and es[0].target.sector == "COP"
