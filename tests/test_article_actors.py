@@ -119,3 +119,26 @@ def test_fire_on_police_on_a_boulevard_is_aimed_at_the_police(pipe):
     es = [e for e in events(pipe, "A gunman opened fire on police on the main boulevard of Lyon on Friday.")
           if e.cameo[:2] in ("18", "19")]
     assert es and es[0].target is not None and es[0].target.sector == "COP"
+
+
+# ---------- a dateline is no part of the name after it ----------
+@pytest.mark.parametrize("text, code", [
+    ("MOMBASA, Kenya, Jun 9 \u2013 Chief Justice Ruth Wanjiku has rejected claims by the interior minister. "
+     "Wanjiku spoke in Mombasa.", "KENJUD"),
+])
+def test_a_dateline_does_not_join_the_name(pipe, text, code):
+    es = [e for e in events(pipe, text) if e.cameo[:2] == "01" and e.source is not None and "Wanjiku" in e.source.text]
+    assert es and es[0].source.code == code and not es[0].source.text.startswith(("Jun", "MOMBASA"))
+
+
+def test_protest_leaders_are_no_government(pipe):
+    es = [e for e in events(pipe, "Police in Lagos arrested the protest leaders on Monday.") if e.cameo[:3] == "173"]
+    assert es and es[0].target is not None and es[0].target.sector == "CVL"
+
+
+def test_a_person_who_shares_a_towns_name_does_not_make_the_story_foreign(pipe):
+    text = ("Thandi said the clinic in Cape Town had turned her away. Thandi said she had waited for hours. "
+            "Thandi told reporters that the police in Cape Town had not helped. The police in the Western Cape "
+            "arrested a nurse on Monday.")
+    es = [e for e in events(pipe, text) if e.source is not None and e.source.sector == "COP"]
+    assert all(e.source.country in (None, "ZAF") for e in es)

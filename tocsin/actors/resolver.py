@@ -478,6 +478,11 @@ def _phrase_tokens(head: "Token") -> list["Token"]:
             hi += 1
         keep.update(range(lo, hi))
     lo, hi = min(keep), max(keep)
+    for k in range(head.i - 1, lo - 1, -1):
+        t = doc[k]
+        if t.text in ("\u2013", "\u2014", "--") or (t.text == "-" and t.whitespace_ and k > 0 and doc[k - 1].whitespace_):
+            lo = k + 1  # "NAIROBI, Apr 5 - Chief Justice X": a dateline and its dash are no part of the name
+            break
     # A possessive ending, a dangling "and" or bracket is no part of the name.
     while hi > head.i and doc[hi].dep_ in ("case", "cc", "punct"):
         hi -= 1

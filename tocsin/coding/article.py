@@ -470,6 +470,8 @@ class ArticlePass:
             w = 2.0
             if span is not None and len(span):
                 root = span.root
+                if root.ent_type_ == "PERSON":
+                    continue  # "Noma said": a person the gazetteer also knows as a town
                 if root.pos_ == "ADJ" or root.ent_type_ == "NORP" or root.dep_ in (
                         "amod", "compound", "poss", "nmod", "nsubj", "nsubjpass", "dobj"):
                     w = 1.0  # names who acts ("British troops", "France has begun"), not where
