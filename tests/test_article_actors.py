@@ -142,3 +142,11 @@ def test_a_person_who_shares_a_towns_name_does_not_make_the_story_foreign(pipe):
             "arrested a nurse on Monday.")
     es = [e for e in events(pipe, text) if e.source is not None and e.source.sector == "COP"]
     assert all(e.source.country in (None, "ZAF") for e in es)
+
+
+# ---------- "him" is never the one who acts on him ----------
+def test_him_is_the_other_person_not_the_source(pipe):
+    text = ("Czech Prime Minister Jan Novak criticised Vienna on Monday. On Tuesday, Novak sent a letter to Austrian "
+            "Chancellor Karl Huber, accusing him of blocking the gas pipeline.")
+    es = [e for e in events(pipe, text) if e.cameo[:3] == "112" and e.source is not None and "Novak" in e.source.text]
+    assert es and es[0].target is not None and es[0].target.country == "AUT"

@@ -37,6 +37,7 @@ _WAR_ROOTS = ("18", "19", "20")  # hostile force, where a means of war alone mak
 
 _PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
+_OBJECT_PRONOUNS = {"him", "her"}
 _SUBJ = ("nsubj", "nsubjpass")
 # places that stand for a state when they act ("Ukraine said"); a city or a district does not
 _STATE_FEATURES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"}
@@ -152,10 +153,11 @@ class ArticleActors:
     names: dict[str, Actor | None] = field(default_factory=dict)  # a word of a person's name -> that person
     acronyms: dict[str, Actor] = field(default_factory=dict)
 
-    def person_before(self, i: int, sent: Span) -> Actor | None:
+    def person_before(self, i: int, sent: Span, avoid: str | None = None) -> Actor | None:
         """Who "he" or "she" at token ``i`` is: a person named earlier in the sentence, else the last
-        person who was the subject of a recent sentence, else the last person named."""
-        before = [m for m in self.people if m.i < i]
+        person who was the subject of a recent sentence, else the last person named. ``avoid``: the code
+        of the other party of the pronoun's event ("Orban wrote to Zelenskyy, accusing him": not Orban)."""
+        before = [m for m in self.people if m.i < i and (avoid is None or m.actor.code != avoid)]
         if not before:
             return None
         here = [m for m in before if m.i >= sent.start]
@@ -505,7 +507,7 @@ class ArticlePass:
             return events
         sents = list(doc.sents)
         if len(sents) < 2:  # no article around the sentence to imply an agent from
-            return [e for e in events if e.source is not None or e.target is not None]
+            return [_no_self_target(e) for e in events if e.source is not None or e.target is not None]
         table = self.table(doc, article, events, places)
         last_seen: dict[str, tuple[int, str]] = {}  # sector -> (sentence start, country) of its last named body
         out: list[Event] = []
@@ -515,7 +517,7 @@ class ArticlePass:
             src, tgt, said = e.source, e.target, e.attributed_to
             if sent is not None:
                 src = self._resolve(src, doc, sent, trig, table, last_seen)
-                tgt = self._resolve(tgt, doc, sent, trig, table, last_seen)
+                tgt = self._resolve(tgt, doc, sent, trig, table, last_seen, other=src)
                 said = self._resolve(said, doc, sent, trig, table, last_seen)
             if src is None and trig is not None:
                 src = self._implicit_agent(e, trig, tgt, table, last_seen)
@@ -577,14 +579,16 @@ class ArticlePass:
         return best
 
     def _resolve(self, actor: Actor | None, doc: Doc, sent: Span, trig: Token, table: ArticleActors,
-                 last_seen: dict[str, tuple[int, str]]) -> Actor | None:
+                 last_seen: dict[str, tuple[int, str]], other: Actor | None = None) -> Actor | None:
         if actor is None:
             return None
         low = actor.text.strip().lower()
         if low in _PERSONAL:
             tok = self._token_of(actor, sent, trig)
             if tok is not None:
-                ref = table.person_before(tok.i, sent)
+                # "him", "her" as the other party is never the event's own source
+                avoid = other.code if other is not None and other.code and low in _OBJECT_PRONOUNS else None
+                ref = table.person_before(tok.i, sent, avoid)
                 if ref is not None:
                     return Actor(text=actor.text, code=ref.code, country=ref.country, sector=ref.sector)
             return actor
@@ -1195,3 +1199,10 @@ def _agrees(a: Event, b: Event) -> bool:
     def ok(x: Actor | None, y: Actor | None) -> bool:
         return x is None or y is None or not x.country or not y.country or x.country == y.country
     return ok(a.source, b.source) and ok(a.target, b.target)
+
+
+def _no_self_target(e: Event) -> Event:
+    """"Orban wrote, accusing him": a "him" the article could not tell from the source is no target."""
+    if e.source is not None and e.target is not None and e.source.code and e.source.code == e.target.code:
+        return e.model_copy(update={"target": None})
+    return e

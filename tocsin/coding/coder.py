@@ -249,7 +249,10 @@ def _pairs(sources: list[Actor], targets: list[Actor]):
             if src is not None and tgt is not None and src.code and src.code == tgt.code:
                 if len(targets) > 1:
                     continue
-                tgt = None  # "talks at Downing Street": a venue of one's own is no party
+                if tgt.text.strip().lower() not in ("him", "her"):
+                    # "talks at Downing Street": a venue of one's own is no party; "him" is someone else
+                    # whom the article pass finds among the people it names
+                    tgt = None
             yield src, tgt
 
 
