@@ -291,6 +291,12 @@ class ActorResolver:
         e = self._pick(m, when, hint)
         override = self._mod_sector(ordered, None, False, overrides_only=True)
         title = next((o for o in ordered if o.entry.kind == SECTOR and o.entry.sector and o.end <= m.start), None)
+        if when is None and title is not None:
+            # undated, "Ukrainian President Petro Poroshenko": the office the text gives, not the latest one
+            held = [c for c in m.cands if c.kind == PERSON and c.sector == title.entry.sector
+                    and (hint is None or c.country == hint)]
+            if held:
+                e = max(held, key=lambda c: (c.end is None, c.end or date.min))
         org = next((o for o in ordered if o.entry.kind == ORG and o.end <= m.start), None)
         if when is None or e.covers(when):
             sector = override or e.sector  # undated: the office the person is known for

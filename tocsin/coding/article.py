@@ -38,6 +38,10 @@ _WAR_ROOTS = ("18", "19", "20")  # hostile force, where a means of war alone mak
 _PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
 _OBJECT_PRONOUNS = {"him", "her"}
+# "the two leaders", "both sides": the two parties named last together
+_PAIR = re.compile(r"^(?:the\s+)?(?:two|both)\s+[a-z]+s$", re.IGNORECASE)
+# words and stances on what someone did: "condemned the attacks" is aimed at their doer
+_STANCE_ROOTS = frozenset({"10", "11", "12", "13", "16"})
 _SUBJ = ("nsubj", "nsubjpass")
 # places that stand for a state when they act ("Ukraine said"); a city or a district does not
 _STATE_FEATURES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"}
@@ -176,13 +180,13 @@ class ArticleActors:
             return subj[-1].actor
         return (recent or before)[-1].actor
 
-    def titled_before(self, title: str, i: int) -> Actor | None:
+    def titled_before(self, title: str, i: int, avoid: str | None = None) -> Actor | None:
         """The last person named before token ``i`` with ``title`` among the words before their name
-        ("Foreign Minister Karl Erjavec" for "the minister"), if they have a country."""
-        for m in reversed(self.people):
-            if m.i < i and m.actor.country and title in _words_of(m.actor.text):
-                return m.actor
-        return None
+        ("Foreign Minister Karl Erjavec" for "the minister"), if they have a country; not one of code
+        ``avoid`` (the event's other party) while another holds the title."""
+        held = [m.actor for m in self.people if m.i < i and m.actor.country and title in _words_of(m.actor.text)]
+        other = [a for a in held if a.code != avoid] if avoid else held
+        return (other or held)[-1] if held else None
 
     def by_name(self, text: str) -> Actor | None:
         words = [w for w in re.split(r"[\s]+", text.strip()) if w]
@@ -497,7 +501,8 @@ class ArticlePass:
         if scene:
             (top, n), (_, second) = (scene.most_common(2) + [("", 0)])[:2]
             where = top if n >= 2 and n > second else None
-        return home, where or home
+        # no country stands out among all mentions, but one is where things happen again and again
+        return home or where, where or home
 
     # ---------- the pass ----------
     def run(self, doc: Doc, article: Article, events: list[Event], places: list[PlaceMention] | tuple = ()
@@ -516,7 +521,7 @@ class ArticlePass:
             sent = trig.sent if trig is not None else None
             src, tgt, said = e.source, e.target, e.attributed_to
             if sent is not None:
-                src = self._resolve(src, doc, sent, trig, table, last_seen)
+                src = self._resolve(src, doc, sent, trig, table, last_seen, other=tgt)
                 tgt = self._resolve(tgt, doc, sent, trig, table, last_seen, other=src)
                 said = self._resolve(said, doc, sent, trig, table, last_seen)
             if src is None and trig is not None:
@@ -526,6 +531,13 @@ class ArticlePass:
             if src is not None and tgt is None and sent is not None and (e.cameo[:2] in _RECIPROCAL
                                                                          or _each_other(sent)):
                 tgt = self._pair_other(doc, src, sent, trig)  # "the two countries agreed": with each other
+            if src is not None and sent is not None and _PAIR.match(src.text.strip()):
+                # "Scholz spoke with Macron ... The two leaders agreed": the two of the last meeting
+                pair = _last_pair(doc, out, sent)
+                if pair is not None and (tgt is None or tgt.code in (pair[0].code, pair[1].code)):
+                    src, tgt = _named_as(pair[0], src.text), pair[1]
+            if src is not None and tgt is None and trig is not None and e.cameo[:2] in _STANCE_ROOTS:
+                tgt = self._doer_of(doc, trig, out, src)  # "... The government condemned the attacks": their doer
             if src is not None and tgt is not None and src.code and src.code == tgt.code:
                 tgt = None  # resolving made the two sides one: no self-directed event
             if src is None and tgt is None:
@@ -610,6 +622,9 @@ class ArticlePass:
             tok = self._token_of(actor, sent, trig)
             at = tok.i if tok is not None else trig.i
             held = [m.actor for m in table.people if m.i < at and m.actor.country and office in m.actor.text.lower()]
+            if other is not None and other.code and any(a.code != other.code for a in held):
+                # "the president's meeting with Erdogan": not Erdogan, whom the article also calls president
+                held = [a for a in held if a.code != other.code]
             if held:
                 return _with(actor, held[-1].country)
             if table.home:
@@ -619,7 +634,7 @@ class ArticlePass:
             # that title, not the last body it named ("recalled its ambassador to Moscow. The minister said")
             tok = self._token_of(actor, sent, trig)
             at = tok.i if tok is not None else trig.i
-            held = table.titled_before(title, at)
+            held = table.titled_before(title, at, other.code if other is not None else None)
             if held is not None:
                 return _with(actor, held.country)
         if _bare(actor):
@@ -645,8 +660,14 @@ class ArticlePass:
                         return _with(actor, seen[1])
                 if table.home:
                     return _with(actor, table.home)
-            elif table.scene:
-                return _with(actor, table.scene)
+            else:
+                # "a gunman opened fire on police in Paris": rebels, crowds, parties act where the
+                # sentence places them, before where the story as a whole is set
+                here = _sentence_country(doc, sent)
+                if here is not None:
+                    return _with(actor, here)
+                if table.scene:
+                    return _with(actor, table.scene)
         return actor
 
     def _unknown(self, actor: Actor, sent: Span, trig: Token, table: ArticleActors) -> Actor | None:
@@ -655,6 +676,12 @@ class ArticlePass:
         tok = self._token_of(actor, sent, trig)
         if tok is not None and tok.ent_type_ in ("GPE", "LOC") and table.home and tok.pos_ == "PROPN":
             return Actor(text=actor.text, code=table.home, country=table.home)
+        if (tok is not None and table.home and tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN"
+                and all(t.ent_type_ == "PERSON" or not t.is_alpha or t.text[:1].isupper()
+                        for t in sent.doc[tok.i:tok.i + len(actor.text.split())])):
+            # "Trump told Fox's Chris Wallace", "met the family of Ali Khan": a person no table knows and the
+            # article gives no office is one of the story's own people
+            return Actor(text=actor.text, code=table.home + "CVL", country=table.home, sector="CVL")
         words = actor.text.split()
         if len(words) < 2 or words[-1][:1].isupper():
             return None  # a name: "Monex Group" is not "Monex"
@@ -702,6 +729,41 @@ class ArticlePass:
         if country is None:
             return None
         return Actor(text=text, code=country + sector, country=country, sector=sector)
+
+    def _doer_of(self, doc: Doc, trig: Token, before: list[Event], src: Actor) -> Actor | None:
+        """"Rebels shelled the town. The government condemned the attacks": a stance taken on a deed the
+        article told before ("the attacks", "the bombing") is aimed at whoever did it."""
+        obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
+        if obj is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
+            return None
+        roots = self.event_nouns.get(obj.lemma_.lower())
+        if not roots:
+            return None
+        # "the attack on the French troops": only a deed on them
+        aim = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
+                    for g in c.children if g.dep_ == "pobj"), None)
+        aimed = None
+        if aim is not None:
+            try:
+                aimed = self.actors.actor(aim, None)
+            except Exception:  # a resolver bug must not lose the article
+                aimed = None
+            if aimed is None or not aimed.country:
+                return None  # aimed at someone the article pass cannot tell: leave it
+        start = trig.sent.start
+        for _ in range(2):  # the deed told in this sentence or the two before
+            if start > 0:
+                start = doc[start - 1].sent.start
+        for x in reversed(before):
+            t = self._trigger(doc, x)
+            if t is None or t.i < start or t.i >= trig.i:
+                continue
+            if x.cameo[:2] in roots and x.source is not None and x.source.code and x.source.code != src.code \
+                    and x.modality in ("asserted", "reported") and (
+                        aimed is None or (x.target is not None and x.target.country == aimed.country)):
+                s = x.source
+                return Actor(text=s.text, code=s.code, country=s.country, sector=s.sector)
+        return None
 
     def _pair_other(self, doc: Doc, src: Actor, sent: Span, trig: Token) -> Actor | None:
         """The other of two parties acting together: "Armenia and Azerbaijan resumed talks" (each with the
@@ -1121,6 +1183,44 @@ def _present(verb: Token) -> bool:
     if auxes:
         return any(a.tag_ in ("VBZ", "VBP") for a in auxes)
     return verb.tag_ in ("VBZ", "VBP")
+
+
+def _sentence_country(doc: Doc, sent: Span) -> str | None:
+    """The one country the places named in ``sent`` lie in, if they lie in one (once per sentence)."""
+    memo = doc.user_data.setdefault("tocsin.sentence_country", {})
+    if sent.start not in memo:
+        ctx = doc._.tocsin
+        places = ctx.places if ctx is not None else []
+        countries = {p.country for p in places if p.country and sent.start_char <= p.start < sent.end_char
+                     and _where(doc, p)}
+        memo[sent.start] = next(iter(countries)) if len(countries) == 1 else None
+    return memo[sent.start]
+
+
+def _where(doc: Doc, p: PlaceMention) -> bool:
+    """Whether a place mention says where ("in Paris", "on Paris' main boulevard"), not who ("Moscow's
+    protection", "talks with Moscow")."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ in ("poss", "compound") and root.head.dep_ == "pobj":
+        root = root.head  # "on Paris' boulevard", "in the Kharkiv region"
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE | {"on", "into", "from"}
+
+
+def _last_pair(doc: Doc, before: list[Event], sent: Span) -> tuple[Actor, Actor] | None:
+    """The two parties of the last meeting or agreement told in this sentence or the one before."""
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for x in reversed(before):
+        if (x.cameo[:2] in _RECIPROCAL and x.source is not None and x.target is not None and x.source.code
+                and x.target.code and x.source.code != x.target.code and x.span[0] >= doc[start].idx):
+            return x.source, x.target
+    return None
+
+
+def _named_as(actor: Actor, text: str) -> Actor:
+    return Actor(text=text, code=actor.code, country=actor.country, sector=actor.sector)
 
 
 def _each_other(sent: Span) -> bool:
