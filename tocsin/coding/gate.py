@@ -22,6 +22,11 @@ cooperation (01-08) are harmless to a conflict series and often what officials s
 a protest (14) by protesters is political by definition, a "blocked" shot in a match is not. The
 verdict is ``Event.political``; ``EventCoder`` drops non-political events unless asked to keep
 them flagged (docs/political.md).
+
+This module is the one place that decides what is political. It works in two steps:
+``PartyGate`` runs inside the article pass once the parties are settled (an event needs a
+political party on one side, or a side no table could place), and ``Gate`` then reads the
+words of the sentence and the story.
 """
 from __future__ import annotations
 
@@ -32,7 +37,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Event
 from .patterns import Lexicon, PatternError
-from .syntax import trigger_token
+from .syntax import actor_token, trigger_token
 
 _GATED = frozenset({"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 _STORY = ("CRIME", "ACCIDENT", "BUSINESS", "SPORT")
@@ -40,6 +45,10 @@ _RULE = {"CRIME": "ordinary crime", "ACCIDENT": "an accident", "BUSINESS": "comp
          "SPORT": "sport"}
 _QUALIFIER = ("amod", "compound", "poss", "nmod")
 _PRIVATE_ENTS = ("PERSON", "ORG", "FAC", "PRODUCT")
+_WAR_ROOTS = ("18", "19", "20")  # hostile force, where a means of war alone makes an event political
+PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+# places that stand for a state when they act ("Ukraine said"); a city or a district does not
+STATE_FEATURES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"}
 
 
 def _classes(base: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
@@ -226,3 +235,65 @@ class Gate:
                 e.rule = f"{e.rule}; {why}"
         return events
 
+
+
+class PartyGate:
+    """The first half of the gate, run inside the article pass once it has settled the parties
+    (before dating and ranking, which what it flags takes no part in): an event needs a political
+    actor on one side (``data/article/sectors.tsv``), or a side the tables could not place at all
+    ("the army command" unknown to them is no evidence that the event is private). ``Gate`` then
+    reads the words of the story. Tables only; nothing is kept between articles."""
+
+    def __init__(self, rules: dict, mob: frozenset[str]) -> None:
+        self.rules = rules  # sector -> SectorRule (coding/article.py reads sectors.tsv)
+        self.mob = mob  # a crowd acting as one (@MOB): its violence is collective
+
+    def side(self, actor: Actor | None, root: str, doc: Doc, e: Event, places) -> str:
+        """"political", "private" (a person, a company, a city where a crime happened) or "unknown"."""
+        if actor is None:
+            return "private"
+        if not actor.code:
+            if actor.text.strip().lower() in PERSONAL:
+                return "private"  # a pronoun the article table tied to a private person
+            trig = trigger_token(doc, e.span)
+            tok = actor_token(actor, trig.sent, trig) if trig is not None else None
+            if tok is not None:
+                ent = tok.ent_type_ or (tok.head.ent_type_ if tok.dep_ == "compound" else "")
+                if ent in ("PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"):
+                    return "private"  # a named person or body no actor table knows: no state, no armed group
+            return "unknown"
+        if actor.code[:3] in ("IGO", "NGO", "IMG"):
+            return "political"
+        if actor.sector is None:
+            # a state; but a city named as the place of a crime is not one
+            p = next((p for p in places if p.text == actor.text and p.country == actor.country), None)
+            return "political" if p is None or not p.feature or p.feature in STATE_FEATURES else "private"
+        if root == "14":
+            return "political"  # whoever demonstrates, teachers or farmers, takes a political stand
+        if actor.sector == "CVL":
+            # a mob's or rioters' violence is collective, as ACLED counts it; one civilian's act is private
+            words = actor.text.lower().split()
+            return "political" if words and words[-1] in self.mob else "private"
+        rule = self.rules.get(actor.sector)
+        return "political" if rule is None or rule.political else "private"
+
+    @staticmethod
+    def war_means(doc: Doc, e: Event) -> bool:
+        """"A landmine killed two children": a means of war makes the event political."""
+        from .acled import war_means
+
+        trig = trigger_token(doc, e.span)
+        return trig is not None and war_means(trig)
+
+    def __call__(self, doc: Doc, events: list[Event], places) -> list[Event]:
+        """Flag (``political=False``) each event with no political party on either side."""
+        out = []
+        for e in events:
+            root = e.cameo[:2]
+            sides = {self.side(e.source, root, doc, e, places), self.side(e.target, root, doc, e, places)}
+            if sides & {"political", "unknown"} or (root in _WAR_ROOTS and self.war_means(doc, e)):
+                out.append(e)
+            else:  # flagged, not dropped: EventCoder drops it unless asked to keep it
+                out.append(e.model_copy(update={"political": False,
+                                                "rule": f"{e.rule}; not political: no political party on either side"}))
+        return out
