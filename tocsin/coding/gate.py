@@ -86,7 +86,8 @@ class Gate:
         self.nonstate = c["@NONSTATE_HEAD"]
         self.nonstate_sport = c["@NONSTATE_HEAD_SPORT"]
         self.policing = tuple(c["@POLICING_CODE"])
-        self.cues = {k: c["@" + k] for k in (*_STORY, "POLITICAL_CUE", "STATE_CUE")}
+        self.cues = {k: c["@" + k] for k in (*_STORY, "POLITICAL_CUE", "STATE_CUE", "ARMED")}
+        self.armed = c["@ARMED"]
         self.cue_words = frozenset().union(*self.cues.values())
         self.noun_only = c["@NOUN_ONLY"]
 
@@ -116,7 +117,8 @@ class Gate:
         text = a.text.strip()
         words = set(text.strip("[]").lower().split())
         if words & self.party_words:
-            return "political"
+            # unnamed armed men are an armed group's unless the story is one of ordinary crime (verdict decides)
+            return "armed" if words & self.armed and not words & (self.party_words - self.armed) else "political"
         if text.startswith("[") and text.endswith("]"):
             return "law"  # an agent the article pass infers from the act ("[police]", "[court]"): an office, acting as such
         sector = (a.sector or "").upper()
@@ -161,15 +163,24 @@ class Gate:
         # why ``e`` is not political, or None when it is (or the gate cannot tell)
         if e.cameo[:2] not in _GATED:
             return None
-        quiet = "POLITICAL_CUE" not in article_cues  # a story with no political cue anywhere
+        # a story of ordinary crime: told twice or more, with no political cue anywhere but unnamed gunmen
+        crime_story = "POLITICAL_CUE" not in article_cues and article_cues.get("CRIME", 0) >= 2
+        # a story with no political cue anywhere (gunmen count as one unless the story is of crime)
+        quiet = "POLITICAL_CUE" not in article_cues and ("ARMED" not in article_cues or crime_story)
         sport = "SPORT" in sent_cues or (quiet and "SPORT" in article_cues)
         kinds = {self._kind(e.source, places, sent, sport), self._kind(e.target, places, sent, sport)}
+        if "armed" in kinds:
+            # "masked gunmen robbed a bank", or a story of a robbery that calls its robbers gunmen
+            robbers = crime_story or ("CRIME" in sent_cues and not sent_cues & {"POLITICAL_CUE", "STATE_CUE"})
+            kinds = (kinds - {"armed"}) | {"private" if robbers else "political"}
+            if robbers and kinds <= {"private", "none"}:
+                return f"not political: {_RULE['CRIME']} among private parties"
         if "political" in kinds or "population" in kinds:
             return None
         if sport and "law" not in kinds:
             # teams go by their countries and cities, and their words are war's ("attack", "defeat")
             return "not political: sport"
-        if sent_cues & {"POLITICAL_CUE", "STATE_CUE"}:
+        if sent_cues & {"POLITICAL_CUE", "STATE_CUE"} or ("ARMED" in sent_cues and "CRIME" not in sent_cues):
             return None
         policing = e.cameo.startswith(self.policing) and ("CRIME" in sent_cues or (quiet and "CRIME" in article_cues))
         if "state" in kinds and "law" in kinds and policing:
@@ -187,6 +198,12 @@ class Gate:
         if "law" in kinds:
             if e.cameo.startswith(self.policing) and ("CRIME" in sent_cues or (quiet and "CRIME" in article_cues)):
                 return "not political: routine policing of ordinary crime"
+            if (e.cameo.startswith(self.policing) and e.cameo[:2] in ("11", "17") and quiet and not single
+                    and kinds <= {"law", "private"}):
+                # police or a court charging, trying or arresting a private person in a story with no political
+                # word anywhere (not force: a police shooting is a matter of politics); one sentence alone is
+                # too little to tell ("police arrested a man for keeping his mother's body in a freezer")
+                return "not political: routine policing of a private person"
             return None
         # with no party of the state the sentence alone is too little: "a man was murdered" may be a
         # militia's deed; a story that tells of crime (an accident, ...) twice or more is one, and so is
