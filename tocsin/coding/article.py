@@ -62,6 +62,7 @@ _PEOPLE_SECTORS = {"CVL", "ELI", "REF"}
 class SectorRule:
     political: bool
     antecedent: bool
+    armed: bool = True
 
 
 def _rows(name: str):
@@ -71,7 +72,8 @@ def _rows(name: str):
 
 @lru_cache(maxsize=1)
 def sector_rules() -> dict[str, SectorRule]:
-    return {r["sector"]: SectorRule(r["political"] == "1", r["antecedent"] == "1") for r in _rows("sectors.tsv")}
+    return {r["sector"]: SectorRule(r["political"] == "1", r["antecedent"] == "1", r["armed"] == "1")
+            for r in _rows("sectors.tsv")}
 
 
 @lru_cache(maxsize=1)

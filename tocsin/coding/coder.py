@@ -19,7 +19,7 @@ from .. import when as when_mod
 from ..model import Actor, Article, Event, PlaceMention, Plover
 from ..ontology import cameo
 from . import acled
-from .article import ArticlePass
+from .article import ArticlePass, sector_rules
 from .background import Background
 from .confidence import confidence
 from .context import ArticleContext, attach
@@ -189,6 +189,8 @@ class EventCoder:
                                         venue=by_place)
             if not sources and not targets and (self.article is None or not self.article.implies(c.code.code)):
                 continue  # no party; unless the act implies its agent ("drones were banned"), for the article pass
+            if c.code.root == "15" and sources and all(_unarmed(a) for a in sources):
+                continue  # "the scholar mobilizes both", "a firm's ship launched drones": no force to show
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)
         return out
 
@@ -218,6 +220,13 @@ class EventCoder:
                     attributed_to=c.sayer if modality != "asserted" else None,
                     location=location, confidence=conf, rule=rule))
         return out
+
+
+def _unarmed(a: Actor) -> bool:
+    """A party of a sector that holds no armed force (``armed`` in data/article/sectors.tsv): a company,
+    a school, a union, a party, a scholar."""
+    rule = sector_rules().get(a.sector or "") if a.code else None
+    return rule is not None and not rule.armed
 
 
 def _own(sources: list[Actor], sayer: Actor | None) -> bool:

@@ -199,10 +199,11 @@ class Gate:
             if e.cameo.startswith(self.policing) and ("CRIME" in sent_cues or (quiet and "CRIME" in article_cues)):
                 return "not political: routine policing of ordinary crime"
             if (e.cameo.startswith(self.policing) and e.cameo[:2] in ("11", "17") and quiet and not single
-                    and kinds <= {"law", "private"}):
+                    and kinds <= {"law", "private"} and _anonymous_local(e)):
                 # police or a court charging, trying or arresting a private person in a story with no political
                 # word anywhere (not force: a police shooting is a matter of politics); one sentence alone is
-                # too little to tell ("police arrested a man for keeping his mother's body in a freezer")
+                # too little to tell ("police arrested a man for keeping his mother's body in a freezer"); a person
+                # the story names, or a foreigner, may be the news itself
                 return "not political: routine policing of a private person"
             return None
         # with no party of the state the sentence alone is too little: "a man was murdered" may be a
@@ -252,6 +253,14 @@ class Gate:
                 e.rule = f"{e.rule}; {why}"
         return events
 
+
+
+def _anonymous_local(e: Event) -> bool:
+    """The target is a private person the story does not name ("a 46-year-old man"), of the law's own
+    country or of none."""
+    t, s = e.target, e.source
+    return (t is not None and (t.sector or "") == "CVL" and not any(w[:1].isupper() for w in t.text.split()[1:])
+            and (not t.country or s is None or not s.country or t.country == s.country))
 
 
 class PartyGate:
