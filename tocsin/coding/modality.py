@@ -74,10 +74,13 @@ def _polar_question(tok: Token) -> bool:
     """Whether ``tok`` stands in a yes-no question: the sentence ends in "?" and opens with an auxiliary
     ("Will Russia invade?", "Could the army storm the building?", "Did the rebels fire first?")."""
     sent = tok.sent
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    if not words or not sent.text.rstrip().rstrip('"\u201d\'').endswith("?"):
+    # asked of every candidate event: look at the sentence's end first, which rules out nearly all
+    end = next((t.text.rstrip('"\u201d\'') for t in reversed(sent) if t.text.strip().rstrip('"\u201d\'')), "")
+    if not end.endswith("?"):
         return False
-    first = words[0]
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return False
     return first.tag_ == "MD" or (first.pos_ == "AUX" and first.dep_ in ("aux", "auxpass", "ROOT")
                                   and first.lemma_.lower() in ("do", "be", "have"))
 
