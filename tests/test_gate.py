@@ -168,3 +168,16 @@ def test_people_hurt_in_an_earthquake_are_no_attack(flagging):
             "followed, and people in the region were told to stay outdoors. Many of those injured were taken to "
             "hospital in Kermanshah.")
     assert all(e.political is False for e in hostile(events(flagging, text)) if e.cameo[:2] >= "18")
+
+
+def test_the_retellings_of_a_routine_arrest_are_routine(flagging):
+    text = ("Police in Pune have arrested a 52-year-old man for hiding his father's body in a cupboard for two "
+            "years while drawing his pension. Inspector Ravi Kale said Anil Deshmukh was arrested after the body "
+            "was found during a police raid on the flat in Pune.")
+    assert all(e.political is False for e in hostile(events(flagging, text)) if e.cameo.startswith("17"))
+
+
+def test_a_fighter_in_a_story_of_sport_is_no_armed_group(flagging):
+    text = ("UFC lightweight fighter Dan Kowalski was arrested on Thursday after a brawl at a hotel in Las Vegas. "
+            "The boxer turned mixed martial arts fighter is due to fight for the title next month.")
+    assert all(e.political is False for e in hostile(events(flagging, text)) if e.cameo.startswith("17"))

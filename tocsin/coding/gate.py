@@ -85,6 +85,7 @@ class Gate:
         self.police_words = c["@POLICE_WORD"]
         self.nonstate = c["@NONSTATE_HEAD"]
         self.nonstate_sport = c["@NONSTATE_HEAD_SPORT"]
+        self.sport_people = c["@SPORT_PEOPLE"]
         self.policing = tuple(c["@POLICING_CODE"])
         self.cues = {k: c["@" + k] for k in (*_STORY, "POLITICAL_CUE", "STATE_CUE", "ARMED")}
         self.armed = c["@ARMED"]
@@ -116,6 +117,8 @@ class Gate:
             return "none"
         text = a.text.strip()
         words = set(text.strip("[]").lower().split())
+        if sport and words & self.sport_people:
+            return "private"  # "mixed martial arts fighter Conor McGregor": a fighter in a story of sport
         if words & self.party_words:
             # unnamed armed men are an armed group's unless the story is one of ordinary crime (verdict decides)
             return "armed" if words & self.armed and not words & (self.party_words - self.armed) else "political"
@@ -157,9 +160,11 @@ class Gate:
         return False
 
     def verdict(self, e: Event, sent_cues: set[str], article_cues: Counter, places: dict[str, bool],
-                sent=None, policed: bool = False, single: bool = False) -> str | None:
+                sent=None, policed: bool = False, single: bool = False, routine: bool = False) -> str | None:
         """``policed``: the sentence also tells of police or a court pursuing an ordinary crime;
-        ``single``: the article is that one sentence."""
+        ``single``: the article is that one sentence; ``routine``: the article has told of police
+        arresting or charging a private person in a story with no political word (then its re-tellings,
+        which may name the person, are routine too)."""
         # why ``e`` is not political, or None when it is (or the gate cannot tell)
         if e.cameo[:2] not in _GATED:
             return None
@@ -199,7 +204,8 @@ class Gate:
             if e.cameo.startswith(self.policing) and ("CRIME" in sent_cues or (quiet and "CRIME" in article_cues)):
                 return "not political: routine policing of ordinary crime"
             if (e.cameo.startswith(self.policing) and e.cameo[:2] in ("11", "17") and quiet and not single
-                    and kinds <= {"law", "private"} and _anonymous_local(e)):
+                    and ((routine and kinds <= {"law", "private", "none"})
+                         or (kinds <= {"law", "private"} and _anonymous_local(e)))):
                 # police or a court charging, trying or arresting a private person in a story with no political
                 # word anywhere (not force: a police shooting is a matter of politics); one sentence alone is
                 # too little to tell ("police arrested a man for keeping his mother's body in a freezer"); a person
@@ -242,12 +248,15 @@ class Gate:
             sent = tok.sent if tok is not None else None
             todo.append((e, sent, by_sent.get(sent.start, set()) if sent is not None else set()))
         policed: set[int] = set()
+        routine = False
         for e, sent, cues in todo:  # police and courts first: the crime they pursue is then an ordinary one
-            why = self.verdict(e, cues, article, names, sent)
+            why = self.verdict(e, cues, article, names, sent, single=single)
             if why is not None and sent is not None and "policing" in why:
                 policed.add(sent.start)
+            routine = routine or (why is not None and "policing of a private person" in why)
         for e, sent, cues in todo:
-            why = self.verdict(e, cues, article, names, sent, sent is not None and sent.start in policed, single)
+            why = self.verdict(e, cues, article, names, sent, sent is not None and sent.start in policed, single,
+                               routine)
             if why is not None:
                 e.political = False
                 e.rule = f"{e.rule}; {why}"
