@@ -80,3 +80,64 @@ def test_setting_up_a_petition_is_no_riot(pipe):
 ])
 def test_only_people_picked_up_are_arrested(pipe, text, arrest):
     assert any(e.cameo.startswith("17") for e in hostile(events(pipe, text))) is arrest
+
+
+def test_a_policy_that_targeted_a_country_is_no_attack(pipe):
+    evs = events(pipe, "The steel quotas that have targeted Brazil will be reviewed next month, the trade office said.")
+    assert not [e for e in hostile(evs) if e.cameo[:2] in ("18", "19", "20")]
+
+
+@pytest.mark.parametrize("text", [
+    "For Caracas it means sanctions on its oil and gold, the envoy said.",
+    "Analysts said the decision risks war with its northern neighbour.",
+])
+def test_what_something_would_bring_is_no_deed(pipe, text):
+    assert not [e for e in hostile(events(pipe, text)) if e.cameo[:2] in ("16", "19")]
+
+
+def test_another_partys_plan_is_no_stated_intent(pipe):
+    evs = events(pipe, "Senator Alvarez sharply attacked Governor Pike's plan to ban street protests in the capital.")
+    assert not [e for e in hostile(evs) if e.cameo.startswith("13")]
+
+
+def test_ones_own_stated_intent_is_still_a_threat(pipe):
+    evs = events(pipe, "Al-Shabaab said it will attack Kenyan army bases along the border.")
+    assert any(e.cameo.startswith("13") for e in hostile(evs))
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ortega clashed with the finance minister over the budget on Tuesday.",
+    "Maria Feld has repeatedly clashed with the party chairman Tomas Brandt.",
+])
+def test_two_persons_clashing_argue(pipe, text):
+    evs = events(pipe, text)
+    assert not [e for e in evs if e.cameo[:2] in ("18", "19", "20")]
+    assert any(e.cameo.startswith("11") for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops clashed with rebels near the town of Beni.",
+    "Forces loyal to the general clashed with a militia in the south.",
+])
+def test_armed_sides_clashing_fight(pipe, text):
+    assert any(e.cameo.startswith("19") for e in hostile(events(pipe, text)))
+
+
+def test_a_vow_to_fight_is_a_threat_and_the_fight_is_to_come(pipe):
+    evs = events(pipe, "The rebel commander vowed on Sunday to fight the army until the capital falls.")
+    assert not [e for e in evs if e.cameo[:2] in ("18", "19", "20") and e.modality in ("asserted", "reported")]
+    assert any(e.cameo.startswith("13") for e in evs)
+
+
+def test_a_road_accident_is_no_killing(pipe):
+    evs = events(pipe, "A seven-year-old girl was hit by a bus and killed in Lusaka on Monday.")
+    assert not [e for e in hostile(evs) if e.cameo[:2] in ("18", "19", "20")]
+
+
+@pytest.mark.parametrize("text,force", [
+    ("Snow ploughs have been deployed on the main roads around Ottawa, the city said.", False),
+    ("The firm deployed its new wave energy buoy off the coast of Portugal.", False),
+    ("Ethiopia deployed tanks to the border with Eritrea.", True),
+])
+def test_only_force_deployed_is_a_show_of_force(pipe, text, force):
+    assert any(e.cameo.startswith("15") for e in hostile(events(pipe, text))) is force
