@@ -298,6 +298,39 @@ def test_a_schema_4_store_gets_its_mentions_from_the_event_records(tmp_path):
     assert got["t1"] == 2 and got.get("t2", 1) == 1
 
 
+def test_a_schema_5_store_keeps_its_clusters_and_loses_their_primary_keys(tmp_path):
+    from tocsin.store import schema
+
+    db = tmp_path / "v5.duckdb"
+    run(db, [art("a", LONG), art("b", "Russia shelled Ukraine near Kharkiv on 2022-03-20.", "2022-03-20")])
+    con = duckdb.connect(str(db))
+    before = {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall()) for t in ("clusters", "event_clusters")}
+    assert before["event_clusters"]
+    for t, key in (("clusters", "cluster_id"), ("event_clusters", "event_id")):  # as schema 5 wrote them
+        con.execute(f"CREATE TABLE {t}_k AS SELECT * FROM {t}")
+        con.execute(f"DROP TABLE {t}")
+        con.execute(f"CREATE TABLE {t} AS SELECT * FROM {t}_k LIMIT 0")
+        con.execute(f"DROP TABLE {t}_k")
+        con.execute(f"ALTER TABLE {t} ADD PRIMARY KEY ({key})")
+    for t, rows in before.items():
+        con.executemany(f"INSERT INTO {t} VALUES ({','.join(['?'] * len(rows[0]))})", rows)
+    con.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    con.close()
+
+    def keys() -> int:
+        return Store(db).sql("""SELECT count(*) AS n FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'
+                                AND table_name IN ('clusters', 'event_clusters')""")["n"][0]
+
+    assert keys() == 2
+    s = Store(db)
+    with s.writer() as w:  # any write upgrades it; this one writes nothing else
+        w.set_meta({})
+    assert s.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == schema.SCHEMA_VERSION == "6"
+    assert keys() == 0
+    with s.reader() as con:
+        assert {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall()) for t in before} == before
+
+
 def test_a_schema_2_store_gets_its_events_indexed_by_article_on_the_next_write(tmp_path):
     from tocsin.store import schema
 
@@ -313,7 +346,7 @@ def test_a_schema_2_store_gets_its_events_indexed_by_article_on_the_next_write(t
     assert Store(db).sql("SELECT count(*) AS n FROM duckdb_indexes() WHERE index_name = 'events_article'")["n"][0] == 0
     run(db, [art("c", "Russia threatened Ukraine on 2022-03-19.")])  # a write upgrades it
     s = Store(db)
-    assert s.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == schema.SCHEMA_VERSION == "5"
+    assert s.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == schema.SCHEMA_VERSION == "6"
     assert s.sql("SELECT count(*) AS n FROM duckdb_indexes() WHERE index_name IN ('events_article', "
                  "'places_article')")["n"][0] == 2
     assert s.events(article_id="a")["event_id"].tolist() == before["event_id"].tolist()

@@ -72,6 +72,12 @@ def layout(doc: Doc) -> Doc:
                 for j in range(i + 1, min(i + 12, len(doc) - 1)):
                     if doc[j].text in _DASHES and doc[j + 1].is_alpha:
                         doc[j + 1].is_sent_start = True
+                        # "- Chief Justice X", "- Senate President X": the title after the dateline
+                        # stays with its name (the parser would otherwise end a sentence at "Chief")
+                        for k in range(j + 2, min(j + 6, len(doc))):
+                            if not (doc[k].is_alpha and doc[k].text[:1].isupper()):
+                                break
+                            doc[k].is_sent_start = False
                         break
                     if doc[j].text in (".", "!", "?") or "\n" in doc[j].text:
                         break

@@ -46,6 +46,8 @@ _CUT = frozenset({
 })
 _NATIONAL = frozenset({COUNTRY, ADJ, PEOPLE})
 _PARENS = re.compile(r"\([^()]*\)")
+# words that carry a person's name on past the part a table knows: "Haitham bin Tariq", "Abdullah II"
+_NAME_GOES_ON = frozenset({"bin", "ibn", "bint", "al", "el", "ben", "abu", "ould", "ii", "iii", "iv", "vi", "jr", "sr"})
 
 
 @dataclass(slots=True)
@@ -169,6 +171,14 @@ class ActorResolver:
         country, cty_from = self._mod_country(ws, ordered)
         hint = country
 
+        if head_m is None and named:
+            # "Sultan Haitham bin Tariq", "King Abdullah II": a known name goes on past its key
+            person = max((m for m in matches if m.end <= head_at and m.entry.kind == PERSON), default=None,
+                         key=lambda m: m.end)
+            if person is not None and all(w.norm in _NAME_GOES_ON or w.orig[:1].isupper() for w in ws[person.end:head_at + 1]) \
+                    and any(w.norm in _NAME_GOES_ON for w in ws[person.end:head_at + 1]) \
+                    and not any(person.end <= m.start <= head_at for m in matches if m is not person):
+                return self._person(text, person, when, hint, [m for m in ordered if m is not person])
         if head_m is None:
             if not named:
                 return None
@@ -270,7 +280,10 @@ class ActorResolver:
                 # GOV only fills an empty head: "government troops" are MIL.
                 if head is None or (weak and e.sector != "GOV"):
                     fill = e.sector
-        return fill or head
+        sector = fill or head
+        if sector == "MIL" and any(m.entry.sector == "COP" and m.entry.kind in (SECTOR, INST) for m in ordered):
+            return "COP"  # ranks are the police's too: "State Police Lt. X", "police captain", "police officers"
+        return sector
 
     def _person(
         self, text: str, m: _Match, when: date | None, hint: str | None, ordered: list[_Match]
@@ -465,6 +478,11 @@ def _phrase_tokens(head: "Token") -> list["Token"]:
             hi += 1
         keep.update(range(lo, hi))
     lo, hi = min(keep), max(keep)
+    for k in range(head.i - 1, lo - 1, -1):
+        t = doc[k]
+        if t.text in ("\u2013", "\u2014", "--") or (t.text == "-" and t.whitespace_ and k > 0 and doc[k - 1].whitespace_):
+            lo = k + 1  # "NAIROBI, Apr 5 - Chief Justice X": a dateline and its dash are no part of the name
+            break
     # A possessive ending, a dangling "and" or bracket is no part of the name.
     while hi > head.i and doc[hi].dep_ in ("case", "cc", "punct"):
         hi -= 1

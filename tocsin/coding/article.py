@@ -36,6 +36,7 @@ from .gate import PERSONAL as _PERSONAL, STATE_FEATURES as _STATE_FEATURES, Part
 from .syntax import actor_token, trigger_token
 
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
+_OBJECT_PRONOUNS = {"him", "her"}
 _SUBJ = ("nsubj", "nsubjpass")
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "16"}
 _FORCE = {"17", "18", "19", "20"}
@@ -56,6 +57,26 @@ _RECIPROCAL = {"03", "04", "05"}
 _PARTY_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "appos", "ROOT"}
 # people rather than bodies: "it" is never a person or a crowd
 _PEOPLE_SECTORS = {"CVL", "ELI", "REF"}
+
+
+# sectors whose titled members are people of a state ("PM Miro Cerar"): a name the tables lack does not
+# make them the body the article named last
+_OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# "the minister", "the army chief", "this ambassador": a definite title with no name or country
+_TITLE = re.compile(r"^(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}([a-z]+)$", re.IGNORECASE)
+
+
+def _words_of(text: str) -> set[str]:
+    return {w.strip(".,'\u2019").lower() for w in text.split()}
+
+
+def _title_of(text: str) -> str | None:
+    """The title word of "the minister", "the Party chief" (singular only: "the ministers" are a group)."""
+    m = _TITLE.match(text.strip())
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return None if word.endswith("s") and not word.endswith("ss") else word
 
 
 @dataclass(frozen=True)
@@ -131,10 +152,11 @@ class ArticleActors:
     names: dict[str, Actor | None] = field(default_factory=dict)  # a word of a person's name -> that person
     acronyms: dict[str, Actor] = field(default_factory=dict)
 
-    def person_before(self, i: int, sent: Span) -> Actor | None:
+    def person_before(self, i: int, sent: Span, avoid: str | None = None) -> Actor | None:
         """Who "he" or "she" at token ``i`` is: a person named earlier in the sentence, else the last
-        person who was the subject of a recent sentence, else the last person named."""
-        before = [m for m in self.people if m.i < i]
+        person who was the subject of a recent sentence, else the last person named. ``avoid``: the code
+        of the other party of the pronoun's event ("Orban wrote to Zelenskyy, accusing him": not Orban)."""
+        before = [m for m in self.people if m.i < i and (avoid is None or m.actor.code != avoid)]
         if not before:
             return None
         here = [m for m in before if m.i >= sent.start]
@@ -152,6 +174,14 @@ class ArticleActors:
         if subj:
             return subj[-1].actor
         return (recent or before)[-1].actor
+
+    def titled_before(self, title: str, i: int) -> Actor | None:
+        """The last person named before token ``i`` with ``title`` among the words before their name
+        ("Foreign Minister Karl Erjavec" for "the minister"), if they have a country."""
+        for m in reversed(self.people):
+            if m.i < i and m.actor.country and title in _words_of(m.actor.text):
+                return m.actor
+        return None
 
     def by_name(self, text: str) -> Actor | None:
         words = [w for w in re.split(r"[\s]+", text.strip()) if w]
@@ -393,6 +423,10 @@ class ArticlePass:
                 if tok.is_alpha and tok.text[:1].isupper() and len(tok) > 1:
                     prev = t.names.get(tok.text, actor)
                     same = prev is not None and prev.code == actor.code and prev.text == actor.text
+                    if tok.text in t.names and prev is not None and not same and not (prev.code and actor.code):
+                        # "Cerar" alone (no code) and "PM Miro Cerar" (SVNGOV): one person, the coded one
+                        t.names[tok.text] = prev if prev.code else actor
+                        continue
                     t.names[tok.text] = actor if tok.text not in t.names or same else None
         t.acronyms = dict(self.acronyms(doc, when))
         t.home, t.scene = self._home(doc, events, places)
@@ -439,6 +473,8 @@ class ArticlePass:
             w = 2.0
             if span is not None and len(span):
                 root = span.root
+                if root.ent_type_ == "PERSON":
+                    continue  # "Noma said": a person the gazetteer also knows as a town
                 if root.pos_ == "ADJ" or root.ent_type_ == "NORP" or root.dep_ in (
                         "amod", "compound", "poss", "nmod", "nsubj", "nsubjpass", "dobj"):
                     w = 1.0  # names who acts ("British troops", "France has begun"), not where
@@ -472,7 +508,7 @@ class ArticlePass:
             return events
         sents = list(doc.sents)
         if len(sents) < 2:  # no article around the sentence to imply an agent from
-            return [e for e in events if e.source is not None or e.target is not None]
+            return [_no_self_target(e) for e in events if e.source is not None or e.target is not None]
         table = self.table(doc, article, events, places)
         last_seen: dict[str, tuple[int, str]] = {}  # sector -> (sentence start, country) of its last named body
         out: list[Event] = []
@@ -482,7 +518,7 @@ class ArticlePass:
             src, tgt, said = e.source, e.target, e.attributed_to
             if sent is not None:
                 src = self._resolve(src, doc, sent, trig, table, last_seen)
-                tgt = self._resolve(tgt, doc, sent, trig, table, last_seen)
+                tgt = self._resolve(tgt, doc, sent, trig, table, last_seen, other=src)
                 said = self._resolve(said, doc, sent, trig, table, last_seen)
             if src is None and trig is not None:
                 src = self._implicit_agent(e, trig, tgt, table, last_seen)
@@ -520,14 +556,16 @@ class ArticlePass:
     _token_of = staticmethod(actor_token)
 
     def _resolve(self, actor: Actor | None, doc: Doc, sent: Span, trig: Token, table: ArticleActors,
-                 last_seen: dict[str, tuple[int, str]]) -> Actor | None:
+                 last_seen: dict[str, tuple[int, str]], other: Actor | None = None) -> Actor | None:
         if actor is None:
             return None
         low = actor.text.strip().lower()
         if low in _PERSONAL:
             tok = self._token_of(actor, sent, trig)
             if tok is not None:
-                ref = table.person_before(tok.i, sent)
+                # "him", "her" as the other party is never the event's own source
+                avoid = other.code if other is not None and other.code and low in _OBJECT_PRONOUNS else None
+                ref = table.person_before(tok.i, sent, avoid)
                 if ref is not None:
                     return Actor(text=actor.text, code=ref.code, country=ref.country, sector=ref.sector)
             return actor
@@ -553,6 +591,14 @@ class ArticlePass:
                 return _with(actor, held[-1].country)
             if table.home:
                 return _with(actor, table.home)
+        if _bare(actor) and (title := _title_of(actor.text)) is not None:
+            # "the minister", "the ambassador", "the Party chief": the last person the article named with
+            # that title, not the last body it named ("recalled its ambassador to Moscow. The minister said")
+            tok = self._token_of(actor, sent, trig)
+            at = tok.i if tok is not None else trig.i
+            held = table.titled_before(title, at)
+            if held is not None:
+                return _with(actor, held.country)
         if _bare(actor):
             tok = self._token_of(actor, sent, trig)
             ctx = doc._.tocsin
@@ -563,8 +609,8 @@ class ArticlePass:
                 return _with(actor, named)
             rule = self.rules.get(actor.sector or "")
             seen = last_seen.get(actor.sector or "")
-            if tok is not None and _named(actor.text) and any(
-                    t.ent_type_ == "PERSON" for t in sent if tok.idx <= t.idx < tok.idx + len(actor.text.strip())):
+            if tok is not None and _named(actor.text) and (actor.sector in _OFFICE_SECTORS or any(
+                    t.ent_type_ == "PERSON" for t in sent if tok.idx <= t.idx < tok.idx + len(actor.text.strip()))):
                 # "Foreign Minister Karl Erjavec": a person by name re-mentions no body named before; whose
                 # minister a name no table knows is, only the story's country says
                 return _with(actor, table.home) if table.home else actor
@@ -1086,3 +1132,10 @@ def _agrees(a: Event, b: Event) -> bool:
     def ok(x: Actor | None, y: Actor | None) -> bool:
         return x is None or y is None or not x.country or not y.country or x.country == y.country
     return ok(a.source, b.source) and ok(a.target, b.target)
+
+
+def _no_self_target(e: Event) -> Event:
+    """"Orban wrote, accusing him": a "him" the article could not tell from the source is no target."""
+    if e.source is not None and e.target is not None and e.source.code and e.source.code == e.target.code:
+        return e.model_copy(update={"target": None})
+    return e

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import when as when_mod
 from ..model import Actor, Article, Event, PlaceMention, Plover
@@ -191,24 +191,40 @@ class EventCoder:
         if not sentence:
             return []
         found = self._candidates(sent, ctx)
-        # one country named in the sentence is home to its bare "police" and "the government"
-        countries = {a.country for c in found for a in (*c.sources, *c.targets, c.sayer)
-                     if a is not None and a.country}
-        by_place = not countries
-        if by_place:
-            # "police detained 40 supporters in Nairobi": else the one country its places lie in;
-            # not for a bare government, as "ministers met in Brussels" names a venue
-            countries = {p.country for p in ctx.places
-                         if p.country and sent.start_char <= p.start < sent.end_char}
-        home = next(iter(countries)) if len(countries) == 1 else None
         out: list[Event] = []
+        homes: dict[tuple[int, ...], tuple[str | None, bool]] = {}
         for c in found:
+            # one country named in the sentence is home to its bare "police" and "the government"; not
+            # what a speaker says: "the minister said the ambassador would return to Moscow" names no
+            # country of the minister's
+            said = _said_within(c.m.anchor)
+            if said not in homes:
+                homes[said] = self._sentence_home(sent, found, said, ctx)
+            home, by_place = homes[said]
             sources, targets = domestic(c.sources, c.targets, home, hostile=c.code.root in _FORCE and not c.place_target,
                                         venue=by_place)
             if not sources and not targets and (self.article is None or not self.article.implies(c.code.code)):
                 continue  # no party; unless the act implies its agent ("drones were banned"), for the article pass
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)
         return out
+
+    @staticmethod
+    def _sentence_home(sent: Span, found: list[Candidate], said: tuple[int, ...], ctx: ArticleContext
+                       ) -> tuple[str | None, bool]:
+        """The one country the sentence names outside the token ranges ``said`` (what a speaker says), and
+        whether only its places name it."""
+        def outside(i: int) -> bool:
+            return not any(a <= i < b for a, b in zip(said[::2], said[1::2]))
+        countries = {a.country for c in found if outside(c.m.anchor.i)
+                     for a in (*c.sources, *c.targets, c.sayer) if a is not None and a.country}
+        by_place = not countries
+        if by_place:
+            # "police detained 40 supporters in Nairobi": else the one country its places lie in;
+            # not for a bare government, as "ministers met in Brussels" names a venue
+            doc = sent.doc
+            countries = {p.country for p in ctx.places if p.country and sent.start_char <= p.start < sent.end_char
+                         and (not said or outside(_token_at(doc, p.start, sent)))}
+        return (next(iter(countries)) if len(countries) == 1 else None), by_place
 
     def _events(self, c: Candidate, sources: list[Actor], targets: list[Actor], sentence: str, si: int, k: int,
                 ctx: ArticleContext) -> list[Event]:
@@ -262,5 +278,25 @@ def _pairs(sources: list[Actor], targets: list[Actor]):
             if src is not None and tgt is not None and src.code and src.code == tgt.code:
                 if len(targets) > 1:
                     continue
-                tgt = None  # "talks at Downing Street": a venue of one's own is no party
+                if tgt.text.strip().lower() not in ("him", "her"):
+                    # "talks at Downing Street": a venue of one's own is no party; "him" is someone else
+                    # whom the article pass finds among the people it names
+                    tgt = None
             yield src, tgt
+
+
+def _said_within(verb: Token) -> tuple[int, ...]:
+    """The token ranges (start, end, start, end ...) of what ``verb`` says or reports: its clausal
+    complements ("said [the ambassador would return to Moscow]")."""
+    out: list[int] = []
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "parataxis") and c.i != verb.i:
+            out += [c.left_edge.i, c.right_edge.i + 1]
+    return tuple(out)
+
+
+def _token_at(doc, char: int, sent: Span) -> int:
+    for t in sent:
+        if t.idx <= char < t.idx + len(t.text_with_ws):
+            return t.i
+    return -1

@@ -20,7 +20,7 @@ from .context import ArticleContext
 from .match import Match
 from .patterns import Lexicon
 from .acled import war_means
-from .syntax import (VERB_OBJ, accusation, accused, expand, for_to, lemma, noun_phrase, passive, patients,
+from .syntax import (VERB_OBJ, accusation, accused, expand, for_to, lemma, noun_phrase, passive, patients, shared_title,
                      resultative_objects, subject_token)
 
 # Prepositions that introduce the target, in order of preference.
@@ -208,10 +208,32 @@ def _policing(tok: Token) -> bool:
     police = False
     for t in doc[start:tok.sent.end]:
         low = t.lower_
-        if low in mil or lemma(t) in mil:
+        if (low in mil or lemma(t) in mil) and not _police_rank(t, cop):
             return False
         police = police or low in cop or lemma(t) in cop
     return police
+
+
+def _first_preps(preps) -> dict[str, Token]:
+    """Each preposition's first use ("fired on police on the main boulevard": the police), passing over
+    one whose object is a date or time ("on Monday")."""
+    out: dict[str, Token] = {}
+    for c in preps:
+        if c.lower_ not in out or (_timed(out[c.lower_]) and not _timed(c)):
+            out[c.lower_] = c
+    return out
+
+
+def _timed(prep: Token) -> bool:
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+def _police_rank(t: Token, cop: frozenset[str]) -> bool:
+    """"Police Captain X", "State Police Lt. X": a rank that a police word beside it makes the police's."""
+    near = [c for c in t.children if c.dep_ in ("compound", "amod")]
+    if t.dep_ == "compound":
+        near += [t.head] + [c for c in t.head.children if c.dep_ == "compound" and c.i != t.i]
+    return any(n.lower_ in cop or lemma(n) in cop for n in near)
 
 
 def _anti(tok: Token) -> bool:
@@ -244,12 +266,16 @@ class Roles:
         self.sanctions = lex.words("@SANCTION") | {"ban", "bans"}
         self.sent_from = lex.words("@SENT_FROM")
         self.say_verbs = lex.words("@SAY")
+        self.partitive = lex.words("@PARTITIVE")
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
         if tok is None:
             return None
         memory = ctx.memory
+        part = self._partitive(tok)
+        if part is not None:
+            tok = part  # "some of the rebel groups": the groups they are part of
         if tok.pos_ == "PRON" or (tok.lower_ in _PRONOUNS and not tok.text.isupper()):  # "US" is no "us"
             return memory.resolve(tok)
         try:
@@ -282,10 +308,32 @@ class Roles:
                     actor = Actor(text=actor.text, code=place.country + (actor.sector or ""),
                                   country=place.country, sector=actor.sector)
                     break
+        if actor is not None and not actor.country and (title := shared_title(tok)) is not None:
+            # "Russian Foreign Minister and deputy prime minister X": the first title says whose
+            try:
+                first = self.actors.actor(title, ctx.when)
+            except Exception:  # a resolver bug must not lose the article
+                first = None
+            if first is not None and first.country:
+                sector = actor.sector or first.sector
+                actor = Actor(text=actor.text, code=first.country + (sector or ""), country=first.country,
+                              sector=sector)
         memory.note_name(actor, tok)
         if actor is not None and actor.code and not actor.country:
             actor = self._possessor_country(actor, tok, ctx, sayer)
         return actor
+
+    def _partitive(self, tok: Token) -> Token | None:
+        """"Some of the rebel groups", "dozens of the protesters", "one of the soldiers": a part named by a
+        count or quantifier stands for the plural party after its "of"."""
+        if tok.lower_ not in self.partitive or tok.pos_ not in ("PRON", "DET", "NUM", "NOUN", "ADJ"):
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                g = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if g is not None and g.pos_ in ("NOUN", "PROPN") and (g.tag_ in ("NNS", "NNPS") or g.ent_type_):
+                    return g
+        return None
 
     def _possessor_country(self, actor: Actor, tok: Token, ctx: ArticleContext, sayer: Actor | None) -> Actor:
         """"his defense minister": a possessive pronoun lends the country of who it names."""
@@ -379,6 +427,9 @@ class Roles:
                     continue  # "humanitarian access" names no party; "Ukrainian territory" does
             elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "dobj", "poss", "nsubj", "appos", "conj", "nmod"):
                 a = self.actor(t, ctx)
+            elif not source and t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.i == tok.i and t.i == tok.i - 1:
+                # "rebel positions", "an army checkpoint", "police stations": whose the place or thing is
+                a = self.actor(t, ctx)
             else:
                 continue
             if a is not None and a.code:
@@ -438,7 +489,7 @@ class Roles:
                        if c.dep_ in ("nsubj", "nsubjpass")]
         # "sending aid to North Korea": the parser calls the "to" a dative; it is a preposition
         targets = [t for t in targets if t.pos_ != "ADP"]
-        preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP")}
+        preps = _first_preps(c for c in tok.children if c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP"))
         return Slots(sources, targets, preps)
 
     def _noun_slots(self, tok: Token) -> Slots:
@@ -485,7 +536,7 @@ class Roles:
             # "Yoon received a life sentence": who receives it undergoes it
             s = subject_token(tok.head, self.accuse, self.parties)
             targets = expand(s) if s is not None else []
-        preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+        preps = _first_preps(c for c in tok.children if c.dep_ == "prep")
         return Slots(sources, targets, preps)
 
     def _stray_by(self, tok: Token) -> list[Token]:

@@ -206,8 +206,30 @@ def _stranded_subject(verb: Token) -> Token | None:
 
 
 def expand(tok: Token) -> list[Token]:
-    """A head and the heads conjoined with it ("Belarus and Russia")."""
-    return [tok] + [c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN", "ADJ")]
+    """A head and the heads conjoined with it ("Belarus and Russia"); two titles of one named person
+    ("the Foreign Minister and deputy prime minister Sergei Lavrov") are that one person."""
+    conj = [c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN", "ADJ")]
+    if len(conj) == 1 and (title := shared_title(conj[0])) is not None and title.i == tok.i:
+        return conj
+    return [tok] + conj
+
+
+def _person_named(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON" or any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children)
+
+
+def shared_title(tok: Token) -> Token | None:
+    """"Russian Foreign Minister and deputy prime minister Sergei Lavrov": for the named conjunct, the
+    title with no name of its own it is conjoined to (whose country the name may lack)."""
+    head = tok.head
+    if (tok.dep_ != "conj" or head.i >= tok.i or not _person_named(tok) or head.pos_ not in ("NOUN", "PROPN")
+            or head.ent_type_ == "PERSON" or head.tag_ in ("NNS", "NNPS")
+            or any(c.dep_ in ("det", "poss") or (c.ent_type_ == "PERSON" and c.dep_ != "conj") for c in head.children)
+            or any(c.dep_ == "conj" and c.i != tok.i for c in head.children)):
+        return None
+    # the name must follow the second title at once: "the minister and Sergei Lavrov" are two
+    titles = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.ent_type_ != "PERSON"]
+    return head if titles else None
 
 
 def noun_phrase(head: Token, depth: int = 0):

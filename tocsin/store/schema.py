@@ -17,6 +17,8 @@ Tables (docs/store.md has the column by column description):
 - schema 4: ``originals`` and ``seq`` on the near-duplicate tables (ingest cost flat in store size).
 - schema 5: ``events.mentions``, how often the article tells the event (re-mentions folded into it),
   so GDELT's NumMentions counts tellings, not rows.
+- schema 6: ``clusters`` and ``event_clusters`` without primary keys, so that rebuilding them at a
+  million events needs memory for one part of the events, not an index of all of them.
 
 A store written by an older schema is upgraded in place by ``MIGRATIONS`` (in one transaction,
 so a failed upgrade leaves it as it was); a newer one is refused, never rewritten.
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 DDL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)""",
@@ -100,8 +102,10 @@ DDL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS minhash (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL, seq BIGINT)""",
     """CREATE TABLE IF NOT EXISTS lsh_bands (band SMALLINT NOT NULL, key UBIGINT NOT NULL,
                                              article_id VARCHAR NOT NULL, seq BIGINT)""",
+    # No primary key on the two cluster tables (schema 6): they are rebuilt whole, unique by construction,
+    # and a key's index of every row is held in memory by the rebuild's one transaction (docs/hardening.md).
     """CREATE TABLE IF NOT EXISTS clusters (
-        cluster_id     VARCHAR PRIMARY KEY,  -- the event_id of its first report
+        cluster_id     VARCHAR NOT NULL,     -- the event_id of its first report
         source_code    VARCHAR,
         target_code    VARCHAR,
         cameo_root     VARCHAR NOT NULL,
@@ -116,8 +120,9 @@ DDL: tuple[str, ...] = (
         first_article_id VARCHAR NOT NULL,
         first_url      VARCHAR
     )""",
-    """CREATE TABLE IF NOT EXISTS event_clusters (event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS event_clusters (event_id VARCHAR NOT NULL, cluster_id VARCHAR NOT NULL)""",
 )
+_CLUSTER_TABLES = {"clusters": DDL[-2], "event_clusters": DDL[-1]}
 
 
 # Schema 2: alerts, and the coder an event came from (tocsin, or gdelt/acled for imported streams).
@@ -208,8 +213,22 @@ def _to_5(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(INDEX_DDL[0])
 
 
+def _to_6(con: duckdb.DuckDBPyConnection) -> None:
+    # Schema 6: the cluster tables lose their primary keys. DuckDB cannot drop a constraint, so each
+    # table is made anew under its name and its rows copied over.
+    for table, ddl in _CLUSTER_TABLES.items():
+        keyed = con.execute("""SELECT count(*) FROM duckdb_constraints() WHERE table_name = ?
+                               AND constraint_type = 'PRIMARY KEY'""", [table]).fetchall()[0][0]
+        if not keyed:
+            continue
+        con.execute(f"ALTER TABLE {table} RENAME TO {table}_5")
+        con.execute(ddl)
+        con.execute(f"INSERT INTO {table} SELECT * FROM {table}_5")
+        con.execute(f"DROP TABLE {table}_5")
+
+
 # version -> step that upgrades a store of that version by one
-MIGRATIONS = {"1": (_to_2, "2"), "2": (_to_3, "3"), "3": (_to_4, "4"), "4": (_to_5, "5")}
+MIGRATIONS = {"1": (_to_2, "2"), "2": (_to_3, "3"), "3": (_to_4, "4"), "4": (_to_5, "5"), "5": (_to_6, "6")}
 
 
 class SchemaError(RuntimeError):
@@ -233,6 +252,7 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
         _to_3(con)
         _to_4(con)
         _to_5(con)
+        _to_6(con)
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
         return
     if version == SCHEMA_VERSION:
