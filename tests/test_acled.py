@@ -171,3 +171,34 @@ def test_threatened_or_denied_violence_gets_no_acled_type(text):
     assert violent, "the coder should still code the act itself, with its modality"
     assert all(e.acled is None for e in violent if e.modality not in ("asserted", "reported"))
     assert not any(e.acled in ("Shelling/artillery/missile attack", "Air/drone strike") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police blocked the main road to the stadium in Harare on Saturday.",
+    "Soldiers blocked the bridge into the capital, Bamako, on Tuesday.",
+])
+def test_the_state_blocking_a_road_is_no_protest(text):
+    events = tocsin.code(text, date="2024-05-02")
+    assert not any(e.acled in ("Peaceful protest", "Protest with intervention", "Violent demonstration")
+                   for e in events)
+
+
+def test_crowds_blocking_a_road_still_protest():
+    events = tocsin.code("Hundreds of farmers blocked the highway near Nakuru on Monday.", date="2024-05-02")
+    assert "Peaceful protest" in {e.acled for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "A man drove his van into shoppers in a market in Graz on Friday, killing three people.",
+    "A 30-year-old driver rammed his car into a crowd outside a church in Lyon, injuring five.",
+])
+def test_one_person_ramming_is_an_attack_not_mob_violence(text):
+    subs = {e.acled for e in tocsin.code(text, date="2024-05-02") if e.cameo[:2] in ("18", "19", "20")}
+    assert "Mob violence" not in subs
+    assert "Attack" in subs
+
+
+def test_the_lone_actor_type_is_one_person_only():
+    assert acled.actor_type(Actor(text="a man", code="CVL", sector="CVL")) == "lone"
+    assert acled.actor_type(Actor(text="a man", code="CVL", sector="CVL"), role="target") == "civilians"
+    assert acled.actor_type(Actor(text="armed men", code="CVL", sector="CVL")) == "civilians"

@@ -127,11 +127,57 @@ def test_verdict_on_parties_alone():
     assert gate.verdict(ev(police, man, "172"), crime, counts, {}) is None
     # a political cue in the sentence keeps it
     assert gate.verdict(ev(police, man), crime | {"POLITICAL_CUE"}, counts, {}) is None
-    # no cue of crime: police arresting someone may well be political
-    assert gate.verdict(ev(police, man), set(), {}, {}) is None
+    # no cue of crime in a one-sentence story: police arresting someone may well be political
+    assert gate.verdict(ev(police, man), set(), {}, {}, single=True) is None
+    # a longer story with no political word anywhere: police arresting a private person is routine
+    assert gate.verdict(ev(police, man), set(), {}, {}) is not None
+    # ... but a police shooting is not routine, and a political word anywhere in the story keeps the arrest
+    assert gate.verdict(ev(police, man, "193"), set(), {}, {}) is None
+    assert gate.verdict(ev(police, man), set(), {"POLITICAL_CUE": 1}, {}) is None
     # private parties with one crime word in a one-sentence story: too little to set aside
     killer = Actor(text="a man", code="CVL", sector="CVL")
     assert gate.verdict(ev(killer, None, "1823"), crime, {"CRIME": 1}, {}) is None
     assert gate.verdict(ev(killer, None, "1823"), crime, {"CRIME": 2}, {}) is not None
     # talks are never gated
     assert gate.verdict(ev(police, man, "040"), crime, counts, {}) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Three masked gunmen robbed a jewellery shop in Durban on Tuesday and shot a guard dead before fleeing with "
+    "cash, police said.",
+    "Two gunmen held up a petrol station in Abuja and shot the cashier. The robbers escaped with the day's takings. "
+    "Detectives are looking for the stolen car they drove.",
+])
+def test_gunmen_in_a_robbery_are_robbers(flagging, text):
+    assert all(e.political is False for e in hostile(events(flagging, text)) if e.cameo[:2] >= "18")
+
+
+def test_gunmen_with_no_story_of_crime_stay_an_armed_group(default):
+    evs = hostile(events(default, "Gunmen stormed a village in Zamfara state on Sunday and shot dead 11 farmers."))
+    assert any(e.cameo[:2] in ("18", "19", "20") for e in evs)
+
+
+def test_a_private_arrest_in_a_story_with_no_political_word_is_routine(flagging):
+    text = ("Police in Pune have arrested a 52-year-old man for hiding his father's body in a cupboard for two "
+            "years while drawing his pension. Officers found the body during a search of the flat on Friday.")
+    assert all(e.political is False for e in hostile(events(flagging, text)) if e.cameo.startswith("17"))
+
+
+def test_people_hurt_in_an_earthquake_are_no_attack(flagging):
+    text = ("A strong earthquake struck western Iran on Sunday, injuring dozens of people. Several aftershocks "
+            "followed, and people in the region were told to stay outdoors. Many of those injured were taken to "
+            "hospital in Kermanshah.")
+    assert all(e.political is False for e in hostile(events(flagging, text)) if e.cameo[:2] >= "18")
+
+
+def test_the_retellings_of_a_routine_arrest_are_routine(flagging):
+    text = ("Police in Pune have arrested a 52-year-old man for hiding his father's body in a cupboard for two "
+            "years while drawing his pension. Inspector Ravi Kale said Anil Deshmukh was arrested after the body "
+            "was found during a police raid on the flat in Pune.")
+    assert all(e.political is False for e in hostile(events(flagging, text)) if e.cameo.startswith("17"))
+
+
+def test_a_fighter_in_a_story_of_sport_is_no_armed_group(flagging):
+    text = ("UFC lightweight fighter Dan Kowalski was arrested on Thursday after a brawl at a hotel in Las Vegas. "
+            "The boxer turned mixed martial arts fighter is due to fight for the title next month.")
+    assert all(e.political is False for e in hostile(events(flagging, text)) if e.cameo.startswith("17"))

@@ -156,7 +156,7 @@ class Tables:
             for c in cues + absent:
                 if c not in self.cue_names:
                     raise ValueError(f"rules.tsv row {n}: unknown cue {c!r}")
-            if r["sub_event_type"] not in self.types:
+            if r["sub_event_type"] != "-" and r["sub_event_type"] not in self.types:
                 raise ValueError(f"rules.tsv row {n}: unknown sub-event type {r['sub_event_type']!r}")
             code = r["cameo"] if r["cameo"] not in ("", "-") else None
             if code is not None and code not in cameo():
@@ -244,6 +244,8 @@ def _actor_type(text: str, code: str | None, sector: str | None, actor_country: 
             continue
         if by == "word" and words & values:
             found = typ
+        elif by == "head" and text.split() and text.split()[-1].lower().strip(",.;:()") in values:
+            found = typ  # the head word as written, no plural: "a man", not "men"
         elif by == "code" and code and any(code.startswith(v.upper()) for v in values):
             found = typ
         elif by == "sector" and sector and sector.lower() in values:
@@ -474,6 +476,8 @@ def decide(ev: Event, trigger: Token) -> Decision | None:
                 cues = _clause_cues(trigger)
             if not all(c in cues for c in rule.cues) or any(c in cues for c in rule.absent):
                 continue
+        if rule.sub_event == "-":  # a row that says the event is none of ACLED's ("police blocked the road")
+            return None
         finer = rule.cameo if (rule.cameo and ev.cameo in tab.refinable and rule.cameo != ev.cameo) else None
         return Decision(rule.sub_event, tab.types[rule.sub_event].event_type, finer, rule, src, tgt,
                         frozenset(cues or ()))

@@ -11,7 +11,8 @@ are new ones, or whether a kidnapping in Redding is politics. The article can:
   "said in a statement") adds weight to the event it repeats instead of making another one;
 - a Title Case headline keeps only what the body supports; the headline and lede events rank
   first (confidence is what the article's main event is chosen by);
-- the political-event gate: an event needs a political actor on one side (data/article/sectors.tsv);
+- the political-event gate (coding/gate.py ``PartyGate``): an event needs a political actor on one side
+  (data/article/sectors.tsv);
 - a statement is placed where its speaker is, not where the story is.
 
 Everything here reads the parse and the events; nothing is kept between articles.
@@ -31,11 +32,9 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import normalise, text_of
 from .roles import _foreign, _named, office_holder
-from .syntax import trigger_token
+from .gate import PERSONAL as _PERSONAL, STATE_FEATURES as _STATE_FEATURES, PartyGate
+from .syntax import actor_token, trigger_token
 
-_WAR_ROOTS = ("18", "19", "20")  # hostile force, where a means of war alone makes an event political
-
-_PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
 _OBJECT_PRONOUNS = {"him", "her"}
 # "the two leaders", "both sides": the two parties named last together
@@ -43,8 +42,6 @@ _PAIR = re.compile(r"^(?:the\s+)?(?:two|both)\s+[a-z]+s$", re.IGNORECASE)
 # words and stances on what someone did: "condemned the attacks" is aimed at their doer
 _STANCE_ROOTS = frozenset({"10", "11", "12", "13", "16"})
 _SUBJ = ("nsubj", "nsubjpass")
-# places that stand for a state when they act ("Ukraine said"); a city or a district does not
-_STATE_FEATURES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"}
 _VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "16"}
 _FORCE = {"17", "18", "19", "20"}
 _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
@@ -90,6 +87,7 @@ def _title_of(text: str) -> str | None:
 class SectorRule:
     political: bool
     antecedent: bool
+    armed: bool = True
 
 
 def _rows(name: str):
@@ -99,7 +97,8 @@ def _rows(name: str):
 
 @lru_cache(maxsize=1)
 def sector_rules() -> dict[str, SectorRule]:
-    return {r["sector"]: SectorRule(r["political"] == "1", r["antecedent"] == "1") for r in _rows("sectors.tsv")}
+    return {r["sector"]: SectorRule(r["political"] == "1", r["antecedent"] == "1", r["armed"] == "1")
+            for r in _rows("sectors.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -251,6 +250,8 @@ class ArticlePass:
         self.event_nouns: dict[str, set[str]] = {}  # noun -> the roots of force it codes ("blast" -> 18, 20)
         self.say: frozenset[str] = lexicon.words("@SAY") if lexicon is not None else frozenset({"say", "tell", "add"})
         self.mob: frozenset[str] = lexicon.words("@MOB") if lexicon is not None else frozenset({"mob", "mobs"})
+        # an event needs a political actor on one side (coding/gate.py decides what is political)
+        self.party_gate = PartyGate(self.rules, self.mob)
         if lexicon is not None:
             for w, plist in lexicon.nouns.items():
                 roots = {p.code[:2] for p in plist if p.code and p.code[:2] >= "14"}
@@ -553,42 +554,18 @@ class ArticlePass:
         out = self._headline(doc, out)
         aside: list[Event] = []
         if self.gate:  # what the gate flags takes no part in dating and ranking the article's events
-            out = self._gated(doc, out, places)
+            out = self.party_gate(doc, out, places)
             aside = [e for e in out if not e.political]
             out = [e for e in out if e.political]
         out = [self._dated(doc, article, self._placed(e)) for e in out]
         out = self._narrative_years(doc, out)
         return self._ranked(doc, article, out) + aside
 
-    def _war_means(self, doc: Doc, e: Event) -> bool:
-        """"A landmine killed two children": a means of war makes the event political."""
-        from .acled import war_means
-
-        trig = self._trigger(doc, e)
-        return trig is not None and war_means(trig)
-
     @staticmethod
     def _trigger(doc: Doc, e: Event) -> Token | None:
         return trigger_token(doc, e.span)
 
-    @staticmethod
-    def _token_of(actor: Actor, sent: Span, trig: Token) -> Token | None:
-        """The token of ``sent`` that an actor's text starts or ends at, nearest the trigger."""
-        text = actor.text.strip()
-        if not text:
-            return None
-        best, dist = None, 10 ** 6
-        # Doc.text joins every token anew on each call: once per Doc, not per token or actor
-        whole = sent.doc.user_data.get("tocsin.text")
-        if whole is None:
-            whole = sent.doc.user_data["tocsin.text"] = sent.doc.text
-        for tok in sent:
-            if tok.text == text or (tok.idx + len(text) <= len(whole)
-                                    and whole[tok.idx:tok.idx + len(text)] == text):
-                d = abs(tok.i - trig.i)
-                if d < dist:
-                    best, dist = tok, d
-        return best
+    _token_of = staticmethod(actor_token)
 
     def _resolve(self, actor: Actor | None, doc: Doc, sent: Span, trig: Token, table: ArticleActors,
                  last_seen: dict[str, tuple[int, str]], other: Actor | None = None) -> Actor | None:
@@ -1035,50 +1012,6 @@ class ArticlePass:
                     pass
             c = round(max(0.05, min(0.99, c)), 3)
             out.append(e if c == e.confidence else e.model_copy(update={"confidence": c}))
-        return out
-
-    # ---------- political gate ----------
-    def _side(self, actor: Actor | None, root: str, doc: Doc, e: Event, places: list[PlaceMention]) -> str:
-        """"political", "private" (a person, a company, a city where a crime happened) or "unknown"."""
-        if actor is None:
-            return "private"
-        if not actor.code:
-            if actor.text.strip().lower() in _PERSONAL:
-                return "private"  # a pronoun the article table tied to a private person
-            trig = self._trigger(doc, e)
-            tok = self._token_of(actor, trig.sent, trig) if trig is not None else None
-            if tok is not None:
-                ent = tok.ent_type_ or (tok.head.ent_type_ if tok.dep_ == "compound" else "")
-                if ent in ("PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"):
-                    return "private"  # a named person or body no actor table knows: no state, no armed group
-            return "unknown"
-        if actor.code[:3] in ("IGO", "NGO", "IMG"):
-            return "political"
-        if actor.sector is None:
-            # a state; but a city named as the place of a crime is not one
-            p = next((p for p in places if p.text == actor.text and p.country == actor.country), None)
-            return "political" if p is None or not p.feature or p.feature in _STATE_FEATURES else "private"
-        if root == "14":
-            return "political"  # whoever demonstrates, teachers or farmers, takes a political stand
-        if actor.sector == "CVL":
-            # a mob's or rioters' violence is collective, as ACLED counts it; one civilian's act is private
-            words = actor.text.lower().split()
-            return "political" if words and words[-1] in self.mob else "private"
-        rule = self.rules.get(actor.sector)
-        return "political" if rule is None or rule.political else "private"
-
-    def _gated(self, doc: Doc, events: list[Event], places: list[PlaceMention]) -> list[Event]:
-        """An event needs a political actor on one side, or a side the tables could not place at all
-        ("the army command" unknown to them is no evidence that the event is private)."""
-        out = []
-        for e in events:
-            root = e.cameo[:2]
-            sides = {self._side(e.source, root, doc, e, places), self._side(e.target, root, doc, e, places)}
-            if sides & {"political", "unknown"} or (root in _WAR_ROOTS and self._war_means(doc, e)):
-                out.append(e)
-            else:  # flagged, not dropped: EventCoder drops it unless asked to keep it (coding/gate.py)
-                out.append(e.model_copy(update={"political": False,
-                                                "rule": f"{e.rule}; not political: no political party on either side"}))
         return out
 
     # ---------- dates ----------

@@ -67,6 +67,8 @@ class Background:
         self.contention = lex.words("@CONTENTION_CUE")
         self.perceive = lex.words("@PERCEIVE")
         self.abstract = lex.words("@ABSTRACT_CAUSE")
+        self.entail = lex.words("@ENTAIL")
+        self.vehicle = lex.words("@VEHICLE")
         self.generic_pred = lex.words("@GENERIC_PRED")
         self.habitual_present = lex.words("@HABITUAL_PRESENT")
         self.depiction = lex.words("@DEPICTION")
@@ -115,6 +117,8 @@ class Background:
         rule = self._habitual(tok)
         if rule:
             return rule
+        if tok.dep_ in ("dobj", "attr") and lemma(head) in self.entail:
+            return "background: what something would bring, not a deed"  # "it means sanctions", "risks war"
         if any(c.dep_ == "det" and c.lower_ in self.generic_det for c in tok.children):
             return "background: any such deed, not one that happened"
         if (tok.dep_ == "nsubj" and tok.tag_ == "NNS" and lemma(head) == "be" and head.tag_ in ("VBZ", "VBP")
@@ -168,8 +172,15 @@ class Background:
         tok = m.anchor
         doers = [c for c in tok.children if c.dep_ == "nsubj"]
         doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in tok.children):
+            doers.append(tok.head)  # "the tariffs that have targeted China"
         if any(d.pos_ == "NOUN" and (lemma(d) in self.abstract or d.lower_ in self.abstract) for d in doers):
             return "another sense: force said of a policy or a market"
+        if tok.dep_ == "conj" and tok.tag_ == "VBN":  # "was hit by a bus and killed": the bus did both
+            doers += [g for c in tok.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if (m.pattern.code or "")[:2] in ("18", "19") and any(d.pos_ == "NOUN" and lemma(d) in self.vehicle
+                                                              for d in doers):
+            return "another sense: a vehicle that hit someone is a road accident"  # "was hit by a car and killed"
         return None
 
     def _describes(self, m: Match) -> str | None:

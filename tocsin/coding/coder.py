@@ -19,7 +19,8 @@ from .. import when as when_mod
 from ..model import Actor, Article, Event, PlaceMention, Plover
 from ..ontology import cameo
 from . import acled
-from .article import ArticlePass
+from .article import ArticlePass, sector_rules
+from .caption import retold_in_captions
 from .background import Background
 from .confidence import confidence
 from .context import ArticleContext, attach
@@ -30,7 +31,7 @@ from .modality import ModalityResult, ModalityRules
 from .patterns import Lexicon, lexicon
 from .repair import reattach_conjuncts
 from .roles import Roles, domestic
-from .syntax import VERB_OBJ
+from .syntax import VERB_OBJ, lemma
 
 _HOSTILE_FORCE = ("17", "18", "19", "20")
 # force used or shown: one state's organs seldom use it on another organ of the same state
@@ -66,6 +67,8 @@ class EventCoder:
         self.derived = Derived(self.codes, self.lex)
         self.background = Background(self.lex)
         self.gate = Gate(self.lex)
+        self.say = self.lex.words("@SAY")
+        self.force = self.lex.words("@TROOP") | self.lex.words("@POLICE") | self.lex.words("@WEAPON")
         # the pass over the whole article once its sentences are coded (coding/article.py); None skips it
         self.article: ArticlePass | None = ArticlePass(actors, self.lex)
 
@@ -90,6 +93,10 @@ class EventCoder:
                     ctx.memory.note(self.roles.actor(tok, ctx), tok)
         if self.article is not None:  # actors settled by the whole article first: ACLED types turn on them
             events = self.article.run(doc, ctx.article, events, ctx.places)
+        events = retold_in_captions(doc, events, self.say)  # "Riot police detain a protester ... REUTERS/Stringer"
+        # "the scholar mobilizes both", "the vessel arrived at the search area": no show of force (root 15) by a
+        # party that holds none, once the article has settled who the party is
+        events = [e for e in events if not (e.cameo[:2] == "15" and e.source is not None and _unarmed(e.source))]
         # crime, accidents, business and sport among private parties: after the article pass has settled the parties
         events = self.gate(doc, events, ctx.places)
         if not self.nonpolitical:
@@ -139,6 +146,8 @@ class EventCoder:
         for m in matches:
             if m.pattern.code is None or self.background(m, year):
                 continue
+            if m.pattern.code[:2] == "15" and not m.noun and m.pattern.specificity == 0 and self._no_force(m.anchor):
+                continue  # "salt trucks have been deployed", "the prototype deployed off the coast": nothing of force
             if not m.noun and m.pattern.specificity == 0 and any(
                     c.i in noun_triggers for c in m.anchor.children if c.dep_ in VERB_OBJ):
                 continue  # "launched an offensive": the noun carries the event
@@ -146,6 +155,15 @@ class EventCoder:
             c.governed = m.anchor.i in governed
             out.append(c)
         return self._given(out)
+
+    def _no_force(self, verb) -> bool:
+        """A verb of mobilising with no pattern object whose objects are all common nouns that name no
+        troops, police or weapons."""
+        if lemma(verb) not in _PLACING:
+            return False  # "recruited 300 youths", "mobilised its members": people enlisted are a group's strength
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        return bool(objs) and all(o.pos_ == "NOUN" and not o.like_num and lemma(o) not in self.force
+                                  and o.lower_ not in self.force for o in objs)
 
     @staticmethod
     def _given(found: list[Candidate]) -> list[Candidate]:
@@ -234,6 +252,17 @@ class EventCoder:
                     attributed_to=c.sayer if modality != "asserted" else None,
                     location=location, confidence=conf, rule=rule))
         return out
+
+
+# verbs of putting something somewhere, which show force only when what they place is force
+_PLACING = {"deploy", "redeploy", "station", "position", "send", "dispatch", "move", "mass", "amass", "install"}
+
+
+def _unarmed(a: Actor) -> bool:
+    """A party of a sector that holds no armed force (``armed`` in data/article/sectors.tsv): a company,
+    a school, a union, a party, a scholar."""
+    rule = sector_rules().get(a.sector or "") if a.code else None
+    return rule is not None and not rule.armed
 
 
 def _own(sources: list[Actor], sayer: Actor | None) -> bool:

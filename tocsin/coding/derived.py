@@ -28,16 +28,23 @@ class Derived:
 
     def _stated(self, m: Match, mod: ModalityResult) -> bool:
         """Whether the future is the actor's own intent: not a permission ("was allowed to leave after an
-        intervention"), an expectation ("is expected to") or a preparation ("is preparing to strike")."""
+        intervention"), an expectation ("is expected to") or a preparation ("is preparing to strike"); not a
+        participle that only says who someone is ("protesting teachers"); not someone's plan that another
+        party's clause speaks of ("Haley attacked Trump's proposal to ban ...": Haley states no intent, and
+        the sentence does not say Trump stated one)."""
         cur = m.anchor
+        if cur.dep_ in ("amod", "compound", "nmod"):
+            return False
         for _ in range(6):
             if cur.dep_ == "ROOT" or cur.head is cur:
                 return True
-            cur = cur.head
+            prev, cur = cur, cur.head
             if lemma(cur) in self.not_intent:
                 return False
             if lemma(cur) in self.say or mod.sayer is not None and cur is mod.sayer.head:
                 return True
+            if prev.pos_ == "VERB" and cur.pos_ == "NOUN" and prev.dep_ == "acl" and _others_plan(cur):
+                return False
         return True
 
     def variants(self, m: Match, code, mod: ModalityResult, sources: list[Actor], sayer: Actor | None,
@@ -81,3 +88,14 @@ class Derived:
             # "the rebels claimed they had attacked the base": owning up is the event
             out.append((self.codes["015"], "asserted", f"claimed: {m.pattern.rule}"))
         return out
+
+
+def _others_plan(noun) -> bool:
+    """"attacked Trump's proposal": a plan whose owner is not the subject of the clause that holds it."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or noun.dep_ not in ("dobj", "pobj", "nsubj", "attr"):
+        return False
+    verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lower_ not in ("it", "its") and subj.text != owner.text and owner.lower_ not in (
+        "his", "her", "their", "its", "our", "my")

@@ -209,7 +209,7 @@ class Matcher:
             return False, None
         if p.agent is not None:
             a = self._agent_head(tok, noun)
-            if a is None or not ({lemma(a), a.lower_} | {lemma(c) for c in a.children
+            if a is None or not (words(a) | {lemma(c) for c in a.children
                                                           if c.dep_ == "compound"}) & p.agent:
                 return False, None
         return True, obj_tok

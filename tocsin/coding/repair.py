@@ -5,6 +5,10 @@ verb sits inside a content clause: in "Baku denied that its troops had opened fi
 Yerevan of provocation" it makes "accused" a conjunct of "opened", so the accusation is read
 inside the denial and its doer becomes "its troops". The tense says where it belongs: a past
 "accused" cannot share the "had" of "had opened", but matches the "denied" above the clause.
+
+It also makes a "to" infinitive an adverbial clause when a phrase stands between it and a verb of
+commitment or intent: in "the commander vowed on Sunday to fight the army" the fight is the vow's
+content (an open complement, as in "vowed to fight"), not a purpose, and so it is still to come.
 """
 from __future__ import annotations
 
@@ -13,6 +17,9 @@ from spacy.tokens import Doc, Token
 _FINITE = ("VBD", "VBZ", "VBP")
 # what a finite conjunct's own clause would carry; with one of these it is the clause's own verb
 _OWN = ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
+# verbs whose "to" infinitive is what they commit to or aim at ("vowed on Sunday to fight")
+_CONTROL = {"vow", "pledge", "promise", "threaten", "swear", "offer", "agree", "decide", "refuse", "plan",
+            "intend", "want", "seek", "try", "attempt", "hope", "aim", "resolve", "undertake", "commit"}
 
 
 def _governor(verb: Token) -> Token | None:
@@ -30,6 +37,22 @@ def _governor(verb: Token) -> Token | None:
     return gov
 
 
+def _complement(verb: Token) -> bool:
+    """"vowed on Sunday to fight": a "to" infinitive with no subject of its own, after a phrase that
+    follows a verb of commitment with no complement of its own."""
+    head = verb.head
+    if head.lemma_.lower() not in _CONTROL or head.i > verb.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False  # "in order to", "so as to", a subject of its own: a purpose
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in head.children):
+        return False
+    between = [t for t in head.doc[head.i + 1:verb.i] if t.head.i == head.i]
+    return bool(between) and all(t.dep_ in ("prep", "npadvmod", "advmod", "punct") for t in between)
+
+
 def reattach_conjuncts(doc: Doc) -> None:
     """Hang each finite conjunct the parser put inside a content clause on the verb that governs the clause,
     when its tense matches that verb and not the clause's ("had opened ... and accused")."""
@@ -39,6 +62,8 @@ def reattach_conjuncts(doc: Doc) -> None:
             gov = _governor(tok)
             if gov is not None:
                 moves.append((tok, gov))
+        elif tok.dep_ == "advcl" and tok.tag_ == "VB" and _complement(tok):
+            tok.dep_ = "xcomp"
     for tok, gov in moves:
         cc = next((c for c in tok.head.children if c.dep_ == "cc" and c.i == tok.i - 1), None)
         tok.head = gov

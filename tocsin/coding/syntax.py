@@ -15,6 +15,25 @@ def trigger_token(doc: Doc, span: tuple[int, int]) -> Token | None:
     return found[0] if found is not None and len(found) else None
 
 
+def actor_token(actor, sent, trig: Token) -> Token | None:
+    """The token of ``sent`` that an actor's text starts or ends at, nearest the trigger."""
+    text = actor.text.strip()
+    if not text:
+        return None
+    best, dist = None, 10 ** 6
+    # Doc.text joins every token anew on each call: once per Doc, not per token or actor
+    whole = sent.doc.user_data.get("tocsin.text")
+    if whole is None:
+        whole = sent.doc.user_data["tocsin.text"] = sent.doc.text
+    for tok in sent:
+        if tok.text == text or (tok.idx + len(text) <= len(whole)
+                                and whole[tok.idx:tok.idx + len(text)] == text):
+            d = abs(tok.i - trig.i)
+            if d < dist:
+                best, dist = tok, d
+    return best
+
+
 def lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
