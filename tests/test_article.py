@@ -6,17 +6,9 @@ something the sentence coder already did.
 """
 from datetime import date
 
-import pytest
-
 from tocsin.actors import ActorResolver
 from tocsin.coding.article import ArticlePass
 from tocsin.model import Article
-from tocsin.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe():
-    return Pipeline()
 
 
 def code(pipe, text, when=date(2024, 5, 14), gate=True, article_pass=True):

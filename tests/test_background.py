@@ -13,14 +13,8 @@ from tocsin.coding.match import Matcher
 from tocsin.coding.patterns import lexicon
 from tocsin.model import Article
 from tocsin.nlp import parse
-from tocsin.pipeline import Pipeline
 
 DAY = date(2024, 6, 12)
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline()
 
 
 @pytest.fixture(scope="module")

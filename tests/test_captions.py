@@ -4,15 +4,9 @@ from datetime import date
 import pytest
 
 from tocsin.model import Article
-from tocsin.pipeline import Pipeline
 
 BODY = ("Security forces detained dozens of opposition supporters in Almaty on Sunday, witnesses said. The "
         "protesters had marched to the central square to demand a new vote.\n")
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline()
 
 
 def arrests(pipe, text):

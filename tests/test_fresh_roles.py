@@ -7,12 +7,6 @@ from datetime import date
 import pytest
 
 from tocsin.model import Article
-from tocsin.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline()
 
 
 def events(pipe, text, when=date(2019, 6, 4)):

@@ -7,14 +7,8 @@ from datetime import date
 import pytest
 
 from tocsin.model import Article
-from tocsin.pipeline import Pipeline
 
 HOSTILE = tuple(str(r) for r in range(13, 21))
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline()
 
 
 def events(pipe, text):

@@ -8,7 +8,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
-import pytest
 import spacy
 
 from corpus import make_articles
@@ -17,11 +16,6 @@ from tocsin.pipeline import Pipeline
 
 THREADS = 8
 EXAMPLE = (Path(__file__).resolve().parents[1] / "examples" / "article.txt").read_text()
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline()
 
 
 def _articles(n: int = 50) -> list[Article]:
