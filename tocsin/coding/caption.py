@@ -10,14 +10,21 @@ captions: the caption re-tells it. What only a caption tells stays.
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 from spacy.tokens import Doc, Span
 
 from ..model import Event
 from .syntax import trigger_token
 
-_CREDIT = re.compile(r"(\b(REUTERS|Reuters|AFP|EPA|AP Photo|Xinhua)\s*/\s*[A-Z]|Getty Images|\bPhoto(graph)?\s*:|"
-                     r"\bPicture\s*:|\(Photo\b|\bFile photo\b|\bFILE PHOTO\b)")
+
+def _credits() -> re.Pattern[str]:
+    text = resources.files("tocsin.data").joinpath("article", "photo_credits.txt").read_text(encoding="utf-8")
+    return re.compile("|".join(f"(?:{ln.strip()})" for ln in text.splitlines()
+                               if ln.strip() and not ln.startswith("#")))
+
+
+_CREDIT = _credits()
 _DAY_YEAR = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d\d\b")
 
 
