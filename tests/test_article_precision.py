@@ -5,15 +5,7 @@ from datetime import date
 
 import pytest
 
-from tocsin.model import Article
-
-
-def events(pipe, text, when=date(2024, 3, 1)):
-    return next(pipe.run([Article(id="p", text=text, date=when)])).events
-
-
-def hostile(evs):
-    return [e for e in evs if e.cameo[:2] >= "13" and e.modality in ("asserted", "reported")]
+from coded import events, hostile
 
 
 # ---------- a danger is no threat anyone made ----------

@@ -1,14 +1,8 @@
 """Hostile events the text does not assert: announced decisions are not threats, a suspension from office
 is no break of relations. Every sentence here is written for this file."""
-from datetime import date
-
 import pytest
 
-from tocsin.model import Article
-
-
-def events(pipe, text):
-    return next(pipe.run([Article(id="p", text=text, date=date(2024, 3, 1))])).events
+from coded import events
 
 
 def test_an_announced_expulsion_is_the_future_deed_not_a_threat(pipe):

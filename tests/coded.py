@@ -1,0 +1,15 @@
+"""What the precision tests ask of the pipeline: one text coded as an article, and its hostile deeds."""
+from datetime import date
+
+from tocsin.model import Article
+
+DAY = date(2024, 3, 1)
+
+
+def events(pipe, text, when=DAY):
+    return next(pipe.run([Article(id="p", text=text, date=when)])).events
+
+
+def hostile(evs):
+    """The asserted or reported events of roots 13-20 (threats to force): what hostile_precision counts."""
+    return [e for e in evs if "13" <= e.cameo[:2] <= "20" and e.modality in ("asserted", "reported")]
