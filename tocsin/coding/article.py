@@ -288,10 +288,7 @@ class ArticlePass:
         """Quotations with their speaker's token: '"...," he said', '"...," said Mr X', 'Mr X said: "..."'.
         A quotation may run over several sentences; its speaker is named after it closes, or before
         it opens."""
-        # Doc.text joins every token anew on each call: once per Doc
-        text = doc.user_data.get("tocsin.text")
-        if text is None:
-            text = doc.user_data["tocsin.text"] = doc.text
+        text = text_of(doc)
         if '"' not in text and "\u201c" not in text:
             return []
         spans: list[tuple[int, int]] = []

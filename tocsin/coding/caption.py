@@ -15,6 +15,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from ..model import Event
+from ..nlp import text_of
 from .syntax import trigger_token
 
 
@@ -31,9 +32,7 @@ _DAY_YEAR = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
 def is_caption(sent: Span, say: frozenset[str] = frozenset()) -> bool:
     text = sent.text
     # the credit may follow as a sentence of its own on the same line: "... in Almaty. (Photo: AFP)"
-    whole = sent.doc.user_data.get("tocsin.text")
-    if whole is None:
-        whole = sent.doc.user_data["tocsin.text"] = sent.doc.text
+    whole = text_of(sent.doc)
     end = whole.find("\n", sent.end_char)
     line_rest = whole[sent.end_char:end if end >= 0 else min(len(whole), sent.end_char + 80)][:80]
     if _CREDIT.search(text) or _CREDIT.search(line_rest):

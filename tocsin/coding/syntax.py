@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import text_of
+
 VERB_OBJ = ("dobj", "obj")
 RELATIVE = {"that", "which", "who", "whom"}
 _BASED = {"base", "locate", "station", "headquarter", "deploy"}
@@ -21,10 +23,7 @@ def actor_token(actor, sent, trig: Token) -> Token | None:
     if not text:
         return None
     best, dist = None, 10 ** 6
-    # Doc.text joins every token anew on each call: once per Doc, not per token or actor
-    whole = sent.doc.user_data.get("tocsin.text")
-    if whole is None:
-        whole = sent.doc.user_data["tocsin.text"] = sent.doc.text
+    whole = text_of(sent.doc)
     for tok in sent:
         if tok.text == text or (tok.idx + len(text) <= len(whole)
                                 and whole[tok.idx:tok.idx + len(text)] == text):
