@@ -33,7 +33,7 @@ from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import normalise, text_of
 from .roles import _foreign, _named, office_holder
 from .gate import PERSONAL as _PERSONAL, STATE_FEATURES as _STATE_FEATURES, PartyGate
-from .syntax import actor_token, trigger_token
+from .syntax import actor_token, trigger_token, two_parties
 
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
 _OBJECT_PRONOUNS = {"him", "her"}
@@ -536,7 +536,7 @@ class ArticlePass:
                     src, tgt = _named_as(pair[0], src.text), pair[1]
             if src is not None and tgt is None and trig is not None and e.cameo[:2] in _STANCE_ROOTS:
                 tgt = self._doer_of(doc, trig, out, src)  # "... The government condemned the attacks": their doer
-            if src is not None and tgt is not None and src.code and src.code == tgt.code:
+            if src is not None and tgt is not None and src.code and src.code == tgt.code and not two_parties(src, tgt):
                 tgt = None  # resolving made the two sides one: no self-directed event
             if src is None and tgt is None:
                 continue
@@ -1233,6 +1233,7 @@ def _agrees(a: Event, b: Event) -> bool:
 
 def _no_self_target(e: Event) -> Event:
     """"Orban wrote, accusing him": a "him" the article could not tell from the source is no target."""
-    if e.source is not None and e.target is not None and e.source.code and e.source.code == e.target.code:
+    if (e.source is not None and e.target is not None and e.source.code and e.source.code == e.target.code
+            and not two_parties(e.source, e.target)):
         return e.model_copy(update={"target": None})
     return e

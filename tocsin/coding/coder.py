@@ -31,7 +31,7 @@ from .modality import ModalityResult, ModalityRules
 from .patterns import Lexicon, lexicon
 from .repair import reattach_conjuncts
 from .roles import Roles, domestic
-from .syntax import VERB_OBJ, lemma
+from .syntax import VERB_OBJ, lemma, two_parties
 
 _HOSTILE_FORCE = ("17", "18", "19", "20")
 # force used or shown: one state's organs seldom use it on another organ of the same state
@@ -278,9 +278,10 @@ def _pairs(sources: list[Actor], targets: list[Actor]):
             if src is not None and tgt is not None and src.code and src.code == tgt.code:
                 if len(targets) > 1:
                     continue
-                if tgt.text.strip().lower() not in ("him", "her"):
+                if tgt.text.strip().lower() not in ("him", "her") and not two_parties(src, tgt):
                     # "talks at Downing Street": a venue of one's own is no party; "him" is someone else
-                    # whom the article pass finds among the people it names
+                    # whom the article pass finds among the people it names; "the governors backed the
+                    # president's move": two organs of one state are two parties
                     tgt = None
             yield src, tgt
 
