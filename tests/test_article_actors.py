@@ -224,3 +224,36 @@ def test_condemning_the_attack_on_someone_else_is_not_aimed_at_another_doer(pipe
             "The UN Security Council condemned the attack on the French troops.")
     es = [e for e in of(events(pipe, text), "Security Council") if e.cameo[:2] == "11"]
     assert es and all(e.target is None or e.target.sector != "GOV" for e in es)
+
+
+# ---------- two organs of one state are two parties ----------
+@pytest.mark.parametrize("text, word, code", [
+    ("President Ana Ruiz signed a decree on Monday to send troops to the border. The state governors backed "
+     "the president's move.", "governors", "051"),
+    ("Chile's interior minister announced a curfew on Friday. The Senate criticised the minister's decision "
+     "on Saturday.", "Senate", "111"),
+])
+def test_a_state_organ_aimed_at_another_keeps_its_target(pipe, text, word, code):
+    found = [e for e in of(events(pipe, text), word) if e.cameo == code]
+    assert found and any(e.target is not None and e.source is not None
+                         and country(e.target) == country(e.source) for e in found)
+
+
+def test_a_party_is_still_never_its_own_target(pipe):
+    es = events(pipe, "Prime Minister Ana Ruiz said on Monday that she backed her own decision.")
+    assert all(e.target is None or e.target.code != e.source.code for e in es if e.source is not None)
+
+
+# ---------- the owner of what a deed is aimed at ----------
+def test_a_possessive_names_the_target(pipe):
+    es = events(pipe, "Chancellor Greta Holm of Sweden announced new tax rules on Monday. "
+                      "The opposition leader criticised her decision on Tuesday.")
+    crit = [e for e in of(es, "criticised") if e.cameo[:2] == "11"]
+    assert crit and any(country(e.target) == "SWE" for e in crit)
+
+
+def test_their_in_a_participle_clause_is_the_group_named_before(pipe):
+    es = events(pipe, "Chad's army broke a truce with the rebels on Thursday, shelling their camps near Abeche.",
+                date(2021, 5, 4))
+    shelled = [e for e in es if e.cameo[:2] == "19" and "shelling" in e.sentence]
+    assert shelled and any(e.target is not None and e.target.sector == "REB" for e in shelled)

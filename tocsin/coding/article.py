@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import normalise, text_of
-from .roles import _foreign, _named, office_holder
+from .roles import _foreign, _named, domestic, office_holder
 from .gate import PERSONAL as _PERSONAL, STATE_FEATURES as _STATE_FEATURES, PartyGate
 from .syntax import actor_token, trigger_token, two_parties
 
@@ -522,6 +522,12 @@ class ArticlePass:
                 src = self._resolve(src, doc, sent, trig, table, last_seen, other=tgt)
                 tgt = self._resolve(tgt, doc, sent, trig, table, last_seen, other=src)
                 said = self._resolve(said, doc, sent, trig, table, last_seen)
+            if src is not None and tgt is not None and (_bare(src) or _bare(tgt)) and (src.country or tgt.country):
+                # "The Senate criticised the minister's decision": once the article has said whose the minister
+                # is, a bare organ on the other side is of that state too (no state lends its country to a bare
+                # army it fights)
+                ss, ts = domestic([src], [tgt], None, hostile=e.cameo[:2] in _FORCE | {"15"})
+                src, tgt = ss[0], ts[0]
             if src is None and trig is not None:
                 src = self._implicit_agent(e, trig, tgt, table, last_seen)
             if src is None and tgt is not None and e.cameo[:2] == "04" and trig is not None and trig.pos_ == "NOUN":
@@ -573,7 +579,8 @@ class ArticlePass:
             tok = self._token_of(actor, sent, trig)
             if tok is not None:
                 # "him", "her" as the other party is never the event's own source
-                avoid = other.code if other is not None and other.code and low in _OBJECT_PRONOUNS else None
+                avoid = (other.code if other is not None and other.code and low in _OBJECT_PRONOUNS
+                         and tok.dep_ != "poss" else None)  # "criticised her decision" may be her own
                 ref = table.person_before(tok.i, sent, avoid)
                 if ref is not None:
                     return Actor(text=actor.text, code=ref.code, country=ref.country, sector=ref.sector)

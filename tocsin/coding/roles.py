@@ -47,6 +47,7 @@ _WHERE = frozenset({"in", "near", "outside", "inside", "across", "around", "of"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "this", "these",
              "those", "that", "which", "who", "whom"}
 _SELF_REF = {"it", "they", "he", "she", "we", "i"}
+_POSS_PRONOUNS = frozenset({"his", "her", "its", "their"})
 _AT_PLACE = {"in", "near", "on", "at", "around", "outside", "across", "inside"}
 # sectors that, named without a country ("the government", "the army"), are the home side's
 _DOMESTIC = {"GOV", "MIL", "COP", "OPP", "JUD", "LEG"}
@@ -758,7 +759,30 @@ class Roles:
             a = self.inner_actor(m.obj, ctx, used)
             if a is not None:
                 found.append(a)
+        if not found and not m.noun and slots.targets:
+            # "criticised her decision", "backed their plan", "bombed their positions": what the deed is aimed
+            # at belongs to whom the possessive names (the article pass tells who; one's own is no target)
+            t0 = slots.targets[0]
+            poss = next((c for c in t0.children if c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS), None)
+            if poss is not None and poss.i not in used:
+                a = self.actor(poss, ctx)
+                if (a is None or not a.code) and poss.lower_ == "their":
+                    a = self._group_in_sentence(poss, ctx, used)
+                if a is not None and a.code:
+                    found.append(a)
         return found
+
+    def _group_in_sentence(self, poss: Token, ctx: ArticleContext, used: set[int]) -> Actor | None:
+        """"Broke a ceasefire with the rebels, bombing their positions": "their" is the party named last before
+        it in its sentence as a plural or a pair, other than the deed's own doer."""
+        for t in reversed(poss.doc[poss.sent.start:poss.i]):
+            if t.i in used or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children):
+                a = self.actor(t, ctx)
+                if a is not None and a.code:
+                    return a
+        return None
 
     def _transit(self, m: Match, ctx: ArticleContext) -> tuple[list[Actor], list[Actor]] | None:
         """"Supplies for the Russian army pass through Belarus": the state crossed is the source, whom the
