@@ -257,3 +257,27 @@ def test_their_in_a_participle_clause_is_the_group_named_before(pipe):
                 date(2021, 5, 4))
     shelled = [e for e in es if e.cameo[:2] == "19" and "shelling" in e.sentence]
     assert shelled and any(e.target is not None and e.target.sector == "REB" for e in shelled)
+
+
+# ---------- "he" and "she" are a man and a woman the text named ----------
+@pytest.mark.parametrize("text, word, code", [
+    ("Prime Minister Ingrid Brandt of Norway met President Omar Diallo of Senegal in Oslo on Monday. "
+     "On Tuesday he rejected the Norwegian trade offer.", "rejected", "SEN"),
+    ("King Faisal of Jordan met with Mrs Ana Costa of Portugal in the capital on Monday to discuss their trade. "
+     "She praised the Jordanian reforms.",
+     "praised", "PRT"),
+    ("Senegal's President Omar Diallo received Norway's Prime Minister Ingrid Brandt on Monday. "
+     "She criticised the Senegalese budget on Tuesday.", "criticised", "NOR"),
+])
+def test_a_personal_pronoun_is_a_person_of_its_gender(pipe, text, word, code):
+    es = [e for e in of(events(pipe, text), word) if e.source is not None and e.source.text.lower() in ("he", "she")]
+    assert es and all(country(e.source) == code for e in es)
+
+
+def test_a_surname_alone_gives_no_gender():
+    from tocsin.coding.article import _ent_gender
+    from tocsin.nlp import load
+    doc = load()("General John Kelly spoke. Kelly left.")
+    kelly = [e for e in doc.ents if e.text == "Kelly"]
+    assert all(_ent_gender(e) is None for e in kelly)
+    assert any(_ent_gender(e) == "m" for e in doc.ents if "John" in e.text)

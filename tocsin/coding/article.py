@@ -144,6 +144,51 @@ class _Mention:
     i: int  # token index of the mention's head
     actor: Actor
     subject: bool
+    gender: str | None = None  # "m", "f" or unknown: what "he" and "she" may stand for
+
+
+# titles that say whether a person is a man or a woman ("Mrs May", "King Abdullah", "the Queen")
+_TITLE_GENDER = {**{w: "m" for w in ("mr", "mr.", "mister", "sir", "lord", "king", "prince", "emir", "sheikh", "pope",
+                                     "sultan", "duke", "count", "baron", "brother", "father", "son", "husband",
+                                     "uncle", "nephew", "grandson", "monsignor", "cardinal")},
+                 **{w: "f" for w in ("mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "lady", "dame", "queen",
+                                     "princess", "empress", "duchess", "baroness", "countess", "sister", "mother",
+                                     "daughter", "wife", "widow", "aunt", "niece", "granddaughter", "sheikha",
+                                     "congresswoman", "chairwoman", "spokeswoman", "businesswoman", "first lady")}}
+# words of a title before a name, which are no given name ("President Donald Trump")
+_TITLE_WORDS = frozenset({"president", "prime", "minister", "chancellor", "governor", "gov", "senator", "sen", "rep",
+                          "general", "gen", "colonel", "col", "judge", "justice", "chief", "secretary", "mayor",
+                          "ambassador", "commissioner", "director", "dr", "prof", "professor", "former", "late",
+                          "foreign", "defence", "defense", "interior", "deputy", "vice", "speaker", "leader",
+                          "state", "councilor", "councillor", "elect", "acting", "opposition", "party"})
+# what the entity recogniser may call "Mrs Ana Costa" or "King Faisal"
+_NAME_ENTS = ("", "PERSON", "ORG")
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name -> "m" or "f" (data/actors/given_names.tsv)."""
+    with resources.files("tocsin.data").joinpath("actors", "given_names.tsv").open(encoding="utf-8") as f:
+        rows = csv.reader((ln for ln in f if ln.strip() and not ln.startswith("#")), delimiter="\t")
+        return {r[0]: r[1] for r in rows if len(r) >= 2 and r[0] != "name"}
+
+
+def _ent_gender(ent: Span) -> str | None:
+    """Whether a person named is a man or a woman, where the text says so: a title before or in the name
+    ("Mrs Clinton", "Queen Rania"), else a given name the data list knows ("Theresa May")."""
+    doc = ent.doc
+    for k in range(max(ent.start - 2, 0), ent.end):
+        g = _TITLE_GENDER.get(doc[k].lower_)
+        if g is not None and (k >= ent.start - 1 or doc[k + 1].lower_ in (".",)):
+            return g
+    # the given name is the first of two or more names ("Kelly" alone may be John Kelly's surname)
+    words = [t for t in ent if t.is_alpha and t.text[:1].isupper() and len(t) > 1
+             and t.lower_ not in _TITLE_WORDS]
+    if len(words) >= 2:
+        return given_names().get(words[0].text)
+    return None
 
 
 @dataclass
@@ -156,11 +201,15 @@ class ArticleActors:
     names: dict[str, Actor | None] = field(default_factory=dict)  # a word of a person's name -> that person
     acronyms: dict[str, Actor] = field(default_factory=dict)
 
-    def person_before(self, i: int, sent: Span, avoid: str | None = None) -> Actor | None:
+    def person_before(self, i: int, sent: Span, avoid: str | None = None, gender: str | None = None
+                      ) -> Actor | None:
         """Who "he" or "she" at token ``i`` is: a person named earlier in the sentence, else the last
         person who was the subject of a recent sentence, else the last person named. ``avoid``: the code
-        of the other party of the pronoun's event ("Orban wrote to Zelenskyy, accusing him": not Orban)."""
+        of the other party of the pronoun's event ("Orban wrote to Zelenskyy, accusing him": not Orban).
+        ``gender`` ("m" for "he", "f" for "she"): not a person the text says is of the other one."""
         before = [m for m in self.people if m.i < i and (avoid is None or m.actor.code != avoid)]
+        if gender is not None:
+            before = [m for m in before if m.gender in (None, gender)] or before
         if not before:
             return None
         here = [m for m in before if m.i >= sent.start]
@@ -200,6 +249,17 @@ class ArticleActors:
             return next(iter(found.values()))
         acr = [self.acronyms[w] for w in words if w in self.acronyms]
         return acr[0] if len(acr) == 1 else None
+
+
+def _name_words(doc: Doc, i: int) -> list[str]:
+    """The capitalised words of the person's name whose head is token ``i``."""
+    lo = i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    hi = i + 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return [t.text for t in doc[lo:hi] if t.is_alpha and t.text[:1].isupper() and len(t) > 1]
 
 
 def _states(doc: Doc, places: list[PlaceMention]) -> list[tuple[int, str]]:
@@ -419,7 +479,7 @@ class ArticlePass:
                 known = {id(a): a for tok in ent if (a := t.names.get(tok.text)) is not None}
                 actor = next(iter(known.values())) if len(known) == 1 else (
                     self._titled(head, ent, when) or actor or Actor(text=ent.text))
-            t.people.append(_Mention(head.i, actor, head.dep_ in _SUBJ))
+            t.people.append(_Mention(head.i, actor, head.dep_ in _SUBJ, _ent_gender(ent)))
             for tok in ent:
                 if tok.is_alpha and tok.text[:1].isupper() and len(tok) > 1:
                     prev = t.names.get(tok.text, actor)
@@ -429,6 +489,38 @@ class ArticlePass:
                         t.names[tok.text] = prev if prev.code else actor
                         continue
                     t.names[tok.text] = actor if tok.text not in t.names or same else None
+        # "King Faisal", "Mrs Costa": a gendered title before a name is a person even where the entity
+        # recogniser saw none
+        covered = {k for m in t.people for k in range(m.i - 3, m.i + 1)}
+        extra = False
+        for tok in doc:
+            g = _TITLE_GENDER.get(tok.lower_)
+            if g is None or not tok.text[:1].isupper() or tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN":
+                continue
+            end = tok.i + 1
+            while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ in _NAME_ENTS:
+                end += 1
+            if end in covered or doc[end].ent_type_ not in _NAME_ENTS:
+                continue
+            try:
+                actor = self.actors.actor(doc[end], when)
+            except Exception:  # a resolver bug must not lose the article
+                actor = None
+            if actor is not None and actor.code:
+                t.people.append(_Mention(end, actor, doc[end].dep_ in _SUBJ, g))
+                extra = True
+        if extra:
+            t.people.sort(key=lambda m: m.i)
+        # "Theresa May ... Mrs May": what one mention of a name says of the person, every mention of it says
+        said: dict[str, str | None] = {}
+        for m in t.people:
+            if m.gender is not None:
+                for w in _name_words(doc, m.i):
+                    said[w] = m.gender if said.get(w, m.gender) == m.gender else None
+        for m in t.people:
+            if m.gender is None:
+                found = {said.get(w) for w in _name_words(doc, m.i)} - {None}
+                m.gender = found.pop() if len(found) == 1 else None
         t.acronyms = dict(self.acronyms(doc, when))
         t.home, t.scene = self._home(doc, events, places)
         if t.home:  # "Judge Jee" is a judge of the country the story is about
@@ -512,6 +604,7 @@ class ArticlePass:
         if len(sents) < 2:  # no article around the sentence to imply an agent from
             return [_no_self_target(e) for e in events if e.source is not None or e.target is not None]
         table = self.table(doc, article, events, places)
+        venues = frozenset(p.text for p in places)
         last_seen: dict[str, tuple[int, str]] = {}  # sector -> (sentence start, country) of its last named body
         out: list[Event] = []
         for e in events:
@@ -542,7 +635,8 @@ class ArticlePass:
                     src, tgt = _named_as(pair[0], src.text), pair[1]
             if src is not None and tgt is None and trig is not None and e.cameo[:2] in _STANCE_ROOTS:
                 tgt = self._doer_of(doc, trig, out, src)  # "... The government condemned the attacks": their doer
-            if src is not None and tgt is not None and src.code and src.code == tgt.code and not two_parties(src, tgt):
+            if src is not None and tgt is not None and src.code and src.code == tgt.code and not two_parties(
+                    src, tgt, venues):
                 tgt = None  # resolving made the two sides one: no self-directed event
             if src is None and tgt is None:
                 continue
@@ -581,7 +675,7 @@ class ArticlePass:
                 # "him", "her" as the other party is never the event's own source
                 avoid = (other.code if other is not None and other.code and low in _OBJECT_PRONOUNS
                          and tok.dep_ != "poss" else None)  # "criticised her decision" may be her own
-                ref = table.person_before(tok.i, sent, avoid)
+                ref = table.person_before(tok.i, sent, avoid, _PRONOUN_GENDER.get(low))
                 if ref is not None:
                     return Actor(text=actor.text, code=ref.code, country=ref.country, sector=ref.sector)
             return actor
@@ -800,7 +894,7 @@ class ArticlePass:
     @staticmethod
     def _speaker(who: Token, known: Actor | None, table: ArticleActors) -> Actor | None:
         if who.lower_ in _PERSONAL:
-            ref = table.person_before(who.i, who.sent)
+            ref = table.person_before(who.i, who.sent, gender=_PRONOUN_GENDER.get(who.lower_))
         elif known is not None and known.country:
             ref = known
         else:

@@ -239,9 +239,10 @@ class EventCoder:
                 ctx.locations[tok.i] = ctx.geo.event_location(tok, ctx.places)
             location = ctx.locations[tok.i]
         out: list[Event] = []
+        venues = frozenset(p.text for p in ctx.places) if len(sources) == len(targets) == 1 else frozenset()
         for vcode, modality, rule in self.derived.variants(m, c.code, c.mod, sources, c.sayer, c.governed):
             conf = confidence(m, modality, sources, targets, vcode.root, derived=vcode is not c.code)
-            for src, tgt in _pairs(sources, targets):
+            for src, tgt in _pairs(sources, targets, venues):
                 out.append(Event(
                     event_id=f"{article.id}:s{si}:e{k + len(out)}", article_id=article.id, sentence=sentence,
                     span=(m.trigger.idx, m.trigger.idx + len(m.trigger.text)), date=dt.date,
@@ -271,14 +272,15 @@ def _own(sources: list[Actor], sayer: Actor | None) -> bool:
         a is sayer or (a.country and a.country == sayer.country) for a in sources)
 
 
-def _pairs(sources: list[Actor], targets: list[Actor]):
-    """Every source with every target; a party is never its own target."""
+def _pairs(sources: list[Actor], targets: list[Actor], places: frozenset[str] = frozenset()):
+    """Every source with every target; a party is never its own target (``places``: the texts of the places
+    the article names, which are venues, not a second party of one state)."""
     for src in sources or [None]:
         for tgt in targets or [None]:
             if src is not None and tgt is not None and src.code and src.code == tgt.code:
                 if len(targets) > 1:
                     continue
-                if tgt.text.strip().lower() not in ("him", "her") and not two_parties(src, tgt):
+                if tgt.text.strip().lower() not in ("him", "her") and not two_parties(src, tgt, places):
                     # "talks at Downing Street": a venue of one's own is no party; "him" is someone else
                     # whom the article pass finds among the people it names; "the governors backed the
                     # president's move": two organs of one state are two parties

@@ -764,6 +764,11 @@ class Roles:
             # at belongs to whom the possessive names (the article pass tells who; one's own is no target)
             t0 = slots.targets[0]
             poss = next((c for c in t0.children if c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS), None)
+            subj = slots.sources[0] if slots.sources else None
+            if poss is not None and poss.lower_ in ("its", "their") and subj is not None and (
+                    (poss.lower_ == "their") == (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we")
+                                                 or any(c.dep_ == "conj" for c in subj.children))):
+                poss = None  # "soldiers abandoned their positions": their own
             if poss is not None and poss.i not in used:
                 a = self.actor(poss, ctx)
                 if (a is None or not a.code) and poss.lower_ == "their":
