@@ -281,3 +281,42 @@ def test_a_surname_alone_gives_no_gender():
     kelly = [e for e in doc.ents if e.text == "Kelly"]
     assert all(_ent_gender(e) is None for e in kelly)
     assert any(_ent_gender(e) == "m" for e in doc.ents if "John" in e.text)
+
+
+# ---------- a statement that lays blame accuses ----------
+@pytest.mark.parametrize("text, tgt", [
+    ("Latvian Prime Minister Ilze Berzina said Belarus was most likely responsible for the cyberattack.", "BLR"),
+    ("Polish investigators have said the saboteurs were Russian.", "RUS"),
+    ("Georgia's interior minister said Russia was behind the sabotage of the railway.", "RUS"),
+    ("The Kenyan minister said al-Shabaab was to blame for the bombing in Garissa.", "SOM"),
+])
+def test_blame_said_is_an_accusation_of_the_blamed(pipe, text, tgt):
+    acc = [e for e in events(pipe, text) if e.cameo == "112"]
+    assert acc and any(country(e.target) == tgt for e in acc)
+
+
+def test_blame_on_no_party_is_a_plain_statement(pipe):
+    es = events(pipe, "The Latvian minister said the storm was responsible for the delays at Riga airport.")
+    assert not [e for e in es if e.cameo[:2] == "11"]
+
+
+def test_who_is_to_blame_blames_no_one(pipe):
+    es = events(pipe, "The Kenyan minister said al-Shabaab was to blame for the bombing in Garissa.")
+    assert not [e for e in es if e.cameo[:2] == "11" and e.source is not None and "Shabaab" in e.source.text]
+
+
+# ---------- a name the article gave a person is that person where the NER misses it ----------
+def test_he_is_the_last_main_subject_not_a_name_inside_a_clause(pipe):
+    text = ("Estonian Prime Minister Peter Lind met the press in Tallinn on Monday. Lind said the expulsion was right. "
+            "Critics said it recalled 2003, when Saddam Hussein did not have the weapons. Lind stressed that the "
+            "decision was political. 'It was a political decision,' he explained.")
+    es = [e for e in events(pipe, text) if e.source is not None and e.source.text.lower() == "he"]
+    assert all(country(e.source) != "IRQ" for e in es)
+
+
+# ---------- titles of the legislature ----------
+@pytest.mark.parametrize("title", ["Senate President", "Senate Majority Leader", "Assembly Speaker", "House Speaker"])
+def test_a_presiding_officer_is_of_the_legislature(title):
+    from tocsin.actors.resolver import ActorResolver
+    a = ActorResolver().lookup(f"{title} John Okafor", date(2019, 6, 1))
+    assert a is not None and a.sector == "LEG"

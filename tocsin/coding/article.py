@@ -163,6 +163,8 @@ _TITLE_WORDS = frozenset({"president", "prime", "minister", "chancellor", "gover
                           "state", "councilor", "councillor", "elect", "acting", "opposition", "party"})
 # what the entity recogniser may call "Mrs Ana Costa" or "King Faisal"
 _NAME_ENTS = ("", "PERSON", "ORG")
+_MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
@@ -479,7 +481,7 @@ class ArticlePass:
                 known = {id(a): a for tok in ent if (a := t.names.get(tok.text)) is not None}
                 actor = next(iter(known.values())) if len(known) == 1 else (
                     self._titled(head, ent, when) or actor or Actor(text=ent.text))
-            t.people.append(_Mention(head.i, actor, head.dep_ in _SUBJ, _ent_gender(ent)))
+            t.people.append(_Mention(head.i, actor, self._main_subject(head), _ent_gender(ent)))
             for tok in ent:
                 if tok.is_alpha and tok.text[:1].isupper() and len(tok) > 1:
                     prev = t.names.get(tok.text, actor)
@@ -507,7 +509,18 @@ class ArticlePass:
             except Exception:  # a resolver bug must not lose the article
                 actor = None
             if actor is not None and actor.code:
-                t.people.append(_Mention(end, actor, doc[end].dep_ in _SUBJ, g))
+                t.people.append(_Mention(end, actor, self._main_subject(doc[end]), g))
+                extra = True
+        # "Outgoing PM Cerar said": a name the article gave a person before stands for that person where the
+        # entity recogniser missed it
+        covered = {k for m in t.people for k in range(m.i - 3, m.i + 1)}
+        for tok in doc:
+            if (tok.pos_ != "PROPN" or tok.i in covered or tok.ent_type_ not in _NAME_ENTS + ("NORP",)
+                    or tok.lower_ in _MONTH_NAMES or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")):
+                continue
+            known = t.names.get(tok.text)
+            if known is not None and known.code:
+                t.people.append(_Mention(tok.i, known, self._main_subject(tok)))
                 extra = True
         if extra:
             t.people.sort(key=lambda m: m.i)
@@ -530,6 +543,11 @@ class ArticlePass:
             t.names = {k: (_with(a, t.home) if _bare(a) else a) if a is not None else None for k, a in t.names.items()}
             t.acronyms = {k: _with(a, t.home) if _bare(a) else a for k, a in t.acronyms.items()}
         return t
+
+    def _main_subject(self, tok: Token) -> bool:
+        """Whether ``tok`` is who a sentence is about: the subject of its main verb or of a verb of saying
+        ("Cerar said that ...", not "... when Saddam Hussein did not have")."""
+        return tok.dep_ in _SUBJ and (tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in self.say)
 
     def _titled(self, head: Token, ent: Span, when) -> Actor | None:
         """"The state Commissioner of Police, Mr. Olafimihan Adeoye", "Adeoye, the police commissioner":

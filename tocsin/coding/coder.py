@@ -11,7 +11,7 @@ lives in its ``ArticleContext`` (``context.py``), so one coder serves many threa
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -68,6 +68,7 @@ class EventCoder:
         self.background = Background(self.lex)
         self.gate = Gate(self.lex)
         self.say = self.lex.words("@SAY")
+        self.blame = self.lex.words("@BLAME")  # the culprit words of a statement that lays blame (112)
         self.force = self.lex.words("@TROOP") | self.lex.words("@POLICE") | self.lex.words("@WEAPON")
         # the pass over the whole article once its sentences are coded (coding/article.py); None skips it
         self.article: ArticlePass | None = ArticlePass(actors, self.lex)
@@ -152,6 +153,14 @@ class EventCoder:
                     c.i in noun_triggers for c in m.anchor.children if c.dep_ in VERB_OBJ):
                 continue  # "launched an offensive": the noun carries the event
             c = self._candidate(m, sent, ctx)
+            if m.pattern.mod is not None and self.blame <= m.pattern.mod and not any(
+                    a.code for a in c.targets):
+                # "said the weather was to blame for the delay": a blame laid on no party is no accusation, only
+                # the statement the verb's plain pattern codes
+                plain = next((p for p in self.lex.verbs.get(lemma(m.trigger), ()) if p.specificity == 0 and p.code), None)
+                if plain is None:
+                    continue
+                c = self._candidate(replace(m, pattern=plain, obj=None), sent, ctx)
             c.governed = m.anchor.i in governed
             out.append(c)
         return self._given(out)

@@ -268,6 +268,7 @@ class Roles:
         self.sent_from = lex.words("@SENT_FROM")
         self.say_verbs = lex.words("@SAY")
         self.partitive = lex.words("@PARTITIVE")
+        self.culprits = lex.words("@BLAME")
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
@@ -921,6 +922,12 @@ class Roles:
             elif not any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children):
                 continue
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if verdict and subj is not None and lemma(subj) in self.culprits:
+                # "said the saboteurs were Ukrainian": the blame is laid on the nation they are said to be of
+                nation = next((x for x in c.children if x.dep_ in ("attr", "acomp") and x.text[:1].isupper()), None)
+                a = self.actors.lookup(nation.text, ctx.when) if nation is not None else None
+                if a is not None and a.code and (binder is None or a.code != binder.code):
+                    return [a]
             if subj is None and c.pos_ in ("NOUN", "PROPN"):
                 subj = next((x for x in c.children if x.dep_ == "compound" and x.pos_ in ("NOUN", "PROPN")), None)
             if subj is None or subj.i in used or subj.pos_ == "PRON":
