@@ -320,3 +320,24 @@ def test_a_presiding_officer_is_of_the_legislature(title):
     from tocsin.actors.resolver import ActorResolver
     a = ActorResolver().lookup(f"{title} John Okafor", date(2019, 6, 1))
     assert a is not None and a.sector == "LEG"
+
+
+# ---------- parties by name, and an organisation's officer in an undated text ----------
+@pytest.mark.parametrize("name, code", [
+    ("the ruling Popular Renewal Congress", "PTY"),
+    ("the opposition Peoples Progress Party", "OPP"),
+    ("the Green Party", "PTY"),
+    ("Democratic Party of Korea", "KORPTY"),
+    ("Republican leader", "PTY"),
+    ("Congress", "USALEG"),
+])
+def test_a_party_named_is_a_party(name, code):
+    from tocsin.actors.resolver import ActorResolver
+    a = ActorResolver().lookup(name, date(2018, 4, 6))
+    assert a is not None and a.code == code
+
+
+def test_an_undated_officer_of_an_organisation_is_its_officer():
+    from tocsin.actors.resolver import ActorResolver
+    a = ActorResolver().lookup("UN Secretary-General Antonio Guterres", None)
+    assert a is not None and a.code == "IGOUNO"
