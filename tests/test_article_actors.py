@@ -329,6 +329,8 @@ def test_a_presiding_officer_is_of_the_legislature(title):
     ("the Green Party", "PTY"),
     ("Democratic Party of Korea", "KORPTY"),
     ("Republican leader", "PTY"),
+    ("NDP leader", "PTY"),
+    ("NATO chief", "IGONAT"),
     ("Congress", "USALEG"),
 ])
 def test_a_party_named_is_a_party(name, code):

@@ -182,7 +182,10 @@ class ActorResolver:
         if head_m is None:
             if not named:
                 return None
-            return self._compose(text, country, self._mod_sector(ordered, None, False), ordered, cty_from)
+            sector = self._mod_sector(ordered, None, False)
+            if sector == "GOV" and _party_title(ws, matches):
+                sector = "PTY"  # "NDP Leader Wab Kinew": the leader of a party the tables do not know
+            return self._compose(text, country, sector, ordered, cty_from)
 
         e = head_m.entry
         k = e.kind
@@ -230,6 +233,8 @@ class ActorResolver:
             # "Homeland Union", "Popular Front": a name we do not know, not a trade union or a front.
             return self._compose(text, country, self._mod_sector(ordered, None, False), ordered, cty_from)
         sector = self._mod_sector(ordered, e.sector, e.weak)
+        if sector == "GOV" and _party_title(ws, matches):
+            sector = "PTY"  # "the SNP leader", "BJP chief": a party's officer, not a government's
         if sector == "GOV":
             # "a minister of the Church of England", "the secretary of the party": an office of a body
             # that is no organ of the state is that body's
@@ -464,6 +469,25 @@ def _of_the(ws: Sequence[Word], start: int, matches: list[_Match]) -> bool:
 
 # the last word of a party's name that an institution table also holds ("All Progressives Congress")
 _PARTY_NAMES = frozenset({"congress"})
+
+
+# titles that, after an acronym no table knows, are a party's officer's ("NDP leader", "BJP chief")
+_PARTY_TITLES = frozenset({"leader", "leaders", "chairman", "chairwoman", "chief", "spokesman", "spokeswoman"})
+
+
+def _party_title(ws: Sequence[Word], matches: list["_Match"]) -> bool:
+    """A weak title of government ("leader") right after an upper-case acronym no table knows."""
+    for m in matches:
+        e = m.entry
+        if e.kind != SECTOR or e.sector != "GOV" or not e.weak or ws[m.start].norm not in _PARTY_TITLES:
+            continue
+        i = m.start - 1
+        if i < 0 or any(x.start <= i < x.end for x in matches):
+            continue
+        w = ws[i].orig
+        if 2 <= len(w) <= 6 and w.isalpha() and (w.isupper() or (w[0].isupper() and sum(ch.isupper() for ch in w) >= 2)):
+            return True
+    return False
 
 
 def _unknown_name_before(ws: Sequence[Word], matches: list[_Match], head_m: _Match) -> bool:
