@@ -343,3 +343,24 @@ def test_an_undated_officer_of_an_organisation_is_its_officer():
     from tocsin.actors.resolver import ActorResolver
     a = ActorResolver().lookup("UN Secretary-General Antonio Guterres", None)
     assert a is not None and a.code == "IGOUNO"
+
+
+# ---------- evidence a speaker cites accuses whom it points to ----------
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Iraqi officials said the bombing bore the hallmarks of Islamic State.", "IRQ", "IMGISL"),
+    ("The Turkish minister said all the evidence pointed to the PKK.", "TUR", "TUR"),
+])
+def test_the_speaker_of_evidence_accuses(pipe, text, src, tgt):
+    acc = [e for e in events(pipe, text) if e.cameo == "112"]
+    assert acc and any(country(e.source) == src and (e.target.code or "").startswith(tgt) or country(e.target) == tgt
+                       for e in acc if e.target is not None and e.source is not None)
+
+
+# ---------- what a state's organ does at home is done to its own country ----------
+@pytest.mark.parametrize("text, code", [
+    ("Police arrested 40 protesters in Nairobi on Monday.", "KEN"),
+    ("Nigerian police confiscated 86 firearms in Osogbo on Tuesday.", "NGA"),
+])
+def test_a_deed_at_home_targets_the_home_country(pipe, text, code):
+    es = [e for e in events(pipe, text) if e.cameo[:2] == "17"]
+    assert es and any(country(e.target) == code for e in es)

@@ -641,6 +641,8 @@ class ArticlePass:
                 src, tgt = ss[0], ts[0]
             if src is None and trig is not None:
                 src = self._implicit_agent(e, trig, tgt, table, last_seen)
+            if tgt is None and src is not None and trig is not None and e.cameo[:2] in _AT_HOME:
+                tgt = _at_home(trig, src)  # "the police recovered 86 firearms in the state": its own state's
             if src is None and tgt is not None and e.cameo[:2] == "04" and trig is not None and trig.pos_ == "NOUN":
                 src = _speaker_party(said, tgt)
             if src is not None and tgt is None and sent is not None and (e.cameo[:2] in _RECIPROCAL
@@ -1222,6 +1224,26 @@ def _YEAR_IN(e: Event, doc: Doc) -> bool:
         return False
     own = [t for c in head.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
     return any(_YEAR.search(t.text) for t in own)
+
+
+# aid and coercion a state's organs deal out at home, and the nouns of "in the state", "across the country"
+_AT_HOME = frozenset({"07", "17"})
+_HOME_NOUNS = frozenset({"state", "country", "nation", "region", "province", "city", "town", "area", "community",
+                         "district", "village", "villages", "communities", "capital", "territory"})
+
+
+def _at_home(trig: Token, src: Actor) -> Actor | None:
+    """"Police recovered firearms in the state", "the army handed out food across the region": a state's organ
+    acting in its own "state", "country" or "region" does so to its own country."""
+    if not src.country or src.sector not in _OFFICE_SECTORS:
+        return None
+    for c in trig.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lower_ in _HOME_NOUNS and any(
+                        d.dep_ in ("det", "poss") and d.lower_ in ("the", "this", "its", "their", "our") for d in g.children):
+                    return Actor(text=f"{c.text} {g.text}", code=src.country, country=src.country)
+    return None
 
 
 def _present(verb: Token) -> bool:

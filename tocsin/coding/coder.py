@@ -34,6 +34,10 @@ from .roles import Roles, domestic
 from .syntax import VERB_OBJ, lemma, two_parties
 
 _HOSTILE_FORCE = ("17", "18", "19", "20")
+# verbs whose subject is evidence that points to a culprit ("it bears the hallmarks of", "indications point to")
+_EVIDENCE_VERBS = frozenset({"bear", "carry", "have", "show", "point"})
+# aid and coercion that a state's organs deal out at home ("arrested 40 in Lagos", "gave food in Borno")
+_AT_HOME = ("07", "17")
 # force used or shown: one state's organs seldom use it on another organ of the same state
 _FORCE = ("15", "17", "18", "19", "20")
 
@@ -124,6 +128,16 @@ class EventCoder:
             # "Abbas said he will not tolerate attacks": his own stance, in his own words
             mod, sayer = ModalityResult("asserted", None, mod.found - {"reported"}), None
         code = self.codes[m.pattern.code]
+        if code.root == "11" and sayer is not None and sayer.code and not m.noun and lemma(m.anchor) in _EVIDENCE_VERBS:
+            # "officials say it bears the hallmarks of the PKK": the evidence accuses no one; its speaker does, of
+            # whom the hallmarks are
+            sources = [sayer]
+            mod, sayer = ModalityResult("asserted", None, mod.found - {"reported"}), None
+            owner = next((g for c in (m.obj.children if m.obj is not None else ()) if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            a = self.roles.actor(owner, ctx) if owner is not None else None
+            if a is not None and a.code:
+                targets = [a]
         if not sources and code.root == "14":
             pa = self.roles.place_actor(tok, ctx)
             if pa is not None:
@@ -132,6 +146,12 @@ class EventCoder:
         if code.root in _HOSTILE_FORCE and not any(a.code for a in targets):
             # "Douma is surrounded": force used on a place no table names is used on its country
             placed = self.roles.place_target(m, sources, ctx)
+            if placed:
+                targets, at_place = placed, True
+        if code.root in _AT_HOME and not any(a.code for a in targets):
+            # "police recovered 86 firearms in Osun", "the army chief handed out food in Waziristan": what a
+            # state's organ does to or for people where it rules is done to its own country
+            placed = self.roles.home_target(m, sources, ctx)
             if placed:
                 targets, at_place = placed, True
         return Candidate(m, mod, sayer, sources, targets, code, at_place)

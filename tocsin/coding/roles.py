@@ -1086,6 +1086,26 @@ class Roles:
                     return [Actor(text=place.text, code=place.country, country=place.country)]
         return []
 
+    def home_target(self, m: Match, sources: list[Actor], ctx: ArticleContext) -> list[Actor]:
+        """"Police arrested 40 people in Lagos", "the army distributed food in Borno": a state's organ acting in a
+        place of its own country (or, named bare, of the country the place is in) does it to that country."""
+        organs = [a for a in sources if a.sector in _STATE and a.sector is not None]
+        if not organs or len(organs) != len(sources):
+            return []
+        own = {a.country for a in organs if a.country}
+        tok = m.anchor
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "at", "across", "throughout"):
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                for t in noun_phrase(g):
+                    place = ctx.place_at(t)
+                    if place is not None and (not own or own == {place.country}):
+                        return [Actor(text=place.text, code=place.country, country=place.country)]
+        return []
+
     def place_actor(self, tok: Token, ctx: ArticleContext) -> Actor | None:
         """Protests with no named protester: the people of the place they happen in."""
         for c in tok.children:
