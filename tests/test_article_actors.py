@@ -364,3 +364,16 @@ def test_the_speaker_of_evidence_accuses(pipe, text, src, tgt):
 def test_a_deed_at_home_targets_the_home_country(pipe, text, code):
     es = [e for e in events(pipe, text) if e.cameo[:2] == "17"]
     assert es and any(country(e.target) == code for e in es)
+
+
+# ---------- a stance on an act named again is aimed at whoever did it ----------
+@pytest.mark.parametrize("text, word, tgt", [
+    ("The European Union proposed new talks on the gas dispute on Monday. Russia rejected the proposal on Tuesday.",
+     "rejected", "IGOEUR"),
+    ("Japan imposed sanctions on North Korea on Friday. Pyongyang condemned the sanctions.", "condemned", "JPN"),
+    ("The Kenyan government announced a curfew in Nairobi. Opposition leaders criticised the decision.",
+     "criticised", "KEN"),
+])
+def test_a_stance_on_an_act_named_again_targets_its_doer(pipe, text, word, tgt):
+    es = of(events(pipe, text), word)
+    assert es and any(e.target is not None and (e.target.code or "").startswith(tgt) for e in es)

@@ -102,6 +102,12 @@ def sector_rules() -> dict[str, SectorRule]:
 
 
 @lru_cache(maxsize=1)
+def remention_nouns() -> dict[str, frozenset[str]]:
+    """Noun -> the CAMEO roots of the acts it names again ("the proposal": 03, 02), data/article/remention.tsv."""
+    return {r["noun"]: frozenset(r["roots"].split()) for r in _rows("remention.tsv")}
+
+
+@lru_cache(maxsize=1)
 def implicit_agents() -> dict[str, tuple[str, str, bool, str]]:
     return {r["cameo"]: (r["sector"], r["text"], r["domestic"] == "1", r["of"]) for r in _rows("implicit_agents.tsv")}
 
@@ -653,7 +659,7 @@ class ArticlePass:
                 pair = _last_pair(doc, out, sent)
                 if pair is not None and (tgt is None or tgt.code in (pair[0].code, pair[1].code)):
                     src, tgt = _named_as(pair[0], src.text), pair[1]
-            if src is not None and tgt is None and trig is not None and e.cameo[:2] in _STANCE_ROOTS:
+            if src is not None and tgt is None and trig is not None and e.cameo[:2] in _STANCE_ROOTS | {"05"}:
                 tgt = self._doer_of(doc, trig, out, src)  # "... The government condemned the attacks": their doer
             if src is not None and tgt is not None and src.code and src.code == tgt.code and not two_parties(
                     src, tgt, venues):
@@ -832,6 +838,9 @@ class ArticlePass:
         if obj is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
             return None
         roots = self.event_nouns.get(obj.lemma_.lower())
+        if not roots:
+            # "Russia rejected the proposal", "the EU welcomed the decision": an act of another kind named again
+            roots = remention_nouns().get(obj.lower_) or remention_nouns().get(obj.lemma_.lower())
         if not roots:
             return None
         # "the attack on the French troops": only a deed on them
