@@ -472,7 +472,7 @@ _PARTY_NAMES = frozenset({"congress"})
 
 
 # titles that, after an acronym no table knows, are a party's officer's ("NDP leader", "BJP chief")
-_PARTY_TITLES = frozenset({"leader", "leaders", "chairman", "chairwoman", "chief", "spokesman", "spokeswoman"})
+_PARTY_TITLES = frozenset({"leader", "leaders"})  # "TTC spokesman", "NBC chief": a company's or an agency's
 
 
 def _party_title(ws: Sequence[Word], matches: list["_Match"]) -> bool:

@@ -838,8 +838,9 @@ class ArticlePass:
         if obj is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
             return None
         roots = self.event_nouns.get(obj.lemma_.lower())
-        if not roots:
+        if not roots and not any(c.dep_ in ("acl", "relcl", "prep") for c in obj.children):
             # "Russia rejected the proposal", "the EU welcomed the decision": an act of another kind named again
+            # ("the decision to prosecute" says itself what was decided, and so whose it was)
             roots = remention_nouns().get(obj.lower_) or remention_nouns().get(obj.lemma_.lower())
         if not roots:
             return None
