@@ -377,3 +377,10 @@ def test_a_deed_at_home_targets_the_home_country(pipe, text, code):
 def test_a_stance_on_an_act_named_again_targets_its_doer(pipe, text, word, tgt):
     es = of(events(pipe, text), word)
     assert es and any(e.target is not None and (e.target.code or "").startswith(tgt) for e in es)
+
+
+def test_a_title_before_a_name_the_parser_hung_elsewhere_still_says_who(pipe):
+    text = ("When the Chilean president made a phone call to Russian leader Vladimir Putin, Chilean interior minister "
+            "Pedro Soto was not on the line. On Tuesday Soto criticised Argentina's decision to close the border.")
+    crit = [e for e in of(events(pipe, text, date(2023, 5, 4)), "criticised") if e.cameo[:2] == "11"]
+    assert crit and all(e.source is not None and e.source.code == "CHLGOV" for e in crit)

@@ -486,7 +486,7 @@ class ArticlePass:
                 # "Gomez" after "Judge Maria Gomez": a re-mention is the person first named
                 known = {id(a): a for tok in ent if (a := t.names.get(tok.text)) is not None}
                 actor = next(iter(known.values())) if len(known) == 1 else (
-                    self._titled(head, ent, when) or actor or Actor(text=ent.text))
+                    self._titled(head, ent, when) or self._title_before(ent, when) or actor or Actor(text=ent.text))
             t.people.append(_Mention(head.i, actor, self._main_subject(head), _ent_gender(ent)))
             for tok in ent:
                 if tok.is_alpha and tok.text[:1].isupper() and len(tok) > 1:
@@ -554,6 +554,24 @@ class ArticlePass:
         """Whether ``tok`` is who a sentence is about: the subject of its main verb or of a verb of saying
         ("Cerar said that ...", not "... when Saddam Hussein did not have")."""
         return tok.dep_ in _SUBJ and (tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in self.say)
+
+    def _title_before(self, ent: Span, when) -> Actor | None:
+        """"White House chief of staff John Kelly" where the parser hung the title elsewhere: the office words
+        right before the name say who the person is."""
+        doc = ent.doc
+        k = ent.start
+        while k > ent.sent.start and ent.start - k < 6 and (
+                doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[k - 1].lower_ in ("of", "the")):
+            k -= 1
+        if k == ent.start:
+            return None
+        try:
+            actor = self.actors.lookup(doc[k:ent.end].text, when)
+        except Exception:  # a resolver bug must not lose the article
+            return None
+        if actor is None or not actor.code or actor.sector in (None, "CVL"):
+            return None
+        return Actor(text=ent.text, code=actor.code, country=actor.country, sector=actor.sector)
 
     def _titled(self, head: Token, ent: Span, when) -> Actor | None:
         """"The state Commissioner of Police, Mr. Olafimihan Adeoye", "Adeoye, the police commissioner":
