@@ -384,3 +384,15 @@ def test_a_title_before_a_name_the_parser_hung_elsewhere_still_says_who(pipe):
             "Pedro Soto was not on the line. On Tuesday Soto criticised Argentina's decision to close the border.")
     crit = [e for e in of(events(pipe, text, date(2023, 5, 4)), "criticised") if e.cameo[:2] == "11"]
     assert crit and all(e.source is not None and e.source.code == "CHLGOV" for e in crit)
+
+
+def test_setting_out_a_partys_alleged_part_accuses_it(pipe):
+    es = events(pipe, "Greek officials briefed foreign diplomats on Monday, explaining Turkey's alleged role in the fires.")
+    assert any(e.cameo == "112" and country(e.target) == "TUR" and country(e.source) == "GRC" for e in es)
+
+
+def test_rebels_who_yield_yield_to_their_government(pipe):
+    es = events(pipe, "Government forces shelled the town for weeks. Malian rebels said the shelling forced them to "
+                      "surrender their weapons.")
+    yielded = [e for e in es if e.cameo[:2] == "08" and e.source is not None and e.source.sector == "REB"]
+    assert yielded and all(e.target is not None and e.target.code == "MLIGOV" for e in yielded)

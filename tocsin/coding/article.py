@@ -665,6 +665,9 @@ class ArticlePass:
                 src, tgt = ss[0], ts[0]
             if src is None and trig is not None:
                 src = self._implicit_agent(e, trig, tgt, table, last_seen)
+            if tgt is None and src is not None and src.sector == "REB" and src.country and e.cameo[:2] == "08":
+                # "the rebels capitulated and agreed to surrender": they yield to the state they fight
+                tgt = Actor(text="the government", code=src.country + "GOV", country=src.country, sector="GOV")
             if tgt is None and src is not None and trig is not None and e.cameo[:2] in _AT_HOME:
                 tgt = _at_home(trig, src)  # "the police recovered 86 firearms in the state": its own state's
             if src is None and tgt is not None and e.cameo[:2] == "04" and trig is not None and trig.pos_ == "NOUN":
