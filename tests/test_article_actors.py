@@ -396,3 +396,23 @@ def test_rebels_who_yield_yield_to_their_government(pipe):
                       "surrender their weapons.")
     yielded = [e for e in es if e.cameo[:2] == "08" and e.source is not None and e.source.sector == "REB"]
     assert yielded and all(e.target is not None and e.target.code == "MLIGOV" for e in yielded)
+
+
+# ---------- the other party the sentence names, when the parse hung it away from the verb ----------
+@pytest.mark.parametrize("text, word, code", [
+    ("South Korea's parliament met on Friday. In a stormy session, lawmakers voted to impeach President Park "
+     "Geun-hye over the scandal.", "impeach", "KOR"),
+    ("Tunisian authorities oppose the presence of foreign bases, and were wary of NATO's plans in Libya. "
+     "The Tunisian government rejected the request on Monday, officials said, citing NATO's plans.", "rejected",
+     "IGONAT"),
+])
+def test_the_other_party_of_the_sentence_is_the_target(pipe, text, word, code):
+    es = [e for e in of(events(pipe, text, date(2017, 1, 4)), word) if e.cameo[:2] in ("11", "12")]
+    assert es and any(e.target is not None and (e.target.code or "").startswith(code) for e in es)
+
+
+def test_no_other_party_from_a_bare_crowd(pipe):
+    es = events(pipe, "The Kenyan president met on Monday with farmers and traders in a town near Nakuru. "
+                      "He appealed to farmers to plant maize.")
+    appeals = [e for e in of(es, "appealed") if e.cameo[:2] == "02"]
+    assert all(e.target is None or e.target.country == "KEN" for e in appeals)

@@ -682,6 +682,11 @@ class ArticlePass:
                     src, tgt = _named_as(pair[0], src.text), pair[1]
             if src is not None and tgt is None and trig is not None and e.cameo[:2] in _STANCE_ROOTS | {"05"}:
                 tgt = self._doer_of(doc, trig, out, src)  # "... The government condemned the attacks": their doer
+            if (src is not None and tgt is None and sent is not None and trig is not None
+                    and e.cameo[:2] in _ASIDE_ROOTS and e.modality != "negated"):
+                # "Moon said China was partly to blame and called for Beijing's help": the other party the
+                # clause of the deed names is whom it is aimed at, when the parse hung it elsewhere
+                tgt = self._other_party(doc, sent, trig, src, table, last_seen)
             if src is not None and tgt is not None and src.code and src.code == tgt.code and not two_parties(
                     src, tgt, venues):
                 tgt = None  # resolving made the two sides one: no self-directed event
@@ -791,6 +796,36 @@ class ArticlePass:
                 if table.scene:
                     return _with(actor, table.scene)
         return actor
+
+    def _other_party(self, doc: Doc, sent: Span, trig: Token, src: Actor, table: ArticleActors,
+                     last_seen: dict[str, tuple[int, str]]) -> Actor | None:
+        """The one party of another code than ``src`` that the deed's sentence names outside the source's own
+        phrase, resolved as the article resolves it (of the source's state only as a second organ of it, and
+        not a bare "people" or "farmers" whose country only a guess would give); None if none or several."""
+        subj = {t.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        own = self._token_of(src, sent, trig)
+        if own is not None:
+            subj.update(t.i for t in own.subtree)
+        found: dict[str, Actor] = {}
+        for t in sent:  # the whole sentence: the parser often hangs the other party away from the verb
+            if (t.i in subj or t.i == trig.i or t.pos_ not in ("NOUN", "PROPN")
+                    or t.dep_ not in ("dobj", "pobj", "dative", "poss", "nsubj", "nsubjpass", "appos", "conj")):
+                continue
+            try:
+                a = self.actors.actor(t, None if t.ent_type_ == "PERSON" else table_when(doc))
+            except Exception:  # a resolver bug must not lose the article
+                a = None
+            if a is None or not a.code or a.text.strip() == src.text.strip():
+                continue
+            if _bare(a) and a.sector not in _OFFICE_SECTORS:
+                continue  # "people", "farmers": whose, only a guess would say (an office is the story's state's)
+            a = self._resolve(a, doc, sent, trig, table, last_seen, other=src) or a
+            if a.code and a.code != src.code and (a.country != src.country or two_parties(src, a)):
+                found.setdefault(a.code, a)
+        if len(found) != 1:
+            return None
+        a = next(iter(found.values()))
+        return Actor(text=a.text, code=a.code, country=a.country, sector=a.sector)
 
     def _unknown(self, actor: Actor, sent: Span, trig: Token, table: ArticleActors) -> Actor | None:
         """An actor no table knows. "The Syrian army command": the words before the unknown head still
@@ -1275,6 +1310,17 @@ def _at_home(trig: Token, src: Actor) -> Actor | None:
                         d.dep_ in ("det", "poss") and d.lower_ in ("the", "this", "its", "their", "our") for d in g.children):
                     return Actor(text=f"{c.text} {g.text}", code=src.country, country=src.country)
     return None
+
+
+# roots whose target the deed's clause may name away from the verb: appeals, intents, consultations, support,
+# cooperation, aid, yielding, demands, disapproval and rejection (not statements, and not force, whose target
+# the hostile-precision yardstick holds to what the text says)
+_ASIDE_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "11", "12"})
+
+
+def table_when(doc: Doc):
+    ctx = doc._.tocsin
+    return ctx.article.date if ctx is not None else None
 
 
 def _present(verb: Token) -> bool:
