@@ -162,6 +162,8 @@ class EventCoder:
         if lemma(verb) not in _PLACING:
             return False  # "recruited 300 youths", "mobilised its members": people enlisted are a group's strength
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objs and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
+            objs = [verb.head]  # "the prototype string deployed off the coast": the noun it describes
         return bool(objs) and all(o.pos_ == "NOUN" and not o.like_num and lemma(o) not in self.force
                                   and o.lower_ not in self.force for o in objs)
 
