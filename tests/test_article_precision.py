@@ -246,3 +246,16 @@ def test_who_made_a_weapon_is_not_who_used_it(pipe):
 def test_a_warning_that_travellers_could_face_trouble_is_no_threat(pipe):
     evs = events(pipe, "The embassy is warning that citizens travelling to the region could face harassment.")
     assert not [e for e in hostile(evs) if e.cameo.startswith("13")]
+
+
+@pytest.mark.parametrize("text", [
+    "Two more battalions are to be deployed to the northern border next month, the ministry said.",
+    "The building works at the crossing are to be stopped until the commission decides, officials say.",
+])
+def test_what_is_to_be_done_is_still_to_come(pipe, text):
+    assert not [e for e in hostile(events(pipe, text)) if e.cameo[:2] in ("14", "15")]
+
+
+def test_a_deed_named_twice_in_one_clause_is_one_event(pipe):
+    evs = events(pipe, "The gunmen struck in coordinated attacks on two cafes in the old town on Friday night.")
+    assert len([e for e in hostile(evs) if e.cameo.startswith("19")]) == 1

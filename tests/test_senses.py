@@ -152,8 +152,8 @@ def test_weather_and_habits_are_no_deeds(pipe, text):
 
 
 @pytest.mark.parametrize("text", [
-    "A cyclist was struck by flying glass when a shop window shattered in Leeds.",
-    "Two hikers were hit by falling debris on the mountain road.",
+    "A cyclist was struck by a falling tree in a park in Leeds.",
+    "Two hikers were struck by lightning on the mountain road.",
     "Three people died in a gas explosion at a bakery in Lyon on Friday.",
 ])
 def test_a_mishap_is_no_attack(pipe, text):
@@ -191,3 +191,8 @@ def test_a_vigil_of_protest_and_an_army_on_alert_stay(pipe):
         pipe, "Hundreds of students held a candlelight vigil outside parliament to protest the arrests.")))
     assert any(e.cameo.startswith("15") for e in hostile(events(
         pipe, "The Armenian army was put on high alert after the border incident.")))
+
+
+def test_killing_off_a_custom_is_no_killing(pipe):
+    evs = events(pipe, "The new labour law killed off the long lunch break in Madrid offices.")
+    assert not [e for e in hostile(evs) if e.cameo[:2] == "18"]

@@ -185,7 +185,7 @@ class Background:
             return "another sense: a vehicle that hit someone is a road accident"  # "was hit by a car and killed"
         if (m.pattern.code or "")[:2] in ("18", "19") and any(
                 d.pos_ == "NOUN" and (lemma(d) in self.mishap or lemma(d) in self.hazard) for d in doers):
-            return "another sense: what fell or flew on someone is a mishap"  # "was struck by flying glass"
+            return "another sense: what fell on someone is a mishap"  # "was struck by lightning", "by a falling tree"
         return None
 
     def _describes(self, m: Match) -> str | None:

@@ -268,6 +268,9 @@ class ModalityRules:
                 elif (head.pos_ == "ADJ" and hl in self.hypo_adj) or (hl == "be" and any(
                         c.dep_ == "acomp" and c.lemma_.lower() in self.hypo_adj for c in head.children)):
                     found.add("hypothetical")  # "it was wrong to impose", "it is time to act"
+                elif hl == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and not any(
+                        c.dep_ in ("acomp", "attr", "expl") for c in head.children):
+                    found.add("future")  # "troops are to be deployed", "the works are to be stopped"
             elif dep == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.future:
                 found.add("future")  # "preparing for an invasion"
             elif dep == "pcomp" and head.dep_ == "prep" and (
