@@ -252,9 +252,8 @@ def test_schema_1_store_is_upgraded_in_place(rules_store, tmp_path):
     con = duckdb.connect(str(db))
     con.execute("DROP TABLE alert_evidence")
     con.execute("DROP TABLE alerts")
-    con.execute("DROP INDEX events_article")  # schema 3's
-    con.execute("DROP INDEX places_article")
     con.execute("ALTER TABLE events DROP COLUMN coder")
+    con.execute("ALTER TABLE events ADD PRIMARY KEY (event_id)")  # schemas 1 to 6 had keys
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     n = con.execute("SELECT count(*) FROM events").fetchone()[0]
     con.close()

@@ -247,7 +247,13 @@ class Ingest:
                     seen_events.add(e.event_id)
                     evs.append(R.event_row(e, lead_end))
                     n += 1
-                pls.extend(R.place_row(p) for p in coded.places)
+                # One row a place mention: the table has no key to drop a repeated span (schema 7).
+                spans: set[tuple[int, int]] = set()
+                for p in coded.places:
+                    row = R.place_row(p)
+                    if row[1:3] not in spans:
+                        spans.add(row[1:3])
+                        pls.append(row)
                 sigs.append((a.id, Sketcher.to_bytes(d.signature), seq))
                 bands.extend((b, k, a.id, seq) for b, k in d.bands)
                 arts.append(R.article_row(a, status="coded", duplicate_of=None, similarity=None, n_events=n,
@@ -257,7 +263,8 @@ class Ingest:
                 self.summary.events += n
                 self.summary.places += len(coded.places)
             else:
-                originals.append((a.content_hash, d.original))
+                if d.action == "near_duplicate":  # an exact copy's text is in originals already
+                    originals.append((a.content_hash, d.original))
                 arts.append(R.article_row(a, status=d.action, duplicate_of=d.original, similarity=d.similarity,
                                           n_events=None, seq=seq, ingested_at=now,
                                           keep_text=d.action == "near_duplicate"))
@@ -270,7 +277,7 @@ class Ingest:
         self.stored_ids.add(w.con, (r[0] for r in arts))
         self.stored_texts.add(w.con, {h for h, _ in originals})
         insert(w.con, "events", R.EVENT_COLUMNS, evs)
-        insert(w.con, "places", R.PLACE_COLUMNS, pls, or_ignore=True)
+        insert(w.con, "places", R.PLACE_COLUMNS, pls)
         insert(w.con, "minhash", ("article_id", "signature", "seq"), sigs,
                types={"signature": pa.binary(), "seq": pa.int64()})
         insert(w.con, "lsh_bands", ("band", "key", "article_id", "seq"), bands,

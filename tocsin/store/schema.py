@@ -19,6 +19,12 @@ Tables (docs/store.md has the column by column description):
   so GDELT's NumMentions counts tellings, not rows.
 - schema 6: ``clusters`` and ``event_clusters`` without primary keys, so that rebuilding them at a
   million events needs memory for one part of the events, not an index of all of them.
+- schema 7: no primary key or index on the tables ingest writes (``articles``, ``originals``,
+  ``events``, ``places``, ``minhash``). DuckDB holds an ART index whole in memory once it is used,
+  and cannot evict it below its memory limit: at a million articles with random ids the keys took
+  about 360 MB, growing with the store. The one writer (the store's run lock) keeps keys unique:
+  ingest decides what is new through its in-memory digests of the stored keys (``KeyFilter``) and
+  looks the few digest matches up by a scan (docs/hardening.md).
 
 A store written by an older schema is upgraded in place by ``MIGRATIONS`` (in one transaction,
 so a failed upgrade leaves it as it was); a newer one is refused, never rewritten.
@@ -27,12 +33,12 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 DDL: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS articles (
-        article_id   VARCHAR PRIMARY KEY,
+        article_id   VARCHAR NOT NULL,     -- unique: ingest and import check before they write
         content_hash VARCHAR NOT NULL,
         status       VARCHAR NOT NULL,      -- coded | duplicate | near_duplicate
         duplicate_of VARCHAR,               -- the coded article this one copies
@@ -53,9 +59,9 @@ DDL: tuple[str, ...] = (
     # content_hash -> the article a later exact copy points to (the first stored with that text):
     # one key a text, where an index on articles.content_hash holds one entry a copy, and a lookup
     # of a much-copied text read them all (a million for a million copies).
-    """CREATE TABLE IF NOT EXISTS originals (content_hash VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS originals (content_hash VARCHAR NOT NULL, article_id VARCHAR NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS events (
-        event_id       VARCHAR PRIMARY KEY,
+        event_id       VARCHAR NOT NULL,     -- unique: article id, sentence and rank
         article_id     VARCHAR NOT NULL,
         sentence_no    INTEGER,
         sentence       VARCHAR NOT NULL,
@@ -94,12 +100,11 @@ DDL: tuple[str, ...] = (
         lat        DOUBLE,
         lon        DOUBLE,
         geonameid  BIGINT,
-        feature    VARCHAR,
-        PRIMARY KEY (article_id, start, "end")
+        feature    VARCHAR                  -- one row per (article_id, start, end)
     )""",
     # ``seq`` (the article's) in both: rows are appended in seq order, so a query for the recent
     # window (``seq > cutoff``) reads only the latest row groups (DuckDB's min/max per group).
-    """CREATE TABLE IF NOT EXISTS minhash (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL, seq BIGINT)""",
+    """CREATE TABLE IF NOT EXISTS minhash (article_id VARCHAR NOT NULL, signature BLOB NOT NULL, seq BIGINT)""",
     """CREATE TABLE IF NOT EXISTS lsh_bands (band SMALLINT NOT NULL, key UBIGINT NOT NULL,
                                              article_id VARCHAR NOT NULL, seq BIGINT)""",
     # No primary key on the two cluster tables (schema 6): they are rebuilt whole, unique by construction,
@@ -160,16 +165,14 @@ ALERT_DDL: tuple[str, ...] = (
 
 
 def _to_2(con: duckdb.DuckDBPyConnection) -> None:
-    cols = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
-                                      "WHERE table_name = 'events'").fetchall()}
-    if "coder" not in cols:
-        con.execute("ALTER TABLE events ADD COLUMN coder VARCHAR DEFAULT 'tocsin'")
+    _add_coder(con)
     for stmt in ALERT_DDL:
         con.execute(stmt)
 
 
 # Schema 3: an article's events looked up by key. (DuckDB keeps an ART index in step with every insert
 # and delete; at a million events it costs about a second to build and a few percent of the file.)
+# Schema 7 drops them: held whole in memory, they made ingest's memory grow with the store.
 # DuckDB refuses to ALTER a table an index depends on: a later step that alters ``events`` drops
 # ``events_article`` first and creates it again after.
 INDEX_DDL: tuple[str, ...] = (
@@ -177,6 +180,11 @@ INDEX_DDL: tuple[str, ...] = (
     # places' key is (article_id, start, end): DuckDB looks a whole key up in it, not its first column.
     """CREATE INDEX IF NOT EXISTS places_article ON places (article_id)""",
 )
+
+
+def _add_coder(con: duckdb.DuckDBPyConnection) -> None:
+    if "coder" not in _columns(con, "events"):
+        con.execute("ALTER TABLE events ADD COLUMN coder VARCHAR DEFAULT 'tocsin'")
 
 
 def _to_3(con: duckdb.DuckDBPyConnection) -> None:
@@ -227,8 +235,30 @@ def _to_6(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"DROP TABLE {table}_5")
 
 
+_WRITTEN_BY_INGEST = ("articles", "originals", "events", "places", "minhash")
+
+
+def _to_7(con: duckdb.DuckDBPyConnection) -> None:
+    # Schema 7: the tables ingest writes lose their keys and indexes (DuckDB keeps an ART index
+    # whole in memory once used). As in schema 6, each keyed table is made anew and its rows copied.
+    for index in ("events_article", "places_article"):
+        con.execute(f"DROP INDEX IF EXISTS {index}")
+    for table in _WRITTEN_BY_INGEST:
+        keyed = con.execute("""SELECT count(*) FROM duckdb_constraints() WHERE table_name = ?
+                               AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')""", [table]).fetchall()[0][0]
+        if not keyed:
+            continue
+        con.execute(f"ALTER TABLE {table} RENAME TO {table}_6")
+        con.execute(next(stmt for stmt in DDL if f"EXISTS {table} (" in stmt))
+        if table == "events":
+            _add_coder(con)
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {table}_6")
+        con.execute(f"DROP TABLE {table}_6")
+
+
 # version -> step that upgrades a store of that version by one
-MIGRATIONS = {"1": (_to_2, "2"), "2": (_to_3, "3"), "3": (_to_4, "4"), "4": (_to_5, "5"), "5": (_to_6, "6")}
+MIGRATIONS = {"1": (_to_2, "2"), "2": (_to_3, "3"), "3": (_to_4, "4"), "4": (_to_5, "5"), "5": (_to_6, "6"),
+              "6": (_to_7, "7")}
 
 
 class SchemaError(RuntimeError):
@@ -248,11 +278,7 @@ def create(con: duckdb.DuckDBPyConnection) -> None:
     row = rows[0] if rows else None
     version = row[0] if row else None
     if version is None:
-        _to_2(con)
-        _to_3(con)
-        _to_4(con)
-        _to_5(con)
-        _to_6(con)
+        _to_2(con)  # DDL is schema 7's but for the alert tables and ``events.coder``
         con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
         return
     if version == SCHEMA_VERSION:

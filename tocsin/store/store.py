@@ -259,7 +259,7 @@ def open_read(path: str, lock_timeout: float) -> duckdb.DuckDBPyConnection:
 
 
 def insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: Sequence[tuple],
-           types: dict[str, pa.DataType] | None = None, or_ignore: bool = False) -> None:
+           types: dict[str, pa.DataType] | None = None) -> None:
     """Bulk insert through Arrow: DuckDB's executemany costs a round trip per row."""
     if not rows:
         return
@@ -270,7 +270,7 @@ def insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], r
     con.register(tmp, pa.Table.from_arrays(arrays, names=list(columns)))
     try:
         quoted = ", ".join(f'"{c}"' for c in columns)
-        con.execute(f"INSERT {'OR IGNORE ' if or_ignore else ''}INTO {table} ({quoted}) SELECT {quoted} FROM {tmp}")
+        con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {tmp}")
     finally:
         con.unregister(tmp)
 
@@ -629,9 +629,6 @@ class _Session:
             con.close()
 
 
-POINT_LOOKUPS = 32  # keys looked up one by one through the index, at most; more are joined with the table
-
-
 class KeyFilter:
     """What a writing run knows of the keys stored in one column (``articles.article_id``,
     ``originals.content_hash``): 32-bit digests (DuckDB's ``hash``), loaded once and added to at
@@ -722,24 +719,16 @@ class Writer:
             keys = known.maybe(self.con, keys)
         if not keys:
             return {}
-        if len(keys) <= POINT_LOOKUPS:
-            # One key at a time goes through the table's primary-key index; a set of keys is joined
-            # with the whole column, which costs as much as the table is large (a million rows, ~0.1 s).
-            out = {}
-            for k in keys:
-                row = self.con.execute(f"SELECT {value} FROM {table} WHERE {key} = ?", [k]).fetchall()
-                if row:
-                    out[k] = row[0][0]
-            return out
+        # The tables have no index (schema 7): one scan of the key column answers the whole set.
         return dict(self.con.execute(f"SELECT {key}, {value} FROM {table} WHERE {key} IN (SELECT unnest(?))",
                                      [keys]).fetchall())
 
     def add_originals(self, rows: Iterable[tuple[str, str]]) -> None:
-        """(content_hash, original) of articles stored in seq order: the first with a text stays its original."""
+        """(content_hash, original) of texts new to the store, in seq order: the first with a text is its original."""
         first: dict[str, str] = {}
         for h, original in rows:
             first.setdefault(h, original)
-        insert(self.con, "originals", ("content_hash", "article_id"), list(first.items()), or_ignore=True)
+        insert(self.con, "originals", ("content_hash", "article_id"), list(first.items()))
 
     def lsh_candidates(self, keys: Sequence[tuple[int, int, int]], after_seq: int = 0
                        ) -> list[tuple[int, str, bytes, int]]:
