@@ -138,7 +138,7 @@ class EventCoder:
     def _candidates(self, sent: Span, ctx: ArticleContext) -> list[Candidate]:
         matches = self.matcher.sentence(sent)
         noun_triggers = {m.anchor.i for m in matches if m.noun}
-        roots = {m.anchor.i: m.pattern.code[:2] for m in matches if m.noun and m.pattern.code}
+        roots = {m.anchor.i: m.pattern.code[:2] for m in matches if m.noun and m.pattern.code and m.pattern.code[:2] >= "13"}
         same_root = {i for i in roots if any(not m.noun and m.pattern.code and m.pattern.code[:2] == roots[i]
                                              for m in matches)}
         # "vowed to fight": the vow's pattern (>fight) codes the statement; the fight is only its content
