@@ -207,3 +207,55 @@ def test_a_deed_said_in_general_is_no_event(pipe, text):
 def test_deeds_of_one_day_stay(pipe):
     evs = events(pipe, "Protests in Kenya were violent on Monday.")
     assert any(e.cameo.startswith("14") for e in evs)
+
+
+# ---------- session 7: standing rules, favoured courses, plots, the doer of a participle ----------
+def test_a_standing_rule_is_no_ban(pipe):
+    evs = events(pipe, "In the old town it is prohibited to park a car on the main square.")
+    assert not [e for e in hostile(evs) if e.cameo.startswith("17")]
+
+
+def test_a_ban_told_as_done_stays(pipe):
+    evs = events(pipe, "The interior ministry banned all opposition rallies in the capital on Monday.")
+    assert any(e.cameo.startswith("17") for e in hostile(evs))
+
+
+def test_a_course_backed_in_the_present_is_no_deed(pipe):
+    evs = events(pipe, "The far-right party now favours the expulsion of foreign workers.")
+    assert not [e for e in hostile(evs) if e.cameo.startswith("17")]
+
+
+def test_a_bare_infinitive_after_a_plot_is_plotted_too(pipe):
+    evs = events(pipe, "A Texas man who admitted to having plotted to kill a judge and then attack a courthouse "
+                       "was sentenced on Tuesday.")
+    # the plot itself (185) is told; the killing and the attack plotted are still to come
+    assert not [e for e in hostile(evs) if e.cameo.startswith("19") or e.cameo in ("186", "1823")]
+
+
+def test_the_by_of_a_participle_is_its_doer(pipe):
+    evs = events(pipe, "Aid workers reached two villages besieged by government forces near Homs.")
+    siege = [e for e in hostile(evs) if e.cameo.startswith("19")]
+    assert siege and all(e.source is not None and e.source.code.startswith("SYR") for e in siege)
+
+
+def test_who_made_a_weapon_is_not_who_used_it(pipe):
+    evs = events(pipe, "The defector was poisoned by a toxin developed by the Soviet Union, investigators say.")
+    assert not [e for e in hostile(evs) if e.source is not None and e.source.code.startswith("SUN")]
+
+
+def test_a_warning_that_travellers_could_face_trouble_is_no_threat(pipe):
+    evs = events(pipe, "The embassy is warning that citizens travelling to the region could face harassment.")
+    assert not [e for e in hostile(evs) if e.cameo.startswith("13")]
+
+
+@pytest.mark.parametrize("text", [
+    "Two more battalions are to be deployed to the northern border next month, the ministry said.",
+    "The building works at the crossing are to be stopped until the commission decides, officials say.",
+])
+def test_what_is_to_be_done_is_still_to_come(pipe, text):
+    assert not [e for e in hostile(events(pipe, text)) if e.cameo[:2] in ("14", "15")]
+
+
+def test_a_deed_named_twice_in_one_clause_is_one_event(pipe):
+    evs = events(pipe, "The gunmen struck in coordinated attacks on two cafes in the old town on Friday night.")
+    assert len([e for e in hostile(evs) if e.cameo.startswith("19")]) == 1

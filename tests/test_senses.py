@@ -125,3 +125,74 @@ def test_a_road_accident_is_no_killing(pipe):
 ])
 def test_only_force_deployed_is_a_show_of_force(pipe, text, force):
     assert any(e.cameo.startswith("15") for e in hostile(events(pipe, text))) is force
+
+
+# ---------- session 7: contests, weather, mishaps, things captured, liturgies, traffic ----------
+@pytest.mark.parametrize("text", [
+    "The senator narrowly beat her rival in Ohio, according to the final count.",
+    "The mayor easily defeated the challenger in the runoff on Sunday.",
+    "The incumbent beat the former governor in the primary.",
+])
+def test_a_contest_won_is_no_assault(pipe, text):
+    assert not [e for e in hostile(events(pipe, text)) if e.cameo[:2] in ("18", "19")]
+
+
+def test_a_beating_stays(pipe):
+    evs = events(pipe, "Riot police beat students outside the university in Dhaka on Tuesday.")
+    assert any(e.cameo[:2] in ("17", "18") for e in hostile(evs))
+
+
+@pytest.mark.parametrize("text", [
+    "Forecasters warn of freezing rain and strong winds over the weekend in Halifax.",
+    "A band of freezing drizzle and sleet is expected to reach Ottawa by evening, the weather office warns.",
+    "Gas explosions are common in the region, where safety rules are often loosely enforced.",
+])
+def test_weather_and_habits_are_no_deeds(pipe, text):
+    assert not hostile(events(pipe, text))
+
+
+@pytest.mark.parametrize("text", [
+    "A cyclist was struck by a falling tree in a park in Leeds.",
+    "Two hikers were struck by lightning on the mountain road.",
+    "Three people died in a gas explosion at a bakery in Lyon on Friday.",
+])
+def test_a_mishap_is_no_attack(pipe, text):
+    assert not [e for e in hostile(events(pipe, text)) if e.cameo[:2] in ("18", "19", "20")]
+
+
+@pytest.mark.parametrize("text", [
+    "The new rule requires drilling firms to capture methane gas at their wells.",
+    "Critics say the ruling party has captured the judiciary and the electoral commission.",
+    "The film captured the imagination of a whole generation.",
+])
+def test_what_is_captured_but_no_place_or_person(pipe, text):
+    assert not [e for e in hostile(events(pipe, text)) if e.cameo[:2] in ("17", "19")]
+
+
+def test_a_town_captured_stays(pipe):
+    evs = events(pipe, "Rebel fighters captured the town of Kalehe after two days of fighting.")
+    assert any(e.cameo.startswith("19") for e in hostile(evs))
+
+
+@pytest.mark.parametrize("text", [
+    "The archbishop leads the Easter Vigil at the cathedral on Saturday night.",
+    "Ports across the Gulf are on high alert against ransomware attacks, the agency said.",
+    "Police closed the road for two hours while paramedics treated the driver.",
+    "Economists argue that government intervention in the markets distorts prices.",
+    "The young farmer enlisted in the army in 1998.",
+    "The president has begun freezing out his chief of staff, aides say.",
+])
+def test_other_senses_are_no_hostile_deeds(pipe, text):
+    assert not hostile(events(pipe, text))
+
+
+def test_a_vigil_of_protest_and_an_army_on_alert_stay(pipe):
+    assert any(e.cameo.startswith("14") for e in hostile(events(
+        pipe, "Hundreds of students held a candlelight vigil outside parliament to protest the arrests.")))
+    assert any(e.cameo.startswith("15") for e in hostile(events(
+        pipe, "The Armenian army was put on high alert after the border incident.")))
+
+
+def test_killing_off_a_custom_is_no_killing(pipe):
+    evs = events(pipe, "The new labour law killed off the long lunch break in Madrid offices.")
+    assert not [e for e in hostile(evs) if e.cameo[:2] == "18"]

@@ -528,3 +528,26 @@ def test_the_date_of_a_decision_keeps_its_tense_for_the_act_decided(parse):
     assert event_date(trigger(doc, "decided"), MON_2022_03_21) == EventDate("2022-03-17", "day", True)
     # the decision's day stands in for the planned act, read in the decision's (past) tense
     assert event_date(trigger(doc, "ease"), MON_2022_03_21) == EventDate("2022-03-17", "day", True)
+
+
+# --- a past office-holder's tenure: not the publication day -----------------------------------
+
+JUNE_2017 = date(2017, 6, 16)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Under Barack Obama, diplomatic ties with Havana were restored.", "restored"),
+    ("During the Bush administration, American troops were sent to Iraq.", "sent"),
+    ("Relations thawed during George W. Bush's presidency.", "thawed"),
+])
+def test_an_event_in_a_past_holders_tenure_takes_no_publication_date(parse, text, word):
+    assert when(parse, text, word, JUNE_2017) == EventDate(None, None, False)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Under Donald Trump, the United States imposed new tariffs.", "imposed"),  # in office in June 2017
+    ("Under the agreement, Tehran reduced its stockpile.", "reduced"),
+    ("Ties were restored after talks in Havana.", "restored"),
+])
+def test_other_frames_keep_the_stand_in(parse, text, word):
+    assert when(parse, text, word, JUNE_2017) == EventDate("2017-06-16", "day", False)

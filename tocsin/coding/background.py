@@ -72,6 +72,8 @@ class Background:
         self.generic_pred = lex.words("@GENERIC_PRED")
         self.habitual_present = lex.words("@HABITUAL_PRESENT")
         self.depiction = lex.words("@DEPICTION")
+        self.hazard = lex.words("@HAZARD")
+        self.mishap = lex.words("@MISHAP")
 
     def __call__(self, m: Match, year: int | None = None) -> str | None:
         tok = m.anchor
@@ -181,6 +183,9 @@ class Background:
         if (m.pattern.code or "")[:2] in ("18", "19") and any(d.pos_ == "NOUN" and lemma(d) in self.vehicle
                                                               for d in doers):
             return "another sense: a vehicle that hit someone is a road accident"  # "was hit by a car and killed"
+        if (m.pattern.code or "")[:2] in ("18", "19") and any(
+                d.pos_ == "NOUN" and (lemma(d) in self.mishap or lemma(d) in self.hazard) for d in doers):
+            return "another sense: what fell on someone is a mishap"  # "was struck by lightning", "by a falling tree"
         return None
 
     def _describes(self, m: Match) -> str | None:
@@ -235,10 +240,14 @@ class Background:
                 return "another sense: a warning of a danger, not a threat"
             if c.dep_ not in ("ccomp", "parataxis"):
                 continue
-            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+            if lemma(c) in self.befall:
+                return "another sense: a warning of a danger, not a threat"
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
             if subj is None:
                 continue
-            if subj.lower_ == "there" or lemma(c) in self.befall:
+            # "a mix of freezing drizzle and snow is expected to descend on Toronto": weather, a disease
+            said_of = [x for x in subj.subtree if x.pos_ in ("NOUN", "PROPN")]
+            if subj.lower_ == "there" or any(lemma(x) in self.hazard or x.lower_ in self.hazard for x in said_of):
                 return "another sense: a warning of a danger, not a threat"
             modal = any(g.dep_ == "aux" and g.lower_ in ("could", "might", "may", "can") for g in c.children)
             own = subj.pos_ == "PRON" or any(g.dep_ == "poss" and g.pos_ == "PRON" for g in subj.children)
@@ -272,8 +281,23 @@ class Background:
             return "another sense: an intransitive event verb with an object"  # "demonstrated the talents"
         if lemma(tok) in self.generic_deed and any(c.dep_ == "advcl" and c.tag_ == "VBG" for c in tok.children):
             return "another sense: the means names the deed"  # "the rebels retaliated, shelling the villages"
-        present = tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
-        for c in tok.children:
+        if tok.dep_ == "amod" and (lemma(tok.head) in self.hazard or tok.head.lower_ in self.hazard):
+            return "another sense: a participle that describes the weather"  # "freezing drizzle", "driving rain"
+        kids = list(tok.children)
+        joiners = [c for c in kids if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "acl" else [])
+        if lemma(tok) in ("enlist", "re-enlist", "reenlist") and not any(c.dep_ in ("dobj", "nsubjpass") for c in kids) and any(
+                c.tag_ in ("NN", "NNP") or c.lower_ in ("he", "she", "i") for c in joiners):
+            return "another sense: one person joining up is a life story"  # "he enlisted in the army in 2004"
+        # "regulations are often loosely enforced": a present passive with no other auxiliary is as habitual
+        present = (tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in kids)) or (
+            tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in kids)
+            and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in kids))
+        if (present and tok.tag_ == "VBN" and any(c.dep_ == "expl" or (c.dep_ == "nsubjpass" and c.lower_ == "it")
+                                                   for c in kids)
+                and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(
+                    g.dep_ == "aux" and g.lower_ == "to" for g in c.children)) for c in kids)):
+            return "background: a standing rule, said in general"  # "it is prohibited to turn right on red"
+        for c in kids:
             if c.dep_ == "advmod" and (c.lower_ in self.habitual_adv or (present and c.lower_ in self.habitual_present)):
                 return "background: habitual deeds"  # "the regime routinely tortures detainees", "often fire"
             if c.dep_ in ("npadvmod", "advmod", "dobj") and lemma(c) == "time" and any(

@@ -159,6 +159,9 @@ class EventCoder:
     def _candidates(self, sent: Span, ctx: ArticleContext) -> list[Candidate]:
         matches = self.matcher.sentence(sent)
         noun_triggers = {m.anchor.i for m in matches if m.noun}
+        roots = {m.anchor.i: m.pattern.code[:2] for m in matches if m.noun and m.pattern.code and m.pattern.code[:2] >= "13"}
+        same_root = {i for i in roots if any(not m.noun and m.pattern.code and m.pattern.code[:2] == roots[i]
+                                             for m in matches)}
         # "vowed to fight": the vow's pattern (>fight) codes the statement; the fight is only its content
         governed = {c.i for m in matches if m.pattern.code and m.pattern.comp is not None
                     for c in m.anchor.children if c.dep_ in ("xcomp", "ccomp") and words(c) & m.pattern.comp}
@@ -172,6 +175,10 @@ class EventCoder:
             if not m.noun and m.pattern.specificity == 0 and any(
                     c.i in noun_triggers for c in m.anchor.children if c.dep_ in VERB_OBJ):
                 continue  # "launched an offensive": the noun carries the event
+            if not m.noun and m.pattern.specificity == 0 and any(
+                    g.i in same_root for c in m.anchor.children if c.dep_ == "prep" and c.lower_ == "in"
+                    for g in c.children if g.dep_ == "pobj"):
+                continue  # "the gunmen struck in coordinated attacks": the noun names the same deed
             c = self._candidate(m, sent, ctx)
             if m.pattern.mod is not None and self.blame <= m.pattern.mod and not any(
                     a.code for a in c.targets):
@@ -191,6 +198,8 @@ class EventCoder:
         if lemma(verb) not in _PLACING:
             return False  # "recruited 300 youths", "mobilised its members": people enlisted are a group's strength
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objs and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
+            objs = [verb.head]  # "the prototype string deployed off the coast": the noun it describes
         return bool(objs) and all(o.pos_ == "NOUN" and not o.like_num and lemma(o) not in self.force
                                   and o.lower_ not in self.force for o in objs)
 

@@ -93,6 +93,7 @@ class ModalityRules:
         self.future = lex.words("@FUTURE")
         self.hypo = lex.words("@HYPO")
         self.plan = lex.words("@PLAN_VERB")  # verbs whose event-noun object is not done yet
+        self.favour = lex.words("@FAVOUR")  # verbs of backing a course: in the present, what they back is a policy
         self.neggov = lex.words("@NEGGOV")
         self.future_noun = lex.words("@FUTURE_NOUN")
         self.hypo_noun = lex.words("@HYPO_NOUN")
@@ -247,6 +248,9 @@ class ModalityRules:
             elif (dep == "dobj" and cur is trigger and trigger.pos_ == "NOUN" and head.pos_ == "VERB"
                   and hl in self.hypo and hl not in _CARRY_ON):
                 found.add("hypothetical")  # "urged attacks on soldiers", "wants sanctions": asked, not done
+            elif (dep == "dobj" and cur is trigger and trigger.pos_ == "NOUN" and hl in self.favour
+                  and head.tag_ in ("VBZ", "VBP", "VBG")):
+                found.add("hypothetical")  # "backing mass deportation", "favours the expulsion of migrants"
             elif dep == "dobj" and cur is trigger and hl == "deny":  # "Moscow denied the attack"
                 found.add("negated")
                 if sayer is None:
@@ -264,6 +268,9 @@ class ModalityRules:
                 elif (head.pos_ == "ADJ" and hl in self.hypo_adj) or (hl == "be" and any(
                         c.dep_ == "acomp" and c.lemma_.lower() in self.hypo_adj for c in head.children)):
                     found.add("hypothetical")  # "it was wrong to impose", "it is time to act"
+                elif hl == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and not any(
+                        c.dep_ in ("acomp", "attr", "expl") for c in head.children):
+                    found.add("future")  # "troops are to be deployed", "the works are to be stopped"
             elif dep == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.future:
                 found.add("future")  # "preparing for an invasion"
             elif dep == "pcomp" and head.dep_ == "prep" and (

@@ -6,6 +6,9 @@ Yerevan of provocation" it makes "accused" a conjunct of "opened", so the accusa
 inside the denial and its doer becomes "its troops". The tense says where it belongs: a past
 "accused" cannot share the "had" of "had opened", but matches the "denied" above the clause.
 
+A bare infinitive joined to a verb above a "to" infinitive ("admitted having plotted to kill a guard and
+then attack a station") is the infinitive's conjunct: the attack is plotted too.
+
 It also makes a "to" infinitive an adverbial clause when a phrase stands between it and a verb of
 commitment or intent: in "the commander vowed on Sunday to fight the army" the fight is the vow's
 content (an open complement, as in "vowed to fight"), not a purpose, and so it is still to come.
@@ -53,6 +56,23 @@ def _complement(verb: Token) -> bool:
     return bool(between) and all(t.dep_ in ("prep", "npadvmod", "advmod", "punct") for t in between)
 
 
+def _infinitive_host(verb: Token) -> Token | None:
+    """"plotted to execute an employee and then attack a station": a bare infinitive the parser joined to a
+    finite or participle verb above a "to" infinitive belongs with that infinitive (a bare form cannot share
+    the tense of "plotted"); the nearest such infinitive between them, or None."""
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or any(c.dep_ in _OWN for c in verb.children):
+        return None
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or head.tag_ == "VB" or head.i > verb.i:
+        return None
+    for t in reversed(head.doc[head.i + 1:verb.i]):
+        if t.tag_ == "VB" and t.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            if any(a.i == head.i for a in t.ancestors):
+                return t
+            return None
+    return None
+
+
 def reattach_conjuncts(doc: Doc) -> None:
     """Hang each finite conjunct the parser put inside a content clause on the verb that governs the clause,
     when its tense matches that verb and not the clause's ("had opened ... and accused")."""
@@ -64,6 +84,10 @@ def reattach_conjuncts(doc: Doc) -> None:
                 moves.append((tok, gov))
         elif tok.dep_ == "advcl" and tok.tag_ == "VB" and _complement(tok):
             tok.dep_ = "xcomp"
+        elif tok.dep_ == "conj" and tok.tag_ == "VB":
+            host = _infinitive_host(tok)
+            if host is not None:
+                moves.append((tok, host))
     for tok, gov in moves:
         cc = next((c for c in tok.head.children if c.dep_ == "cc" and c.i == tok.i - 1), None)
         tok.head = gov

@@ -67,6 +67,11 @@ class Slots:
     preps: dict[str, Token] = field(default_factory=dict)
 
 
+# verbs of making or selling a thing: its maker is not its user ("a nerve agent developed by the Soviet Union")
+_MAKERS = frozenset({"develop", "make", "manufacture", "produce", "build", "design", "supply", "sell", "provide",
+                     "invent", "create", "export", "import", "buy", "purchase", "acquire"})
+
+
 def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None, hostile: bool = False,
              venue: bool = False) -> tuple[list[Actor], list[Actor]]:
     """"Colombia's rebels agreed to talks with the government": a government, army or police
@@ -435,6 +440,13 @@ class Roles:
                             for x in c.subtree}
                     skip.update(x.i for x in t.subtree if x.i not in keep)
         if source:
+            # "poisoned by a nerve agent developed by the Soviet Union", "rifles made in Belgium": who made or sold
+            # the means is not who used it
+            skip = set(skip)
+            for t in tok.subtree:
+                if t.dep_ == "acl" and lemma(t) in _MAKERS:
+                    skip.update(x.i for x in t.subtree)
+        if source:
             led = self._led_by(tok, ctx, set(skip))  # "Saudi-led airstrikes killed ...": whoever leads them
             if led is not None:
                 return led
@@ -492,7 +504,8 @@ class Roles:
                              for g in c.children if g.dep_ == "pobj"), None)
         elif tok.dep_ == "acl" and tok.tag_ == "VBN":
             targets.append(tok.head)  # "troops sent to the border": the noun undergoes it
-            subj = None
+            # "two towns besieged by government forces": the "by" does it
+            subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if subj is None and lemma(tok) in self.stative:
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         sources = expand(subj) if subj is not None else []

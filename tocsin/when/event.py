@@ -20,6 +20,7 @@ from datetime import date, datetime
 from spacy.tokens import Doc, Span, Token
 
 from .attach import Mention, mentions, remote, tier, time_entities
+from .era import past_tenure
 from .expressions import Resolved, has_year, lacks_year, resolve
 from .periods import declines
 from .tense import direction, looks_future
@@ -234,7 +235,12 @@ def event_date(trigger: Token, published: date | None, future: bool = False) -> 
     if hit is not None:
         return hit
     found = declines(_date_of)(st, trigger, published, future)
-    out = EventDate(found[0].isoformat(), found[1], True) if found is not None else stand_in(published)
+    if found is not None:
+        out = EventDate(found[0].isoformat(), found[1], True)
+    elif past_tenure(trigger, published):
+        out = EventDate(None, None, False)  # "under Barack Obama, ties were restored": not the publication day
+    else:
+        out = stand_in(published)
     st.results[key] = out
     return out
 
