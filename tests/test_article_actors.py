@@ -331,6 +331,8 @@ def test_a_presiding_officer_is_of_the_legislature(title):
     ("Republican leader", "PTY"),
     ("NDP leader", "PTY"),
     ("NATO chief", "IGONAT"),
+    ("mixed martial arts fighter", "CVL"),
+    ("firefighters", "CVL"),
     ("Congress", "USALEG"),
 ])
 def test_a_party_named_is_a_party(name, code):
