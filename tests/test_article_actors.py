@@ -418,3 +418,12 @@ def test_no_other_party_from_a_bare_crowd(pipe):
                       "He appealed to farmers to plant maize.")
     appeals = [e for e in of(es, "appealed") if e.cameo[:2] == "02"]
     assert all(e.target is None or e.target.country == "KEN" for e in appeals)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("French President Emmanuel Macron arrived in Kyiv on Monday for talks.", "UKR"),
+    ("French President Emmanuel Macron arrived in Marseille on Monday.", None),
+])
+def test_a_visit_to_a_place_abroad_is_a_visit_to_its_country(pipe, text, code):
+    visits = [e for e in events(pipe, text, date(2024, 5, 4)) if e.cameo == "042"]
+    assert visits and all(country(e.target) == code for e in visits)

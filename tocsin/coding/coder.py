@@ -34,6 +34,8 @@ from .roles import Roles, domestic
 from .syntax import VERB_OBJ, lemma, two_parties
 
 _HOSTILE_FORCE = ("17", "18", "19", "20")
+# visits (042 make, 043 host are not: a host is at home), whose place abroad is the country visited
+_VISITS = frozenset({"042"})
 # verbs whose subject is evidence that points to a culprit ("it bears the hallmarks of", "indications point to")
 _EVIDENCE_VERBS = frozenset({"bear", "carry", "have", "show", "point"})
 # aid and coercion that a state's organs deal out at home ("arrested 40 in Lagos", "gave food in Borno")
@@ -146,6 +148,12 @@ class EventCoder:
         if code.root in _HOSTILE_FORCE and not any(a.code for a in targets):
             # "Douma is surrounded": force used on a place no table names is used on its country
             placed = self.roles.place_target(m, sources, ctx)
+            if placed:
+                targets, at_place = placed, True
+        if code.code in _VISITS and not any(a.code for a in targets) and any(a.country for a in sources):
+            # "Macron arrived in Kyiv for talks": a visit to a place abroad is a visit to its country
+            placed = [a for a in self.roles.place_target(m, sources, ctx)
+                      if all(a.country != s.country for s in sources if s.country)]
             if placed:
                 targets, at_place = placed, True
         if code.root in _AT_HOME and not any(a.code for a in targets):
