@@ -817,9 +817,14 @@ class ArticlePass:
                 a = None
             if a is None or not a.code or a.text.strip() == src.text.strip():
                 continue
-            if _bare(a) and a.sector not in _OFFICE_SECTORS:
-                continue  # "people", "farmers": whose, only a guess would say (an office is the story's state's)
-            a = self._resolve(a, doc, sent, trig, table, last_seen, other=src) or a
+            if _bare(a):
+                if a.sector not in _OFFICE_SECTORS or not src.country:
+                    continue  # "people", "farmers": whose, only a guess would say
+                # "the administration obtains approval from key lawmakers": a bare organ beside a state's own is
+                # another organ of that state
+                a = _with(a, src.country)
+            else:
+                a = self._resolve(a, doc, sent, trig, table, last_seen, other=src) or a
             if a.code and a.code != src.code and (a.country != src.country or two_parties(src, a)):
                 found.setdefault(a.code, a)
         if len(found) != 1:
