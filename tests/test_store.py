@@ -46,7 +46,10 @@ SCHEMA_6_KEYS = {"articles": "article_id", "originals": "content_hash", "events"
 
 def as_schema_6(db) -> duckdb.DuckDBPyConnection:
     """Rewrite a store made now as schema 6 wrote it: keys on the tables ingest writes, indexes by article."""
+    from tocsin.store import schema
+
     con = duckdb.connect(str(db))
+    schema.drop_read_indexes(con)  # schema 7's
     for t, key in SCHEMA_6_KEYS.items():
         con.execute(f"ALTER TABLE {t} ADD PRIMARY KEY ({key})")
     con.execute("CREATE INDEX events_article ON events (article_id)")
@@ -371,9 +374,32 @@ def test_a_schema_2_store_is_upgraded_to_one_without_keys_or_indexes_and_keeps_i
     run(db, [art("a", LONG), art("b", "Poland and Ukraine signed an agreement in Warsaw on 2022-03-18.")])
     s = Store(db)
     assert s.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == schema.SCHEMA_VERSION == "7"
-    assert keys_and_indexes(db) == 0
+    # No keys; the readers' indexes, built at the run's end.
+    assert keys_and_indexes(db) == len(schema.READ_INDEXES)
     # Same rows (the re-run added nothing: ingest decides what is new without the keys), and the
     # tables still take new articles.
     assert {t: table(db, t, "ALL") for t in tables} == before
     run(db, [art("c", "Russia threatened Ukraine on 2022-03-19.")])
     assert set(Store(db).articles()["article_id"]) == {"a", "b", "c"}
+    # The lookup the evidence view makes goes through an index rather than scanning the events.
+    with Store(db).reader() as con:
+        plan = con.execute("EXPLAIN ANALYZE SELECT * FROM events e WHERE e.article_id = ?", ["a"]).fetchall()[0][1]
+    assert "Index Scan" in plan, plan
+
+
+def test_a_writing_run_holds_no_index_and_leaves_the_readers_theirs(tmp_path):
+    from tocsin.store import schema
+
+    db = tmp_path / "s.duckdb"
+    run(db, [art("a", LONG)])
+    names = set(schema.READ_INDEXES)
+    seen: list[set[str]] = []
+    store = Store(db)
+
+    def progress(_):
+        with store.reader() as con:
+            seen.append({r[0] for r in con.execute("SELECT index_name FROM duckdb_indexes()").fetchall()})
+
+    Ingest(store, FakeBackend(), batch_size=1, on_progress=progress).run(
+        [art(f"b{i}", f"Poland met Ukraine in Warsaw on 2022-03-{10 + i}.") for i in range(3)])
+    assert seen[0] == set() and seen[-1] == names, seen  # dropped while it writes, there after

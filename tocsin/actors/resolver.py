@@ -182,10 +182,25 @@ class ActorResolver:
         if head_m is None:
             if not named:
                 return None
-            return self._compose(text, country, self._mod_sector(ordered, None, False), ordered, cty_from)
+            sector = self._mod_sector(ordered, None, False)
+            if sector == "GOV" and _party_title(ws, matches):
+                sector = "PTY"  # "NDP Leader Wab Kinew": the leader of a party the tables do not know
+            return self._compose(text, country, sector, ordered, cty_from)
 
         e = head_m.entry
         k = e.kind
+        if (k == INST and named and not lenient and ws[head_at].norm in _PARTY_NAMES
+                and _unknown_name_before(ws, matches, head_m)):
+            # "the All Progressives Congress", "Indian National Congress": a party the tables do not know by its
+            # full name, not the institution its last word names
+            override = self._mod_sector(ordered, None, False, overrides_only=True)
+            return self._compose(text, country, override or "PTY", ordered, cty_from)
+        if k == SECTOR and e.sector == "PTY" and named and ws[head_at].orig[:1].isupper() and (
+                cty_from is None or cty_from.entry.kind in (COUNTRY, ADJ)):
+            # "the Peoples Democratic Party", "the Left Party": a party by its name is a party, whatever people or
+            # sector its name's words mention ("opposition" still says which side it is)
+            override = self._mod_sector(ordered, None, False, overrides_only=True)
+            return self._compose(text, country, override or "PTY", ordered, cty_from)
         if k == PERSON:
             return self._person(text, head_m, when, hint, ordered)
         if k == ORG:
@@ -218,6 +233,8 @@ class ActorResolver:
             # "Homeland Union", "Popular Front": a name we do not know, not a trade union or a front.
             return self._compose(text, country, self._mod_sector(ordered, None, False), ordered, cty_from)
         sector = self._mod_sector(ordered, e.sector, e.weak)
+        if sector == "GOV" and _party_title(ws, matches):
+            sector = "PTY"  # "the SNP leader", "BJP chief": a party's officer, not a government's
         if sector == "GOV":
             # "a minister of the Church of England", "the secretary of the party": an office of a body
             # that is no organ of the state is that body's
@@ -291,13 +308,15 @@ class ActorResolver:
         e = self._pick(m, when, hint)
         override = self._mod_sector(ordered, None, False, overrides_only=True)
         title = next((o for o in ordered if o.entry.kind == SECTOR and o.entry.sector and o.end <= m.start), None)
+        org = next((o for o in ordered if o.entry.kind == ORG and o.end <= m.start), None)
         if when is None and title is not None:
-            # undated, "Ukrainian President Petro Poroshenko": the office the text gives, not the latest one
-            held = [c for c in m.cands if c.kind == PERSON and c.sector == title.entry.sector
-                    and (hint is None or c.country == hint)]
+            # undated, "Ukrainian President Petro Poroshenko": the office the text gives, not the latest one;
+            # "UN Secretary-General Antonio Guterres": the organisation's officer, not the PM he once was
+            held = [c for c in m.cands if c.kind == PERSON and org is not None and c.code == org.entry.code] or [
+                c for c in m.cands if c.kind == PERSON and c.sector == title.entry.sector
+                and (hint is None or c.country == hint)]
             if held:
                 e = max(held, key=lambda c: (c.end is None, c.end or date.min))
-        org = next((o for o in ordered if o.entry.kind == ORG and o.end <= m.start), None)
         if when is None or e.covers(when):
             sector = override or e.sector  # undated: the office the person is known for
         elif override:
@@ -446,6 +465,29 @@ def _of_the(ws: Sequence[Word], start: int, matches: list[_Match]) -> bool:
     while i >= 0 and i not in covered and ws[i].norm not in ("the", "of", "and", "a", "an"):
         i -= 1
     return i >= 1 and ws[i].norm == "the" and ws[i - 1].norm == "of" and start - i <= 3
+
+
+# the last word of a party's name that an institution table also holds ("All Progressives Congress")
+_PARTY_NAMES = frozenset({"congress"})
+
+
+# titles that, after an acronym no table knows, are a party's officer's ("NDP leader", "BJP chief")
+_PARTY_TITLES = frozenset({"leader", "leaders"})  # "TTC spokesman", "NBC chief": a company's or an agency's
+
+
+def _party_title(ws: Sequence[Word], matches: list["_Match"]) -> bool:
+    """A weak title of government ("leader") right after an upper-case acronym no table knows."""
+    for m in matches:
+        e = m.entry
+        if e.kind != SECTOR or e.sector != "GOV" or not e.weak or ws[m.start].norm not in _PARTY_TITLES:
+            continue
+        i = m.start - 1
+        if i < 0 or any(x.start <= i < x.end for x in matches):
+            continue
+        w = ws[i].orig
+        if 2 <= len(w) <= 6 and w.isalpha() and (w.isupper() or (w[0].isupper() and sum(ch.isupper() for ch in w) >= 2)):
+            return True
+    return False
 
 
 def _unknown_name_before(ws: Sequence[Word], matches: list[_Match], head_m: _Match) -> bool:

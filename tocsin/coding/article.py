@@ -31,9 +31,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import normalise, text_of
-from .roles import _foreign, _named, office_holder
+from .roles import _foreign, _named, domestic, office_holder
 from .gate import PERSONAL as _PERSONAL, STATE_FEATURES as _STATE_FEATURES, PartyGate
-from .syntax import actor_token, trigger_token
+from .syntax import actor_token, trigger_token, two_parties
 
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
 _OBJECT_PRONOUNS = {"him", "her"}
@@ -102,6 +102,12 @@ def sector_rules() -> dict[str, SectorRule]:
 
 
 @lru_cache(maxsize=1)
+def remention_nouns() -> dict[str, frozenset[str]]:
+    """Noun -> the CAMEO roots of the acts it names again ("the proposal": 03, 02), data/article/remention.tsv."""
+    return {r["noun"]: frozenset(r["roots"].split()) for r in _rows("remention.tsv")}
+
+
+@lru_cache(maxsize=1)
 def implicit_agents() -> dict[str, tuple[str, str, bool, str]]:
     return {r["cameo"]: (r["sector"], r["text"], r["domestic"] == "1", r["of"]) for r in _rows("implicit_agents.tsv")}
 
@@ -144,6 +150,53 @@ class _Mention:
     i: int  # token index of the mention's head
     actor: Actor
     subject: bool
+    gender: str | None = None  # "m", "f" or unknown: what "he" and "she" may stand for
+
+
+# titles that say whether a person is a man or a woman ("Mrs May", "King Abdullah", "the Queen")
+_TITLE_GENDER = {**{w: "m" for w in ("mr", "mr.", "mister", "sir", "lord", "king", "prince", "emir", "sheikh", "pope",
+                                     "sultan", "duke", "count", "baron", "brother", "father", "son", "husband",
+                                     "uncle", "nephew", "grandson", "monsignor", "cardinal")},
+                 **{w: "f" for w in ("mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "lady", "dame", "queen",
+                                     "princess", "empress", "duchess", "baroness", "countess", "sister", "mother",
+                                     "daughter", "wife", "widow", "aunt", "niece", "granddaughter", "sheikha",
+                                     "congresswoman", "chairwoman", "spokeswoman", "businesswoman", "first lady")}}
+# words of a title before a name, which are no given name ("President Donald Trump")
+_TITLE_WORDS = frozenset({"president", "prime", "minister", "chancellor", "governor", "gov", "senator", "sen", "rep",
+                          "general", "gen", "colonel", "col", "judge", "justice", "chief", "secretary", "mayor",
+                          "ambassador", "commissioner", "director", "dr", "prof", "professor", "former", "late",
+                          "foreign", "defence", "defense", "interior", "deputy", "vice", "speaker", "leader",
+                          "state", "councilor", "councillor", "elect", "acting", "opposition", "party"})
+# what the entity recogniser may call "Mrs Ana Costa" or "King Faisal"
+_NAME_ENTS = ("", "PERSON", "ORG")
+_MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name -> "m" or "f" (data/actors/given_names.tsv)."""
+    with resources.files("tocsin.data").joinpath("actors", "given_names.tsv").open(encoding="utf-8") as f:
+        rows = csv.reader((ln for ln in f if ln.strip() and not ln.startswith("#")), delimiter="\t")
+        return {r[0]: r[1] for r in rows if len(r) >= 2 and r[0] != "name"}
+
+
+def _ent_gender(ent: Span) -> str | None:
+    """Whether a person named is a man or a woman, where the text says so: a title before or in the name
+    ("Mrs Clinton", "Queen Rania"), else a given name the data list knows ("Theresa May")."""
+    doc = ent.doc
+    for k in range(max(ent.start - 2, 0), ent.end):
+        g = _TITLE_GENDER.get(doc[k].lower_)
+        if g is not None and (k >= ent.start - 1 or doc[k + 1].lower_ in (".",)):
+            return g
+    # the given name is the first of two or more names ("Kelly" alone may be John Kelly's surname)
+    words = [t for t in ent if t.is_alpha and t.text[:1].isupper() and len(t) > 1
+             and t.lower_ not in _TITLE_WORDS]
+    if len(words) >= 2:
+        return given_names().get(words[0].text)
+    return None
 
 
 @dataclass
@@ -156,11 +209,15 @@ class ArticleActors:
     names: dict[str, Actor | None] = field(default_factory=dict)  # a word of a person's name -> that person
     acronyms: dict[str, Actor] = field(default_factory=dict)
 
-    def person_before(self, i: int, sent: Span, avoid: str | None = None) -> Actor | None:
+    def person_before(self, i: int, sent: Span, avoid: str | None = None, gender: str | None = None
+                      ) -> Actor | None:
         """Who "he" or "she" at token ``i`` is: a person named earlier in the sentence, else the last
         person who was the subject of a recent sentence, else the last person named. ``avoid``: the code
-        of the other party of the pronoun's event ("Orban wrote to Zelenskyy, accusing him": not Orban)."""
+        of the other party of the pronoun's event ("Orban wrote to Zelenskyy, accusing him": not Orban).
+        ``gender`` ("m" for "he", "f" for "she"): not a person the text says is of the other one."""
         before = [m for m in self.people if m.i < i and (avoid is None or m.actor.code != avoid)]
+        if gender is not None:
+            before = [m for m in before if m.gender in (None, gender)] or before
         if not before:
             return None
         here = [m for m in before if m.i >= sent.start]
@@ -200,6 +257,17 @@ class ArticleActors:
             return next(iter(found.values()))
         acr = [self.acronyms[w] for w in words if w in self.acronyms]
         return acr[0] if len(acr) == 1 else None
+
+
+def _name_words(doc: Doc, i: int) -> list[str]:
+    """The capitalised words of the person's name whose head is token ``i``."""
+    lo = i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    hi = i + 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return [t.text for t in doc[lo:hi] if t.is_alpha and t.text[:1].isupper() and len(t) > 1]
 
 
 def _states(doc: Doc, places: list[PlaceMention]) -> list[tuple[int, str]]:
@@ -418,8 +486,8 @@ class ArticlePass:
                 # "Gomez" after "Judge Maria Gomez": a re-mention is the person first named
                 known = {id(a): a for tok in ent if (a := t.names.get(tok.text)) is not None}
                 actor = next(iter(known.values())) if len(known) == 1 else (
-                    self._titled(head, ent, when) or actor or Actor(text=ent.text))
-            t.people.append(_Mention(head.i, actor, head.dep_ in _SUBJ))
+                    self._titled(head, ent, when) or self._title_before(ent, when) or actor or Actor(text=ent.text))
+            t.people.append(_Mention(head.i, actor, self._main_subject(head), _ent_gender(ent)))
             for tok in ent:
                 if tok.is_alpha and tok.text[:1].isupper() and len(tok) > 1:
                     prev = t.names.get(tok.text, actor)
@@ -429,6 +497,49 @@ class ArticlePass:
                         t.names[tok.text] = prev if prev.code else actor
                         continue
                     t.names[tok.text] = actor if tok.text not in t.names or same else None
+        # "King Faisal", "Mrs Costa": a gendered title before a name is a person even where the entity
+        # recogniser saw none
+        covered = {k for m in t.people for k in range(m.i - 3, m.i + 1)}
+        extra = False
+        for tok in doc:
+            g = _TITLE_GENDER.get(tok.lower_)
+            if g is None or not tok.text[:1].isupper() or tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN":
+                continue
+            end = tok.i + 1
+            while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ in _NAME_ENTS:
+                end += 1
+            if end in covered or doc[end].ent_type_ not in _NAME_ENTS:
+                continue
+            try:
+                actor = self.actors.actor(doc[end], when)
+            except Exception:  # a resolver bug must not lose the article
+                actor = None
+            if actor is not None and actor.code:
+                t.people.append(_Mention(end, actor, self._main_subject(doc[end]), g))
+                extra = True
+        # "Outgoing PM Cerar said": a name the article gave a person before stands for that person where the
+        # entity recogniser missed it
+        covered = {k for m in t.people for k in range(m.i - 3, m.i + 1)}
+        for tok in doc:
+            if (tok.pos_ != "PROPN" or tok.i in covered or tok.ent_type_ not in _NAME_ENTS + ("NORP",)
+                    or tok.lower_ in _MONTH_NAMES or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")):
+                continue
+            known = t.names.get(tok.text)
+            if known is not None and known.code:
+                t.people.append(_Mention(tok.i, known, self._main_subject(tok)))
+                extra = True
+        if extra:
+            t.people.sort(key=lambda m: m.i)
+        # "Theresa May ... Mrs May": what one mention of a name says of the person, every mention of it says
+        said: dict[str, str | None] = {}
+        for m in t.people:
+            if m.gender is not None:
+                for w in _name_words(doc, m.i):
+                    said[w] = m.gender if said.get(w, m.gender) == m.gender else None
+        for m in t.people:
+            if m.gender is None:
+                found = {said.get(w) for w in _name_words(doc, m.i)} - {None}
+                m.gender = found.pop() if len(found) == 1 else None
         t.acronyms = dict(self.acronyms(doc, when))
         t.home, t.scene = self._home(doc, events, places)
         if t.home:  # "Judge Jee" is a judge of the country the story is about
@@ -438,6 +549,29 @@ class ArticlePass:
             t.names = {k: (_with(a, t.home) if _bare(a) else a) if a is not None else None for k, a in t.names.items()}
             t.acronyms = {k: _with(a, t.home) if _bare(a) else a for k, a in t.acronyms.items()}
         return t
+
+    def _main_subject(self, tok: Token) -> bool:
+        """Whether ``tok`` is who a sentence is about: the subject of its main verb or of a verb of saying
+        ("Cerar said that ...", not "... when Saddam Hussein did not have")."""
+        return tok.dep_ in _SUBJ and (tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in self.say)
+
+    def _title_before(self, ent: Span, when) -> Actor | None:
+        """"White House chief of staff John Kelly" where the parser hung the title elsewhere: the office words
+        right before the name say who the person is."""
+        doc = ent.doc
+        k = ent.start
+        while k > ent.sent.start and ent.start - k < 6 and (
+                doc[k - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[k - 1].lower_ in ("of", "the")):
+            k -= 1
+        if k == ent.start:
+            return None
+        try:
+            actor = self.actors.lookup(doc[k:ent.end].text, when)
+        except Exception:  # a resolver bug must not lose the article
+            return None
+        if actor is None or not actor.code or actor.sector in (None, "CVL"):
+            return None
+        return Actor(text=ent.text, code=actor.code, country=actor.country, sector=actor.sector)
 
     def _titled(self, head: Token, ent: Span, when) -> Actor | None:
         """"The state Commissioner of Police, Mr. Olafimihan Adeoye", "Adeoye, the police commissioner":
@@ -512,6 +646,7 @@ class ArticlePass:
         if len(sents) < 2:  # no article around the sentence to imply an agent from
             return [_no_self_target(e) for e in events if e.source is not None or e.target is not None]
         table = self.table(doc, article, events, places)
+        venues = frozenset(p.text for p in places)
         last_seen: dict[str, tuple[int, str]] = {}  # sector -> (sentence start, country) of its last named body
         out: list[Event] = []
         for e in events:
@@ -522,8 +657,19 @@ class ArticlePass:
                 src = self._resolve(src, doc, sent, trig, table, last_seen, other=tgt)
                 tgt = self._resolve(tgt, doc, sent, trig, table, last_seen, other=src)
                 said = self._resolve(said, doc, sent, trig, table, last_seen)
+            if src is not None and tgt is not None and (_bare(src) or _bare(tgt)) and (src.country or tgt.country):
+                # "The Senate criticised the minister's decision": once the article has said whose the minister
+                # is, a bare organ on the other side is of that state too (no state lends its country to a bare
+                # army it fights)
+                ss, ts = domestic([src], [tgt], None, hostile=e.cameo[:2] in _FORCE | {"15"})
+                src, tgt = ss[0], ts[0]
             if src is None and trig is not None:
                 src = self._implicit_agent(e, trig, tgt, table, last_seen)
+            if tgt is None and src is not None and src.sector == "REB" and src.country and e.cameo[:2] == "08":
+                # "the rebels capitulated and agreed to surrender": they yield to the state they fight
+                tgt = Actor(text="the government", code=src.country + "GOV", country=src.country, sector="GOV")
+            if tgt is None and src is not None and trig is not None and e.cameo[:2] in _AT_HOME:
+                tgt = _at_home(trig, src)  # "the police recovered 86 firearms in the state": its own state's
             if src is None and tgt is not None and e.cameo[:2] == "04" and trig is not None and trig.pos_ == "NOUN":
                 src = _speaker_party(said, tgt)
             if src is not None and tgt is None and sent is not None and (e.cameo[:2] in _RECIPROCAL
@@ -534,9 +680,15 @@ class ArticlePass:
                 pair = _last_pair(doc, out, sent)
                 if pair is not None and (tgt is None or tgt.code in (pair[0].code, pair[1].code)):
                     src, tgt = _named_as(pair[0], src.text), pair[1]
-            if src is not None and tgt is None and trig is not None and e.cameo[:2] in _STANCE_ROOTS:
+            if src is not None and tgt is None and trig is not None and e.cameo[:2] in _STANCE_ROOTS | {"05"}:
                 tgt = self._doer_of(doc, trig, out, src)  # "... The government condemned the attacks": their doer
-            if src is not None and tgt is not None and src.code and src.code == tgt.code:
+            if (src is not None and tgt is None and sent is not None and trig is not None
+                    and e.cameo[:2] in _ASIDE_ROOTS and e.modality != "negated"):
+                # "Moon said China was partly to blame and called for Beijing's help": the other party the
+                # clause of the deed names is whom it is aimed at, when the parse hung it elsewhere
+                tgt = self._other_party(doc, sent, trig, src, table, last_seen)
+            if src is not None and tgt is not None and src.code and src.code == tgt.code and not two_parties(
+                    src, tgt, venues):
                 tgt = None  # resolving made the two sides one: no self-directed event
             if src is None and tgt is None:
                 continue
@@ -573,8 +725,9 @@ class ArticlePass:
             tok = self._token_of(actor, sent, trig)
             if tok is not None:
                 # "him", "her" as the other party is never the event's own source
-                avoid = other.code if other is not None and other.code and low in _OBJECT_PRONOUNS else None
-                ref = table.person_before(tok.i, sent, avoid)
+                avoid = (other.code if other is not None and other.code and low in _OBJECT_PRONOUNS
+                         and tok.dep_ != "poss" else None)  # "criticised her decision" may be her own
+                ref = table.person_before(tok.i, sent, avoid, _PRONOUN_GENDER.get(low))
                 if ref is not None:
                     return Actor(text=actor.text, code=ref.code, country=ref.country, sector=ref.sector)
             return actor
@@ -644,6 +797,36 @@ class ArticlePass:
                     return _with(actor, table.scene)
         return actor
 
+    def _other_party(self, doc: Doc, sent: Span, trig: Token, src: Actor, table: ArticleActors,
+                     last_seen: dict[str, tuple[int, str]]) -> Actor | None:
+        """The one party of another code than ``src`` that the deed's sentence names outside the source's own
+        phrase, resolved as the article resolves it (of the source's state only as a second organ of it, and
+        not a bare "people" or "farmers" whose country only a guess would give); None if none or several."""
+        subj = {t.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        own = self._token_of(src, sent, trig)
+        if own is not None:
+            subj.update(t.i for t in own.subtree)
+        found: dict[str, Actor] = {}
+        for t in sent:  # the whole sentence: the parser often hangs the other party away from the verb
+            if (t.i in subj or t.i == trig.i or t.pos_ not in ("NOUN", "PROPN")
+                    or t.dep_ not in ("dobj", "pobj", "dative", "poss", "nsubj", "nsubjpass", "appos", "conj")):
+                continue
+            try:
+                a = self.actors.actor(t, None if t.ent_type_ == "PERSON" else table_when(doc))
+            except Exception:  # a resolver bug must not lose the article
+                a = None
+            if a is None or not a.code or a.text.strip() == src.text.strip():
+                continue
+            if _bare(a) and a.sector not in _OFFICE_SECTORS:
+                continue  # "people", "farmers": whose, only a guess would say (an office is the story's state's)
+            a = self._resolve(a, doc, sent, trig, table, last_seen, other=src) or a
+            if a.code and a.code != src.code and (a.country != src.country or two_parties(src, a)):
+                found.setdefault(a.code, a)
+        if len(found) != 1:
+            return None
+        a = next(iter(found.values()))
+        return Actor(text=a.text, code=a.code, country=a.country, sector=a.sector)
+
     def _unknown(self, actor: Actor, sent: Span, trig: Token, table: ArticleActors) -> Actor | None:
         """An actor no table knows. "The Syrian army command": the words before the unknown head still
         say whose body it is; "Douma", a town the gazetteer lacks, lies in the country the story is about."""
@@ -711,6 +894,10 @@ class ArticlePass:
         if obj is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
             return None
         roots = self.event_nouns.get(obj.lemma_.lower())
+        if not roots and not any(c.dep_ in ("acl", "relcl", "prep") for c in obj.children):
+            # "Russia rejected the proposal", "the EU welcomed the decision": an act of another kind named again
+            # ("the decision to prosecute" says itself what was decided, and so whose it was)
+            roots = remention_nouns().get(obj.lower_) or remention_nouns().get(obj.lemma_.lower())
         if not roots:
             return None
         # "the attack on the French troops": only a deed on them
@@ -793,7 +980,7 @@ class ArticlePass:
     @staticmethod
     def _speaker(who: Token, known: Actor | None, table: ArticleActors) -> Actor | None:
         if who.lower_ in _PERSONAL:
-            ref = table.person_before(who.i, who.sent)
+            ref = table.person_before(who.i, who.sent, gender=_PRONOUN_GENDER.get(who.lower_))
         elif known is not None and known.country:
             ref = known
         else:
@@ -1105,6 +1292,37 @@ def _YEAR_IN(e: Event, doc: Doc) -> bool:
     return any(_YEAR.search(t.text) for t in own)
 
 
+# aid and coercion a state's organs deal out at home, and the nouns of "in the state", "across the country"
+_AT_HOME = frozenset({"07", "17"})
+_HOME_NOUNS = frozenset({"state", "country", "nation", "region", "province", "city", "town", "area", "community",
+                         "district", "village", "villages", "communities", "capital", "territory"})
+
+
+def _at_home(trig: Token, src: Actor) -> Actor | None:
+    """"Police recovered firearms in the state", "the army handed out food across the region": a state's organ
+    acting in its own "state", "country" or "region" does so to its own country."""
+    if not src.country or src.sector not in _OFFICE_SECTORS:
+        return None
+    for c in trig.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lower_ in _HOME_NOUNS and any(
+                        d.dep_ in ("det", "poss") and d.lower_ in ("the", "this", "its", "their", "our") for d in g.children):
+                    return Actor(text=f"{c.text} {g.text}", code=src.country, country=src.country)
+    return None
+
+
+# roots whose target the deed's clause may name away from the verb: appeals, intents, consultations, support,
+# cooperation, aid, yielding, demands, disapproval and rejection (not statements, and not force, whose target
+# the hostile-precision yardstick holds to what the text says)
+_ASIDE_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "11", "12"})
+
+
+def table_when(doc: Doc):
+    ctx = doc._.tocsin
+    return ctx.article.date if ctx is not None else None
+
+
 def _present(verb: Token) -> bool:
     """"is being hosted", "are meeting", "hosts": present tense, no past or perfect auxiliary."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -1233,6 +1451,7 @@ def _agrees(a: Event, b: Event) -> bool:
 
 def _no_self_target(e: Event) -> Event:
     """"Orban wrote, accusing him": a "him" the article could not tell from the source is no target."""
-    if e.source is not None and e.target is not None and e.source.code and e.source.code == e.target.code:
+    if (e.source is not None and e.target is not None and e.source.code and e.source.code == e.target.code
+            and not two_parties(e.source, e.target)):
         return e.model_copy(update={"target": None})
     return e

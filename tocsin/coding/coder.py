@@ -11,7 +11,7 @@ lives in its ``ArticleContext`` (``context.py``), so one coder serves many threa
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,9 +31,13 @@ from .modality import ModalityResult, ModalityRules
 from .patterns import Lexicon, lexicon
 from .repair import reattach_conjuncts
 from .roles import Roles, domestic
-from .syntax import VERB_OBJ, lemma
+from .syntax import VERB_OBJ, lemma, two_parties
 
 _HOSTILE_FORCE = ("17", "18", "19", "20")
+# verbs whose subject is evidence that points to a culprit ("it bears the hallmarks of", "indications point to")
+_EVIDENCE_VERBS = frozenset({"bear", "carry", "have", "show", "point"})
+# aid and coercion that a state's organs deal out at home ("arrested 40 in Lagos", "gave food in Borno")
+_AT_HOME = ("07", "17")
 # force used or shown: one state's organs seldom use it on another organ of the same state
 _FORCE = ("15", "17", "18", "19", "20")
 
@@ -68,6 +72,7 @@ class EventCoder:
         self.background = Background(self.lex)
         self.gate = Gate(self.lex)
         self.say = self.lex.words("@SAY")
+        self.blame = self.lex.words("@BLAME")  # the culprit words of a statement that lays blame (112)
         self.force = self.lex.words("@TROOP") | self.lex.words("@POLICE") | self.lex.words("@WEAPON")
         # the pass over the whole article once its sentences are coded (coding/article.py); None skips it
         self.article: ArticlePass | None = ArticlePass(actors, self.lex)
@@ -123,6 +128,16 @@ class EventCoder:
             # "Abbas said he will not tolerate attacks": his own stance, in his own words
             mod, sayer = ModalityResult("asserted", None, mod.found - {"reported"}), None
         code = self.codes[m.pattern.code]
+        if code.root == "11" and sayer is not None and sayer.code and not m.noun and lemma(m.anchor) in _EVIDENCE_VERBS:
+            # "officials say it bears the hallmarks of the PKK": the evidence accuses no one; its speaker does, of
+            # whom the hallmarks are
+            sources = [sayer]
+            mod, sayer = ModalityResult("asserted", None, mod.found - {"reported"}), None
+            owner = next((g for c in (m.obj.children if m.obj is not None else ()) if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            a = self.roles.actor(owner, ctx) if owner is not None else None
+            if a is not None and a.code:
+                targets = [a]
         if not sources and code.root == "14":
             pa = self.roles.place_actor(tok, ctx)
             if pa is not None:
@@ -131,6 +146,12 @@ class EventCoder:
         if code.root in _HOSTILE_FORCE and not any(a.code for a in targets):
             # "Douma is surrounded": force used on a place no table names is used on its country
             placed = self.roles.place_target(m, sources, ctx)
+            if placed:
+                targets, at_place = placed, True
+        if code.root in _AT_HOME and not any(a.code for a in targets):
+            # "police recovered 86 firearms in Osun", "the army chief handed out food in Waziristan": what a
+            # state's organ does to or for people where it rules is done to its own country
+            placed = self.roles.home_target(m, sources, ctx)
             if placed:
                 targets, at_place = placed, True
         return Candidate(m, mod, sayer, sources, targets, code, at_place)
@@ -159,6 +180,14 @@ class EventCoder:
                     for g in c.children if g.dep_ == "pobj"):
                 continue  # "the gunmen struck in coordinated attacks": the noun names the same deed
             c = self._candidate(m, sent, ctx)
+            if m.pattern.mod is not None and self.blame <= m.pattern.mod and not any(
+                    a.code for a in c.targets):
+                # "said the weather was to blame for the delay": a blame laid on no party is no accusation, only
+                # the statement the verb's plain pattern codes
+                plain = next((p for p in self.lex.verbs.get(lemma(m.trigger), ()) if p.specificity == 0 and p.code), None)
+                if plain is None:
+                    continue
+                c = self._candidate(replace(m, pattern=plain, obj=None), sent, ctx)
             c.governed = m.anchor.i in governed
             out.append(c)
         return self._given(out)
@@ -248,9 +277,10 @@ class EventCoder:
                 ctx.locations[tok.i] = ctx.geo.event_location(tok, ctx.places)
             location = ctx.locations[tok.i]
         out: list[Event] = []
+        venues = frozenset(p.text for p in ctx.places) if len(sources) == len(targets) == 1 else frozenset()
         for vcode, modality, rule in self.derived.variants(m, c.code, c.mod, sources, c.sayer, c.governed):
             conf = confidence(m, modality, sources, targets, vcode.root, derived=vcode is not c.code)
-            for src, tgt in _pairs(sources, targets):
+            for src, tgt in _pairs(sources, targets, venues):
                 out.append(Event(
                     event_id=f"{article.id}:s{si}:e{k + len(out)}", article_id=article.id, sentence=sentence,
                     span=(m.trigger.idx, m.trigger.idx + len(m.trigger.text)), date=dt.date,
@@ -280,16 +310,18 @@ def _own(sources: list[Actor], sayer: Actor | None) -> bool:
         a is sayer or (a.country and a.country == sayer.country) for a in sources)
 
 
-def _pairs(sources: list[Actor], targets: list[Actor]):
-    """Every source with every target; a party is never its own target."""
+def _pairs(sources: list[Actor], targets: list[Actor], places: frozenset[str] = frozenset()):
+    """Every source with every target; a party is never its own target (``places``: the texts of the places
+    the article names, which are venues, not a second party of one state)."""
     for src in sources or [None]:
         for tgt in targets or [None]:
             if src is not None and tgt is not None and src.code and src.code == tgt.code:
                 if len(targets) > 1:
                     continue
-                if tgt.text.strip().lower() not in ("him", "her"):
+                if tgt.text.strip().lower() not in ("him", "her") and not two_parties(src, tgt, places):
                     # "talks at Downing Street": a venue of one's own is no party; "him" is someone else
-                    # whom the article pass finds among the people it names
+                    # whom the article pass finds among the people it names; "the governors backed the
+                    # president's move": two organs of one state are two parties
                     tgt = None
             yield src, tgt
 

@@ -198,7 +198,7 @@ class Memory:
         if low in _PERSONAL:
             ref = self.person or self.thing
         elif low in _IT and self.bodies:
-            ref = self.body_before(tok) or self.thing or self.person
+            ref = self.body_before(tok) or self.thing  # "it" is never a person
         else:
             ref = self.thing or self.person
         return Actor(text=tok.text, code=ref.code, country=ref.country, sector=ref.sector) if ref else None

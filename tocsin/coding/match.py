@@ -58,6 +58,11 @@ def cited_headlines(sent: Span) -> set[int]:
     return out
 
 
+def _nation_word(tok: Token) -> bool:
+    """"Ukrainian", "Russian": a capitalised adjective or a nationality the entity recogniser names."""
+    return tok.ent_type_ == "NORP" or (tok.pos_ in ("ADJ", "PROPN") and tok.text[:1].isupper())
+
+
 def _temporal(prep: Token) -> bool:
     """"shot a man on Friday", "fired in March": a preposition of time is not the pattern's."""
     objs = [g for g in prep.children if g.dep_ == "pobj"]
@@ -76,6 +81,7 @@ class Matcher:
         self.factive = lex.words("@FACTIVE")
         self.say = lex.words("@SAY")
         self.insult = lex.words("@INSULT")
+        self.blame = lex.words("@BLAME")  # the words of a statement that lays blame (112 say &@BLAME)
 
     def candidates(self, tok: Token) -> tuple[list[Pattern], bool] | None:
         pos = tok.pos_
@@ -168,6 +174,12 @@ class Matcher:
             if tok.dep_ == "parataxis" and lemma(tok.head) == "be":
                 clause.append(tok.head)
             named += [g for c in clause for g in c.children if g.dep_ in ("attr", "acomp")]
+            # "said Ukraine was behind the sabotage", "Hamas was to blame": where the blame is laid
+            named += [g for c in clause for g in c.children if (g.dep_ == "prep" and g.lower_ == "behind") or (
+                g.dep_ == "xcomp" and g.lower_ == "blame")]
+            # "said the saboteurs were Ukrainian": the culprits, with the nation they are said to be of
+            named += [g for c in clause if any(x.dep_ in ("attr", "acomp") and _nation_word(x) for x in c.children)
+                      for g in c.children if g.dep_ == "nsubj" and lemma(g) in self.blame]
         return named + [g for c in named for g in c.children if g.dep_ in ("amod", "compound")]
 
     def _holds(self, p: Pattern, tok: Token, noun: bool, children: list[Token],
@@ -196,7 +208,7 @@ class Matcher:
                 return False, None
         if p.mod is not None:
             pool = [c for c in children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod")]
-            if not p.mod.isdisjoint(self.insult):
+            if not p.mod.isdisjoint(self.insult) or self.blame <= p.mod:
                 # "called the president a dictator", "described the move as illegal": what it is called is
                 # said of the trigger (for the patterns of such names only: "Troops Seize Town As Rebels
                 # Retreat" calls no one a rebel)
@@ -219,6 +231,9 @@ class Matcher:
         if not found:
             return None
         plist, noun = found
+        if (not noun and tok.lower_ == "blame" and tok.dep_ == "xcomp" and lemma(tok.head) == "be"
+                and not any(c.dep_ in VERB_OBJ for c in tok.children)):
+            return None  # "Hamas was to blame": Hamas is blamed, it blames no one
         anchor = tok.head if noun and tok.dep_ == "compound" else tok
         if not noun and lemma(tok) in self.light and any(c.dep_ in VERB_OBJ for c in tok.children):
             plist = [p for p in plist if p.specificity > 0]  # "launch an effort": the object decides

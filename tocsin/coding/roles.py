@@ -47,6 +47,7 @@ _WHERE = frozenset({"in", "near", "outside", "inside", "across", "around", "of"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "this", "these",
              "those", "that", "which", "who", "whom"}
 _SELF_REF = {"it", "they", "he", "she", "we", "i"}
+_POSS_PRONOUNS = frozenset({"his", "her", "its", "their"})
 _AT_PLACE = {"in", "near", "on", "at", "around", "outside", "across", "inside"}
 # sectors that, named without a country ("the government", "the army"), are the home side's
 _DOMESTIC = {"GOV", "MIL", "COP", "OPP", "JUD", "LEG"}
@@ -272,6 +273,7 @@ class Roles:
         self.sent_from = lex.words("@SENT_FROM")
         self.say_verbs = lex.words("@SAY")
         self.partitive = lex.words("@PARTITIVE")
+        self.culprits = lex.words("@BLAME")
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
@@ -771,7 +773,35 @@ class Roles:
             a = self.inner_actor(m.obj, ctx, used)
             if a is not None:
                 found.append(a)
+        if not found and not m.noun and slots.targets:
+            # "criticised her decision", "backed their plan", "bombed their positions": what the deed is aimed
+            # at belongs to whom the possessive names (the article pass tells who; one's own is no target)
+            t0 = slots.targets[0]
+            poss = next((c for c in t0.children if c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS), None)
+            subj = slots.sources[0] if slots.sources else None
+            if poss is not None and poss.lower_ in ("its", "their") and subj is not None and (
+                    (poss.lower_ == "their") == (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we")
+                                                 or any(c.dep_ == "conj" for c in subj.children))):
+                poss = None  # "soldiers abandoned their positions": their own
+            if poss is not None and poss.i not in used:
+                a = self.actor(poss, ctx)
+                if (a is None or not a.code) and poss.lower_ == "their":
+                    a = self._group_in_sentence(poss, ctx, used)
+                if a is not None and a.code:
+                    found.append(a)
         return found
+
+    def _group_in_sentence(self, poss: Token, ctx: ArticleContext, used: set[int]) -> Actor | None:
+        """"Broke a ceasefire with the rebels, bombing their positions": "their" is the party named last before
+        it in its sentence as a plural or a pair, other than the deed's own doer."""
+        for t in reversed(poss.doc[poss.sent.start:poss.i]):
+            if t.i in used or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children):
+                a = self.actor(t, ctx)
+                if a is not None and a.code:
+                    return a
+        return None
 
     def _transit(self, m: Match, ctx: ArticleContext) -> tuple[list[Actor], list[Actor]] | None:
         """"Supplies for the Russian army pass through Belarus": the state crossed is the source, whom the
@@ -905,6 +935,12 @@ class Roles:
             elif not any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children):
                 continue
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if verdict and subj is not None and lemma(subj) in self.culprits:
+                # "said the saboteurs were Ukrainian": the blame is laid on the nation they are said to be of
+                nation = next((x for x in c.children if x.dep_ in ("attr", "acomp") and x.text[:1].isupper()), None)
+                a = self.actors.lookup(nation.text, ctx.when) if nation is not None else None
+                if a is not None and a.code and (binder is None or a.code != binder.code):
+                    return [a]
             if subj is None and c.pos_ in ("NOUN", "PROPN"):
                 subj = next((x for x in c.children if x.dep_ == "compound" and x.pos_ in ("NOUN", "PROPN")), None)
             if subj is None or subj.i in used or subj.pos_ == "PRON":
@@ -1061,6 +1097,26 @@ class Roles:
                 place = ctx.place_at(t)
                 if place is not None and place.country not in own:
                     return [Actor(text=place.text, code=place.country, country=place.country)]
+        return []
+
+    def home_target(self, m: Match, sources: list[Actor], ctx: ArticleContext) -> list[Actor]:
+        """"Police arrested 40 people in Lagos", "the army distributed food in Borno": a state's organ acting in a
+        place of its own country (or, named bare, of the country the place is in) does it to that country."""
+        organs = [a for a in sources if a.sector in _STATE and a.sector is not None]
+        if not organs or len(organs) != len(sources):
+            return []
+        own = {a.country for a in organs if a.country}
+        tok = m.anchor
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "at", "across", "throughout"):
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                for t in noun_phrase(g):
+                    place = ctx.place_at(t)
+                    if place is not None and (not own or own == {place.country}):
+                        return [Actor(text=place.text, code=place.country, country=place.country)]
         return []
 
     def place_actor(self, tok: Token, ctx: ArticleContext) -> Actor | None:

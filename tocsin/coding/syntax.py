@@ -273,3 +273,35 @@ def depth(tok: Token, limit: int = 8) -> int:
         n += 1
         cur = cur.head
     return n
+
+
+# words that name no one of their own: a pronoun or a determiner is whoever the text named before
+_NO_NAME = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his", "its", "their",
+                      "our", "my", "your", "himself", "herself", "itself", "themselves", "who", "whom", "which",
+                      "that", "this", "these", "those", "the", "a", "an", "both", "all", "each", "other", "own",
+                      "what", "whatever", "whoever", "everyone", "everybody", "anyone", "anybody", "someone",
+                      "somebody", "one", "ones", "itself", "themselves", "yourself", "ourselves", "myself", "me"})
+
+
+def two_parties(a, b, places: frozenset[str] = frozenset()) -> bool:
+    """Whether two actors of one code are two parties of a state's own politics ("the Republican governors
+    backed the president's move", "officials accused the army"), not one party twice: neither is a pronoun,
+    they share no name, and one of them is named by what it is (a lower-case noun such as "governors" or
+    "the army"), not only by a proper name (two proper names of one code are often a party and its venue,
+    "Blair ... at Downing Street"); nor is a place the text names (``places``): "the delegations met in
+    Caracas" names a venue."""
+    wa = [w.strip(".,'\u2019\"") for w in a.text.split()]
+    wb = [w.strip(".,'\u2019\"") for w in b.text.split()]
+    la = {w.lower() for w in wa if w}
+    lb = {w.lower() for w in wb if w}
+    if not la - _NO_NAME or not lb - _NO_NAME or la == lb:
+        return False
+    if a.text.strip() in places or b.text.strip() in places:
+        return False
+    if {w for w in wa if w[:1].isupper()} & {w for w in wb if w[:1].isupper()}:
+        return False  # "President Trump" and "Trump"
+    if la & lb - _NO_NAME:
+        return False  # "the minister" and "the foreign minister": one office named twice
+    def common(ws):
+        return any(w[:1].islower() and w.isalpha() and w.lower() not in _NO_NAME for w in ws)
+    return common(wa) or common(wb)

@@ -26,6 +26,7 @@ from ..model import Article
 from ..model import Coded
 from ..runner import BATCH, Outcome, Runner
 from . import rows as R
+from . import schema
 from .store import KeyFilter, RunSummary, Store, Writer, insert
 
 # Near copies are looked for among the articles stored last (this many, by ``seq``) and those of
@@ -141,6 +142,7 @@ class Ingest:
             self.next_seq = self.stored_seq + 1
             self.stored_ids.load(w.con)
             self.stored_texts.load(w.con)
+            schema.drop_read_indexes(w.con)  # built again when the run ends (schema 7)
         # A store keeps the parameters of its first ingest: band keys made otherwise would never match.
         self.sketcher = Sketcher(stored)
 
@@ -367,6 +369,8 @@ class Ingest:
 
             with self.store.writer() as w:
                 self.summary.clusters = rebuild(w.con)
+        with self.store.writer() as w:
+            schema.build_read_indexes(w.con)
         self._report(reader_problems, coding_problems)
         return self.summary
 

@@ -331,6 +331,7 @@ def read(path: Path, fmt: str, summary: ImportSummary):
 
 def run(store, paths: list[str | Path], fmt: str, *, cluster: bool = True) -> ImportSummary:
     """Import files into ``store`` (a Store), batch by batch, each batch one transaction."""
+    from ..store import schema
     from ..store.rows import ARTICLE_COLUMNS, EVENT_COLUMNS
     from ..store.store import insert
 
@@ -363,6 +364,8 @@ def run(store, paths: list[str | Path], fmt: str, *, cluster: bool = True) -> Im
     # One writing run, like ingest: the store's writer lock is held from the first batch to the clusters.
     lock = store.exclusive() if hasattr(store, "exclusive") else _nothing()
     with lock:
+        with store.writer() as w:
+            schema.drop_read_indexes(w.con)  # the writer holds no index; built again at the end
         for p in paths:
             for row in read(Path(p), fmt, summary):
                 batch.append(row)
@@ -374,6 +377,8 @@ def run(store, paths: list[str | Path], fmt: str, *, cluster: bool = True) -> Im
 
             with store.writer() as w:
                 summary.clusters = rebuild(w.con)
+        with store.writer() as w:
+            schema.build_read_indexes(w.con)
     return summary
 
 
