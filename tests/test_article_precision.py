@@ -259,3 +259,17 @@ def test_what_is_to_be_done_is_still_to_come(pipe, text):
 def test_a_deed_named_twice_in_one_clause_is_one_event(pipe):
     evs = events(pipe, "The gunmen struck in coordinated attacks on two cafes in the old town on Friday night.")
     assert len([e for e in hostile(evs) if e.cameo.startswith("19")]) == 1
+
+
+def test_no_one_bombs_their_own_positions(pipe):
+    # an absolute "with" read by the parser: the rebels own the positions, the one who broke the truce bombed them
+    evs = events(pipe, "Fighting resumed after the army chief broke the truce with rebels bombing their positions "
+                       "near the river.")
+    force = [e for e in hostile(evs) if e.cameo[:2] in ("18", "19")]
+    assert force and not [e for e in force if e.source is not None and e.source.sector == "REB"]
+
+
+def test_rebels_shelling_a_town_stay_the_doers(pipe):
+    evs = events(pipe, "The talks collapsed with rebels shelling the town of Kidal on Monday.")
+    assert not [e for e in hostile(evs) if e.cameo[:2] in ("18", "19") and e.source is not None
+                and e.source.sector not in ("REB", None)]

@@ -9,6 +9,9 @@ inside the denial and its doer becomes "its troops". The tense says where it bel
 A bare infinitive joined to a verb above a "to" infinitive ("admitted having plotted to kill a guard and
 then attack a station") is the infinitive's conjunct: the attack is plotted too.
 
+An absolute "with" whose subject owns the object of a verb of force ("broke the ceasefire with rebels
+bombing their positions") is read as the clause's own deed, done to that subject's positions.
+
 It also makes a "to" infinitive an adverbial clause when a phrase stands between it and a verb of
 commitment or intent: in "the commander vowed on Sunday to fight the army" the fight is the vow's
 content (an open complement, as in "vowed to fight"), not a purpose, and so it is still to come.
@@ -73,6 +76,24 @@ def _infinitive_host(verb: Token) -> Token | None:
     return None
 
 
+# verbs of force: no one bombs or attacks their own positions
+_FORCE = {"bomb", "shell", "attack", "strike", "target", "shoot", "raid", "hit", "pound", "storm", "overrun", "ambush",
+          "besiege", "bombard", "kill"}
+
+
+def _owner_not_doer(verb: Token) -> bool:
+    """"broke a ceasefire with rebels bombing their positions": the parser reads an absolute "with" whose
+    subject owns the object of a verb of force; no one bombs their own positions, so the noun is whose the
+    positions are and the deed is the clause's above (the one who broke the ceasefire bombed them)."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.lemma_.lower() not in _FORCE or verb.head.lower_ != "with":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ != "NNS":
+        return False
+    return any(c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ == "their" for g in c.children)
+               for c in verb.children)
+
+
 def reattach_conjuncts(doc: Doc) -> None:
     """Hang each finite conjunct the parser put inside a content clause on the verb that governs the clause,
     when its tense matches that verb and not the clause's ("had opened ... and accused")."""
@@ -88,6 +109,14 @@ def reattach_conjuncts(doc: Doc) -> None:
             host = _infinitive_host(tok)
             if host is not None:
                 moves.append((tok, host))
+        elif tok.dep_ == "pcomp" and _owner_not_doer(tok):
+            prep = tok.head
+            clause = prep.head if prep.head.pos_ in ("VERB", "AUX") else prep.head.head
+            if clause.pos_ in ("VERB", "AUX") and clause.i < tok.i:
+                subj = next(c for c in tok.children if c.dep_ == "nsubj")
+                subj.head, subj.dep_ = prep, "pobj"
+                tok.dep_ = "advcl"
+                moves.append((tok, clause))
     for tok, gov in moves:
         cc = next((c for c in tok.head.children if c.dep_ == "cc" and c.i == tok.i - 1), None)
         tok.head = gov
