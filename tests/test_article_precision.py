@@ -273,3 +273,10 @@ def test_rebels_shelling_a_town_stay_the_doers(pipe):
     evs = events(pipe, "The talks collapsed with rebels shelling the town of Kidal on Monday.")
     assert not [e for e in hostile(evs) if e.cameo[:2] in ("18", "19") and e.source is not None
                 and e.source.sector not in ("REB", None)]
+
+
+def test_their_positions_are_the_group_just_named_not_an_earlier_party(pipe):
+    evs = events(pipe, "Britain put 100 troops on standby on Sunday. Fighting resumed after the army chief broke the "
+                       "truce with rebels bombing their positions near the river.")
+    force = [e for e in hostile(evs) if e.cameo[:2] in ("18", "19") and "truce" in e.sentence]
+    assert force and all(e.target is not None and e.target.sector == "REB" for e in force)

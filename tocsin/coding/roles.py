@@ -784,9 +784,9 @@ class Roles:
                                                  or any(c.dep_ == "conj" for c in subj.children))):
                 poss = None  # "soldiers abandoned their positions": their own
             if poss is not None and poss.i not in used:
-                a = self.actor(poss, ctx)
-                if (a is None or not a.code) and poss.lower_ == "their":
-                    a = self._group_in_sentence(poss, ctx, used)
+                a = self._group_in_sentence(poss, ctx, used) if poss.lower_ == "their" else None
+                if a is None or not a.code:
+                    a = self.actor(poss, ctx)
                 if a is not None and a.code:
                     found.append(a)
         return found
