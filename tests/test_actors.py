@@ -352,3 +352,16 @@ def test_who_is_indicted_and_will_resign_resigns():
                          date="2000-01-01")
     resign = [e for e in events if e.cameo.startswith("083")]
     assert resign and all(e.source is not None and e.source.country == "MNE" for e in resign)
+
+
+@pytest.mark.parametrize("text", [
+    "Tory leader Michael Howard",  # John Howard, Australia's prime minister in 2005, is someone else
+    "Habib Essid",  # a leader's surname as another man's given name
+])
+def test_a_leaders_surname_in_another_name_is_not_the_leader(r, text):
+    a = r.lookup(text, date(2005, 6, 1))
+    assert a is None or a.country is None
+
+
+def test_a_misspelt_leader_is_still_found(r):
+    assert code(r.lookup("President Bouteflicka", date(2005, 6, 1))) == "DZAGOV"

@@ -427,3 +427,41 @@ def test_no_other_party_from_a_bare_crowd(pipe):
 def test_a_visit_to_a_place_abroad_is_a_visit_to_its_country(pipe, text, code):
     visits = [e for e in events(pipe, text, date(2024, 5, 4)) if e.cameo == "042"]
     assert visits and all(country(e.target) == code for e in visits)
+
+
+# ---------- session 8: pairs, parties, names that only look like a leader's ----------
+@pytest.mark.parametrize("text, a, b", [
+    ("Italian Prime Minister Paolo Verdi and his Austrian counterpart, Karl Huber, spoke by telephone on Monday. "
+     "The call lasted an hour.", "ITA", "AUT"),
+    ("Greek President Nikos Andreou and Portuguese President Rui Matos met in Lisbon on Monday. "
+     "They spoke for an hour.", "GRC", "PRT"),
+    ("Norway and Chile held joint naval exercises off Valparaiso on Tuesday. "
+     "The drills lasted a week.", "NOR", "CHL"),
+])
+def test_two_parties_named_together_act_with_each_other(pipe, text, a, b):
+    es = [e for e in events(pipe, text, date(2011, 5, 4)) if e.cameo[:2] in ("04", "06")]
+    pairs = {(country(e.source), country(e.target)) for e in es}
+    assert (a, b) in pairs and (b, a) in pairs
+
+
+def test_the_opposition_is_a_party_not_a_stance(pipe):
+    es = events(pipe, "Zambia's president spoke in Lusaka on Friday. The government accused the opposition of "
+                      "stirring up riots in the capital.", date(2011, 5, 4))
+    assert not [e for e in es if e.cameo[:2] == "12"]
+    accused = [e for e in of(es, "stirring") if e.cameo[:3] == "112"]
+    assert accused and all(country(e.target) == "ZMB" for e in accused)
+
+
+def test_opposition_to_a_plan_is_still_a_stance(pipe):
+    es = events(pipe, "Oslo voiced its opposition to the dam on Friday. Swedish opposition to the dam is growing.",
+                date(2011, 5, 4))
+    assert [e for e in of(es, "Swedish") if e.cameo == "120" and country(e.source) == "SWE"]
+
+
+def test_parties_by_their_names_are_of_the_storys_country(pipe):
+    es = events(pipe, "British ministers met in London on Monday to discuss the budget. The Tories accused Labour "
+                      "of wasting money. The Liberal Democrats criticised both parties.", date(2005, 3, 4))
+    accused = [e for e in of(es, "wasting") if e.cameo[:2] == "11"]
+    assert accused and all(country(e.source) == "GBR" and country(e.target) == "GBR" for e in accused)
+    criticised = [e for e in of(es, "Liberal Democrats") if e.cameo[:2] == "11"]
+    assert criticised and all(country(e.source) == "GBR" for e in criticised)

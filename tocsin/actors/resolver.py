@@ -97,7 +97,8 @@ class ActorResolver:
         if head_at < 0 or not ws:
             return None
         text = head.doc[toks[0].i : toks[-1].i + 1].text
-        if len(ws) == 1 and head.pos_ == "PROPN" and self._someone_else(head, ws[0]):
+        if (head.pos_ == "PROPN" and head_at == len(ws) - 1 and all(w.norm in _HONORIFICS for w in ws[:-1])
+                and self._someone_else(head, ws[-1])):  # "Howard", "Mr Howard"
             return None
         named = head.ent_type_ in _NAMED_ENTS or (head.pos_ == "PROPN" and not _title_case(head))
         return self._resolved(text, ws, head_at, when, named, lenient=False)
@@ -368,6 +369,8 @@ class ActorResolver:
         w = ws[i]
         if len(w.norm) < 6 or not w.orig[:1].isupper() or i == 0:
             return []
+        if i + 1 < len(ws) and ws[i + 1].orig[:1].isupper() and ws[i + 1].orig.isalpha():
+            return []  # "Tory leader Michael Howard": a name's first word is no misspelt surname
         if not any(e.kind == SECTOR and e.sector == "GOV" for t in ws[:i] for e in self.ix.get(t.norm)):
             return []
         surnames = self._surnames
@@ -380,7 +383,9 @@ class ActorResolver:
                         surnames.setdefault(v, set()).add(k)
             self._surnames = surnames
         keys = set().union(*(surnames.get(v, set()) for v in _one_deletion(w.norm)))
-        if len(keys) != 1:
+        if len(keys) != 1 or w.norm in keys:
+            # spelt right, the surname was already weighed and refused ("Tory leader Michael Howard" is no
+            # John Howard): no misspelling to guess at
             return []
         found = [e for e in self.ix.get(keys.pop()) if e.kind == PERSON]
         # "Kyrgyz Prime Minister Tanaev" is no Serbian leader, however close the spelling
@@ -421,6 +426,12 @@ def _fits(e: Entry, ws: Sequence[Word], i: int, length: int, lenient: bool) -> b
 def _surname_ok(e: Entry, ws: Sequence[Word], i: int, ix: Index) -> bool:
     """"Bush" after "Laura" is not George Bush: an unknown capitalised word before a surname
     must start like one of the person's given names."""
+    if i + 1 < len(ws) and e.name and " " in e.name:
+        # "Habib Essid": a surname with an unknown capitalised name after it is someone's given name
+        nxt = ws[i + 1]
+        if (nxt.orig[:1].isupper() and nxt.orig.isalpha() and not ix.get(nxt.norm)
+                and not actor_fold(e.name).endswith(nxt.norm)):
+            return False
     if i == 0:
         return True
     prev = ws[i - 1]
@@ -437,6 +448,9 @@ def _one_deletion(word: str) -> set[str]:
     at most one insertion, deletion or substitution apart (symmetric-delete spelling match)."""
     return {word} | {word[:j] + word[j + 1:] for j in range(len(word))}
 
+
+# what stands before a surname without being a name or an office ("Mr Howard")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madame", "monsieur", "herr", "frau"})
 
 _UNSEEN = object()
 _KNOWN_MAX = 50_000

@@ -55,8 +55,9 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 # named things that "they" may stand for when two or more are named together ("Hungary and Slovakia")
 _GROUP_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 # roots whose act two parties named together do to each other ("Armenia and Azerbaijan held talks"); force
-# is not among them: "US and Israeli jets struck" are allies against a third (unless "each other")
-_RECIPROCAL = {"03", "04", "05"}
+# is not among them: "US and Israeli jets struck" are allies against a third (unless "each other"); material
+# cooperation is: "Russia and China held joint exercises"
+_RECIPROCAL = {"03", "04", "05", "06"}
 # where a group is a party of its clause, not a word inside another phrase
 _PARTY_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "appos", "ROOT"}
 # people rather than bodies: "it" is never a person or a crowd
@@ -938,8 +939,10 @@ class ArticlePass:
         tok = self._token_of(src, sent, trig)
         if ctx is None or tok is None:
             return None
-        if tok.dep_ in ("det", "nummod", "amod", "compound") and tok.head.i > tok.i:
-            tok = tok.head  # "Both sides": the noun
+        while tok.dep_ in ("det", "nummod", "amod", "compound", "poss") and tok.head.i > tok.i:
+            # "Both sides", "French President Jacques Chirac", "his Russian counterpart": the noun the words
+            # before it qualify
+            tok = tok.head
         pairs = ctx.memory.pairs
         if tok.i in pairs:
             return pairs[tok.i]

@@ -302,6 +302,8 @@ def two_parties(a, b, places: frozenset[str] = frozenset()) -> bool:
         return False  # "President Trump" and "Trump"
     if la & lb - _NO_NAME:
         return False  # "the minister" and "the foreign minister": one office named twice
+    if getattr(a, "sector", None) == getattr(b, "sector", None) == "PTY":
+        return True  # "the Conservatives accused Labour": two parties by their names
     def common(ws):
         return any(w[:1].islower() and w.isalpha() and w.lower() not in _NO_NAME for w in ws)
     return common(wa) or common(wb)
