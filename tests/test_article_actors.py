@@ -465,3 +465,20 @@ def test_parties_by_their_names_are_of_the_storys_country(pipe):
     assert accused and all(country(e.source) == "GBR" and country(e.target) == "GBR" for e in accused)
     criticised = [e for e in of(es, "Liberal Democrats") if e.cameo[:2] == "11"]
     assert criticised and all(country(e.source) == "GBR" for e in criticised)
+
+
+def test_his_is_the_person_the_clause_above_names(pipe):
+    es = events(pipe, "Peru backs some of the rebel groups in the south. Venezuelan President Hugo Chavez said the "
+                      "truce was meant to halt his army's advance.", date(2005, 3, 4))
+    halted = [e for e in of(es, "truce") if e.cameo[:2] == "08" and e.target is not None]
+    assert halted and all(country(e.target) == "VEN" for e in halted)
+
+
+@pytest.mark.parametrize("text, home", [
+    ("British Columbia Finance Minister Anne Moss said Ottawa had failed the provinces. She criticised the offer.",
+     "CAN"),
+    ("The governor of New Mexico said the troops were welcome. He praised the plan.", "USA"),
+])
+def test_a_region_named_like_a_state_lies_where_the_gazetteer_puts_it(pipe, text, home):
+    es = [e for e in events(pipe, text, date(2017, 3, 4)) if e.source is not None]
+    assert es and all(country(e.source) == home for e in es)

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import normalise, text_of
-from .roles import _foreign, _named, domestic, office_holder
+from .roles import _foreign, _named, domestic, office_holder, region_named_like_a_state
 from .gate import PERSONAL as _PERSONAL, STATE_FEATURES as _STATE_FEATURES, PartyGate
 from .syntax import actor_token, trigger_token, two_parties
 
@@ -480,7 +480,7 @@ class ArticlePass:
                 continue
             head = ent.root
             try:
-                actor = self.actors.actor(head, when)
+                actor = region_named_like_a_state(self.actors, self.actors.actor(head, when), head, places, when)
             except Exception:  # a resolver bug must not lose the article
                 actor = None
             if actor is None or not actor.code:

@@ -134,6 +134,28 @@ _FOREIGN = re.compile(r"\b(?:foreign(?!\s+(?:ministry|minister|ministers|secreta
                       r"intelligence))|western|overseas|other countries)\b", re.IGNORECASE)
 
 
+def region_named_like_a_state(actors, actor: Actor | None, tok: Token, places, when) -> Actor | None:
+    """"British Columbia Finance Minister", "the governor of New Mexico", "New South Wales police": a region
+    whose name holds another state's name or people lies where the gazetteer puts it, and so does whoever
+    the phrase names by it."""
+    if actor is None or not actor.country or not places:
+        return actor
+    for t in sorted(set(noun_phrase(tok)) | set(tok.doc[tok.left_edge.i:tok.i + 1]), key=lambda x: x.i):
+        if t.pos_ != "PROPN":
+            continue
+        place = next((p for p in places if p.start <= t.idx < p.end and p.country), None)
+        if place is None or place.country == actor.country or place.feature.startswith("PCL"):
+            continue
+        try:
+            alone = actors.lookup(place.text, when)
+        except Exception:  # a resolver bug must not lose the article
+            alone = None
+        if alone is not None and alone.country == actor.country and not alone.sector:
+            return Actor(text=actor.text, code=place.country + (actor.sector or ""), country=place.country,
+                         sector=actor.sector)
+    return actor
+
+
 def office_holder(text: str) -> str | None:
     """The office of "the president", "the prime minister": a definite title with no name or country."""
     m = _OFFICE_HOLDER.match(text.strip())
@@ -300,6 +322,8 @@ class Roles:
             if place is not None and place.country != actor.country and place.start < tok.idx and (
                     alone is None or not alone.code):
                 actor = Actor(text=actor.text, code=place.country, country=place.country)
+        if actor is not None and actor.country and ctx.places:
+            actor = self._region_named_like_a_state(actor, tok, ctx)
         if actor is None and tok.pos_ == "NOUN":
             actor = memory.pair_before(tok)  # "the two countries": the pair the article named last
         if tok.pos_ == "PROPN" and (actor is None or not actor.country):
@@ -330,6 +354,9 @@ class Roles:
             actor = self._possessor_country(actor, tok, ctx, sayer)
         return actor
 
+    def _region_named_like_a_state(self, actor: Actor, tok: Token, ctx: ArticleContext) -> Actor:
+        return region_named_like_a_state(self.actors, actor, tok, ctx.places, ctx.when)
+
     def _partitive(self, tok: Token) -> Token | None:
         """"Some of the rebel groups", "dozens of the protesters", "one of the soldiers": a part named by a
         count or quantifier stands for the plural party after its "of"."""
@@ -353,7 +380,7 @@ class Roles:
         # "Baku denied that its troops...": under a speaker, "its" is the speaker's; "France began
         # evacuating its nationals": else the subject of its own clause, not a guess from sentences before
         ref = sayer if sayer is not None and sayer.country else (
-            self._clause_owner(tok, poss, ctx) or ctx.memory.resolve(poss))
+            self._clause_owner(tok, poss, ctx) or self._person_above(poss, ctx) or ctx.memory.resolve(poss))
         if ref and ref.country:
             return Actor(text=actor.text, code=ref.country + (actor.sector or ""), country=ref.country,
                          sector=actor.sector)
@@ -393,6 +420,25 @@ class Roles:
         if first is None or not first.code or rest is None or not rest.code:
             return [actor]
         return [first, rest]
+
+    def _person_above(self, poss: Token, ctx: ArticleContext) -> Actor | None:
+        """"Assad said the truce was meant to stop his government's advance": "his" or "her" is first the person
+        named as the subject of a clause the pronoun sits in, before it, not whom the sentences before named."""
+        if poss.lower_ not in ("his", "her"):
+            return None
+        verb, steps = poss.head, 0
+        while verb.head is not verb and steps < 8:
+            verb, steps = verb.head, steps + 1
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.i >= poss.i or subj.pos_ == "PRON":
+                continue
+            if subj.ent_type_ != "PERSON":
+                return None  # the nearest subject above is no person: leave "his" to the article
+            a = self.actor(subj, ctx)
+            return a if a is not None and a.country else None
+        return None
 
     def _clause_owner(self, tok: Token, poss: Token, ctx: ArticleContext) -> Actor | None:
         """Who "its" or "their" at ``poss`` (on the noun ``tok``) is: the subject of the clause the noun is in,
