@@ -365,3 +365,13 @@ def test_a_leaders_surname_in_another_name_is_not_the_leader(r, text):
 
 def test_a_misspelt_leader_is_still_found(r):
     assert code(r.lookup("President Bouteflicka", date(2005, 6, 1))) == "DZAGOV"
+
+
+@pytest.mark.parametrize("text, when, expected", [
+    ("Israeli Defence Minister Shaul Mofaz", date(2005, 3, 1), "ISRGOV"),
+    ("Omar Karami", date(2005, 3, 1), "LBNGOV"),
+    ("Treasury Secretary Scott Bessent", date(2026, 2, 1), "USAGOV"),
+    ("Patel", date(2026, 2, 1), None),  # a common surname alone names no one
+])
+def test_office_holders_of_2005_and_2026(r, text, when, expected):
+    assert code(r.lookup(text, when)) == expected
