@@ -482,3 +482,10 @@ def test_his_is_the_person_the_clause_above_names(pipe):
 def test_a_region_named_like_a_state_lies_where_the_gazetteer_puts_it(pipe, text, home):
     es = [e for e in events(pipe, text, date(2017, 3, 4)) if e.source is not None]
     assert es and all(country(e.source) == home for e in es)
+
+
+def test_an_arrest_is_by_the_police_of_where_it_happened(pipe):
+    es = events(pipe, "Canadian teacher Anne Moss was detained in Izmir in October. The Turkish government says she "
+                      "has links to the coup plotters.", date(2017, 5, 1))
+    arrests = [e for e in es if e.cameo == "173"]
+    assert arrests and all(country(e.source) == "TUR" and country(e.target) == "CAN" for e in arrests)

@@ -884,7 +884,10 @@ class ArticlePass:
                 return None
             country = table.scene
         else:
-            country = (tgt.country if tgt is not None and tgt.country else None) or table.home
+            # "Brunson, an American pastor, was detained in Izmir": an organ of the state where it happened,
+            # when the sentence says where, before the state of whom it fell on
+            here = _sentence_country(trig.doc, trig.sent)
+            country = here or (tgt.country if tgt is not None and tgt.country else None) or table.home
         if country is None:
             seen = last_seen.get(sector) or last_seen.get("GOV")
             if seen is not None and trig.sent.start - seen[0] <= 120:
