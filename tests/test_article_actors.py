@@ -489,3 +489,19 @@ def test_an_arrest_is_by_the_police_of_where_it_happened(pipe):
                       "has links to the coup plotters.", date(2017, 5, 1))
     arrests = [e for e in es if e.cameo == "173"]
     assert arrests and all(country(e.source) == "TUR" and country(e.target) == "CAN" for e in arrests)
+
+
+def test_a_foreign_state_dealt_with_lends_no_country_to_a_bare_organ(pipe):
+    es = events(pipe, "Nepal's opposition blamed India for the unrest in Kathmandu. Opposition leaders demanded the "
+                      "withdrawal of India's troops from Nepal and called for the government to resign.",
+                date(2005, 2, 16))
+    demands = [e for e in of(es, "withdrawal") if e.cameo[:2] == "02" or e.cameo[:3] == "105"]
+    assert demands and all(country(e.source) == "NPL" for e in demands)
+    resign = [e for e in of(es, "resign") if e.target is not None and e.target.sector == "GOV"]
+    assert all(country(e.target) == "NPL" for e in resign)
+
+
+def test_an_independent_investigation_names_no_newspaper(pipe):
+    es = events(pipe, "Chad's army fired on protesters in N'Djamena. Human rights groups called for an independent "
+                      "investigation.", date(2005, 2, 16))
+    assert all(not (e.target is not None and e.target.sector == "MED") for e in es)

@@ -198,7 +198,13 @@ def _media(ix: Index) -> None:
         code = row["code"]
         e = Entry(INST, code=code, country=code[:3], sector=code[3:])
         for n in _split(row["names"]):
-            ix.add(n, e)
+            ws = words(n)
+            if len(ws) == 2 and ws[0].norm == "the":
+                # "the Independent", "the Guardian": a paper named by a common word is that word capitalised
+                # ("an independent investigation" names no paper)
+                ix.add(n, _replace(e, exact=ws[1].orig))
+            else:
+                ix.add(n, e)
 
 
 def _leaders(ix: Index, states: set[str]) -> None:

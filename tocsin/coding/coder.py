@@ -261,8 +261,11 @@ class EventCoder:
         whether only its places name it."""
         def outside(i: int) -> bool:
             return not any(a <= i < b for a, b in zip(said[::2], said[1::2]))
+        # not a state dealt with as a whole, nor its armed forces: "Opposition leaders demanded the withdrawal of
+        # Syria's troops from Lebanon and called for the government to resign" names no Syrian government
         countries = {a.country for c in found if outside(c.m.anchor.i)
-                     for a in (*c.sources, *c.targets, c.sayer) if a is not None and a.country}
+                     for a in (*c.sources, *c.targets, c.sayer) if a is not None and a.country
+                     and a.sector not in _WHOLE_STATE}
         by_place = not countries
         if by_place:
             # "police detained 40 supporters in Nairobi": else the one country its places lie in;
@@ -300,6 +303,8 @@ class EventCoder:
                     location=location, confidence=conf, rule=rule))
         return out
 
+
+_WHOLE_STATE = {None, "MIL"}
 
 # verbs of putting something somewhere, which show force only when what they place is force
 _PLACING = {"deploy", "redeploy", "station", "position", "send", "dispatch", "move", "mass", "amass", "install"}

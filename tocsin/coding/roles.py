@@ -54,6 +54,8 @@ _DOMESTIC = {"GOV", "MIL", "COP", "OPP", "JUD", "LEG"}
 # a state and its organs (None: the country itself); in a hostile event one of them opposing a
 # bare "army" or "drone" does not lend it its country: a state seldom attacks its own navy
 _STATE = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# a state named as a whole, and its armed forces: parties a bare organ deals with as another state
+_WHOLE_STATE = {None, "MIL"}
 # sectors that take the country of the place they act in, when only a place names one
 _PEOPLE_HERE = (_DOMESTIC - {"GOV"}) | {"CVL", "LAB", "EDU", "BUS", "AGR", "REL", "MED", "HLH", "REF", "ELI"}
 
@@ -88,7 +90,9 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
             if country is None and home not in rivals:
                 country = home
         else:
-            country = next((a.country for a in others if a.country), None) or home
+            # "Opposition leaders demanded the withdrawal of Syria's troops", "the government accused Syria": a
+            # state, or its armed forces, dealt with as a whole is another state than the bare organ's
+            country = next((a.country for a in others if a.country and a.sector not in _WHOLE_STATE), None) or home
         if country is None:
             return actors
         # people where they act ("demonstrators marched through Caracas"), but no government
