@@ -505,3 +505,9 @@ def test_an_independent_investigation_names_no_newspaper(pipe):
     es = events(pipe, "Chad's army fired on protesters in N'Djamena. Human rights groups called for an independent "
                       "investigation.", date(2005, 2, 16))
     assert all(not (e.target is not None and e.target.sector == "MED") for e in es)
+
+
+def test_a_bomb_that_rips_through_a_place_is_a_bombing_there(pipe):
+    es = events(pipe, "Gunmen have attacked police posts across Karachi this week. On Friday a bomb ripped through the "
+                      "army headquarters in Karachi.", date(2005, 2, 16))
+    assert [e for e in of(es, "ripped") if e.cameo[:3] == "183" and country(e.target) == "PAK"]

@@ -39,7 +39,7 @@ _ANSWER = frozenset({"retaliation", "response", "reprisal", "revenge", "protest"
 # prepositions of an event's object that name whom the event is aimed at ("a truce with", "aid to")
 _OBJ_PREPS = frozenset({"against", "on", "upon", "with", "to", "toward", "towards", "into"})
 # prepositions that aim hostility at what they name
-_AIMED = frozenset({"against", "on", "upon", "at", "toward", "towards", "into"})
+_AIMED = frozenset({"against", "on", "upon", "at", "toward", "towards", "into", "through"})
 # what an event is done to: never where its source is looked for ("between" names both sides)
 _SOURCE_PRUNE = frozenset(_NOUN_TARGET_PREPS) - {"between"}
 # where a deed or a weapon was ("a car bomb in central Turkey") says nothing of whose it was
@@ -48,7 +48,7 @@ _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", 
              "those", "that", "which", "who", "whom"}
 _SELF_REF = {"it", "they", "he", "she", "we", "i"}
 _POSS_PRONOUNS = frozenset({"his", "her", "its", "their"})
-_AT_PLACE = {"in", "near", "on", "at", "around", "outside", "across", "inside"}
+_AT_PLACE = {"in", "near", "on", "at", "around", "outside", "across", "inside", "through"}
 # sectors that, named without a country ("the government", "the army"), are the home side's
 _DOMESTIC = {"GOV", "MIL", "COP", "OPP", "JUD", "LEG"}
 # a state and its organs (None: the country itself); in a hostile event one of them opposing a
@@ -749,6 +749,8 @@ class Roles:
         found: list[Actor] = []
         hostile = (m.pattern.code or "")[:2] >= "13"
         prep_order = _NOUN_TARGET_PREPS if m.noun else _TARGET_PREPS
+        if hostile:
+            prep_order = (*prep_order, "through")  # "a bomb ripped through the army headquarters"
         for pool in pools:
             for p in (*prep_order, "of"):
                 if p not in pool or (p == "in" and not m.noun and found):
