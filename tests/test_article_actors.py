@@ -511,3 +511,25 @@ def test_a_bomb_that_rips_through_a_place_is_a_bombing_there(pipe):
     es = events(pipe, "Gunmen have attacked police posts across Karachi this week. On Friday a bomb ripped through the "
                       "army headquarters in Karachi.", date(2005, 2, 16))
     assert [e for e in of(es, "ripped") if e.cameo[:3] == "183" and country(e.target) == "PAK"]
+
+
+def test_a_warning_that_a_state_would_face_force_is_a_threat_to_it(pipe):
+    es = events(pipe, "Tensions rose in the Baltic on Monday. The Swedish prime minister warned Russia that it would face "
+                      "a firm response if it closed the strait.", date(2026, 3, 4))
+    threats = [e for e in es if e.cameo[:2] == "13"]
+    assert threats and all(country(e.source) == "SWE" and country(e.target) == "RUS" for e in threats)
+    closing = [e for e in of(es, "closed") if e.cameo[:2] == "19"]
+    assert all(country(e.source) == "RUS" for e in closing)
+
+
+def test_a_warning_of_a_danger_is_still_no_threat(pipe):
+    es = events(pipe, "Storms hit the coast on Monday. The embassy warned that tourists could face long delays.",
+                date(2026, 3, 4))
+    assert not [e for e in es if e.cameo[:2] == "13"]
+
+
+def test_european_leaders_are_not_of_the_storys_country(pipe):
+    es = events(pipe, "Iran fired missiles at two tankers in the Gulf on Wednesday. Iranian officials defended the "
+                      "strikes. European leaders condemned the attack.", date(2026, 3, 4))
+    condemned = [e for e in of(es, "European") if e.source is not None]
+    assert condemned and all(country(e.source) != "IRN" for e in condemned)

@@ -62,6 +62,7 @@ class Background:
         self.threat_act = lex.words("@THREAT_ACT_MOD")
         self.danger_verbs = lex.words("@DANGER_VERB")
         self.befall = lex.words("@BEFALL")
+        self.threatened = lex.words("@THREATENED")
         self.gather = lex.words("@GATHER_VERB")
         self.gathering = lex.words("@GATHER_NOUN")
         self.contention = lex.words("@CONTENTION_CUE")
@@ -241,6 +242,9 @@ class Background:
             if c.dep_ not in ("ccomp", "parataxis"):
                 continue
             if lemma(c) in self.befall:
+                if any(g.dep_ == "dobj" and (lemma(g) in self.threatened or g.lower_ in self.threatened)
+                       for g in c.children) and any(g.dep_ == "dobj" for g in tok.children):
+                    return None  # "warned Iran that it would face overwhelming force": a threat to whom it warns
                 return "another sense: a warning of a danger, not a threat"
             subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
             if subj is None:

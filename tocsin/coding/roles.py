@@ -133,9 +133,13 @@ _OFFICES = ("president", "prime minister", "premier", "chancellor", "foreign min
             "defense minister", "interior minister", "king", "queen", "emir", "monarch")
 _OFFICE_HOLDER = re.compile(r"^the (?:(?:former|then|late|new|incoming|outgoing|acting|interim)[- ])?(" +
                             "|".join(_OFFICES) + r")$", re.IGNORECASE)
-# "foreign diplomats", "Western envoys", "overseas officials": not of the country the sentence names
+# "foreign diplomats", "Western envoys", "overseas officials", "European leaders", "world leaders": not of the
+# country the sentence names
+# verbs whose object is whom the words are addressed to ("warned Iran that it ...", "told Kyiv it must ...")
+_TELLING = frozenset({"warn", "tell", "remind", "assure", "inform", "caution", "notify", "advise"})
 _FOREIGN = re.compile(r"\b(?:foreign(?!\s+(?:ministry|minister|ministers|secretary|office|affairs|service|policy|"
-                      r"intelligence))|western|overseas|other countries)\b", re.IGNORECASE)
+                      r"intelligence))|western|overseas|other countries|european|arab|african|asian|nordic|scandinavian|"
+                      r"balkan|gulf|world)\b", re.IGNORECASE)
 
 
 def region_named_like_a_state(actors, actor: Actor | None, tok: Token, places, when) -> Actor | None:
@@ -688,7 +692,8 @@ class Roles:
         # "X said it will ...": the pronoun is the speaker
         # (inside a quotation "they" is whom the speaker speaks of, not the speaker)
         found = [b for s in slots.sources
-                 for a in (sayer if sayer is not None and s.lower_ in _SELF_REF and not ctx.memory.quoted_other(s)
+                 for a in (self._addressee(s, ctx) or sayer
+                           if sayer is not None and s.lower_ in _SELF_REF and not ctx.memory.quoted_other(s)
                            else self.actor(s, ctx, sayer),) if a is not None
                  for b in (self.nationalities(s, a, ctx) if a is not sayer else [a])]
         used.update(s.i for s in slots.sources)
@@ -705,6 +710,24 @@ class Roles:
                 used.add(m.obj.i)
                 return [a], m.obj
         return found, None
+
+    def _addressee(self, pron: Token, ctx: ArticleContext) -> Actor | None:
+        """"Trump warned Iran that it would face force if it closed the strait": "it" in what is said to a state
+        or body is that state, not the speaker (a person is never "it")."""
+        if pron.lower_ != "it":
+            return None
+        for v in pron.ancestors:
+            if v.pos_ not in ("VERB", "AUX"):
+                continue
+            told = next((c for c in v.children if c.dep_ in ("dobj", "dative") and c.i < pron.i
+                         and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "NORP")), None
+                        ) if lemma(v) in _TELLING else None
+            if told is not None:
+                a = self.actor(told, ctx)
+                return a if a is not None and a.code else None
+            if any(c.dep_ == "nsubj" and c.i < pron.i and c.pos_ != "PRON" for c in v.children):
+                return None  # the clause of the speaker, who addresses no one
+        return None
 
     def _modifier_actor(self, m: Match, ctx: ArticleContext, used: set[int]) -> list[Actor]:
         """"a Belarusian assault", "Russian airstrikes", "US Predator attacks", "Saudi-led airstrikes"."""
