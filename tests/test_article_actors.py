@@ -533,3 +533,13 @@ def test_european_leaders_are_not_of_the_storys_country(pipe):
                       "strikes. European leaders condemned the attack.", date(2026, 3, 4))
     condemned = [e for e in of(es, "European") if e.source is not None]
     assert condemned and all(country(e.source) != "IRN" for e in condemned)
+
+
+def test_condemning_the_attacks_aims_at_the_attacker_not_the_interceptor(pipe):
+    es = events(pipe, "Iran fired missiles at two tankers near Oman on Wednesday. The Indian navy said its frigates "
+                      "intercepted several drones in the Arabian Sea. Kenya's foreign ministry condemned the attacks and "
+                      "called on all sides to exercise restraint.", date(2026, 3, 4))
+    condemned = [e for e in of(es, "condemned") if e.cameo[:2] == "11"]
+    assert condemned and all(country(e.target) == "IRN" for e in condemned)
+    calls = [e for e in of(es, "all sides") if e.cameo[:2] == "02"]
+    assert all(country(e.target) != "KEN" for e in calls)

@@ -314,6 +314,8 @@ class ArticlePass:
         self.event_nouns: dict[str, set[str]] = {}  # noun -> the roots of force it codes ("blast" -> 18, 20)
         self.say: frozenset[str] = lexicon.words("@SAY") if lexicon is not None else frozenset({"say", "tell", "add"})
         self.mob: frozenset[str] = lexicon.words("@MOB") if lexicon is not None else frozenset({"mob", "mobs"})
+        # force met with force ("destroyers intercepted the drones"): no attack a stance on "the attacks" is taken on
+        self.defence: frozenset[str] = lexicon.words("@DEFENCE") if lexicon is not None else frozenset()
         # an event needs a political actor on one side (coding/gate.py decides what is political)
         self.party_gate = PartyGate(self.rules, self.mob)
         if lexicon is not None:
@@ -923,6 +925,8 @@ class ArticlePass:
             t = self._trigger(doc, x)
             if t is None or t.i < start or t.i >= trig.i:
                 continue
+            if t.lemma_.lower() in self.defence:
+                continue  # "its destroyers intercepted several drones": they met the attacks, they did not make them
             if x.cameo[:2] in roots and x.source is not None and x.source.code and x.source.code != src.code \
                     and x.modality in ("asserted", "reported") and (
                         aimed is None or (x.target is not None and x.target.country == aimed.country)):

@@ -133,13 +133,13 @@ _OFFICES = ("president", "prime minister", "premier", "chancellor", "foreign min
             "defense minister", "interior minister", "king", "queen", "emir", "monarch")
 _OFFICE_HOLDER = re.compile(r"^the (?:(?:former|then|late|new|incoming|outgoing|acting|interim)[- ])?(" +
                             "|".join(_OFFICES) + r")$", re.IGNORECASE)
-# "foreign diplomats", "Western envoys", "overseas officials", "European leaders", "world leaders": not of the
-# country the sentence names
+# "foreign diplomats", "Western envoys", "overseas officials", "European leaders", "world leaders", "all sides": not
+# of the country the sentence names
 # verbs whose object is whom the words are addressed to ("warned Iran that it ...", "told Kyiv it must ...")
 _TELLING = frozenset({"warn", "tell", "remind", "assure", "inform", "caution", "notify", "advise"})
 _FOREIGN = re.compile(r"\b(?:foreign(?!\s+(?:ministry|minister|ministers|secretary|office|affairs|service|policy|"
                       r"intelligence))|western|overseas|other countries|european|arab|african|asian|nordic|scandinavian|"
-                      r"balkan|gulf|world)\b", re.IGNORECASE)
+                      r"balkan|gulf|world|all sides|all parties)\b", re.IGNORECASE)
 
 
 def region_named_like_a_state(actors, actor: Actor | None, tok: Token, places, when) -> Actor | None:
