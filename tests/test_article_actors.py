@@ -543,3 +543,10 @@ def test_condemning_the_attacks_aims_at_the_attacker_not_the_interceptor(pipe):
     assert condemned and all(country(e.target) == "IRN" for e in condemned)
     calls = [e for e in of(es, "all sides") if e.cameo[:2] == "02"]
     assert all(country(e.target) != "KEN" for e in calls)
+
+
+def test_killings_a_speaker_speaks_of_are_not_the_speakers(pipe):
+    es = events(pipe, "Canada's foreign minister said the killings in Ethiopia's Tigray region amount to war crimes. "
+                      "She blamed the Ethiopian government.", date(2021, 9, 10))
+    killings = [e for e in of(es, "killings") if e.cameo[:2] == "18"]
+    assert all(country(e.source) != "CAN" for e in killings)

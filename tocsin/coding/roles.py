@@ -135,6 +135,9 @@ _OFFICE_HOLDER = re.compile(r"^the (?:(?:former|then|late|new|incoming|outgoing|
                             "|".join(_OFFICES) + r")$", re.IGNORECASE)
 # "foreign diplomats", "Western envoys", "overseas officials", "European leaders", "world leaders", "all sides": not
 # of the country the sentence names
+# verbs that only report words: what the parser makes their object is what is spoken of ("said the killings amount
+# to genocide"), never a deed of the speaker's (unlike "announced sanctions")
+_MERELY_SAY = frozenset({"say", "add", "insist", "argue", "claim", "note", "believe", "think"})
 # verbs whose object is whom the words are addressed to ("warned Iran that it ...", "told Kyiv it must ...")
 _TELLING = frozenset({"warn", "tell", "remind", "assure", "inform", "caution", "notify", "advise"})
 _FOREIGN = re.compile(r"\b(?:foreign(?!\s+(?:ministry|minister|ministers|secretary|office|affairs|service|policy|"
@@ -669,6 +672,9 @@ class Roles:
             return expand(x) if x is not None else []
         if lemma(verb) in self.stance or lemma(verb) in self.undergo:
             return []
+        if tok.dep_ == "dobj" and lemma(verb) in _MERELY_SAY:
+            return []  # "Powell said the killings in Darfur amount to genocide": the parser's object of a verb of
+            # saying is what is said of, no deed of the speaker's
         if head.pos_ == "ADP" and passive(verb) and lemma(verb) not in _ENGAGED and any(
                 c.dep_ in ("compound", "amod", "nmod") and not _anti(c) and (a := self.actors.lookup(c.text, None))
                 is not None and a.code for c in tok.children):
