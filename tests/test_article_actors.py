@@ -550,3 +550,9 @@ def test_killings_a_speaker_speaks_of_are_not_the_speakers(pipe):
                       "She blamed the Ethiopian government.", date(2021, 9, 10))
     killings = [e for e in of(es, "killings") if e.cameo[:2] == "18"]
     assert all(country(e.source) != "CAN" for e in killings)
+
+
+def test_objections_are_disapproval(pipe):
+    es = events(pipe, "Norway plans to sell frigates to Chile. Swedish objections to the sale were dismissed on Monday.",
+                date(2005, 3, 1))
+    assert [e for e in of(es, "objections") if e.cameo[:2] == "11" and country(e.source) == "SWE"]
