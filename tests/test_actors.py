@@ -375,3 +375,13 @@ def test_a_misspelt_leader_is_still_found(r):
 ])
 def test_office_holders_of_2005_and_2026(r, text, when, expected):
     assert code(r.lookup(text, when)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the spokesman of the ruling All Progressives Congress", None),  # no US Congress
+    ("the US Congress", "USA"),
+    ("Congress", "USA"),
+])
+def test_a_body_named_by_a_longer_name_is_not_the_body_its_last_word_names(r, text, expected):
+    a = r.lookup(text, date(2018, 4, 1))
+    assert (a.country if a is not None else None) == expected

@@ -556,3 +556,9 @@ def test_objections_are_disapproval(pipe):
     es = events(pipe, "Norway plans to sell frigates to Chile. Swedish objections to the sale were dismissed on Monday.",
                 date(2005, 3, 1))
     assert [e for e in of(es, "objections") if e.cameo[:2] == "11" and country(e.source) == "SWE"]
+
+
+def test_a_region_named_like_a_people_is_not_their_state_as_the_other_party(pipe):
+    es = events(pipe, "Tamil Nadu has moved the Supreme Court over the river dispute. In its petition, the state said "
+                      "New Delhi had failed to set up the board, and asked Tamil Nadu officials to wait.", date(2018, 4, 1))
+    assert all(country(e.target) != "LKA" and country(e.source) != "LKA" for e in es)

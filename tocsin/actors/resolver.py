@@ -349,6 +349,10 @@ class ActorResolver:
                 cands = [e for e in cands if _fits(e, ws, i, length, lenient)]
                 if length == 1 and cands:
                     cands = [e for e in cands if not e.surname or _surname_ok(e, ws, i, self.ix)]
+                    if i > 0 and _inside_a_name(ws[i - 1], self.ix):
+                        # "All Progressives Congress", "Indian National Congress": the last word of another
+                        # body's name is not the body that word alone names (Congress, the US legislature)
+                        cands = [e for e in cands if e.kind != INST]
                 if cands:
                     cands.sort(key=lambda e: _PRIORITY[e.kind])
                     out.append(_Match(i, i + length, cands, cands[0]))
@@ -442,6 +446,13 @@ def _surname_ok(e: Entry, ws: Sequence[Word], i: int, ix: Index) -> bool:
         # a word, not an initial: "Gordon Brown" or "Gord. Brown", never "Gov. Brown"
         return actor_fold(e.name.split()[0]).startswith(prev.norm)
     return prev.norm[:1] in e.initials
+
+
+def _inside_a_name(prev: Word, ix: Index) -> bool:
+    """Whether the word before a one-word key carries a name on: capitalised, a word (no initial, no
+    abbreviation) that the tables do not know ("Progressives Congress", not "US Congress" or "the Congress")."""
+    return (prev.orig[:1].isupper() and prev.orig.isalpha() and len(prev.orig) > 2 and not prev.orig.isupper()
+            and not ix.get(prev.norm))
 
 
 def _one_deletion(word: str) -> set[str]:

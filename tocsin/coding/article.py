@@ -810,7 +810,10 @@ class ArticlePass:
                     or t.dep_ not in ("dobj", "pobj", "dative", "poss", "nsubj", "nsubjpass", "appos", "conj")):
                 continue
             try:
-                a = self.actors.actor(t, None if t.ent_type_ == "PERSON" else table_when(doc))
+                when = None if t.ent_type_ == "PERSON" else table_when(doc)
+                ctx = doc._.tocsin
+                a = region_named_like_a_state(self.actors, self.actors.actor(t, when), t,
+                                              ctx.places if ctx is not None else [], when)
             except Exception:  # a resolver bug must not lose the article
                 a = None
             if a is None or not a.code or a.text.strip() == src.text.strip():
