@@ -282,6 +282,9 @@ class ActorResolver:
                 continue
             if m.end < len(ws) and ws[m.end].norm in _SPONSOR:
                 continue  # "Russian-backed": the sponsor, not the actor
+            if (e.kind == INST and m.end - m.start == 1 and ws[m.start].norm in _PARTY_NAMES and m.start > 0
+                    and _inside_a_name(ws[m.start - 1], self.ix)):
+                continue  # "the secretary of the All Progressives Congress": a party, not the US Congress
             if e.kind in (ORG, GROUP, ADJ, PEOPLE) or e.country:
                 return m
         return None
@@ -349,7 +352,7 @@ class ActorResolver:
                 cands = [e for e in cands if _fits(e, ws, i, length, lenient)]
                 if length == 1 and cands:
                     cands = [e for e in cands if not e.surname or _surname_ok(e, ws, i, self.ix)]
-                    if i > 0 and _inside_a_name(ws[i - 1], self.ix):
+                    if i > 0 and ws[i].norm not in _PARTY_NAMES and _inside_a_name(ws[i - 1], self.ix):
                         # "All Progressives Congress", "Indian National Congress": the last word of another
                         # body's name is not the body that word alone names (Congress, the US legislature)
                         cands = [e for e in cands if e.kind != INST]
@@ -452,7 +455,13 @@ def _inside_a_name(prev: Word, ix: Index) -> bool:
     """Whether the word before a one-word key carries a name on: capitalised, a word (no initial, no
     abbreviation) that the tables do not know ("Progressives Congress", not "US Congress" or "the Congress")."""
     return (prev.orig[:1].isupper() and prev.orig.isalpha() and len(prev.orig) > 2 and not prev.orig.isupper()
-            and not ix.get(prev.norm))
+            and prev.norm not in _FUNCTION_WORDS and not ix.get(prev.norm))
+
+
+# words a sentence or a title may capitalise that carry no name on ("The Kremlin said", "But Congress")
+_FUNCTION_WORDS = frozenset({"the", "this", "that", "these", "those", "and", "but", "yet", "for", "nor", "its", "their",
+                             "his", "her", "our", "your", "new", "former", "whole", "entire", "both", "all", "while",
+                             "when", "after", "before", "since", "then", "now", "also", "even", "still", "why", "how"})
 
 
 def _one_deletion(word: str) -> set[str]:
