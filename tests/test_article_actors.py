@@ -562,3 +562,12 @@ def test_a_region_named_like_a_people_is_not_their_state_as_the_other_party(pipe
     es = events(pipe, "Tamil Nadu has moved the Supreme Court over the river dispute. In its petition, the state said "
                       "New Delhi had failed to set up the board, and asked Tamil Nadu officials to wait.", date(2018, 4, 1))
     assert all(country(e.target) != "LKA" and country(e.source) != "LKA" for e in es)
+
+
+@pytest.mark.parametrize("text, home", [
+    ("OTTAWA - Canadian MPs met on Monday. The House of Commons voted to ratify the trade deal with the EU.", "CAN"),
+    ("LONDON - British MPs debated the war on Monday. The House of Commons voted to back the motion.", "GBR"),
+])
+def test_a_house_of_commons_is_the_storys_countrys(pipe, text, home):
+    es = [e for e in of(events(pipe, text, date(2016, 12, 1)), "House of Commons") if e.source is not None]
+    assert es and all(country(e.source) == home for e in es)

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import entity_bounds, normalise, text_of
-from .roles import _foreign, _named, domestic, office_holder, region_named_like_a_state
+from .roles import _foreign, _named, domestic, office_holder, region_named_like_a_state, shared_institution
 from .gate import PERSONAL as _PERSONAL, STATE_FEATURES as _STATE_FEATURES, PartyGate
 from .syntax import actor_token, trigger_token, two_parties
 
@@ -729,6 +729,10 @@ class ArticlePass:
                 if ref is not None:
                     return Actor(text=actor.text, code=ref.code, country=ref.country, sector=ref.sector)
             return actor
+        if actor.country and table.home and actor.country != table.home:
+            shared = shared_institution(self.actors, actor, table.home)
+            if shared is not None:
+                return shared
         if actor.code and not actor.country and actor.code[:3] in stateless_peoples() and table.scene:
             # "Kurdish militants" in a story set in Turkey act in Turkey's politics; the code keeps the people
             return Actor(text=actor.text, code=actor.code, country=table.scene, sector=actor.sector)

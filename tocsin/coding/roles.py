@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ..actors.normal import words as match_words
 from ..model import Actor
 from .context import ArticleContext
 from .match import Match
@@ -165,6 +166,26 @@ def region_named_like_a_state(actors, actor: Actor | None, tok: Token, places, w
             return Actor(text=actor.text, code=place.country + (actor.sector or ""), country=place.country,
                          sector=actor.sector)
     return actor
+
+
+def shared_institution(actors, actor: Actor, home: str | None) -> Actor | None:
+    """"The House of Commons" in a story set in Canada: an institution whose name several states give theirs
+    (institutions.tsv lists each) is the story's country's, when that is one of them; None otherwise."""
+    ix = getattr(actors, "ix", None)
+    if ix is None or not home or not actor.country or actor.country == home:
+        return None
+    ws = [w.norm for w in match_words(actor.text)]
+    for n in range(len(ws), 0, -1):
+        for i in range(len(ws) - n + 1):
+            found = [e for e in ix.get(" ".join(ws[i:i + n])) if e.kind == "inst"]
+            countries = {e.country for e in found}
+            if actor.country in countries and home in countries:
+                e = next(e for e in found if e.country == home)
+                sector = actor.sector or e.sector
+                return Actor(text=actor.text, code=home + (sector or ""), country=home, sector=sector)
+            if found:
+                return None
+    return None
 
 
 def office_holder(text: str) -> str | None:
@@ -335,6 +356,8 @@ class Roles:
                 actor = Actor(text=actor.text, code=place.country, country=place.country)
         if actor is not None and actor.country and ctx.places:
             actor = self._region_named_like_a_state(actor, tok, ctx)
+        if actor is not None and actor.country and ctx.memory.home:
+            actor = shared_institution(self.actors, actor, ctx.memory.home) or actor
         if actor is None and tok.pos_ == "NOUN":
             actor = memory.pair_before(tok)  # "the two countries": the pair the article named last
         if tok.pos_ == "PROPN" and (actor is None or not actor.country):
