@@ -385,3 +385,13 @@ def test_office_holders_of_2005_and_2026(r, text, when, expected):
 def test_a_body_named_by_a_longer_name_is_not_the_body_its_last_word_names(r, text, expected):
     a = r.lookup(text, date(2018, 4, 1))
     assert (a.country if a is not None else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("House Speaker Mike Johnson", "USALEG"),
+    ("Fed Chair Jerome Powell", "USAGOV"),
+    ("Prime Minister Kim Min-seok", "KORGOV"),
+    ("Miller", None),  # a common surname alone names no one
+])
+def test_office_holders_of_2026(r, text, expected):
+    assert code(r.lookup(text, date(2026, 2, 1))) == expected
