@@ -571,3 +571,11 @@ def test_a_region_named_like_a_people_is_not_their_state_as_the_other_party(pipe
 def test_a_house_of_commons_is_the_storys_countrys(pipe, text, home):
     es = [e for e in of(events(pipe, text, date(2016, 12, 1)), "House of Commons") if e.source is not None]
     assert es and all(country(e.source) == home for e in es)
+
+
+def test_the_government_named_again_is_the_body_not_a_neighbours_officials(pipe):
+    es = events(pipe, "Malian troops fired on protesters in Bamako on Friday. The United States urged the Malian "
+                      "government to show restraint. Guinean officials said they would not return the refugees to Mali. "
+                      "Human rights groups accused the government of a massacre.", date(2005, 5, 16))
+    accused = [e for e in of(es, "massacre") if e.cameo[:3] == "112"]
+    assert accused and all(country(e.target) == "MLI" for e in accused)

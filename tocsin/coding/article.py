@@ -695,6 +695,8 @@ class ArticlePass:
             for a in (src, tgt):
                 if a is not None and a.country and a.sector and sent is not None:
                     last_seen[a.sector] = (sent.start, a.country)
+                    if not _people(a.text):
+                        last_seen["body:" + a.sector] = (sent.start, a.country)
             out.append(e)
         out = self._quoted(doc, out, table)
         out = self._corefer(doc, out)
@@ -776,6 +778,10 @@ class ArticlePass:
                 return _with(actor, named)
             rule = self.rules.get(actor.sector or "")
             seen = last_seen.get(actor.sector or "")
+            if _body_word(actor.text):
+                # "Kyrgyz officials said ... Rights groups accused the government": a body named again is the
+                # body named last, not a state's people who spoke for it
+                seen = last_seen.get("body:" + (actor.sector or ""))
             if tok is not None and _named(actor.text) and (actor.sector in _OFFICE_SECTORS or any(
                     t.ent_type_ == "PERSON" for t in sent if tok.idx <= t.idx < tok.idx + len(actor.text.strip()))):
                 # "Foreign Minister Karl Erjavec": a person by name re-mentions no body named before; whose
@@ -1348,6 +1354,35 @@ def _present(verb: Token) -> bool:
     if auxes:
         return any(a.tag_ in ("VBZ", "VBP") for a in auxes)
     return verb.tag_ in ("VBZ", "VBP")
+
+
+# words that name a body of a state, not people who speak or act for it
+_BODY_WORDS = frozenset({"government", "authorities", "authority", "administration", "regime", "cabinet", "junta",
+                         "army", "military", "police", "parliament", "assembly", "legislature", "court", "judiciary"})
+# words that name people of a state's organs, and titles before a person's name
+_PEOPLE_WORDS = frozenset({"official", "officials", "minister", "ministers", "spokesman", "spokeswoman", "spokesperson",
+                           "diplomat", "diplomats", "envoy", "envoys", "ambassador", "ambassadors", "leader", "leaders",
+                           "president", "lawmakers", "mps", "senators", "officers", "officer", "aides", "aide",
+                           "negotiators", "delegation", "delegates"})
+_TITLES = frozenset({"president", "minister", "secretary", "prime", "chancellor", "king", "ambassador", "general",
+                     "governor", "mayor", "senator", "premier", "spokesman", "spokeswoman", "chief", "mr", "mrs", "ms"})
+
+
+def _body_word(text: str) -> bool:
+    """"the government", "the authorities": a bare body, named by what it is."""
+    ws = text.strip().lower().split(" of ")[0].split()  # "the government of a massacre": the parser's "of"
+    return bool(ws) and ws[-1] in _BODY_WORDS
+
+
+def _people(text: str) -> bool:
+    """"Kyrgyz officials", "President Islam Karimov", "Mr Straw": people of an organ, not the body itself."""
+    ws = [w.strip(".,'\u2019\"") for w in text.split()]
+    ws = [w for w in ws if w]
+    if not ws:
+        return False
+    if ws[-1].lower() in _PEOPLE_WORDS:
+        return True
+    return ws[-1][:1].isupper() and any(w.lower() in _TITLES for w in ws[:-1])
 
 
 def _sentence_country(doc: Doc, sent: Span) -> str | None:
