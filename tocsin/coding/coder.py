@@ -247,7 +247,10 @@ class EventCoder:
             if said not in homes:
                 homes[said] = self._sentence_home(sent, found, said, ctx)
             home, by_place = homes[said]
-            sources, targets = domestic(c.sources, c.targets, home, hostile=c.code.root in _FORCE and not c.place_target,
+            # a threat, like force, is aimed across sides: "accused Damascus of trying to intimidate the opposition"
+            # lends the opposition no Syrian country
+            sources, targets = domestic(c.sources, c.targets, home,
+                                        hostile=c.code.root in _FORCE + ("13",) and not c.place_target,
                                         venue=by_place)
             if not sources and not targets and (self.article is None or not self.article.implies(c.code.code)):
                 continue  # no party; unless the act implies its agent ("drones were banned"), for the article pass
