@@ -579,3 +579,13 @@ def test_the_government_named_again_is_the_body_not_a_neighbours_officials(pipe)
                       "Human rights groups accused the government of a massacre.", date(2005, 5, 16))
     accused = [e for e in of(es, "massacre") if e.cameo[:3] == "112"]
     assert accused and all(country(e.target) == "MLI" for e in accused)
+
+
+def test_a_threat_lends_no_country_to_the_bare_party_it_targets(pipe):
+    es = events(pipe, "Nepal's opposition held rallies in Kathmandu on Monday. Opposition leader Ram Thapa accused "
+                      "Beijing of trying to intimidate the opposition.", date(2005, 2, 16))
+    threats = [e for e in of(es, "intimidate") if e.cameo[:2] == "13"]
+    assert threats and all(country(e.target) != "CHN" for e in threats)
+    # nor does a capital named as the other party make the accuser its own
+    accused = [e for e in of(es, "intimidate") if e.cameo[:3] == "112"]
+    assert accused and all(country(e.source) == "NPL" for e in accused)

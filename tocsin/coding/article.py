@@ -659,7 +659,7 @@ class ArticlePass:
                 # "The Senate criticised the minister's decision": once the article has said whose the minister
                 # is, a bare organ on the other side is of that state too (no state lends its country to a bare
                 # army it fights)
-                ss, ts = domestic([src], [tgt], None, hostile=e.cameo[:2] in _FORCE | {"15"})
+                ss, ts = domestic([src], [tgt], None, hostile=e.cameo[:2] in _FORCE | {"13", "15"})
                 src, tgt = ss[0], ts[0]
             if src is None and trig is not None:
                 src = self._implicit_agent(e, trig, tgt, table, last_seen)

@@ -30,7 +30,7 @@ from .match import Match, Matcher, words
 from .modality import ModalityResult, ModalityRules
 from .patterns import Lexicon, lexicon
 from .repair import reattach_conjuncts
-from .roles import Roles, domestic
+from .roles import Roles, _seat, domestic
 from .syntax import VERB_OBJ, lemma, two_parties
 
 _HOSTILE_FORCE = ("17", "18", "19", "20")
@@ -268,14 +268,16 @@ class EventCoder:
         # Syria's troops from Lebanon and called for the government to resign" names no Syrian government
         countries = {a.country for c in found if outside(c.m.anchor.i)
                      for a in (*c.sources, *c.targets, c.sayer) if a is not None and a.country
-                     and a.sector not in _WHOLE_STATE}
+                     and a.sector not in _WHOLE_STATE and not _seat(a.text)}
         by_place = not countries
         if by_place:
             # "police detained 40 supporters in Nairobi": else the one country its places lie in;
             # not for a bare government, as "ministers met in Brussels" names a venue
             doc = sent.doc
+            # not a capital named as the other party ("accused Beijing of ..."): that is a state, not a place
             countries = {p.country for p in ctx.places if p.country and sent.start_char <= p.start < sent.end_char
-                         and (not said or outside(_token_at(doc, p.start, sent)))}
+                         and (not said or outside(_token_at(doc, p.start, sent)))
+                         and not _party_dep(doc, _token_at(doc, p.start, sent))}
         return (next(iter(countries)) if len(countries) == 1 else None), by_place
 
     def _events(self, c: Candidate, sources: list[Actor], targets: list[Actor], sentence: str, si: int, k: int,
@@ -350,6 +352,11 @@ def _said_within(verb: Token) -> tuple[int, ...]:
         if c.dep_ in ("ccomp", "parataxis") and c.i != verb.i:
             out += [c.left_edge.i, c.right_edge.i + 1]
     return tuple(out)
+
+
+def _party_dep(doc, i: int) -> bool:
+    """Whether the place word at token ``i`` is a clause's subject or object: a party, not where."""
+    return 0 <= i < len(doc) and doc[i].dep_ in ("nsubj", "nsubjpass", "dobj", "dative")
 
 
 def _token_at(doc, char: int, sent: Span) -> int:

@@ -93,7 +93,8 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
         else:
             # "Opposition leaders demanded the withdrawal of Syria's troops", "the government accused Syria": a
             # state, or its armed forces, dealt with as a whole is another state than the bare organ's
-            country = next((a.country for a in others if a.country and a.sector not in _WHOLE_STATE), None) or home
+            country = next((a.country for a in others if a.country and a.sector not in _WHOLE_STATE
+                            and not _seat(a.text)), None) or home
         if country is None:
             return actors
         # people where they act ("demonstrators marched through Caracas"), but no government
@@ -208,6 +209,14 @@ def _named(text: str) -> bool:
             break  # "Prime Minister", "the Interior Ministry": a title, no name
         named += 1
     return named > 0 and bool(ws)
+
+
+def _seat(text: str) -> bool:
+    """"Beijing", "the Kremlin", "Washington": a state named by its capital or seat, as a whole."""
+    ws = text.split()
+    if ws and ws[0].lower() == "the":
+        ws = ws[1:]
+    return len(ws) == 1 and ws[0][:1].isupper() and not ws[0].isupper()
 
 
 def _foreign(text: str) -> bool:
