@@ -16,10 +16,12 @@ and see everything the writer committed.
 """
 from __future__ import annotations
 
+import atexit
 import fcntl
 import os
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +31,30 @@ import duckdb
 
 from ..store import StoreLocked
 from ..store.store import intent_path, open_read
+
+
+# Readers whose watchdog may be running: stopped before the interpreter ends (see _stop_watchdogs).
+_LIVE: "weakref.WeakSet[SharedReader]" = weakref.WeakSet()
+
+
+def _stop_watchdogs() -> None:
+    """Stop every watchdog thread while the interpreter still runs them.
+
+    A daemon thread left running is ended where it stands when Python finalises: in the middle of
+    closing a DuckDB connection, that unwinds through DuckDB's C++ code and aborts the process
+    ("FATAL: exception not rethrown", exit 134), seen at the end of a test run and in 10 of 40
+    exits of a reader that idled out just then.
+    """
+    readers = list(_LIVE)
+    for r in readers:
+        r._stop.set()
+    for r in readers:
+        t = r._watch_thread
+        if t is not None and t is not threading.current_thread():
+            t.join(5.0)
+
+
+atexit.register(_stop_watchdogs)
 
 
 class SharedReader:
@@ -53,6 +79,7 @@ class SharedReader:
         self._opened = 0  # connections opened so far (a thread's cursor belongs to one)
         self._stop = threading.Event()
         self._watching = False
+        self._watch_thread: threading.Thread | None = None
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
         self._memos: dict[str, OrderedDict] = {}
@@ -165,7 +192,10 @@ class SharedReader:
                 self._con = self._open_locked()
                 if not self._watching:
                     self._watching = True
-                    threading.Thread(target=self._watchdog, name="tocsin-reader-watchdog", daemon=True).start()
+                    self._watch_thread = threading.Thread(target=self._watchdog, name="tocsin-reader-watchdog",
+                                                          daemon=True)
+                    _LIVE.add(self)
+                    self._watch_thread.start()
             self._busy += 1
             cur = self._thread_cursor()
         try:
