@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..actors.normal import words as match_words
+from ..actors.tables import INST
 from ..model import Actor
 from .context import ArticleContext
 from .match import Match
@@ -178,7 +179,7 @@ def shared_institution(actors, actor: Actor, home: str | None) -> Actor | None:
     ws = [w.norm for w in match_words(actor.text)]
     for n in range(len(ws), 0, -1):
         for i in range(len(ws) - n + 1):
-            found = [e for e in ix.get(" ".join(ws[i:i + n])) if e.kind == "inst"]
+            found = [e for e in ix.get(" ".join(ws[i:i + n])) if e.kind == INST]
             countries = {e.country for e in found}
             if actor.country in countries and home in countries:
                 e = next(e for e in found if e.country == home)
