@@ -16,12 +16,16 @@ from ..model import Actor
 from ..nlp import entity_bounds
 from .normal import Word, _words, actor_fold, words
 from .tables import (
-    ADJ, CAPITAL, COUNTRY, GROUP, INST, ORG, OUT_OF_OFFICE, PEOPLE, PERSON, SECTOR, Entry, Index, load,
+    ADJ, CAPITAL, COUNTRY, GROUP, INST, ORG, OUT_OF_OFFICE, PEOPLE, PERSON, SECTOR, Entry, Index, load, word_list,
 )
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that pass tokens
     from spacy.tokens import Token
 
+# what stands before a surname without being a name or an office ("Mr Howard")
+_HONORIFICS = word_list("honorifics.txt")
+# words a sentence or a title may capitalise that carry no name on ("The Kremlin said", "But Congress")
+_FUNCTION_WORDS = word_list("function_words.txt")
 # Which reading of an ambiguous key wins ("Congress": the US legislature before the word congress).
 _PRIORITY = {PERSON: 0, GROUP: 1, ORG: 2, INST: 3, COUNTRY: 4, CAPITAL: 5, PEOPLE: 6, ADJ: 7, SECTOR: 8}
 # Entity types that are never actors.
@@ -458,20 +462,12 @@ def _inside_a_name(prev: Word, ix: Index) -> bool:
             and prev.norm not in _FUNCTION_WORDS and not ix.get(prev.norm))
 
 
-# words a sentence or a title may capitalise that carry no name on ("The Kremlin said", "But Congress")
-_FUNCTION_WORDS = frozenset({"the", "this", "that", "these", "those", "and", "but", "yet", "for", "nor", "its", "their",
-                             "his", "her", "our", "your", "new", "former", "whole", "entire", "both", "all", "while",
-                             "when", "after", "before", "since", "then", "now", "also", "even", "still", "why", "how"})
-
 
 def _one_deletion(word: str) -> set[str]:
     """The word and every form of it with one letter dropped: two words share one iff they are
     at most one insertion, deletion or substitution apart (symmetric-delete spelling match)."""
     return {word} | {word[:j] + word[j + 1:] for j in range(len(word))}
 
-
-# what stands before a surname without being a name or an office ("Mr Howard")
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madame", "monsieur", "herr", "frau"})
 
 _UNSEEN = object()
 _KNOWN_MAX = 50_000

@@ -79,6 +79,12 @@ def _rows(name: str) -> Iterator[dict[str, str]]:
             yield {k: (v or "").strip() for k, v in row.items()}
 
 
+def word_list(name: str) -> frozenset[str]:
+    """A list of words in data/actors, one a line, lower case; "#" starts a comment line."""
+    text = (resources.files("tocsin.data") / "actors" / name).read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def _split(cell: str) -> list[str]:
     return [p.strip() for p in cell.split("|") if p.strip()]
 

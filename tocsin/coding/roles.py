@@ -138,11 +138,6 @@ _OFFICE_HOLDER = re.compile(r"^the (?:(?:former|then|late|new|incoming|outgoing|
                             "|".join(_OFFICES) + r")$", re.IGNORECASE)
 # "foreign diplomats", "Western envoys", "overseas officials", "European leaders", "world leaders", "all sides": not
 # of the country the sentence names
-# verbs that only report words: what the parser makes their object is what is spoken of ("said the killings amount
-# to genocide"), never a deed of the speaker's (unlike "announced sanctions")
-_MERELY_SAY = frozenset({"say", "add", "insist", "argue", "claim", "note", "believe", "think"})
-# verbs whose object is whom the words are addressed to ("warned Iran that it ...", "told Kyiv it must ...")
-_TELLING = frozenset({"warn", "tell", "remind", "assure", "inform", "caution", "notify", "advise"})
 _FOREIGN = re.compile(r"\b(?:foreign(?!\s+(?:ministry|minister|ministers|secretary|office|affairs|service|policy|"
                       r"intelligence))|western|overseas|other countries|european|arab|african|asian|nordic|scandinavian|"
                       r"balkan|gulf|world|all sides|all parties)\b", re.IGNORECASE)
@@ -160,10 +155,7 @@ def region_named_like_a_state(actors, actor: Actor | None, tok: Token, places, w
         place = next((p for p in places if p.start <= t.idx < p.end and p.country), None)
         if place is None or place.country == actor.country or place.feature.startswith("PCL"):
             continue
-        try:
-            alone = actors.lookup(place.text, when)
-        except Exception:  # a resolver bug must not lose the article
-            alone = None
+        alone = actors.lookup(place.text, when)
         if alone is not None and alone.country == actor.country and not alone.sector:
             return Actor(text=actor.text, code=place.country + (actor.sector or ""), country=place.country,
                          sector=actor.sector)
@@ -325,6 +317,8 @@ class Roles:
         self.not_doer = lex.words("@SAY") | self.stance | lex.words("@BACKERS")
         self.weapons = lex.words("@WEAPON")
         self.undergo = lex.words("@UNDERGO")
+        self.merely_say = lex.words("@MERELY_SAY")  # verbs that only report words
+        self.telling = lex.words("@TELLING")  # verbs whose object is whom the words are addressed to
         self.receipt = lex.words("@RECEIPT")
         # deeds whoever is hurt or held in them took part in: fights with a side each, and protests
         self.mutual = lex.words("@MUTUAL_FIGHT") | lex.words("@DEMO")
@@ -365,7 +359,7 @@ class Roles:
                     alone is None or not alone.code):
                 actor = Actor(text=actor.text, code=place.country, country=place.country)
         if actor is not None and actor.country and ctx.places:
-            actor = self._region_named_like_a_state(actor, tok, ctx)
+            actor = region_named_like_a_state(self.actors, actor, tok, ctx.places, ctx.when)
         if actor is not None and actor.country and ctx.memory.home:
             actor = shared_institution(self.actors, actor, ctx.memory.home) or actor
         if actor is None and tok.pos_ == "NOUN":
@@ -397,9 +391,6 @@ class Roles:
         if actor is not None and actor.code and not actor.country:
             actor = self._possessor_country(actor, tok, ctx, sayer)
         return actor
-
-    def _region_named_like_a_state(self, actor: Actor, tok: Token, ctx: ArticleContext) -> Actor:
-        return region_named_like_a_state(self.actors, actor, tok, ctx.places, ctx.when)
 
     def _partitive(self, tok: Token) -> Token | None:
         """"Some of the rebel groups", "dozens of the protesters", "one of the soldiers": a part named by a
@@ -705,7 +696,7 @@ class Roles:
             return expand(x) if x is not None else []
         if lemma(verb) in self.stance or lemma(verb) in self.undergo:
             return []
-        if tok.dep_ == "dobj" and lemma(verb) in _MERELY_SAY:
+        if tok.dep_ == "dobj" and lemma(verb) in self.merely_say:
             return []  # "Powell said the killings in Darfur amount to genocide": the parser's object of a verb of
             # saying is what is said of, no deed of the speaker's
         if head.pos_ == "ADP" and passive(verb) and lemma(verb) not in _ENGAGED and any(
@@ -760,7 +751,7 @@ class Roles:
                 continue
             told = next((c for c in v.children if c.dep_ in ("dobj", "dative") and c.i < pron.i
                          and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "ORG", "NORP")), None
-                        ) if lemma(v) in _TELLING else None
+                        ) if lemma(v) in self.telling else None
             if told is not None:
                 a = self.actor(told, ctx)
                 return a if a is not None and a.code else None
