@@ -403,3 +403,17 @@ def test_a_writing_run_holds_no_index_and_leaves_the_readers_theirs(tmp_path):
     Ingest(store, FakeBackend(), batch_size=1, on_progress=progress).run(
         [art(f"b{i}", f"Poland met Ukraine in Warsaw on 2022-03-{10 + i}.") for i in range(3)])
     assert seen[0] == set() and seen[-1] == names, seen  # dropped while it writes, there after
+
+
+def test_the_writers_memory_limit_is_a_setting_and_only_a_size(tmp_path, monkeypatch):
+    from tocsin.store import BadStore
+    store = Store(tmp_path / "s.duckdb")
+    monkeypatch.setenv("TOCSIN_WRITER_MEMORY", "200MB")
+    with store.writer() as w:
+        limit = w.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    assert limit.endswith("MiB") and 180 < float(limit.split()[0]) < 200, limit
+    monkeypatch.setenv("TOCSIN_WRITER_MEMORY", "1GB'; DROP TABLE articles; --")
+    with pytest.raises(BadStore, match="TOCSIN_WRITER_MEMORY"):
+        with store.writer():
+            pass
+    assert table(tmp_path / "s.duckdb", "meta", "key")  # the store is untouched

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import threading
 import time
 from contextlib import contextmanager
@@ -27,10 +28,19 @@ import pyarrow as pa
 from . import schema
 
 
-WRITER_MEMORY = "512MB"
+def _writer_memory() -> str:
+    """DuckDB's memory limit for a writing run: ``TOCSIN_WRITER_MEMORY`` (e.g. ``256MB``), else 512MB.
+
+    The value goes into a SET statement, so only a size is accepted."""
+    value = os.environ.get("TOCSIN_WRITER_MEMORY", "").strip() or "512MB"
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", value, re.IGNORECASE):
+        raise BadStore(f"TOCSIN_WRITER_MEMORY={value!r} is not a size such as 256MB or 1GB")
+    return value
+
+
 # A writing run's connection (``Store.session``) is opened anew every ``SESSION_TRANSACTIONS``
-# transactions (16 batches), or sooner when DuckDB holds more than ``SESSION_MEMORY`` for it: the
-# pages it wrote and read stay in its buffer pool until ``WRITER_MEMORY`` is reached, about 90 bytes a
+# transactions, or sooner when DuckDB holds more than ``SESSION_MEMORY`` for it: the
+# pages it wrote and read stay in its buffer pool until the writer's memory limit is reached, about 90 bytes a
 # stored article (256 MB at 195,000 distinct articles). Not on memory alone: the near-copy window's
 # pages (100,000 signatures and their bands, ~70 MB) are read by every batch, and a budget below
 # them reopened the file at every transaction, which costs what the held connection saves.
@@ -460,7 +470,7 @@ class Store:
         try:
             # DuckDB would take up to 80% of RAM and a thread (with its buffers) per core for a big
             # query such as the cluster rebuild; ingest shares the machine with its coding workers.
-            con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
+            con.execute(f"SET memory_limit = '{_writer_memory()}'")
             con.execute("SET threads = 1")
             schema.create(con)
         except BaseException:
