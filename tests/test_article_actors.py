@@ -589,3 +589,67 @@ def test_a_threat_lends_no_country_to_the_bare_party_it_targets(pipe):
     # nor does a capital named as the other party make the accuser its own
     accused = [e for e in of(es, "intimidate") if e.cameo[:3] == "112"]
     assert accused and all(country(e.source) == "NPL" for e in accused)
+
+
+# ---------- session 9: where someone is, lists of regions, asides, house styles, pronouns, arrests ----------
+def test_a_person_set_off_with_in_a_place_is_not_of_that_place(pipe):
+    es = events(pipe, "Varga, in Brussels for a summit, accused Croatia of blocking the border.")
+    acc = [e for e in es if e.cameo[:2] == "11"]
+    assert acc and all(not (e.source.code or "").startswith("IGO") for e in acc if e.source is not None)
+
+
+def test_police_in_a_city_are_still_that_citys_police(pipe):
+    es = events(pipe, "Police in Lagos arrested six men on Friday.")
+    assert any(e.cameo == "173" and e.source is not None and e.source.code == "NGACOP" for e in es)
+
+
+def test_every_region_of_a_list_lies_where_the_gazetteer_puts_it(pipe):
+    es = events(pipe, "The governors of Colorado, Arizona, and New Mexico, three states that share a corner, "
+                      "rejected the plan.")
+    rejected = [e for e in es if e.cameo[:2] == "12"]
+    assert rejected and all(country(e.source) == "USA" for e in rejected)
+
+
+def test_a_verb_after_a_description_of_a_thing_is_the_speakers(pipe):
+    es = events(pipe, "The foreign minister of Chile said the proposal was unfair and rejected the offer from Peru.")
+    rej = [e for e in es if e.cameo[:2] == "12"]
+    assert rej and all(country(e.source) == "CHL" for e in rej)
+    assert all(e.modality == "asserted" for e in rej)
+
+
+def test_a_deed_that_does_harm_keeps_its_own_subject(pipe):
+    es = events(pipe, "Officials in Kenya said the raid was brutal and killed four herders.")
+    assert not any(e.cameo[:2] in ("18", "19", "20") and e.source is not None and "Officials" in e.source.text
+                   for e in es)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Nato condemned the missile test on Sunday.", "IGONAT"),
+    ("Opec agreed to cut oil output by a million barrels a day.", "IGOOPC"),
+    ("Unicef appealed to donors for aid to Yemen.", "IGOUNF"),
+])
+def test_an_international_bodys_acronym_written_as_a_word(pipe, text, code):
+    es = events(pipe, text)
+    assert any(e.source is not None and e.source.code == code for e in es)
+
+
+def test_a_partys_acronym_written_as_a_word_stays_a_word(pipe):
+    es = events(pipe, "Plan international talks, the minister urged Germany on Monday.")
+    assert not any(e.source is not None and (e.source.code or "").startswith("CHN") for e in es)
+
+
+@pytest.mark.parametrize("name, state", [("Slovak", True), ("Kyiv", True), ("Hungarian", True), ("Orban", False),
+                                         ("Lena Varga", False)])
+def test_a_name_that_only_names_a_state_is_no_person(pipe, name, state):
+    doc = pipe.nlp(f"{name} spoke.")
+    assert pipe.coder.article._state_named(doc[0:len(name.split())]) is state
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ghanaian police arrested the mayor's aides in Accra.", "GHA"),
+    ("Peruvian police detained the opposition leader on Friday.", "PER"),
+])
+def test_police_arrest_their_own_states_officials(pipe, text, target):
+    es = events(pipe, text)
+    arrests = [e for e in es if e.cameo == "173"]
+    assert arrests and all(country(e.target) == target for e in arrests)

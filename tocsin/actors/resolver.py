@@ -429,7 +429,11 @@ def _distance(e: Entry, when: date) -> int:
 
 def _fits(e: Entry, ws: Sequence[Word], i: int, length: int, lenient: bool) -> bool:
     if e.exact is not None:
-        return ws[i].orig == e.exact
+        # "Nato", "Opec", "Unicef": a house style writes an international body's acronym of four or more
+        # letters as a word; no such acronym is an English word (a party's or a group's may be: "PLAN", "SADR")
+        return ws[i].orig == e.exact or (
+            len(e.exact) >= 4 and e.exact.isupper() and (e.code or "")[:3] in ("IGO", "NGO")
+            and ws[i].orig == e.exact.capitalize())
     if e.kind == SECTOR or lenient or length > 1:
         return True
     return ws[i].orig[:1].isupper()
@@ -572,6 +576,8 @@ def _np(tok: "Token", appos: bool) -> set[int]:
         if dep in ("compound", "flat", "nmod", "amod", "case"):
             keep.update(t.i for t in child.subtree)
         elif dep == "prep" and (child.lower_ in _OF_PREPS or (child.lower_ == "for" and tok.lower_ in _SPEAK_FOR)):
+            if child.lower_ == "in" and (tok.ent_type_ == "PERSON" or tok.doc[child.i - 1].text == ","):
+                continue  # "Essid, in Brussels, said": where someone is, not whose they are ("rebels in Congo" are)
             keep.add(child.i)
             for obj in child.children:
                 if obj.dep_ == "pobj":

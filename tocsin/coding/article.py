@@ -29,6 +29,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.normal import actor_key
+from ..actors.tables import ADJ, CAPITAL, COUNTRY, PEOPLE
 from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import entity_bounds, normalise, text_of
 from .roles import _foreign, _named, domestic, office_holder, region_named_like_a_state, shared_institution
@@ -69,6 +71,10 @@ _PEOPLE_SECTORS = {"CVL", "ELI", "REF"}
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # "the minister", "the army chief", "this ambassador": a definite title with no name or country
 _TITLE = re.compile(r"^(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}([a-z]+)$", re.IGNORECASE)
+
+
+# what a one-word name is when it only names a state: no person's name
+_STATE_KINDS = frozenset({ADJ, CAPITAL, COUNTRY, PEOPLE})
 
 
 def _words_of(text: str) -> set[str]:
@@ -476,6 +482,8 @@ class ArticlePass:
             if ent.label_ != "PERSON":
                 continue
             head = ent.root
+            if self._state_named(ent):
+                continue  # "Slovak", "Kyiv" taken for persons: "he" never stands for a state or its seat
             try:
                 actor = region_named_like_a_state(self.actors, self.actors.actor(head, when), head, places, when)
             except Exception:  # a resolver bug must not lose the article
@@ -547,6 +555,15 @@ class ArticlePass:
             t.names = {k: (_with(a, t.home) if _bare(a) else a) if a is not None else None for k, a in t.names.items()}
             t.acronyms = {k: _with(a, t.home) if _bare(a) else a for k, a in t.acronyms.items()}
         return t
+
+    def _state_named(self, ent: Span) -> bool:
+        """Whether what the entity recogniser took for a person's name is only a state's name, people,
+        adjective or capital ("the Hungarian and Slovak governments", "accused Kyiv of ...")."""
+        key = actor_key(ent.text)
+        if not key or " " in key:
+            return False
+        kinds = {e.kind for e in self.actors.ix.get(key)}
+        return bool(kinds) and kinds <= _STATE_KINDS
 
     def _main_subject(self, tok: Token) -> bool:
         """Whether ``tok`` is who a sentence is about: the subject of its main verb or of a verb of saying

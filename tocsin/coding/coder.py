@@ -42,6 +42,11 @@ _EVIDENCE_VERBS = frozenset({"bear", "carry", "have", "show", "point"})
 _AT_HOME = ("07", "17")
 # force used or shown: one state's organs seldom use it on another organ of the same state
 _FORCE = ("15", "17", "18", "19", "20")
+# coercion a state turns inward (172 bans and curfews, 173 arrests, 175 repression): "Nigerian police arrested
+# the governor's aides" are the state's own officials
+_INWARD = ("172", "173", "175")
+# the organs that deal it out at home: police and courts (troops arrest abroad too)
+_HOME_ORGANS = frozenset({"COP", "JUD"})
 
 
 @dataclass
@@ -250,7 +255,9 @@ class EventCoder:
             # a threat, like force, is aimed across sides: "accused Damascus of trying to intimidate the opposition"
             # lends the opposition no Syrian country
             sources, targets = domestic(c.sources, c.targets, home,
-                                        hostile=c.code.root in _FORCE + ("13",) and not c.place_target,
+                                        hostile=(c.code.root in _FORCE + ("13",) and not c.place_target and not (
+                                            c.code.code[:3] in _INWARD and any(a.sector in _HOME_ORGANS
+                                                                               for a in c.sources))),
                                         venue=by_place)
             if not sources and not targets and (self.article is None or not self.article.implies(c.code.code)):
                 continue  # no party; unless the act implies its agent ("drones were banned"), for the article pass

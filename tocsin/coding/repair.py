@@ -35,12 +35,30 @@ def _governor(verb: Token) -> Token | None:
     head = verb.head
     if head.pos_ not in ("VERB", "AUX") or head.dep_ != "ccomp" or head.i > verb.i:
         return None
-    if head.tag_ == verb.tag_:
+    if head.tag_ == verb.tag_ and not _thing_described(head, verb):
         return None  # "said rebels attacked the convoy and killed five": one clause, one tense
     gov = head.head
     if gov.pos_ != "VERB" or gov.tag_ != verb.tag_ or gov.i > head.i:
         return None
     return gov
+
+
+def _thing_described(head: Token, verb: Token) -> bool:
+    """"insisted the deal was fair and rejected the offer": a clause that only says what a thing is (a copula
+    and its complement, a subject that is no party) cannot share its subject with a verb that acts on an object;
+    the speaker above it does that."""
+    if head.lemma_ != "be" or not any(c.dep_ in ("acomp", "attr") for c in head.children):
+        return False
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
+        return False
+    from .patterns import lexicon  # the repair runs before any coder table is built
+    lex = lexicon()
+    # a party can act itself; a deed, a weapon or a storm can do harm ("the attack was brutal and killed five")
+    doers = lex.words("@ACTORN") | lex.words("@ATTACK") | lex.words("@WEAPON") | lex.words("@NATURAL")
+    return subj.lemma_.lower() not in doers and subj.lower_ not in doers and verb.lemma_.lower() not in _FORCE
 
 
 def _complement(verb: Token) -> bool:

@@ -149,7 +149,10 @@ def region_named_like_a_state(actors, actor: Actor | None, tok: Token, places, w
     the phrase names by it."""
     if actor is None or not actor.country or not places:
         return actor
-    for t in sorted(set(noun_phrase(tok)) | set(tok.doc[tok.left_edge.i:tok.i + 1]), key=lambda x: x.i):
+    phrase = set(noun_phrase(tok)) | set(tok.doc[tok.left_edge.i:tok.i + 1])
+    # "the governors of Texas, Arizona, and New Mexico": every region of a list the phrase names
+    phrase.update(c for t in list(phrase) if t.pos_ == "PROPN" for c in t.conjuncts)
+    for t in sorted(phrase, key=lambda x: x.i):
         if t.pos_ != "PROPN":
             continue
         place = next((p for p in places if p.start <= t.idx < p.end and p.country), None)
