@@ -193,3 +193,32 @@ def test_a_ramming_is_an_assault_not_a_bombing(pipe, text):
     es = events(pipe, text)
     assert [e for e in es if e.cameo == "180"]
     assert not [e for e in es if e.cameo.startswith("183")]
+
+
+# ---------- a judgement's reason is the deed of whom it judges ----------
+@pytest.mark.parametrize("text, root, src", [
+    ("Nigeria thanked Chad for the deployment of troops to the lake region.", "15", "TCD"),
+    ("The EU rebuked Belarus over the expulsion of Lithuanian journalists.", "17", "BLR"),
+    ("Seoul lodged a protest with Tokyo over the detention of a Korean fisherman.", "17", "JPN"),
+    ("Canada imposed sanctions on Iranian officials over the arrest of students.", "17", "IRN"),
+    ("Bulgaria was sanctioned by Brussels over the seizure of a Greek ship.", "17", "BGR"),
+    ("Egypt summoned the Sudanese ambassador over the shelling of a border post.", "19", "SDN"),
+])
+def test_the_reason_of_a_judgement_is_the_judged_ones_deed(pipe, text, root, src):
+    found = [e for e in events(pipe, text) if e.cameo[:2] == root]
+    assert found and country(found[0].source) == src
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Police arrested three men over the bombing of a market.", "18"),
+    ("A court in Lagos jailed a soldier for the killing of two traders.", "18"),
+])
+def test_who_holds_a_suspect_is_not_the_doer_of_the_alleged_deed(pipe, text, root):
+    for e in events(pipe, text):
+        if e.cameo[:2] == root:
+            assert e.source is None or e.source.sector not in ("COP", "JUD"), e
+
+
+def test_an_apology_is_for_ones_own_deed(pipe):
+    found = [e for e in events(pipe, "Israel apologised over the killing of seven aid workers.") if e.cameo[:2] == "18"]
+    assert found and country(found[0].source) == "ISR"

@@ -41,6 +41,8 @@ _ANSWER = frozenset({"retaliation", "response", "reprisal", "revenge", "protest"
 # prepositions of an event's object that name whom the event is aimed at ("a truce with", "aid to")
 _OBJ_PREPS = frozenset({"against", "on", "upon", "with", "to", "toward", "towards", "into"})
 # prepositions that aim hostility at what they name
+# what a judgement is for: "sanctioned over", "thanked for", "complained about"
+_REASON = frozenset({"for", "over", "about"})
 _AIMED = frozenset({"against", "on", "upon", "at", "toward", "towards", "into", "through"})
 # what an event is done to: never where its source is looked for ("between" names both sides)
 _SOURCE_PRUNE = frozenset(_NOUN_TARGET_PREPS) - {"between"}
@@ -335,6 +337,8 @@ class Roles:
         self.say_verbs = lex.words("@SAY")
         self.partitive = lex.words("@PARTITIVE")
         self.culprits = lex.words("@BLAME")
+        self.judge = lex.words("@JUDGE")
+        self.charge = lex.words("@CHARGE")
 
     # ---------- one mention -> one actor ----------
     def actor(self, tok: Token | None, ctx: ArticleContext, sayer: Actor | None = None) -> Actor | None:
@@ -697,6 +701,10 @@ class Roles:
         if head.pos_ == "ADP" and accusation(head, self.accuse):
             x = accused(verb)
             return expand(x) if x is not None else []
+        if head.pos_ == "ADP" and head.lower_ in _REASON:
+            judged = self._judged(verb)
+            if judged is not None:
+                return judged
         if lemma(verb) in self.stance or lemma(verb) in self.undergo:
             return []
         if tok.dep_ == "dobj" and lemma(verb) in self.merely_say:
@@ -717,6 +725,34 @@ class Roles:
             # and says nothing of whose the attack was
             s = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return expand(s) if s is not None else []
+
+    def _judged(self, host: Token) -> list[Token] | None:
+        """Whose deed the reason ("for", "over", "about") hung on ``host`` is, when ``host`` judges a party: the
+        party judged ("thanked Uganda for the deployment", "Britain was sanctioned over the seizure", "a protest
+        with Tokyo over the detention"); no one's when a suspect is held for it, as that is only alleged
+        ("arrested two men over the bombing"). None when nothing is judged, and the deed may be the subject's
+        own ("apologised for")."""
+        verb = host if host.pos_ == "VERB" else None
+        if verb is not None and lemma(verb) in self.charge:
+            return []
+        if verb is None:
+            if host.pos_ != "NOUN" or lemma(host) not in self.judge:
+                return None
+            carriers, judged = [host], None
+        else:
+            carriers = [c for c in verb.children if c.dep_ == "dobj" and lemma(c) in self.judge]
+            if lemma(verb) not in self.judge and not carriers:
+                return None
+            if passive(verb):
+                judged = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            else:
+                judged = next((c for c in verb.children if c.dep_ in ("dobj", "dative")
+                               and lemma(c) not in self.judge and lemma(c) not in self.things), None)
+        if judged is None:  # "lodged a protest with Beijing", "imposed sanctions on Iran", "protested to Turkey"
+            judged = next((g for h in (*carriers, *([verb] if verb is not None else [])) for c in h.children
+                           if c.dep_ == "prep" and c.lower_ in _OBJ_PREPS for g in c.children if g.dep_ == "pobj"),
+                          None)
+        return expand(judged) if judged is not None else []
 
     # ---------- slots -> actors ----------
     def _source_actors(self, m: Match, slots: Slots, ctx: ArticleContext, sayer: Actor | None,
