@@ -222,3 +222,18 @@ def test_who_holds_a_suspect_is_not_the_doer_of_the_alleged_deed(pipe, text, roo
 def test_an_apology_is_for_ones_own_deed(pipe):
     found = [e for e in events(pipe, "Israel apologised over the killing of seven aid workers.") if e.cameo[:2] == "18"]
     assert found and country(found[0].source) == "ISR"
+
+
+# ---------- "left N dead": what came of a deed, not a departure ----------
+@pytest.mark.parametrize("text", [
+    "Border guards of the two states exchanged fire on Sunday, leaving four soldiers wounded.",
+    "The raid on the barracks left dozens of troops dead.",
+    "Months of fighting have left the army exhausted.",
+])
+def test_a_deed_that_leaves_people_in_a_state_is_no_withdrawal(pipe, text):
+    assert not [e for e in events(pipe, text) if e.cameo.startswith("087")]
+
+
+def test_troops_that_leave_a_place_still_withdraw(pipe):
+    found = [e for e in events(pipe, "Kenyan troops left the Somali port town last week.") if e.cameo.startswith("087")]
+    assert found and country(found[0].source) == "KEN"

@@ -69,6 +69,27 @@ def _temporal(prep: Token) -> bool:
     return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
+def _states_a_result(verb: Token) -> bool:
+    """"left 12 dead", "left thousands of people homeless", "leaving several soldiers injured": the object is
+    given a state (the parser hangs it on the verb or on the object)."""
+    if any(c.dep_ in ("oprd", "acomp") and c.pos_ in ("ADJ", "VERB") for c in verb.children):
+        return True
+    doc = verb.doc
+    for o in verb.children:
+        if o.dep_ != "dobj":
+            continue
+        # the state right after the object, wherever the parser hangs it ("leaving four soldiers wounded")
+        after = o.right_edge.i + 1
+        state = doc[after] if after < len(doc) else None
+        if (state is not None and state.tag_ in ("VBN", "JJ") and state.head in (o, verb, verb.head)
+                and state.dep_ in ("acl", "amod", "oprd", "advcl", "xcomp") and not any(True for _ in state.children)):
+            return True
+        if any(g.dep_ in ("acl", "amod", "oprd") and g.i > o.i and g.tag_ in ("VBN", "JJ")
+               and not any(True for _ in g.children) for g in o.children):
+            return True
+    return False
+
+
 class Matcher:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -82,10 +103,13 @@ class Matcher:
         self.say = lex.words("@SAY")
         self.insult = lex.words("@INSULT")
         self.blame = lex.words("@BLAME")  # the words of a statement that lays blame (112 say &@BLAME)
+        self.result_verbs = lex.words("@RESULT")
 
     def candidates(self, tok: Token) -> tuple[list[Pattern], bool] | None:
         pos = tok.pos_
         if pos == "VERB" or (pos == "AUX" and tok.dep_ == "ROOT" and lemma(tok) != "be"):
+            if lemma(tok) in self.result_verbs and _states_a_result(tok):
+                return None  # "the clashes left several soldiers injured": what came of a deed, no departure
             plist = self.lex.verbs.get(lemma(tok)) or self.lex.verbs.get(tok.lower_)
             return (plist, False) if plist else None
         if tok.ent_type_ in ("DATE", "TIME"):
