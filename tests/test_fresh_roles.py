@@ -237,3 +237,31 @@ def test_a_deed_that_leaves_people_in_a_state_is_no_withdrawal(pipe, text):
 def test_troops_that_leave_a_place_still_withdraw(pipe):
     found = [e for e in events(pipe, "Kenyan troops left the Somali port town last week.") if e.cameo.startswith("087")]
     assert found and country(found[0].source) == "KEN"
+
+
+# ---------- a paper's words are not those of whoever votes it down ----------
+@pytest.mark.parametrize("text", [
+    "China vetoed a Security Council resolution condemning Russia.",
+    "Hungary blocked a joint statement criticising Israel.",
+])
+def test_who_votes_down_a_paper_does_not_say_what_it_says(pipe, text):
+    vetoer = text.split()[0]
+    said = [e for e in events(pipe, text) if e.cameo[:2] in ("10", "11")]
+    assert said and all(e.source is None or e.source.text != vetoer for e in said)
+
+
+def test_who_adopts_a_paper_says_what_it_says(pipe):
+    said = [e for e in events(pipe, "The African Union adopted a resolution condemning the coup in Gabon.")
+            if e.cameo[:2] == "11"]
+    assert said and code(said[0].source) == "IGOAFU"
+
+
+# ---------- words and gifts "from" a party are its own ----------
+@pytest.mark.parametrize("text, root, src", [
+    ("Taiwan held live-fire exercises despite threats from Beijing.", "13", "CHN"),
+    ("The proposal met fierce criticism from Ankara.", "11", "TUR"),
+    ("Villagers fled after threats from Ugandan rebels.", "13", "UGA"),
+])
+def test_what_comes_from_a_party_is_its_deed(pipe, text, root, src):
+    found = [e for e in events(pipe, text) if e.cameo[:2] == root]
+    assert found and country(found[0].source) == src

@@ -41,6 +41,9 @@ _ANSWER = frozenset({"retaliation", "response", "reprisal", "revenge", "protest"
 # prepositions of an event's object that name whom the event is aimed at ("a truce with", "aid to")
 _OBJ_PREPS = frozenset({"against", "on", "upon", "with", "to", "toward", "towards", "into"})
 # prepositions that aim hostility at what they name
+# what a party gives or says, so that its "from" names the giver: statements, appeals, wishes, consultation,
+# cooperation, aid, demands, disapproval, rejection, threats ("warnings from Pyongyang", "aid from Japan")
+_SENT_BY = frozenset({"01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13"})
 # what a judgement is for: "sanctioned over", "thanked for", "complained about"
 _REASON = frozenset({"for", "over", "about"})
 _AIMED = frozenset({"against", "on", "upon", "at", "toward", "towards", "into", "through"})
@@ -975,7 +978,9 @@ class Roles:
             return transit
         slots = self._noun_slots(m.anchor) if m.noun else self._verb_slots(m.anchor)
         used: set[int] = set()
-        sources, owner_of = self._source_actors(m, slots, ctx, sayer, used)
+        # "fled after threats from the rebels": the "from" names the giver before any verb's subject can
+        sent = self._sent_by(m.anchor, ctx, used) if m.noun and (m.pattern.code or "")[:2] in _SENT_BY else []
+        sources, owner_of = (sent, None) if sent else self._source_actors(m, slots, ctx, sayer, used)
         if (not sources and not m.noun and m.obj is not None and (m.pattern.code or "")[:2] == "15"
                 and m.obj in slots.targets):
             # "troops were deployed to the Assembly": the force deployed is the one that acts
@@ -1006,6 +1011,19 @@ class Roles:
             if m.anchor.i not in ctx.memory.sanctions_again:
                 self._note_sanction(m.anchor, owner, aim, sources, targets, ctx)
         return sources, targets
+
+    def _sent_by(self, noun: Token, ctx: ArticleContext, used: set[int]) -> list[Actor]:
+        """"despite warnings from Pyongyang", "criticism from Beijing", "an offer of talks from Kyiv": words, offers
+        and aid come from whoever gives them."""
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                for g in c.children:
+                    if g.dep_ == "pobj" and lemma(g) not in self.things:
+                        a = self.actor(g, ctx)
+                        if a is not None and a.code:
+                            used.add(g.i)
+                            return [a]
+        return []
 
     def _doer_of_means(self, verb: Token, ctx: ArticleContext, used: set[int]) -> list[Actor]:
         """"44 people were killed in a PKK attack", "were wounded in Russian shelling", "died in an attack

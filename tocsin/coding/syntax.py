@@ -52,6 +52,11 @@ def _documents() -> frozenset[str]:
     return lexicon().words("@DOCUMENT")
 
 
+def _opposing() -> frozenset[str]:
+    from .patterns import lexicon
+    return lexicon().words("@OPPOSE_DOCUMENT")
+
+
 _ACCUSED_OF = ("of", "for", "with")
 # verbs whose subject, not their object, does what their infinitive says ("promised Kyiv to send")
 _SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer", "agree"}
@@ -144,6 +149,8 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
             return cur.head
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
             if lemma(cur.head) in _documents() and cur.head.dep_ in VERB_OBJ:
+                if lemma(cur.head.head) in _opposing():
+                    return None  # "vetoed a resolution calling for a ceasefire": the paper's words, not the vetoer's
                 # "approved a resolution criticizing X": who issued the paper says what it says
                 cur = cur.head.head
                 continue
