@@ -653,3 +653,19 @@ def test_police_arrest_their_own_states_officials(pipe, text, target):
     es = events(pipe, text)
     arrests = [e for e in es if e.cameo == "173"]
     assert arrests and all(country(e.target) == target for e in arrests)
+
+
+# ---------- an objection named as a noun is aimed at whoever acts in the clause it qualifies ----------
+def test_objections_a_deed_is_done_despite_are_aimed_at_its_doer(pipe):
+    es = events(pipe, "Ministers met in Luxembourg on Monday. The EU ban on grain imports from Brazil is likely to be "
+                      "eased this year despite French objections, officials said.")
+    obj = [e for e in es if e.cameo[:2] == "11" and country(e.source) == "FRA"]
+    assert obj and all(e.target is not None and e.target.code == "IGOEUR" for e in obj)
+    assert all(e.modality == "asserted" for e in obj)
+
+
+def test_criticism_a_party_rejects_is_aimed_at_that_party(pipe):
+    es = events(pipe, "Madrid unveiled its budget on Tuesday. The Spanish government rejected criticism from Berlin "
+                      "over the deficit.")
+    crit = [e for e in es if e.cameo[:2] == "11" and country(e.source) == "DEU"]
+    assert crit and all(country(e.target) == "ESP" for e in crit)

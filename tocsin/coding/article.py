@@ -35,7 +35,7 @@ from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import entity_bounds, normalise, text_of
 from .roles import _foreign, _named, domestic, office_holder, region_named_like_a_state, shared_institution
 from .gate import PERSONAL as _PERSONAL, STATE_FEATURES as _STATE_FEATURES, PartyGate
-from .syntax import actor_token, trigger_token, two_parties
+from .syntax import actor_token, subject_token, trigger_token, two_parties
 
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
 _OBJECT_PRONOUNS = {"him", "her"}
@@ -322,6 +322,8 @@ class ArticlePass:
         self.mob: frozenset[str] = lexicon.words("@MOB") if lexicon is not None else frozenset({"mob", "mobs"})
         # force met with force ("destroyers intercepted the drones"): no attack a stance on "the attacks" is taken on
         self.defence: frozenset[str] = lexicon.words("@DEFENCE") if lexicon is not None else frozenset()
+        # "rejected criticism from Washington": disapproval its subject withstands is aimed at that subject
+        self.withstand: frozenset[str] = lexicon.words("@WITHSTAND") if lexicon is not None else frozenset()
         # an event needs a political actor on one side (coding/gate.py decides what is political)
         self.party_gate = PartyGate(self.rules, self.mob)
         if lexicon is not None:
@@ -697,6 +699,9 @@ class ArticlePass:
                     src, tgt = _named_as(pair[0], src.text), pair[1]
             if src is not None and tgt is None and trig is not None and e.cameo[:2] in _STANCE_ROOTS | {"05"}:
                 tgt = self._doer_of(doc, trig, out, src)  # "... The government condemned the attacks": their doer
+            if src is not None and tgt is None and trig is not None and e.cameo[:2] in _OBJECTION_ROOTS:
+                # "lifted despite US objections", "rejected criticism from Washington": whom it is raised against
+                tgt = self._objected_to(doc, trig, out, src, article.date)
             if (src is not None and tgt is None and sent is not None and trig is not None
                     and e.cameo[:2] in _ASIDE_ROOTS and e.modality != "negated"):
                 # "Moon said China was partly to blame and called for Beijing's help": the other party the
@@ -963,6 +968,35 @@ class ArticlePass:
                 s = x.source
                 return Actor(text=s.text, code=s.code, country=s.country, sector=s.sector)
         return None
+
+    def _objected_to(self, doc: Doc, trig: Token, before: list[Event], src: Actor, when) -> Actor | None:
+        """An objection, a complaint or a demand named as a noun, with no target of its own, is aimed at
+        whoever acts in the clause it qualifies: the doer of "the embargo is to be lifted despite US
+        objections" (the event coded there, or the clause's subject), the subject of "the government
+        rejected criticism from Washington"."""
+        if trig.pos_ != "NOUN":
+            return None
+        head = trig.head
+        if trig.dep_ == "pobj" and head.lower_ in _IN_THE_FACE_OF and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head
+            done = next((x.source for x in reversed(before) if x.source is not None and x.source.code
+                         and (t := self._trigger(doc, x)) is not None and t.i == verb.i), None)
+            if done is not None:
+                return done if done.code != src.code else None
+        elif trig.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.withstand:
+            verb = head
+        else:
+            return None
+        subj = subject_token(verb)
+        if subj is None or subj.pos_ == "PRON" or subj.i >= trig.i:
+            return None
+        try:
+            a = self.actors.actor(subj, when)
+        except Exception:  # a resolver bug must not lose the article
+            a = None
+        if a is None or not a.code or a.code == src.code:
+            return None
+        return a
 
     def _pair_other(self, doc: Doc, src: Actor, sent: Span, trig: Token) -> Actor | None:
         """The other of two parties acting together: "Armenia and Azerbaijan resumed talks" (each with the
@@ -1355,6 +1389,10 @@ def _at_home(trig: Token, src: Actor) -> Actor | None:
 # roots whose target the deed's clause may name away from the verb: appeals, intents, consultations, support,
 # cooperation, aid, yielding, demands, disapproval and rejection (not statements, and not force, whose target
 # the hostile-precision yardstick holds to what the text says)
+# disapproval, appeals and rejections named as nouns ("US objections", "criticism from Washington")
+_OBJECTION_ROOTS = frozenset({"10", "11", "12"})
+# prepositions that set a clause's deed against an objection ("despite US objections", "amid protests")
+_IN_THE_FACE_OF = frozenset({"despite", "amid", "amidst", "notwithstanding"})
 _ASIDE_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "11", "12"})
 
 

@@ -31,6 +31,8 @@ _CARRY_ON = {"press", "push"}
 _PLAN_HEADS = {"plan", "plans", "proposal", "proposals", "scheme", "schemes", "blueprint", "idea"}
 # "the first country to expel", "the only state to recall its envoy": an infinitive after these tells what was done
 _ORDINAL = {"first", "last", "only", "second", "third", "latest"}
+# "despite US objections", "amid protests": a deed set against something that is there
+_IN_THE_FACE_OF = {"despite", "amid", "amidst", "notwithstanding"}
 
 
 @dataclass
@@ -121,6 +123,8 @@ class ModalityRules:
             return False
         head = cur.head
         if cur.dep_ == "pobj" and head.dep_ == "prep":
+            if head.lower_ in _IN_THE_FACE_OF:
+                return True  # "the ban may be lifted despite US objections": the objections are there
             if head.lower_ in ("of", "for", "with") and head.head.lemma_.lower() in self.accuse:
                 return False  # "blamed India for the bombing": told, not taken as given
             head = head.head
