@@ -669,3 +669,32 @@ def test_criticism_a_party_rejects_is_aimed_at_that_party(pipe):
                       "over the deficit.")
     crit = [e for e in es if e.cameo[:2] == "11" and country(e.source) == "DEU"]
     assert crit and all(country(e.target) == "ESP" for e in crit)
+
+
+# ---------- a deed set beside the clause in time is none of its subject's ----------
+@pytest.mark.parametrize("text, not_source", [
+    ("Police detained 14 people after the protests in Almaty.", "Police"),
+    ("Riot police fired water cannon during the demonstrations in Tbilisi.", "Riot police"),
+    ("Soldiers were sent to the city after the riots in Kano.", "Soldiers"),
+])
+def test_a_deed_beside_the_clause_in_time_is_not_the_subjects(pipe, text, not_source):
+    es = events(pipe, text)
+    demo = [e for e in es if e.cameo[:2] == "14"]
+    assert all(e.source is None or e.source.text != not_source for e in demo)
+
+
+def test_talks_after_which_a_party_acts_are_still_its_own(pipe):
+    es = events(pipe, "Armenia agreed to a truce after talks with Azerbaijan.")
+    assert any(e.cameo[:2] == "04" and country(e.source) == "ARM" for e in es)
+
+
+def test_who_dies_after_a_deed_undergoes_it(pipe):
+    es = events(pipe, "A Tibetan monk died in a prison in Lhasa after torture.")
+    tort = [e for e in es if e.cameo[:3] == "182"]
+    assert tort and all(e.source is None for e in tort) and all(country(e.target) == "CHN" or
+                                                                (e.target and "monk" in e.target.text) for e in tort)
+
+
+def test_a_hand_of_friendship_extended_is_praise(pipe):
+    es = events(pipe, "Seoul extended a hand of friendship to the North Korean people.")
+    assert any(e.cameo == "051" and country(e.source) == "KOR" and country(e.target) == "PRK" for e in es)

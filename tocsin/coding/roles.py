@@ -46,6 +46,9 @@ _OBJ_PREPS = frozenset({"against", "on", "upon", "with", "to", "toward", "toward
 _SENT_BY = frozenset({"01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13"})
 # what a judgement is for: "sanctioned over", "thanked for", "complained about"
 _REASON = frozenset({"for", "over", "about"})
+# prepositions that set one deed beside another in time or circumstance ("after the protests", "amid clashes")
+_WHEN_PREPS = frozenset({"after", "before", "during", "following", "since", "until", "amid", "amidst", "despite",
+                         "throughout", "ahead"})
 _AIMED = frozenset({"against", "on", "upon", "at", "toward", "towards", "into", "through"})
 # what an event is done to: never where its source is looked for ("between" names both sides)
 _SOURCE_PRUNE = frozenset(_NOUN_TARGET_PREPS) - {"between"}
@@ -325,11 +328,13 @@ class Roles:
         self.not_doer = lex.words("@SAY") | self.stance | lex.words("@BACKERS")
         self.weapons = lex.words("@WEAPON")
         self.undergo = lex.words("@UNDERGO")
+        self.perish = lex.words("@PERISH")  # "died after torture": the subject undergoes the deed
         self.merely_say = lex.words("@MERELY_SAY")  # verbs that only report words
         self.telling = lex.words("@TELLING")  # verbs whose object is whom the words are addressed to
         self.receipt = lex.words("@RECEIPT")
         # deeds whoever is hurt or held in them took part in: fights with a side each, and protests
         self.mutual = lex.words("@MUTUAL_FIGHT") | lex.words("@DEMO")
+        self.taken_part = lex.words("@MUTUAL_FIGHT") | lex.words("@TALKS")  # what a side takes part in
         self.patient_verbs = lex.words("@COUNTED_PATIENT")  # "were killed in", "were detained in": done to them
         self.things = frozenset(lex.nouns) | self.weapons  # deeds and means, not parties
         # deeds of force and weapons: what meets them meets whoever used them
@@ -659,6 +664,11 @@ class Roles:
                 targets = expand(s) if s is not None else []
         if not sources:
             sources = self._light_verb_subject(tok)
+        if (not targets and tok.dep_ == "pobj" and tok.head.dep_ == "prep"
+                and tok.head.lower_ in _WHEN_PREPS | {"from", "of"} and lemma(tok.head.head) in self.perish):
+            # "a party member died in prison after torture": who dies of a deed undergoes it
+            s = subject_token(tok.head.head, self.accuse, self.parties)
+            targets = expand(s) if s is not None else []
         if not targets and tok.dep_ in ("dobj", "obj") and lemma(tok.head) in self.undergo:
             # "Yoon received a life sentence": who receives it undergoes it
             s = subject_token(tok.head, self.accuse, self.parties)
@@ -708,8 +718,13 @@ class Roles:
             judged = self._judged(verb)
             if judged is not None:
                 return judged
-        if lemma(verb) in self.stance or lemma(verb) in self.undergo:
+        if lemma(verb) in self.stance or lemma(verb) in self.undergo or lemma(verb) in self.perish:
             return []
+        if head.pos_ == "ADP" and head.lower_ in _WHEN_PREPS and not (
+                {lemma(tok), tok.lower_} & (self.mutual if passive(verb) else self.taken_part)):
+            return []  # "police arrested 20 people after the protests", "troops were deployed after the riots": a
+            # deed the clause is set beside in time is none of its subject's (but talks and clashes it took part in,
+            # and "youths were detained during demonstrations": they demonstrated)
         if tok.dep_ == "dobj" and lemma(verb) in self.merely_say:
             return []  # "Powell said the killings in Darfur amount to genocide": the parser's object of a verb of
             # saying is what is said of, no deed of the speaker's
