@@ -698,3 +698,20 @@ def test_who_dies_after_a_deed_undergoes_it(pipe):
 def test_a_hand_of_friendship_extended_is_praise(pipe):
     es = events(pipe, "Seoul extended a hand of friendship to the North Korean people.")
     assert any(e.cameo == "051" and country(e.source) == "KOR" and country(e.target) == "PRK" for e in es)
+
+
+def test_a_stance_named_again_keeps_its_aim(pipe):
+    es = events(pipe, "The EU ban on beef from Argentina is likely to be eased despite Irish objections, diplomats said. "
+                      "But the minister said many of Dublin's objections rested on old data.")
+    again = [e for e in es if e.cameo[:2] == "11" and e.source is not None and e.source.text == "Dublin"]
+    assert again and all(e.target is not None and e.target.code == "IGOEUR" for e in again)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("A company of 150 Dutch troops was put on standby.", "NLDMIL"),
+    ("A contingent of 300 Kenyan soldiers was deployed to Mogadishu.", "KENMIL"),
+])
+def test_a_company_of_troops_is_the_troops(pipe, text, code):
+    es = events(pipe, text)
+    assert any(e.cameo[:2] == "15" and any(a is not None and a.code == code for a in (e.source, e.target))
+               for e in es)

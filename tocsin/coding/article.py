@@ -702,6 +702,8 @@ class ArticlePass:
             if src is not None and tgt is None and trig is not None and e.cameo[:2] in _OBJECTION_ROOTS:
                 # "lifted despite US objections", "rejected criticism from Washington": whom it is raised against
                 tgt = self._objected_to(doc, trig, out, src, article.date)
+                if tgt is None and trig.pos_ == "NOUN":
+                    tgt = _aim_told_before(out, e.cameo[:2], src)  # "Washington's objections" after "US objections"
             if (src is not None and tgt is None and sent is not None and trig is not None
                     and e.cameo[:2] in _ASIDE_ROOTS and e.modality != "negated"):
                 # "Moon said China was partly to blame and called for Beijing's help": the other party the
@@ -1462,6 +1464,19 @@ def _where(doc: Doc, p: PlaceMention) -> bool:
     if root.dep_ in ("poss", "compound") and root.head.dep_ == "pobj":
         root = root.head  # "on Paris' boulevard", "in the Kharkiv region"
     return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE | {"on", "into", "from"}
+
+
+def _aim_told_before(before: list[Event], root: str, src: Actor) -> Actor | None:
+    """A stance named again as a noun ("US objections to lifting the ban ... Washington's objections were based
+    on") keeps the aim the article gave it: the target of the last event of its root by the same state."""
+    if not src.country:
+        return None
+    for x in reversed(before):
+        if (x.cameo[:2] == root and x.source is not None and x.source.country == src.country
+                and x.target is not None and x.target.code and x.target.code[:3] != src.country):
+            t = x.target
+            return Actor(text=t.text, code=t.code, country=t.country, sector=t.sector)
+    return None
 
 
 def _last_pair(doc: Doc, before: list[Event], sent: Span) -> tuple[Actor, Actor] | None:
