@@ -265,3 +265,21 @@ def test_who_adopts_a_paper_says_what_it_says(pipe):
 def test_what_comes_from_a_party_is_its_deed(pipe, text, root, src):
     found = [e for e in events(pipe, text) if e.cameo[:2] == root]
     assert found and country(found[0].source) == src
+
+
+# ---------- what went on around a deed is not the doer's ----------
+@pytest.mark.parametrize("text, doer, deed", [
+    ("Georgia closed its border crossings after clashes in South Ossetia.", "GEO", "clash"),
+    ("Riot police fired rubber bullets during the protests in Lima.", "PERCOP", "protest"),
+    ("Jordan recalled its envoy amid fighting in the West Bank.", "JOR", "fight"),
+])
+def test_a_deed_in_the_background_is_not_the_subjects(pipe, text, doer, deed):
+    es = events(pipe, text)
+    assert es
+    assert not [e for e in es if e.rule.startswith(deed) and code(e.source) == doer]
+
+
+def test_who_was_hurt_in_clashes_was_a_side(pipe):
+    found = [e for e in events(pipe, "Four policemen were injured in clashes with miners in Potosi.")
+             if e.cameo[:2] in ("19",) and e.rule.startswith("clash")]
+    assert found and code(found[0].source) in ("COP", "BOLCOP")

@@ -44,6 +44,9 @@ _OBJ_PREPS = frozenset({"against", "on", "upon", "with", "to", "toward", "toward
 # what a party gives or says, so that its "from" names the giver: statements, appeals, wishes, consultation,
 # cooperation, aid, demands, disapproval, rejection, threats ("warnings from Pyongyang", "aid from Japan")
 _SENT_BY = frozenset({"01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13"})
+# the time around a deed: what happens then is another's, unless the subject underwent it ("were killed in
+# clashes", "were detained during demonstrations": they were a side)
+_BACKGROUND = frozenset({"after", "before", "following", "amid", "despite", "since", "during"})
 # what a judgement is for: "sanctioned over", "thanked for", "complained about"
 _REASON = frozenset({"for", "over", "about"})
 # prepositions that set one deed beside another in time or circumstance ("after the protests", "amid clashes")
@@ -714,6 +717,9 @@ class Roles:
         if head.pos_ == "ADP" and accusation(head, self.accuse):
             x = accused(verb)
             return expand(x) if x is not None else []
+        if head.pos_ == "ADP" and head.lower_ in _BACKGROUND and not passive(verb):
+            return []  # "put its army on alert after clashes", "police fired tear gas during the protests": what
+            # went on around a deed is not the doer's own
         if head.pos_ == "ADP" and head.lower_ in _REASON:
             judged = self._judged(verb)
             if judged is not None:

@@ -58,6 +58,7 @@ def _opposing() -> frozenset[str]:
 
 
 _ACCUSED_OF = ("of", "for", "with")
+_AROUND = frozenset({"amid", "despite", "during", "amidst"})
 # verbs whose subject, not their object, does what their infinitive says ("promised Kyiv to send")
 _SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer", "agree"}
 
@@ -181,6 +182,10 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
                 # "Hungary accuses Ukraine ..., deploys soldiers": a headline's second finite verb, which
                 # the parser leaves unattached, shares the first one's subject
                 cur.dep_ == "dep" and cur.tag_ in ("VBZ", "VBD", "VBP") and cur.head.pos_ == "VERB"):
+            if (cur.dep_ == "pcomp" and cur.head.lower_ in _AROUND and cur.tag_ == "VBG"
+                    and not any(c.dep_ in VERB_OBJ for c in cur.children)):
+                return None  # "recalled its envoy amid fighting in the West Bank": a bare gerund names what went
+                # on around, not a deed of the subject's ("after meeting Macron" is the subject's own)
             cur = cur.head
             if cur.dep_ == "prep":
                 if accusation(cur, accuse):
