@@ -44,9 +44,6 @@ _OBJ_PREPS = frozenset({"against", "on", "upon", "with", "to", "toward", "toward
 # what a party gives or says, so that its "from" names the giver: statements, appeals, wishes, consultation,
 # cooperation, aid, demands, disapproval, rejection, threats ("warnings from Pyongyang", "aid from Japan")
 _SENT_BY = frozenset({"01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13"})
-# the time around a deed: what happens then is another's, unless the subject underwent it ("were killed in
-# clashes", "were detained during demonstrations": they were a side)
-_BACKGROUND = frozenset({"after", "before", "following", "amid", "despite", "since", "during"})
 # what a judgement is for: "sanctioned over", "thanked for", "complained about"
 _REASON = frozenset({"for", "over", "about"})
 # prepositions that set one deed beside another in time or circumstance ("after the protests", "amid clashes")
@@ -337,7 +334,7 @@ class Roles:
         self.receipt = lex.words("@RECEIPT")
         # deeds whoever is hurt or held in them took part in: fights with a side each, and protests
         self.mutual = lex.words("@MUTUAL_FIGHT") | lex.words("@DEMO")
-        self.taken_part = lex.words("@MUTUAL_FIGHT") | lex.words("@TALKS")  # what a side takes part in
+        self.taken_part = lex.words("@TALKS")  # "agreed to a truce after talks with Baku": talks it took part in
         self.patient_verbs = lex.words("@COUNTED_PATIENT")  # "were killed in", "were detained in": done to them
         self.things = frozenset(lex.nouns) | self.weapons  # deeds and means, not parties
         # deeds of force and weapons: what meets them meets whoever used them
@@ -717,9 +714,6 @@ class Roles:
         if head.pos_ == "ADP" and accusation(head, self.accuse):
             x = accused(verb)
             return expand(x) if x is not None else []
-        if head.pos_ == "ADP" and head.lower_ in _BACKGROUND and not passive(verb):
-            return []  # "put its army on alert after clashes", "police fired tear gas during the protests": what
-            # went on around a deed is not the doer's own
         if head.pos_ == "ADP" and head.lower_ in _REASON:
             judged = self._judged(verb)
             if judged is not None:
@@ -728,9 +722,9 @@ class Roles:
             return []
         if head.pos_ == "ADP" and head.lower_ in _WHEN_PREPS and not (
                 {lemma(tok), tok.lower_} & (self.mutual if passive(verb) else self.taken_part)):
-            return []  # "police arrested 20 people after the protests", "troops were deployed after the riots": a
-            # deed the clause is set beside in time is none of its subject's (but talks and clashes it took part in,
-            # and "youths were detained during demonstrations": they demonstrated)
+            return []  # "police arrested 20 people after the protests", "put its army on alert after clashes",
+            # "troops were deployed after the riots": what went on around a deed is none of its subject's (but talks
+            # it took part in; and "youths were detained during demonstrations", "were killed in clashes": a side)
         if tok.dep_ == "dobj" and lemma(verb) in self.merely_say:
             return []  # "Powell said the killings in Darfur amount to genocide": the parser's object of a verb of
             # saying is what is said of, no deed of the speaker's
