@@ -665,8 +665,8 @@ class Roles:
         if not sources:
             sources = self._light_verb_subject(tok)
         if (not targets and tok.dep_ == "pobj" and tok.head.dep_ == "prep"
-                and tok.head.lower_ in _WHEN_PREPS | {"from", "of"} and lemma(tok.head.head) in self.perish):
-            # "a party member died in prison after torture": who dies of a deed undergoes it
+                and tok.head.lower_ in _WHEN_PREPS | {"from", "of", "in"} and lemma(tok.head.head) in self.perish):
+            # "a party member died in prison after torture", "died in the shelling": who dies of a deed undergoes it
             s = subject_token(tok.head.head, self.accuse, self.parties)
             targets = expand(s) if s is not None else []
         if not targets and tok.dep_ in ("dobj", "obj") and lemma(tok.head) in self.undergo:
