@@ -283,3 +283,18 @@ def test_who_was_hurt_in_clashes_was_a_side(pipe):
     found = [e for e in events(pipe, "Four policemen were injured in clashes with miners in Potosi.")
              if e.cameo[:2] in ("19",) and e.rule.startswith("clash")]
     assert found and code(found[0].source) in ("COP", "BOLCOP")
+
+
+# ---------- force meets a party, never the doer's means ----------
+@pytest.mark.parametrize("text", [
+    "Three Turkish soldiers were killed by PKK fighters near the border.",
+    "PKK fighters killed three Turkish soldiers near the border.",
+])
+def test_soldiers_killed_by_rebels_of_their_own_country_are_the_target(pipe, text):
+    found = [e for e in events(pipe, text) if e.cameo[:2] in ("18", "19")]
+    assert found and code(found[0].source) == "TURREB" and code(found[0].target) == "TURMIL"
+
+
+def test_troops_sent_are_still_the_senders_means(pipe):
+    found = [e for e in events(pipe, "Turkey sent more troops to its border with Syria.") if e.cameo[:2] == "15"]
+    assert found and code(found[0].source) == "TUR" and code(found[0].target) != "TURMIL"

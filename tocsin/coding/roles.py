@@ -848,6 +848,9 @@ class Roles:
             return {}
         if (m.pattern.code or "")[:2] == "17":
             return {}  # "banned opposition leader Juan Guaido from ...": coercion is done to its object
+        if passive(m.anchor) and m.obj.dep_ == "nsubjpass" or (
+                (m.pattern.code or "")[:2] in ("18", "19", "20") and own_means.sector):
+            return {}  # "two Turkish soldiers were killed by PKK militants": force meets a party, which is no means
         if own_means.sector in _PEOPLE_SECTORS and own_means.country:
             return {}  # "evacuated its nationals": its people are whom the deed is for, not its instrument
         slots.targets = [t for t in slots.targets if not (t.left_edge.i <= m.obj.i <= t.right_edge.i)]
