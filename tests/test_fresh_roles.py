@@ -311,3 +311,9 @@ def test_who_holds_the_freed_is_not_whom_the_rescue_is_for(pipe):
     found = [e for e in events(pipe, "Chadian troops rescued 12 hostages held by Boko Haram fighters.")
              if e.rule.startswith("rescue")]
     assert found and (found[0].target is None or found[0].target.sector != "REB")
+
+
+def test_an_armed_groups_dissidents_are_still_armed_rebels(pipe):
+    found = [e for e in events(pipe, "Dissident FARC fighters attacked a police station in Cauca.")
+             if e.cameo[:2] in ("18", "19")]
+    assert found and code(found[0].source) == "COLREB"
