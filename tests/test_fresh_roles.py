@@ -298,3 +298,22 @@ def test_soldiers_killed_by_rebels_of_their_own_country_are_the_target(pipe, tex
 def test_troops_sent_are_still_the_senders_means(pipe):
     found = [e for e in events(pipe, "Turkey sent more troops to its border with Syria.") if e.cameo[:2] == "15"]
     assert found and code(found[0].source) == "TUR" and code(found[0].target) != "TURMIL"
+
+
+# ---------- the means of an attack and the captors of its beneficiaries are not its target ----------
+def test_the_weapon_an_attack_is_made_with_is_no_target(pipe):
+    found = [e for e in events(pipe, "Moscow accused Kyiv of attacking a power station with drones.")
+             if e.cameo[:2] in ("19",)]
+    assert found and all(e.target is None or e.target.text != "drones" for e in found)
+
+
+def test_who_holds_the_freed_is_not_whom_the_rescue_is_for(pipe):
+    found = [e for e in events(pipe, "Chadian troops rescued 12 hostages held by Boko Haram fighters.")
+             if e.rule.startswith("rescue")]
+    assert found and (found[0].target is None or found[0].target.sector != "REB")
+
+
+def test_an_armed_groups_dissidents_are_still_armed_rebels(pipe):
+    found = [e for e in events(pipe, "Dissident FARC fighters attacked a police station in Cauca.")
+             if e.cameo[:2] in ("18", "19")]
+    assert found and code(found[0].source) == "COLREB"

@@ -346,6 +346,7 @@ class Roles:
         self.partitive = lex.words("@PARTITIVE")
         self.culprits = lex.words("@BLAME")
         self.judge = lex.words("@JUDGE")
+        self.held = lex.words("@PERSON_HELD")
         self.charge = lex.words("@CHARGE")
 
     # ---------- one mention -> one actor ----------
@@ -541,6 +542,13 @@ class Roles:
             skip = set(skip)
             for t in tok.subtree:
                 if t.dep_ == "acl" and lemma(t) in _MAKERS:
+                    skip.update(x.i for x in t.subtree)
+        if not source and (lemma(tok) in self.held or tok.lower_ in self.held):
+            # "rescued 40 hostages held by bandits": who holds the people a deed is done to is not whom it is done
+            # to ("welcomed the deal signed by Kyiv" still welcomes Kyiv's deed)
+            skip = set(skip)
+            for t in tok.subtree:
+                if t.dep_ == "agent" and t.head.dep_ == "acl":
                     skip.update(x.i for x in t.subtree)
         if source:
             led = self._led_by(tok, ctx, set(skip))  # "Saudi-led airstrikes killed ...": whoever leads them
@@ -870,6 +878,8 @@ class Roles:
                     continue
                 for g in pool[p].children:
                     if g.dep_ == "pobj" and g.i not in used:
+                        if p == "with" and hostile and lemma(g) in self.weapons:
+                            continue  # "attacked the plant with drones": the means, whoever's they are
                         a = self.actor(g, ctx)
                         if (a is None or not a.code) and hostile and p in _AIMED:
                             # "a drone attack on the Indian navy's fleet": whose the thing hit is
