@@ -317,3 +317,9 @@ def test_an_armed_groups_dissidents_are_still_armed_rebels(pipe):
     found = [e for e in events(pipe, "Dissident FARC fighters attacked a police station in Cauca.")
              if e.cameo[:2] in ("18", "19")]
     assert found and code(found[0].source) == "COLREB"
+
+
+def test_its_deep_in_a_phrase_is_the_clauses_subject_and_an_armed_groups_men_are_its_own(pipe):
+    text = "Hamas fired rockets at southern Israel in retaliation for the killing of its commander."
+    found = [e for e in events(pipe, text) if e.target is not None and e.target.text == "its commander"]
+    assert found and code(found[0].target) == "PSEREB"

@@ -433,8 +433,10 @@ class Roles:
         ref = sayer if sayer is not None and sayer.country else (
             self._clause_owner(tok, poss, ctx) or self._person_above(poss, ctx) or ctx.memory.resolve(poss))
         if ref and ref.country:
-            return Actor(text=actor.text, code=ref.country + (actor.sector or ""), country=ref.country,
-                         sector=actor.sector)
+            # "Hezbollah ... its commander", "the rebels ... their fighters": an armed group's officers and men are
+            # the group's, not a state's army
+            sector = ref.sector if ref.sector == "REB" and actor.sector in ("MIL", "GOV", None) else actor.sector
+            return Actor(text=actor.text, code=ref.country + (sector or ""), country=ref.country, sector=sector)
         return actor
 
     def nationalities(self, head: Token, actor: Actor, ctx: ArticleContext) -> list[Actor]:
@@ -498,7 +500,9 @@ class Roles:
         if low not in ("its", "their"):
             return None
         verb, steps = tok.head, 0
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and steps < 4:
+        # through nouns and prepositions only, so the nearest verb however deep the phrase ("fired rockets in
+        # response to the killing of its commander")
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and steps < 8:
             verb, steps = verb.head, steps + 1
         if verb.pos_ not in ("VERB", "AUX"):
             return None
