@@ -715,3 +715,19 @@ def test_a_company_of_troops_is_the_troops(pipe, text, code):
     es = events(pipe, text)
     assert any(e.cameo[:2] == "15" and any(a is not None and a.code == code for a in (e.source, e.target))
                for e in es)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Mexico will retaliate against American tariffs on tomatoes.", "USA"),
+    ("Norway said it would retaliate against the EU sanctions on fish.", "IGO"),
+])
+def test_a_deed_against_a_measure_is_aimed_at_whose_it_is(pipe, text, target):
+    es = events(pipe, text)
+    ret = [e for e in es if e.cameo[:2] == "16"]
+    assert ret and all(e.target is not None and (e.target.code or "").startswith(target) for e in ret)
+
+
+def test_a_denied_charge_is_aimed_at_the_accuser(pipe):
+    es = events(pipe, "Uganda accused Rwanda of backing rebels in its north on Monday. Kigali rejected the charge.")
+    den = [e for e in es if e.cameo == "016"]
+    assert den and all(country(e.target) == "UGA" for e in den)

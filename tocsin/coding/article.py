@@ -697,8 +697,11 @@ class ArticlePass:
                 pair = _last_pair(doc, out, sent)
                 if pair is not None and (tgt is None or tgt.code in (pair[0].code, pair[1].code)):
                     src, tgt = _named_as(pair[0], src.text), pair[1]
-            if src is not None and tgt is None and trig is not None and e.cameo[:2] in _STANCE_ROOTS | {"05"}:
-                tgt = self._doer_of(doc, trig, out, src)  # "... The government condemned the attacks": their doer
+            if src is not None and tgt is None and trig is not None and (e.cameo[:2] in _STANCE_ROOTS | {"05"}
+                                                                         or e.cameo == "016"):
+                # "... The government condemned the attacks": their doer; "... Schumer rejected the charge": the
+                # accuser
+                tgt = self._doer_of(doc, trig, out, src)
             if src is not None and tgt is None and trig is not None and e.cameo[:2] in _OBJECTION_ROOTS:
                 # "lifted despite US objections", "rejected criticism from Washington": whom it is raised against
                 tgt = self._objected_to(doc, trig, out, src, article.date)

@@ -1197,6 +1197,9 @@ class Roles:
         if root in ("02", "10"):
             # an appeal about a sanction is made to whoever holds it
             return sources, (targets if any(a.code for a in targets) or owner is None else [owner])
+        if (noun.dep_ == "pobj" and noun.head.lower_ == "against" and noun.head.head.i == m.anchor.i
+                and owner is not None and owner.code and owner.code not in {a.code for a in sources}):
+            return sources, [owner]  # "will retaliate against Chinese tariffs": at whose they are
         if not sources and owner is not None:
             sources = [owner]
         own = {a.code for a in sources if a.code}
