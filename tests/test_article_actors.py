@@ -731,3 +731,19 @@ def test_a_denied_charge_is_aimed_at_the_accuser(pipe):
     es = events(pipe, "Uganda accused Rwanda of backing rebels in its north on Monday. Kigali rejected the charge.")
     den = [e for e in es if e.cameo == "016"]
     assert den and all(country(e.target) == "UGA" for e in den)
+
+
+# ---------- a vow or threat to "fight" what is no armed party threatens no force ----------
+@pytest.mark.parametrize("text", [
+    "The new governor vowed to fight corruption in the ports.",
+    "The former minister vowed to fight the charges in court.",
+    "The mayor said she would fight the ruling.",
+])
+def test_fighting_a_charge_or_corruption_is_no_force(pipe, text):
+    es = events(pipe, text)
+    assert not any(e.cameo[:2] in ("13", "14", "15", "17", "18", "19", "20") for e in es)
+
+
+def test_a_vow_to_fight_an_army_is_still_a_threat(pipe):
+    es = events(pipe, "The rebel commander vowed to fight the Ethiopian army.")
+    assert any(e.cameo[:2] == "13" for e in es)

@@ -241,14 +241,22 @@ class Matcher:
                 pool += [c for c in obj_tok.children if c.dep_ in ("amod", "compound", "nmod")]
             if not any(words(c) & p.mod for c in pool):
                 return False, None
-        if p.comp is not None and not any(c.dep_ in ("xcomp", "ccomp") and words(c) & p.comp for c in children):
-            return False, None
+        if p.comp is not None:
+            comps = [c for c in children if c.dep_ in ("xcomp", "ccomp") and words(c) & p.comp]
+            if not comps or ((p.code or "")[:2] >= "13" and all(self._tame(c) for c in comps)):
+                return False, None  # "vowed to fight corruption", "to fight the charges": no force threatened
         if p.agent is not None:
             a = self._agent_head(tok, noun)
             if a is None or not (words(a) | {lemma(c) for c in a.children
                                                           if c.dep_ == "compound"}) & p.agent:
                 return False, None
         return True, obj_tok
+
+    def _tame(self, comp: Token) -> bool:
+        """Whether a complement verb of force is, by a pattern of its own that its object or modifier
+        decides, no deed of force ("fight corruption", "fight the charges", "hit a record")."""
+        m = self.match(comp)
+        return m is not None and m.pattern.specificity > 0 and (m.pattern.code is None or m.pattern.code[:2] < "13")
 
     def match(self, tok: Token) -> Match | None:
         found = self.candidates(tok)
