@@ -52,7 +52,7 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _FULL_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b")
 _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                          "sunday"))}
-_LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within"}
+_LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "through"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 # named things that "they" may stand for when two or more are named together ("Hungary and Slovakia")
 _GROUP_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
@@ -823,6 +823,10 @@ class ArticlePass:
                 if table.home:
                     return _with(actor, table.home)
             else:
+                if (tok is not None and tok.tag_ == "NNS" and _definite_np(tok) and seen is not None
+                        and seen[0] < sent.start and sent.start - seen[0] <= 60):
+                    # "Thousands marched through Beirut ... The demonstrators demanded": the crowd named again
+                    return _with(actor, seen[1])
                 # "a gunman opened fire on police in Paris": rebels, crowds, parties act where the
                 # sentence places them, before where the story as a whole is set
                 here = _sentence_country(doc, sent)

@@ -103,7 +103,10 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
             # "Opposition leaders demanded the withdrawal of Syria's troops", "the government accused Syria": a
             # state, or its armed forces, dealt with as a whole is another state than the bare organ's
             country = next((a.country for a in others if a.country and a.sector not in _WHOLE_STATE
-                            and not _seat(a.text)), None) or home
+                            and not _seat(a.text)), None)
+            if country is None and home not in {a.country for a in others if a.sector in _WHOLE_STATE}:
+                # "demonstrators demanded the withdrawal of Syrian troops": the state they deal with is no home
+                country = home
         if country is None:
             return actors
         # people where they act ("demonstrators marched through Caracas"), but no government
