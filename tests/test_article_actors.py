@@ -747,3 +747,17 @@ def test_fighting_a_charge_or_corruption_is_no_force(pipe, text):
 def test_a_vow_to_fight_an_army_is_still_a_threat(pipe):
     es = events(pipe, "The rebel commander vowed to fight the Ethiopian army.")
     assert any(e.cameo[:2] == "13" for e in es)
+
+
+def test_who_reports_a_deal_is_not_the_party_to_it(pipe):
+    es = events(pipe, "Inspectors arrived in Vienna on Monday. Libya has agreed to scrap its missile programme, "
+                      "the IAEA said.")
+    agreed = [e for e in es if e.cameo[:2] == "03" and country(e.source) == "LBY"]
+    assert agreed and all(e.target is None or (e.target.code or "") != "IGOIAE" for e in agreed)
+
+
+def test_a_crowd_named_again_is_the_crowd_named_before(pipe):
+    es = events(pipe, "Thousands of people marched through Tbilisi on Sunday. The demonstrators demanded the "
+                      "withdrawal of Russian troops.")
+    dem = [e for e in es if e.cameo[:2] == "10"]
+    assert dem and all(country(e.source) == "GEO" for e in dem)

@@ -836,12 +836,21 @@ class ArticlePass:
                     return _with(actor, table.scene)
         return actor
 
+    def _speakers(self, trig: Token) -> set[int]:
+        """The tokens of whoever a verb of saying above or beside the deed names as saying it."""
+        verbs = [v for v in trig.ancestors if v.pos_ == "VERB" and v.lemma_.lower() in self.say]
+        verbs += [c for h in (trig, *trig.ancestors) for c in h.children
+                  if c.dep_ in ("parataxis", "ccomp", "advcl") and c.pos_ == "VERB" and c.lemma_.lower() in self.say
+                  and c.i > trig.i]
+        return {t.i for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
     def _other_party(self, doc: Doc, sent: Span, trig: Token, src: Actor, table: ArticleActors,
                      last_seen: dict[str, tuple[int, str]]) -> Actor | None:
         """The one party of another code than ``src`` that the deed's sentence names outside the source's own
         phrase, resolved as the article resolves it (of the source's state only as a second organ of it, and
         not a bare "people" or "farmers" whose country only a guess would give); None if none or several."""
         subj = {t.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        subj |= self._speakers(trig)  # "Iran has agreed to suspend enrichment, the IAEA said": not with the IAEA
         own = self._token_of(src, sent, trig)
         if own is not None:
             subj.update(t.i for t in own.subtree)
