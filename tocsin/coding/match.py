@@ -241,14 +241,21 @@ class Matcher:
                 pool += [c for c in obj_tok.children if c.dep_ in ("amod", "compound", "nmod")]
             if not any(words(c) & p.mod for c in pool):
                 return False, None
-        if p.comp is not None and not any(c.dep_ in ("xcomp", "ccomp") and words(c) & p.comp for c in children):
-            return False, None
+        if p.comp is not None:
+            comps = [c for c in children if c.dep_ in ("xcomp", "ccomp") and words(c) & p.comp]
+            # "vowed to fight for equal pay": a complement in a sense that is no event ("-") promises no deed
+            if not comps or all(self._no_event(c) for c in comps):
+                return False, None
         if p.agent is not None:
             a = self._agent_head(tok, noun)
             if a is None or not (words(a) | {lemma(c) for c in a.children
                                                           if c.dep_ == "compound"}) & p.agent:
                 return False, None
         return True, obj_tok
+
+    def _no_event(self, tok: Token) -> bool:
+        m = self.match(tok)
+        return m is not None and not m.pattern.code
 
     def match(self, tok: Token) -> Match | None:
         found = self.candidates(tok)
