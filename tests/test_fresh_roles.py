@@ -323,3 +323,17 @@ def test_its_deep_in_a_phrase_is_the_clauses_subject_and_an_armed_groups_men_are
     text = "Hamas fired rockets at southern Israel in retaliation for the killing of its commander."
     found = [e for e in events(pipe, text) if e.target is not None and e.target.text == "its commander"]
     assert found and code(found[0].target) == "PSEREB"
+
+
+# ---------- fighting for a cause is no fighting ----------
+@pytest.mark.parametrize("text", [
+    "The governor vowed to fight for more funding for rural schools.",
+    "Nurses in Lagos are fighting for better pay.",
+])
+def test_fighting_for_a_cause_is_no_force_and_no_threat(pipe, text):
+    assert not [e for e in events(pipe, text) if e.cameo[:2] in ("13", "19") and e.modality == "asserted"]
+
+
+def test_fighting_for_a_side_is_still_fighting(pipe):
+    assert [e for e in events(pipe, "Hundreds of foreigners fought for the Islamic State in Raqqa.")
+            if e.cameo[:2] == "19"]

@@ -181,3 +181,22 @@ def test_a_fighter_in_a_story_of_sport_is_no_armed_group(flagging):
     text = ("UFC lightweight fighter Dan Kowalski was arrested on Thursday after a brawl at a hotel in Las Vegas. "
             "The boxer turned mixed martial arts fighter is due to fight for the title next month.")
     assert all(e.political is False for e in hostile(events(flagging, text)) if e.cameo.startswith("17"))
+
+
+# ---------- a story of one sentence: crime or accident words and no party of politics ----------
+@pytest.mark.parametrize("text", [
+    "A woman was stabbed to death in a car park in Leeds on Friday night.",
+    "A drunk driver killed two cyclists on a rural road near Lyon.",
+])
+def test_a_lone_sentence_of_crime_or_accident_with_no_party_is_no_political_event(flagging, text):
+    evs = hostile(events(flagging, text))
+    assert evs and not [e for e in evs if e.political]
+
+
+@pytest.mark.parametrize("text", [
+    "A woman was killed when gunmen opened fire on a bus in Leeds.",
+    "A bomb killed two cyclists on a rural road near Lyon.",
+    "Police shot dead a teenager during a protest in Lyon.",
+])
+def test_a_lone_sentence_with_a_political_word_or_party_keeps_its_event(default, text):
+    assert [e for e in hostile(events(default, text)) if e.political]

@@ -218,8 +218,10 @@ class Gate:
         for k in _STORY:
             if (article_cues.get(k, 0) >= 2 or (policed and k == "CRIME")) and (k in sent_cues or quiet):
                 return f"not political: {_RULE[k]} among private parties"
-            # a story of one sentence: both parties named and private ("Apple sued Samsung over patents")
-            if single and k in sent_cues and kinds == {"private"}:
+            # a story of one sentence: its parties private or unnamed, and its words those of a crime, an accident,
+            # business or sport with no word of politics ("Apple sued Samsung over patents", "a man was stabbed
+            # to death outside a nightclub"); an unnamed agent with a political word stays ("gunmen", "bomb")
+            if single and k in sent_cues and kinds <= {"private", "none"}:
                 return f"not political: {_RULE[k]} among private parties"
         return None
 

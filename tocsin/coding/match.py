@@ -243,14 +243,21 @@ class Matcher:
                 return False, None
         if p.comp is not None:
             comps = [c for c in children if c.dep_ in ("xcomp", "ccomp") and words(c) & p.comp]
-            if not comps or ((p.code or "")[:2] >= "13" and all(self._tame(c) for c in comps)):
-                return False, None  # "vowed to fight corruption", "to fight the charges": no force threatened
+            # "vowed to fight for equal pay": a complement in a sense that is no event ("-") promises no deed;
+            # "vowed to fight corruption", "to fight the charges": a threat needs a complement of force
+            if not comps or all(self._no_event(c) for c in comps) or (
+                    (p.code or "")[:2] >= "13" and all(self._tame(c) for c in comps)):
+                return False, None
         if p.agent is not None:
             a = self._agent_head(tok, noun)
             if a is None or not (words(a) | {lemma(c) for c in a.children
                                                           if c.dep_ == "compound"}) & p.agent:
                 return False, None
         return True, obj_tok
+
+    def _no_event(self, tok: Token) -> bool:
+        m = self.match(tok)
+        return m is not None and not m.pattern.code
 
     def _tame(self, comp: Token) -> bool:
         """Whether a complement verb of force is, by a pattern of its own that its object or modifier
