@@ -9,7 +9,7 @@ from tocsin import nlp
 from tocsin.actors import ActorResolver
 from tocsin.actors.normal import words
 from tocsin.actors.tables import load, parse_date, plurals
-from tocsin.model import Actor
+from tocsin.model import Actor, Article
 
 D2022 = date(2022, 3, 10)
 
@@ -395,3 +395,11 @@ def test_a_body_named_by_a_longer_name_is_not_the_body_its_last_word_names(r, te
 ])
 def test_office_holders_of_2026(r, text, expected):
     assert code(r.lookup(text, date(2026, 2, 1))) == expected
+
+
+def test_a_surname_the_story_gives_with_another_given_name_is_not_the_leader(pipe):
+    # the recogniser calls "Eddie Mauro" an organisation here; a former Italian minister shares the surname
+    text = ('Three candidates are running: Cindy Axne, Pete Smith and Eddie Mauro. '
+            '"We win this seat when we talk about farmers," Mauro said.')
+    evs = next(pipe.run([Article(id="m", text=text, date=date(2018, 4, 20))])).events
+    assert not [e for e in evs if e.source is not None and e.source.country == "ITA"]

@@ -337,3 +337,10 @@ def test_fighting_for_a_cause_is_no_force_and_no_threat(pipe, text):
 def test_fighting_for_a_side_is_still_fighting(pipe):
     assert [e for e in events(pipe, "Hundreds of foreigners fought for the Islamic State in Raqqa.")
             if e.cameo[:2] == "19"]
+
+
+def test_an_armed_group_is_of_the_country_whose_state_it_fights(pipe):
+    text = ("Moscow and Tehran stand by the government in Damascus. Iran has sent advisers and money. "
+            "Qatar backs several of the rebel groups fighting to overthrow Assad.")
+    found = [e for e in events(pipe, text) if e.source is not None and e.source.country == "QAT"]
+    assert found and code(found[0].target) == "SYRREB"

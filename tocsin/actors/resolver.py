@@ -129,7 +129,10 @@ class ActorResolver:
             known = self.ix.get(given)
             if any(e.kind == SECTOR and e.sector for e in known):
                 return False  # "President Trump" beside "Melania Trump": the office holder is in the story
-            if not known and prev.ent_type_ == "PERSON" and t.ent_type_ == "PERSON":
+            # "Eddie Mauro": a given name no table knows before the surname, in one name (the recogniser may call
+            # a candidate's name an organisation, or name no entity, yet the parser joins the two)
+            if not known and (prev.ent_type_ == t.ent_type_ == "PERSON" or (
+                    prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head.i == t.i)):
                 full = True
         return full
 

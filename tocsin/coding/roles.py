@@ -427,8 +427,10 @@ class Roles:
         """"his defense minister": a possessive pronoun lends the country of who it names."""
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is None:
+            # "rebel groups fighting to topple Assad": an armed group is of the country whose state it fights
+            country = self._state_fought(tok, ctx) if actor.sector == "REB" else None
             # "the country's parliament", "the troops" named again: whose the article just said
-            country = ctx.memory.bare_country(tok, actor.sector)
+            country = country or ctx.memory.bare_country(tok, actor.sector)
             return Actor(text=actor.text, code=country + (actor.sector or ""), country=country,
                          sector=actor.sector) if country else actor
         # "Baku denied that its troops...": under a speaker, "its" is the speaker's; "France began
@@ -441,6 +443,19 @@ class Roles:
             sector = ref.sector if ref.sector == "REB" and actor.sector in ("MIL", "GOV", None) else actor.sector
             return Actor(text=actor.text, code=ref.country + (sector or ""), country=ref.country, sector=sector)
         return actor
+
+    def _state_fought(self, tok: Token, ctx: ArticleContext) -> str | None:
+        """The country of the state an armed group's own participle says it fights ("rebels fighting the
+        government of Bashar al-Assad", "militants battling to topple Assad")."""
+        for c in tok.children:
+            if c.dep_ != "acl" or c.tag_ != "VBG" or lemma(c) not in self.mutual:
+                continue
+            for g in c.subtree:
+                if g.i != tok.i and g.pos_ in ("PROPN", "NOUN") and g.dep_ in ("dobj", "pobj"):
+                    a = self.actor(g, ctx)
+                    if a is not None and a.country and a.sector in _STATE - {None}:
+                        return a.country
+        return None
 
     def nationalities(self, head: Token, actor: Actor, ctx: ArticleContext) -> list[Actor]:
         """"Her American and Mexican counterparts", "French and British troops": one party per nation the
