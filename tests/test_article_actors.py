@@ -761,3 +761,13 @@ def test_a_crowd_named_again_is_the_crowd_named_before(pipe):
                       "withdrawal of Russian troops.")
     dem = [e for e in es if e.cameo[:2] == "10"]
     assert dem and all(country(e.source) == "GEO" for e in dem)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("US-led troops stormed the town of Tal Afar on Sunday. Iraqi officials said the assault went on.", "USA"),
+    ("UK-led forces raided a compound near Basra. The ministry said three men were held.", "GBR"),
+])
+def test_a_name_hyphened_to_led_at_the_start_is_the_leader(pipe, text, code):
+    es = events(pipe, text)
+    force = [e for e in es if e.cameo[:2] in ("18", "19", "20") and e.source is not None and "led" in e.source.text]
+    assert force and all(country(e.source) == code for e in force)

@@ -112,6 +112,25 @@ def _owner_not_doer(verb: Token) -> bool:
                for c in verb.children)
 
 
+def _hyphen_name(part: Token) -> Token | None:
+    """"US-led forces attacked": the name before a hyphenated participle that the parser hung elsewhere (at the
+    start of a sentence it made "US-" a sentence of its own); None when it hangs on the participle already."""
+    i = part.i
+    if i < 2 or part.dep_ != "amod" or part.lower_ not in _hyphen_participles():
+        return None
+    dash, name = part.doc[i - 1], part.doc[i - 2]
+    if dash.text != "-" or dash.whitespace_ or name.whitespace_ or name.head.i == i:
+        return None
+    if name.pos_ not in ("PROPN", "ADJ", "NOUN") or any(c.i < name.i for c in name.children if c.dep_ != "det"):
+        return None
+    return name
+
+
+def _hyphen_participles() -> frozenset[str]:
+    from .patterns import lexicon  # the repair runs before any coder table is built
+    return lexicon().words("@HYPHEN_PARTICIPLE")
+
+
 def reattach_conjuncts(doc: Doc) -> None:
     """Hang each finite conjunct the parser put inside a content clause on the verb that governs the clause,
     when its tense matches that verb and not the clause's ("had opened ... and accused")."""
@@ -135,6 +154,12 @@ def reattach_conjuncts(doc: Doc) -> None:
                 subj.head, subj.dep_ = prep, "pobj"
                 tok.dep_ = "advcl"
                 moves.append((tok, clause))
+    for tok in doc:
+        name = _hyphen_name(tok) if tok.dep_ == "amod" else None
+        if name is not None and not any(c.i > tok.i for c in name.children):
+            dash = doc[tok.i - 1]
+            name.head, name.dep_ = tok, "npadvmod"
+            dash.head, dash.dep_ = tok, "punct"
     for tok, gov in moves:
         cc = next((c for c in tok.head.children if c.dep_ == "cc" and c.i == tok.i - 1), None)
         tok.head = gov
