@@ -771,3 +771,20 @@ def test_a_name_hyphened_to_led_at_the_start_is_the_leader(pipe, text, code):
     es = events(pipe, text)
     force = [e for e in es if e.cameo[:2] in ("18", "19", "20") and e.source is not None and "led" in e.source.text]
     assert force and all(country(e.source) == code for e in force)
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Eritrea and Ethiopia exchanged fire along the border on Tuesday.", "ERI", "ETH"),
+    ("Police and protesters clashed in Lusaka on Friday.", "ZMB", "ZMB"),
+    ("Thailand and Cambodia traded artillery for a second day.", "THA", "KHM"),
+])
+def test_each_side_of_a_mutual_fight_is_the_others_target(pipe, text, a, b):
+    es = [e for e in events(pipe, text) if e.cameo[:2] == "19"]
+    assert es and all(e.target is not None and e.target.code for e in es)
+    assert {country(e.source) for e in es} <= {a, b} and {country(e.target) for e in es} <= {a, b}
+
+
+def test_a_claim_dismissed_is_aimed_at_whoever_made_it(pipe):
+    es = events(pipe, "Bolivia accused Chile of spying on its navy. Santiago dismissed the claims as absurd.")
+    den = [e for e in es if e.cameo == "016"]
+    assert den and all(country(e.target) == "BOL" for e in den)

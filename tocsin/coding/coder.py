@@ -81,6 +81,7 @@ class EventCoder:
         self.say = self.lex.words("@SAY")
         self.blame = self.lex.words("@BLAME")  # the culprit words of a statement that lays blame (112)
         self.force = self.lex.words("@TROOP") | self.lex.words("@POLICE") | self.lex.words("@WEAPON")
+        self.mutual = self.lex.words("@MUTUAL_FIGHT")  # "clashed", "exchanged fire": each side fights the other
         # the pass over the whole article once its sentences are coded (coding/article.py); None skips it
         self.article: ArticlePass | None = ArticlePass(actors, self.lex)
 
@@ -254,6 +255,11 @@ class EventCoder:
             home, by_place = homes[said]
             # a threat, like force, is aimed across sides: "accused Damascus of trying to intimidate the opposition"
             # lends the opposition no Syrian country
+            if ((not c.targets or c.place_target) and len({a.code for a in c.sources if a.code}) == 2
+                    and c.code.root == "19" and lemma(c.m.anchor) in self.mutual):
+                # "India and Pakistan exchanged fire", "police and protesters clashed in Nairobi": each side
+                # fought the other (not the place)
+                c.targets, c.place_target = list(c.sources), False
             sources, targets = domestic(c.sources, c.targets, home,
                                         hostile=(c.code.root in _FORCE + ("13",) and not c.place_target and not (
                                             c.code.code[:3] in _INWARD and any(a.sector in _HOME_ORGANS
