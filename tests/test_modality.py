@@ -94,3 +94,11 @@ def test_a_relative_that_is_no_speaker():
                    "were preparing for an invasion.", "15")
     assert ev and ev[0].modality == "reported"
     assert ev[0].attributed_to is not None and "ministry" in ev[0].attributed_to.text.lower()
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The Serbian and Kosovar negotiators are due to meet in Brussels on Thursday.", "04"),
+    ("The prime ministers of Armenia and Georgia are due to hold talks in Tbilisi next week.", "04"),
+])
+def test_a_deed_on_a_schedule_is_future(text, root):
+    assert only_modality(text, root) == {"future"}
