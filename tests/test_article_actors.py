@@ -788,3 +788,13 @@ def test_a_claim_dismissed_is_aimed_at_whoever_made_it(pipe):
     es = events(pipe, "Bolivia accused Chile of spying on its navy. Santiago dismissed the claims as absurd.")
     den = [e for e in es if e.cameo == "016"]
     assert den and all(country(e.target) == "BOL" for e in den)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Al-Shabaab fighters attacked an army base near Kismayo. The group said it killed twelve soldiers.", "SOMREB"),
+    ("Israel killed a senior Hezbollah commander in Beirut on Monday. The group vowed revenge.", "LBNREB"),
+])
+def test_the_group_is_the_group_named_just_before(pipe, text, code):
+    es = [e for e in events(pipe, text) if "group" in e.sentence and e.source is not None
+          and e.source.text.lower() == "the group"]
+    assert es and all(e.source.code == code for e in es)

@@ -52,6 +52,8 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _FULL_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b")
 _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                          "sunday"))}
+# sectors of a group that "the group" names again: armed groups, parties, opposition, bodies of people
+_GROUP_SECTORS = frozenset({"REB", "PTY", "OPP", "NGO", "IGO", "LAB", "REL", "CRM"})
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "within", "through"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 # named things that "they" may stand for when two or more are named together ("Hungary and Slovakia")
@@ -324,6 +326,8 @@ class ArticlePass:
         self.defence: frozenset[str] = lexicon.words("@DEFENCE") if lexicon is not None else frozenset()
         # "rejected criticism from Washington": disapproval its subject withstands is aimed at that subject
         self.withstand: frozenset[str] = lexicon.words("@WITHSTAND") if lexicon is not None else frozenset()
+        # "the group", "the movement": the group the article named last
+        self.group_nouns: frozenset[str] = lexicon.words("@GROUP_NOUN") if lexicon is not None else frozenset()
         # an event needs a political actor on one side (coding/gate.py decides what is political)
         self.party_gate = PartyGate(self.rules, self.mob)
         if lexicon is not None:
@@ -674,6 +678,9 @@ class ArticlePass:
                 src = self._resolve(src, doc, sent, trig, table, last_seen, other=tgt)
                 tgt = self._resolve(tgt, doc, sent, trig, table, last_seen, other=src)
                 said = self._resolve(said, doc, sent, trig, table, last_seen)
+            if sent is not None:
+                src = self._group_again(src, out, sent) or src
+                tgt = self._group_again(tgt, out, sent) or tgt
             if src is not None and tgt is not None and (_bare(src) or _bare(tgt)) and (src.country or tgt.country):
                 # "The Senate criticised the minister's decision": once the article has said whose the minister
                 # is, a bare organ on the other side is of that state too (no state lends its country to a bare
@@ -835,6 +842,29 @@ class ArticlePass:
                 if table.scene:
                     return _with(actor, table.scene)
         return actor
+
+    def _group_again(self, actor: Actor | None, before: list[Event], sent: Span) -> Actor | None:
+        """"Hezbollah fighters captured two soldiers. The group demanded ...": "the group" (or "the movement",
+        "the organisation") with no code names again the group or body of the events just before, within the
+        sentence and the two before it; None if there is none or it is not one."""
+        if actor is None or actor.code:
+            return None
+        words = actor.text.strip().lower().split()
+        if len(words) != 2 or words[0] not in ("the", "this") or words[1] not in self.group_nouns:
+            return None
+        doc = sent.doc
+        start = sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        for x in reversed(before):
+            t = self._trigger(doc, x)
+            if t is None or t.i < start:
+                break
+            for a in (x.source, x.target):
+                if a is not None and a.code and (a.sector in _GROUP_SECTORS or a.code[:3] in ("IGO", "NGO", "IMG")):
+                    return Actor(text=actor.text, code=a.code, country=a.country, sector=a.sector)
+        return None
 
     def _speakers(self, trig: Token) -> set[int]:
         """The tokens of whoever a verb of saying above or beside the deed names as saying it."""
