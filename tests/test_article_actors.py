@@ -798,3 +798,14 @@ def test_the_group_is_the_group_named_just_before(pipe, text, code):
     es = [e for e in events(pipe, text) if "group" in e.sentence and e.source is not None
           and e.source.text.lower() == "the group"]
     assert es and all(e.source.code == code for e in es)
+
+
+def test_two_sides_that_met_met_each_other(pipe):
+    es = [e for e in events(pipe, "Greek and Turkish officials met in Athens on Monday. Trade was discussed.")
+          if e.cameo[:2] == "04" and e.source is not None]
+    assert es and {(country(e.source), country(e.target)) for e in es} <= {("GRC", "TUR"), ("TUR", "GRC")}
+
+
+def test_a_counted_compound_is_no_party(pipe):
+    es = events(pipe, "Pyongyang said on Monday it had nuclear arms. It said it would quit the six-party talks.")
+    assert not any(e.target is not None and (e.target.sector or "") == "PTY" for e in es)

@@ -586,7 +586,8 @@ class Roles:
                     continue  # "humanitarian access" names no party; "Ukrainian territory" does
             elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "dobj", "poss", "nsubj", "appos", "conj", "nmod"):
                 a = self.actor(t, ctx)
-            elif not source and t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.i == tok.i and t.i == tok.i - 1:
+            elif (not source and t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.i == tok.i and t.i == tok.i - 1
+                  and not any(c.dep_ == "nummod" for c in t.children)):  # "six-party talks": what they are made of
                 # "rebel positions", "an army checkpoint", "police stations": whose the place or thing is
                 a = self.actor(t, ctx)
             else:
