@@ -344,3 +344,20 @@ def test_an_armed_group_is_of_the_country_whose_state_it_fights(pipe):
             "Qatar backs several of the rebel groups fighting to overthrow Assad.")
     found = [e for e in events(pipe, text) if e.source is not None and e.source.country == "QAT"]
     assert found and code(found[0].target) == "SYRREB"
+
+
+# ---------- a pair deals with each other ----------
+@pytest.mark.parametrize("text, root", [
+    ("Chile and Peru signed a fisheries accord allowing boats to work in each other's waters.", "05"),
+    ("Vietnam and Laos held talks on the Mekong dams.", "04"),
+])
+def test_a_pair_that_agrees_or_talks_does_so_with_each_other(pipe, text, root):
+    found = {(country(e.source), country(e.target)) for e in events(pipe, text) if e.cameo[:2] == root}
+    a, b = {"05": ("CHL", "PER"), "04": ("VNM", "LAO")}[root]
+    assert (a, b) in found and (b, a) in found
+
+
+def test_a_pair_that_talks_with_a_third_talks_with_it(pipe):
+    found = [e for e in events(pipe, "Vietnam and Laos held talks with Cambodia on the Mekong dams.")
+             if e.cameo[:2] == "04"]
+    assert found and {country(e.target) for e in found} == {"KHM"}

@@ -44,6 +44,9 @@ _OBJ_PREPS = frozenset({"against", "on", "upon", "with", "to", "toward", "toward
 # what a party gives or says, so that its "from" names the giver: statements, appeals, wishes, consultation,
 # cooperation, aid, demands, disapproval, rejection, threats ("warnings from Pyongyang", "aid from Japan")
 _SENT_BY = frozenset({"01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13"})
+# what pairs do with each other: comment, consult, cooperate ("Egypt and Sudan held talks")
+_RECIPROCAL = frozenset({"03", "04", "05", "06"})
+_PARTNER_PREPS = frozenset({"with", "between", "to", "toward", "towards", "against", "among", "alongside"})
 # what a judgement is for: "sanctioned over", "thanked for", "complained about"
 _REASON = frozenset({"for", "over", "about"})
 # prepositions that set one deed beside another in time or circumstance ("after the protests", "amid clashes")
@@ -1054,6 +1057,11 @@ class Roles:
             targets = self._content_subject(m, ctx, used, binder)
         if not targets and "11" <= (m.pattern.code or "")[:2] <= "20":
             targets = self._retaliation_target(m, ctx, used, binder)
+        if (len({a.code for a in sources if a.code}) >= 2 and (m.pattern.code or "")[:2] in _RECIPROCAL
+                and not self._partner_named(m)):
+            # "The Philippines and Japan signed a defence pact", "Egypt and Sudan held talks": with each other,
+            # not with whatever the pact or the talks mention
+            targets = list(sources)
         if not m.noun:
             sources, targets = self._sanctioned(m, slots, sources, targets, ctx)
         elif (m.pattern.code or "")[:2] in ("16", "17") and self._is_sanction(m.anchor):
@@ -1061,6 +1069,18 @@ class Roles:
             if m.anchor.i not in ctx.memory.sanctions_again:
                 self._note_sanction(m.anchor, owner, aim, sources, targets, ctx)
         return sources, targets
+
+    @staticmethod
+    def _partner_named(m: Match) -> bool:
+        """Whether the deed or its object names a party it is done with ("talks with Ethiopia", "a deal
+        between Cairo and Khartoum")."""
+        for h in (m.anchor, m.obj):
+            if h is None:
+                continue
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS and any(g.dep_ == "pobj" for g in c.children):
+                    return True
+        return False
 
     def _sent_by(self, noun: Token, ctx: ArticleContext, used: set[int]) -> list[Actor]:
         """"despite warnings from Pyongyang", "criticism from Beijing", "an offer of talks from Kyiv": words, offers
