@@ -356,7 +356,7 @@ def test_two_parties_named_together_hold_talks_with_each_other_and_are_the_two_c
     assert agreed and {agreed[0].source.country, agreed[0].target.country} == {"ARM", "AZE"}
     [accused] = by_cameo(events, "112")
     assert accused.target is not None and accused.target.country == "AZE"
-    # the sentence pass itself pairs two sides that talked with no other party than the place (session 9)
+    # the sentence alone already says it: a pair that talks, talks with each other
     raw = by_cameo(code(pipe, text, article_pass=False), "04")
     assert {(e.source.country, e.target.country) for e in raw} == {("ARM", "AZE"), ("AZE", "ARM")}
 

@@ -122,7 +122,6 @@ COUNTRIES = {
 }
 ROLE_XFAIL = {
     "Colombia's rebels agreed to hold peace talks with the government in Havana next month.",  # venue taken as party
-    "Armenia and Azerbaijan signed a border demarcation agreement in Almaty.",  # venue taken as party
 }
 
 # the modality of the main event, where the sentence says more than that it happened

@@ -344,3 +344,48 @@ def test_an_armed_group_is_of_the_country_whose_state_it_fights(pipe):
             "Qatar backs several of the rebel groups fighting to overthrow Assad.")
     found = [e for e in events(pipe, text) if e.source is not None and e.source.country == "QAT"]
     assert found and code(found[0].target) == "SYRREB"
+
+
+# ---------- a pair deals with each other ----------
+@pytest.mark.parametrize("text, root", [
+    ("Chile and Peru signed a fisheries accord allowing boats to work in each other's waters.", "05"),
+    ("Vietnam and Laos held talks on the Mekong dams.", "04"),
+])
+def test_a_pair_that_agrees_or_talks_does_so_with_each_other(pipe, text, root):
+    found = {(country(e.source), country(e.target)) for e in events(pipe, text) if e.cameo[:2] == root}
+    a, b = {"05": ("CHL", "PER"), "04": ("VNM", "LAO")}[root]
+    assert (a, b) in found and (b, a) in found
+
+
+def test_a_pair_that_talks_with_a_third_talks_with_it(pipe):
+    found = [e for e in events(pipe, "Vietnam and Laos held talks with Cambodia on the Mekong dams.")
+             if e.cameo[:2] == "04"]
+    assert found and {country(e.target) for e in found} == {"KHM"}
+
+
+# ---------- owning up, origins, passive accusations, disapproval of force ----------
+@pytest.mark.parametrize("text, src", [
+    ("Al-Shabaab claimed an attack on an army base near Kismayo.", "SOMREB"),
+    ("The Islamic State group claimed responsibility for the bombing of a bus in Kirkuk.", "IMGISL"),
+])
+def test_who_owns_up_to_an_attack_did_it(pipe, text, src):
+    found = [e for e in events(pipe, text) if e.cameo[:2] in ("18", "19")]
+    assert found and code(found[0].source) == src
+
+
+def test_where_a_rocket_was_fired_from_is_no_target(pipe):
+    found = [e for e in events(pipe, "A rocket fired from Syria landed near a kibbutz in the Golan Heights.")
+             if e.cameo[:2] == "19"]
+    assert found and country(found[0].source) == "SYR" and country(found[0].target) != "SYR"
+
+
+def test_a_passive_accusation_names_the_accused_as_doer(pipe):
+    found = [e for e in events(pipe, "Kyrgyz border guards were accused by Dushanbe of shelling Tajik villages.")
+             if e.cameo[:2] == "19"]
+    assert found and country(found[0].source) == "KGZ" and found[0].modality == "reported"
+
+
+def test_disapproval_of_force_is_not_aimed_at_its_victims(pipe):
+    found = [e for e in events(pipe, "Manila said it would not tolerate attacks on its fishermen.")
+             if e.cameo[:2] == "11"]
+    assert found and (found[0].target is None or found[0].target.sector not in ("CVL", "AGR"))

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..model import MODALITY_ORDER
 from .patterns import Lexicon
-from .syntax import negation
+from .syntax import accusing, negation
 
 _RANK = {m: i for i, m in enumerate(MODALITY_ORDER)}
 # cues that are no modality of their own: "conditional" (an "if" clause governs the deed) comes with "hypothetical"
@@ -229,8 +229,11 @@ class ModalityRules:
                 below = set(found)
             hf = forms(head)
             hl = head.lemma_.lower()
-            if dep == "prep" and cur.lower_ in ("of", "for", "with") and hl in self.accuse:
-                # "Poland accused Belarus of shelling": the accuser reports the deed
+            if dep == "prep" and cur.lower_ in ("of", "for", "with") and (
+                    hl in self.accuse or accusing(cur, self.accuse) is not None):
+                # "Poland accused Belarus of shelling": the accuser reports the deed ("were accused by Baku of
+                # firing": the parser hangs the "of" on the accuser)
+                head = accusing(cur, self.accuse) or head
                 found.add("reported")
                 if sayer is None:  # the accuser; "Belarus was accused of" names none, or a "by"
                     sayer = next((c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in

@@ -22,7 +22,7 @@ from .context import ArticleContext
 from .match import Match
 from .patterns import Lexicon
 from .acled import war_means
-from .syntax import (VERB_OBJ, accusation, accused, expand, for_to, lemma, noun_phrase, passive, patients, shared_title,
+from .syntax import (VERB_OBJ, accusation, accused, accusing, expand, for_to, lemma, noun_phrase, passive, patients, shared_title,
                      resultative_objects, subject_token)
 
 # Prepositions that introduce the target, in order of preference.
@@ -44,6 +44,9 @@ _OBJ_PREPS = frozenset({"against", "on", "upon", "with", "to", "toward", "toward
 # what a party gives or says, so that its "from" names the giver: statements, appeals, wishes, consultation,
 # cooperation, aid, demands, disapproval, rejection, threats ("warnings from Pyongyang", "aid from Japan")
 _SENT_BY = frozenset({"01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13"})
+# what pairs do with each other: comment, consult, cooperate ("Egypt and Sudan held talks")
+_RECIPROCAL = frozenset({"03", "04", "05", "06"})
+_PARTNER_PREPS = frozenset({"with", "between", "to", "toward", "towards", "against", "among", "alongside"})
 # what a judgement is for: "sanctioned over", "thanked for", "complained about"
 _REASON = frozenset({"for", "over", "about"})
 # prepositions that set one deed beside another in time or circumstance ("after the protests", "amid clashes")
@@ -349,6 +352,8 @@ class Roles:
         self.partitive = lex.words("@PARTITIVE")
         self.culprits = lex.words("@BLAME")
         self.judge = lex.words("@JUDGE")
+        self.own_up = lex.words("@OWN_UP")
+        self.responsibility = lex.words("@RESPONSIBILITY")
         self.held = lex.words("@PERSON_HELD")
         self.charge = lex.words("@CHARGE")
 
@@ -742,8 +747,11 @@ class Roles:
         if not (tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "ADP")):
             return []
         verb = head.head if head.pos_ == "ADP" else head
+        owned = self._owned_up(tok, head)
+        if owned is not None:
+            return owned
         if head.pos_ == "ADP" and accusation(head, self.accuse):
-            x = accused(verb)
+            x = accused(accusing(head, self.accuse))
             return expand(x) if x is not None else []
         if head.pos_ == "ADP" and head.lower_ in _REASON:
             judged = self._judged(verb)
@@ -773,6 +781,24 @@ class Roles:
             # demonstrated; "two soldiers were killed in an attack": it undergoes,
             # and says nothing of whose the attack was
             s = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return expand(s) if s is not None else []
+
+    def _owned_up(self, tok: Token, head: Token) -> list[Token] | None:
+        """Who owns up to a deed of force: "the Taliban claimed an attack", "claimed responsibility for the
+        bombing", "took credit for the raid" (None: no owning up here)."""
+        if lemma(tok) not in self.force_things and tok.lower_ not in self.force_things:
+            return None
+        if tok.dep_ == "dobj" and head.pos_ == "VERB" and lemma(head) == "claim":
+            verb = head
+        elif (head.pos_ == "ADP" and head.lower_ == "for" and lemma(head.head) in self.responsibility
+              and head.head.dep_ == "dobj" and lemma(head.head.head) in self.own_up):
+            verb = head.head.head
+        elif (head.pos_ == "ADP" and head.lower_ == "for" and lemma(head.head) in self.own_up
+              and any(c.dep_ == "dobj" and lemma(c) in self.responsibility for c in head.head.children)):
+            verb = head.head  # "took credit for the bombing": the parser hangs the "for" on the verb
+        else:
+            return None
+        s = subject_token(verb, self.accuse, self.parties)
         return expand(s) if s is not None else []
 
     def _judged(self, host: Token) -> list[Token] | None:
@@ -899,6 +925,8 @@ class Roles:
             for p in (*prep_order, "of"):
                 if p not in pool or (p == "in" and not m.noun and found):
                     continue
+                if p == "from" and (m.pattern.code or "")[:2] in ("18", "19", "20"):
+                    continue  # "a rocket fired from Lebanon": where force comes from is not where it falls
                 for g in pool[p].children:
                     if g.dep_ == "pobj" and g.i not in used:
                         if p == "with" and hostile and lemma(g) in self.weapons:
@@ -929,7 +957,11 @@ class Roles:
                     found += self.nationalities(x, a, ctx)  # a bare "drones" banned or seized is a means, no party
         thing = next((t for t in slots.targets if lemma(t) in self.force_things or t.lower_ in self.force_things),
                      None)
-        if thing is None or m.noun or (m.pattern.code or "")[:2] < "13":
+        root = (m.pattern.code or "")[:2]
+        # "will not tolerate attacks on its citizens", "condemned the attack on the embassy": disapproval of a
+        # deed of force is aimed at its doer, never at whom it hit
+        judged = thing is not None and not m.noun and root in ("11", "12") and lemma(m.anchor) in self.stance
+        if thing is None or m.noun or (root < "13" and not judged):
             thing = None
         if not found and thing is not None:
             # "repelled a Russian attack on Kharkiv", "intercepted Iranian missiles over Tel Aviv", "foiled a
@@ -938,6 +970,8 @@ class Roles:
             a = self.inner_actor(thing, ctx, used, source=True)
             if a is not None:
                 return [a]
+            if judged:
+                return []
         if not found:
             pools = [slots.preps, means_preps]
             if owner_of is not None:
@@ -1042,6 +1076,9 @@ class Roles:
                 slots.targets = [t for t in slots.targets if t.i != m.obj.i]
         if not sources and not m.noun and (m.pattern.code or "")[:2] in ("18", "19", "20") and passive(m.anchor):
             sources = self._doer_of_means(m.anchor, ctx, used)
+        if not sources and (m.pattern.code or "")[:2] in ("18", "19", "20"):
+            # "a rocket fired from Lebanon", "shells launched from Russian territory": the state it came from
+            sources = self._fired_from(m.anchor, ctx, used)
         means_preps = self._own_means(m, slots, sources, ctx, sayer, used)
         binder = next((a for a in sources if a.country), None)
         targets = self._target_actors(m, slots, ctx, used, means_preps, owner_of, binder)
@@ -1055,6 +1092,11 @@ class Roles:
             targets = self._content_subject(m, ctx, used, binder)
         if not targets and "11" <= (m.pattern.code or "")[:2] <= "20":
             targets = self._retaliation_target(m, ctx, used, binder)
+        if (len({a.code for a in sources if a.code}) >= 2 and (m.pattern.code or "")[:2] in _RECIPROCAL
+                and not self._partner_named(m)):
+            # "The Philippines and Japan signed a defence pact", "Egypt and Sudan held talks": with each other,
+            # not with whatever the pact or the talks mention
+            targets = list(sources)
         if not m.noun:
             sources, targets = self._sanctioned(m, slots, sources, targets, ctx)
         elif (m.pattern.code or "")[:2] in ("16", "17") and self._is_sanction(m.anchor):
@@ -1062,6 +1104,29 @@ class Roles:
             if m.anchor.i not in ctx.memory.sanctions_again:
                 self._note_sanction(m.anchor, owner, aim, sources, targets, ctx)
         return sources, targets
+
+    def _fired_from(self, anchor: Token, ctx: ArticleContext, used: set[int]) -> list[Actor]:
+        for c in anchor.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ == "PROPN":
+                        a = self.actor(g, ctx)
+                        if a is not None and a.country and not a.sector:
+                            used.add(g.i)
+                            return [a]
+        return []
+
+    @staticmethod
+    def _partner_named(m: Match) -> bool:
+        """Whether the deed or its object names a party it is done with ("talks with Ethiopia", "a deal
+        between Cairo and Khartoum")."""
+        for h in (m.anchor, m.obj):
+            if h is None:
+                continue
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS and any(g.dep_ == "pobj" for g in c.children):
+                    return True
+        return False
 
     def _sent_by(self, noun: Token, ctx: ArticleContext, used: set[int]) -> list[Actor]:
         """"despite warnings from Pyongyang", "criticism from Beijing", "an offer of talks from Kyiv": words, offers

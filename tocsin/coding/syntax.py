@@ -70,7 +70,20 @@ def accused(verb: Token) -> Token | None:
 
 def accusation(prep: Token, accuse: frozenset[str]) -> bool:
     """Whether ``prep`` is the "of" of "accused X of Y" (or "blamed X for", "charged X with")."""
-    return prep.dep_ == "prep" and prep.lower_ in _ACCUSED_OF and lemma(prep.head) in accuse
+    return accusing(prep, accuse) is not None
+
+
+def accusing(prep: Token, accuse: frozenset[str]) -> Token | None:
+    """The verb of accusing whose "of" ``prep`` is: "accused X of Y", or the parser's "were accused by
+    Baku of firing", where the "of" hangs on the accuser."""
+    if prep.dep_ != "prep" or prep.lower_ not in _ACCUSED_OF:
+        return None
+    head = prep.head
+    if lemma(head) in accuse:
+        return head
+    if head.dep_ == "pobj" and head.head.dep_ == "agent" and lemma(head.head.head) in accuse:
+        return head.head.head
+    return None
 
 
 def for_to(children) -> list[Token]:
@@ -188,8 +201,9 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
                 # on around, not a deed of the subject's ("after meeting Macron" is the subject's own)
             cur = cur.head
             if cur.dep_ == "prep":
-                if accusation(cur, accuse):
-                    return accused(cur.head)
+                verb = accusing(cur, accuse)
+                if verb is not None:
+                    return accused(verb)
                 cur = cur.head
             continue
         return None
