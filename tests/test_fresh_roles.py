@@ -389,3 +389,9 @@ def test_disapproval_of_force_is_not_aimed_at_its_victims(pipe):
     found = [e for e in events(pipe, "Manila said it would not tolerate attacks on its fishermen.")
              if e.cameo[:2] == "11"]
     assert found and (found[0].target is None or found[0].target.sector not in ("CVL", "AGR"))
+
+
+def test_a_president_elect_is_an_officeholder(pipe):
+    found = [e for e in events(pipe, "Senegal's outgoing leader congratulated the president-elect on his win.")
+             if e.cameo[:2] == "05"]
+    assert found and code(found[0].target) == "SENGOV"

@@ -232,6 +232,22 @@ def actor_type(actor: Actor | None, country: str | None = None, role: str = "sou
     return _actor_type(actor.text, actor.code, actor.sector, actor.country, country, role)
 
 
+_PHRASE_END = frozenset({"of", "in", "from", "at", "near", "on", "who", "which", "that", ","})
+
+
+def _head_word(text: str) -> str:
+    """The last word of a noun phrase before what follows its head ("the mayor of a small town" -> "mayor")."""
+    words: list[str] = []
+    for w in text.split():
+        low = w.lower().strip(",.;:()")
+        if low in _PHRASE_END or w.endswith(","):
+            if w.endswith(",") and low not in _PHRASE_END:
+                words.append(low)
+            break
+        words.append(low)
+    return words[-1] if words else ""
+
+
 @lru_cache(maxsize=8192)  # every event asks twice, of actors that recur across events and articles
 def _actor_type(text: str, code: str | None, sector: str | None, actor_country: str | None,
                 country: str | None, role: str) -> str:
@@ -244,7 +260,7 @@ def _actor_type(text: str, code: str | None, sector: str | None, actor_country: 
             continue
         if by == "word" and words & values:
             found = typ
-        elif by == "head" and text.split() and text.split()[-1].lower().strip(",.;:()") in values:
+        elif by == "head" and _head_word(text) in values:
             found = typ  # the head word as written, no plural: "a man", not "men"
         elif by == "code" and code and any(code.startswith(v.upper()) for v in values):
             found = typ
