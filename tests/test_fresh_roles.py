@@ -395,3 +395,9 @@ def test_a_president_elect_is_an_officeholder(pipe):
     found = [e for e in events(pipe, "Senegal's outgoing leader congratulated the president-elect on his win.")
              if e.cameo[:2] == "05"]
     assert found and code(found[0].target) == "SENGOV"
+
+
+def test_who_died_in_a_fight_with_a_side_was_hit_by_that_side(pipe):
+    found = [e for e in events(pipe, "Four Thai soldiers died in a gunfight with Cambodian troops near the temple.")
+             if e.cameo[:2] == "19"]
+    assert found and country(found[0].source) == "KHM" and country(found[0].target) == "THA"

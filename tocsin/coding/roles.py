@@ -1092,6 +1092,11 @@ class Roles:
             targets = self._content_subject(m, ctx, used, binder)
         if not targets and "11" <= (m.pattern.code or "")[:2] <= "20":
             targets = self._retaliation_target(m, ctx, used, binder)
+        if m.noun and not sources and targets and (lemma(m.anchor) in self.mutual or m.anchor.lower_ in self.mutual):
+            # "two soldiers died in an exchange of fire with Pakistani troops": the side they fought dealt it
+            sources = [a for g in (g for c in m.anchor.children if c.dep_ == "prep" and c.lower_ == "with"
+                                   for g in c.children if g.dep_ == "pobj" and g.i not in used)
+                       for a in (self.actor(g, ctx),) if a is not None and a.code][:1]
         if (len({a.code for a in sources if a.code}) >= 2 and (m.pattern.code or "")[:2] in _RECIPROCAL
                 and not self._partner_named(m)):
             # "The Philippines and Japan signed a defence pact", "Egypt and Sudan held talks": with each other,
