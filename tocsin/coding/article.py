@@ -33,7 +33,7 @@ from ..actors.normal import actor_key
 from ..actors.tables import ADJ, CAPITAL, COUNTRY, PEOPLE
 from ..model import Actor, Article, Event, PlaceMention
 from ..nlp import entity_bounds, normalise, text_of
-from .roles import _foreign, _named, domestic, office_holder, region_named_like_a_state, shared_institution
+from .roles import _RECIPROCAL, _foreign, _named, domestic, office_holder, region_named_like_a_state, shared_institution
 from .gate import PERSONAL as _PERSONAL, STATE_FEATURES as _STATE_FEATURES, PartyGate
 from .syntax import actor_token, subject_token, trigger_token, two_parties
 
@@ -58,10 +58,6 @@ _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "outside", "a
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 # named things that "they" may stand for when two or more are named together ("Hungary and Slovakia")
 _GROUP_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
-# roots whose act two parties named together do to each other ("Armenia and Azerbaijan held talks"); force
-# is not among them: "US and Israeli jets struck" are allies against a third (unless "each other"); material
-# cooperation is: "Russia and China held joint exercises"
-_RECIPROCAL = {"03", "04", "05", "06"}
 # where a group is a party of its clause, not a word inside another phrase
 _PARTY_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "appos", "ROOT"}
 # people rather than bodies: "it" is never a person or a crowd

@@ -44,7 +44,9 @@ _OBJ_PREPS = frozenset({"against", "on", "upon", "with", "to", "toward", "toward
 # what a party gives or says, so that its "from" names the giver: statements, appeals, wishes, consultation,
 # cooperation, aid, demands, disapproval, rejection, threats ("warnings from Pyongyang", "aid from Japan")
 _SENT_BY = frozenset({"01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13"})
-# what pairs do with each other: comment, consult, cooperate ("Egypt and Sudan held talks")
+# roots whose act two parties named together do to each other ("Armenia and Azerbaijan held talks"); force
+# is not among them: "US and Israeli jets struck" are allies against a third (unless "each other"); material
+# cooperation is: "Russia and China held joint exercises"
 _RECIPROCAL = frozenset({"03", "04", "05", "06"})
 _PARTNER_PREPS = frozenset({"with", "between", "to", "toward", "towards", "against", "among", "alongside"})
 # what a judgement is for: "sanctioned over", "thanked for", "complained about"
