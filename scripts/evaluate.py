@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Every yardstick of the coder in one run, on the half of each dev set we tune on and the half we only score.
 
-usage: evaluate.py [--half tune|score|both] [--sets quad,plover,articles,own,seed] [--shared DIR] [--errors N]
+usage: evaluate.py [--half tune|score|both] [--sets quad,plover,headlines,articles,own,seed] [--shared DIR]
+                   [--errors N]
 
 Each dev set is split once and for all by a stable hash of its ids: the ``tune`` half is the
 one we read, look at errors in and change the coder for; the ``score`` half is only ever
 scored, so its figures say how far the changes generalise. ``articles`` and ``own`` split by
-article (their gold lines follow their article).
+article (their gold lines follow their article). ``headlines`` is ``plover_headlines_dev.jsonl``: templated
+headlines in Title Case, their slots filled with one fixed set of names (Kenya, Uganda, Mombasa).
 
 The gold sets and texts live beside the repository in ``../shared`` (``--shared`` or
 ``TOCSIN_SHARED`` to point elsewhere); they are publishers' texts and are never copied here.
@@ -20,6 +22,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -72,6 +75,13 @@ def score(shared: Path, task: str, gold: Path, events: Path, errors: int) -> str
     return res.stdout.strip()
 
 
+_SLOTS = {"country_1": "Kenya", "country_2": "Uganda", "country_3": "Tanzania", "country": "Kenya", "city": "Mombasa"}
+
+
+def _fill(text: str) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: _SLOTS.get(m.group(1), "Kenya"), text)
+
+
 def sets(shared: Path) -> dict[str, tuple[str, list[dict], list[dict]]]:
     """name -> (score.py task, texts, gold lines); texts and gold are the same rows for sentence sets."""
     ev = shared / "eval"
@@ -80,6 +90,11 @@ def sets(shared: Path) -> dict[str, tuple[str, list[dict], list[dict]]]:
     out["quad"] = ("quad", quad, quad)
     plover = read(ev / "plover_dev.jsonl")
     out["plover"] = ("plover", plover, plover)
+    heads = read(ev / "plover_headlines_dev.jsonl") if (ev / "plover_headlines_dev.jsonl").exists() else []
+    if heads:
+        # templated headlines in Title Case: the templates' slots get one fixed set of names
+        filled = [{**r, "text": _fill(r["text"])} for r in heads]
+        out["headlines"] = ("plover", filled, filled)
     out["articles"] = ("articles", read(ev / "articles_dev.jsonl"), read(ev / "articles_dev_gold.jsonl"))
     if OWN_GOLD.exists():
         gold = read(OWN_GOLD)
@@ -108,7 +123,7 @@ def run_seed(shared: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--half", choices=["tune", "score", "both"], default="both")
-    ap.add_argument("--sets", default="quad,plover,articles,own,seed")
+    ap.add_argument("--sets", default="quad,plover,headlines,articles,own,seed")
     ap.add_argument("--shared", default=os.environ.get("TOCSIN_SHARED", str(ROOT.parent / "shared")))
     ap.add_argument("--errors", type=int, default=0, help="list N mistakes per set (tune half only)")
     args = ap.parse_args(argv)

@@ -9,6 +9,7 @@ import itertools
 from typing import Iterable, Iterator
 
 from . import nlp
+from .headline import sentence_case
 from .coding.components import EventsStage, PlacesStage  # also registers the spaCy factories
 from .coding.context import attach
 from .model import Article, Coded
@@ -47,7 +48,7 @@ class Pipeline:
         return Coded(article, ctx.events, ctx.places)
 
     def run(self, articles: Iterable[Article], batch_size: int = BATCH) -> Iterator[Coded]:
-        a, b = itertools.tee((x, nlp.normalise(x.text)) for x in articles)
+        a, b = itertools.tee((x, sentence_case(nlp.normalise(x.text))) for x in articles)
         docs = self.nlp.pipe((text for _, text in a), batch_size=batch_size)
         for (article, text), doc in zip(b, docs):
             yield self.process(article, nlp.remember_text(doc, text))

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.normal import actor_key
 from ..actors.tables import ADJ, CAPITAL, COUNTRY, PEOPLE
 from ..model import Actor, Article, Event, PlaceMention
+from ..headline import title_case
 from ..nlp import entity_bounds, normalise, text_of
 from .roles import _RECIPROCAL, _foreign, _named, domestic, office_holder, region_named_like_a_state, shared_institution
 from .gate import PERSONAL as _PERSONAL, STATE_FEATURES as _STATE_FEATURES, PartyGate
@@ -295,17 +296,19 @@ def _headline(doc: Doc) -> Span | None:
     sents = list(doc.sents)
     if len(sents) < 2:
         return None
-    first = sents[0]
+    # the first line, which the layout may have cut in two ("Belarus withdraws ambassador | as Ukraine warns ...")
+    end = 0
+    while end < len(sents) - 1 and "\n" not in sents[end].text and "\n" not in text_of(doc)[
+            sents[end].end_char:sents[end].end_char + 1]:
+        end += 1
+    if end == len(sents) - 1:
+        return None
+    first = doc[sents[0].start:sents[end].end]
     text = first.text.strip()
     after = first.text[len(first.text.rstrip()):] + text_of(doc)[first.end_char:first.end_char + 1]
     if not text or text[-1] in ".!?:" or "\n" in text or "\n" not in after:
         return None
     return first
-
-
-def _title_case(span: Span) -> bool:
-    words = [t for t in span if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 class ArticlePass:
@@ -729,8 +732,10 @@ class ArticlePass:
                         last_seen["body:" + a.sector] = (sent.start, a.country)
             out.append(e)
         out = self._quoted(doc, out, table)
+        # a Title Case headline's events first lend their weight to the body's tellings, so that they bridge no
+        # two tellings the coreference pass would otherwise keep apart
+        out = self._headline(doc, article, out)
         out = self._corefer(doc, out)
-        out = self._headline(doc, out)
         aside: list[Event] = []
         if self.gate:  # what the gate flags takes no part in dating and ranking the article's events
             out = self.party_gate(doc, out, places)
@@ -1279,9 +1284,10 @@ class ArticlePass:
         return a == b or (a in _FORCE and b in _FORCE)
 
     # ---------- headline and main event ----------
-    def _headline(self, doc: Doc, events: list[Event]) -> list[Event]:
+    def _headline(self, doc: Doc, article: Article, events: list[Event]) -> list[Event]:
         head = _headline(doc)
-        if head is None or not _title_case(head):
+        # as written: the parse read it in sentence case (tocsin.headline)
+        if head is None or not title_case(article.text[head.start_char:head.end_char]):
             return events
         lo, hi = head.start_char, head.end_char
         body = [e for e in events if not lo <= e.span[0] < hi]
