@@ -417,3 +417,17 @@ def test_the_writers_memory_limit_is_a_setting_and_only_a_size(tmp_path, monkeyp
         with store.writer():
             pass
     assert table(tmp_path / "s.duckdb", "meta", "key")  # the store is untouched
+
+
+def test_the_cluster_rebuild_gets_at_least_its_floor(tmp_path, monkeypatch):
+    store = Store(tmp_path / "s.duckdb")
+
+    def limit(w):
+        return float(w.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0].split()[0])
+    monkeypatch.delenv("TOCSIN_WRITER_MEMORY", raising=False)
+    with store.writer() as w:
+        assert 100 < limit(w) < 128  # MiB: the default for a batch's transaction
+        assert 230 < limit(w.for_rebuild()) < 256
+    monkeypatch.setenv("TOCSIN_WRITER_MEMORY", "1GB")
+    with store.writer() as w:
+        assert limit(w.for_rebuild()) > 900

@@ -368,7 +368,7 @@ class Ingest:
             from ..analysis.clusters import rebuild
 
             with self.store.writer() as w:
-                self.summary.clusters = rebuild(w.con)
+                self.summary.clusters = rebuild(w.for_rebuild().con)
         with self.store.writer() as w:
             schema.build_read_indexes(w.con)
         self._report(reader_problems, coding_problems)

@@ -28,14 +28,33 @@ import pyarrow as pa
 from . import schema
 
 
-def _writer_memory() -> str:
-    """DuckDB's memory limit for a writing run: ``TOCSIN_WRITER_MEMORY`` (e.g. ``256MB``), else 512MB.
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMGT])i?B", re.IGNORECASE)
+# The cluster rebuild writes every cluster row in one transaction, which DuckDB holds until it commits: at a
+# 128 MB limit the million distinct (stub) articles' rebuild ran out of memory, at 256 MB it fit.
+REBUILD_FLOOR = "256MB"
 
-    The value goes into a SET statement, so only a size is accepted."""
-    value = os.environ.get("TOCSIN_WRITER_MEMORY", "").strip() or "512MB"
-    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", value, re.IGNORECASE):
+
+def _writer_memory() -> str:
+    """DuckDB's memory limit for a writing run: ``TOCSIN_WRITER_MEMORY`` (e.g. ``256MB``), else 128MB.
+
+    A batch's transaction needs little (the near-copy window's pages, ~70 MB); what more DuckDB is given
+    fills with the pages it wrote and the checkpoints' merges of them, which grow with the store until the
+    limit stops them (docs/hardening.md). The value goes into a SET statement, so only a size is accepted."""
+    value = os.environ.get("TOCSIN_WRITER_MEMORY", "").strip() or "128MB"
+    if not _SIZE.fullmatch(value):
         raise BadStore(f"TOCSIN_WRITER_MEMORY={value!r} is not a size such as 256MB or 1GB")
     return value
+
+
+def _bytes(size: str) -> float:
+    number, unit = _SIZE.fullmatch(size).groups()
+    return float(number) * 1024 ** "KMGT".index(unit.upper()) * 1024
+
+
+def rebuild_memory() -> str:
+    """The cluster rebuild's memory limit: the writer's, but never below ``REBUILD_FLOOR``."""
+    value = _writer_memory()
+    return value if _bytes(value) >= _bytes(REBUILD_FLOOR) else REBUILD_FLOOR
 
 
 # A writing run's connection (``Store.session``) is opened anew every ``SESSION_TRANSACTIONS``
@@ -709,6 +728,11 @@ class Writer:
     def set_meta(self, values: dict[str, str]) -> None:
         for k, v in values.items():
             self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [k, v])
+
+    def for_rebuild(self) -> "Writer":
+        """Give DuckDB the cluster rebuild's memory limit (``rebuild_memory``) on this connection."""
+        self.con.execute(f"SET memory_limit = '{rebuild_memory()}'")
+        return self
 
     def max_seq(self) -> int:
         return int(self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchall()[0][0])

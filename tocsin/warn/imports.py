@@ -376,7 +376,7 @@ def run(store, paths: list[str | Path], fmt: str, *, cluster: bool = True) -> Im
             from ..analysis.clusters import rebuild
 
             with store.writer() as w:
-                summary.clusters = rebuild(w.con)
+                summary.clusters = rebuild(w.for_rebuild().con)
         with store.writer() as w:
             schema.build_read_indexes(w.con)
     return summary
