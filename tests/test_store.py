@@ -424,9 +424,9 @@ def test_the_cluster_rebuild_gets_at_least_its_floor(tmp_path, monkeypatch):
 
     def limit(w):
         return float(w.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0].split()[0])
-    monkeypatch.delenv("TOCSIN_WRITER_MEMORY", raising=False)
+    monkeypatch.setenv("TOCSIN_WRITER_MEMORY", "128MB")
     with store.writer() as w:
-        assert 100 < limit(w) < 128  # MiB: the default for a batch's transaction
+        assert 100 < limit(w) < 128  # MiB: what a batch's transaction was given
         assert 230 < limit(w.for_rebuild()) < 256
     monkeypatch.setenv("TOCSIN_WRITER_MEMORY", "1GB")
     with store.writer() as w:

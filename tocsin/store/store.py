@@ -30,17 +30,19 @@ from . import schema
 
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMGT])i?B", re.IGNORECASE)
 # The cluster rebuild writes every cluster row in one transaction, which DuckDB holds until it commits: at a
-# 128 MB limit the million distinct (stub) articles' rebuild ran out of memory, at 256 MB it fit.
+# 128 MB limit the million distinct (stub) articles' rebuild ran out of memory, at 256 MB it fit; so a lower
+# limit set for the batches is raised for it.
 REBUILD_FLOOR = "256MB"
 
 
 def _writer_memory() -> str:
-    """DuckDB's memory limit for a writing run: ``TOCSIN_WRITER_MEMORY`` (e.g. ``256MB``), else 128MB.
+    """DuckDB's memory limit for a writing run: ``TOCSIN_WRITER_MEMORY`` (e.g. ``128MB``), else 256MB.
 
     A batch's transaction needs little (the near-copy window's pages, ~70 MB); what more DuckDB is given
     fills with the pages it wrote and the checkpoints' merges of them, which grow with the store until the
-    limit stops them (docs/hardening.md). The value goes into a SET statement, so only a size is accepted."""
-    value = os.environ.get("TOCSIN_WRITER_MEMORY", "").strip() or "128MB"
+    limit stops them. At 128 MB a million distinct articles ingested flat, but the end of the run ran out of
+    memory (docs/hardening.md). The value goes into a SET statement, so only a size is accepted."""
+    value = os.environ.get("TOCSIN_WRITER_MEMORY", "").strip() or "256MB"
     if not _SIZE.fullmatch(value):
         raise BadStore(f"TOCSIN_WRITER_MEMORY={value!r} is not a size such as 256MB or 1GB")
     return value
