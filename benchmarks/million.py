@@ -292,7 +292,7 @@ def main() -> None:
                       "peak_mb_after_input": round(max(after)) if after else None,
                       "load_mean": round(sum(s[4] for s in samples) / max(1, len(samples)), 1),
                       "load_end": os.getloadavg(), "samples": str(series), "child_stdout": outs.get("out", "").strip()[-300:],
-                      "stderr_tail": err.strip().splitlines()[-3:] if err else []}))
+                      "stderr_tail": err.strip().splitlines()[-20:] if err else []}))
 
 
 if __name__ == "__main__":
