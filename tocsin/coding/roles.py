@@ -1066,7 +1066,9 @@ class Roles:
         slots = self._noun_slots(m.anchor) if m.noun else self._verb_slots(m.anchor)
         used: set[int] = set()
         # "fled after threats from the rebels": the "from" names the giver before any verb's subject can
-        sent = self._sent_by(m.anchor, ctx, used) if m.noun and (m.pattern.code or "")[:2] in _SENT_BY else []
+        # ("despite warnings from Pyongyang", "criticism from Beijing": words, offers and aid come from the giver)
+        sent = (self._from_party(m.anchor, ctx, used, lambda g: lemma(g) not in self.things, lambda a: bool(a.code))
+                if m.noun and (m.pattern.code or "")[:2] in _SENT_BY else [])
         sources, owner_of = (sent, None) if sent else self._source_actors(m, slots, ctx, sayer, used)
         if (not sources and not m.noun and m.obj is not None and (m.pattern.code or "")[:2] == "15"
                 and m.obj in slots.targets):
@@ -1080,7 +1082,8 @@ class Roles:
             sources = self._doer_of_means(m.anchor, ctx, used)
         if not sources and (m.pattern.code or "")[:2] in ("18", "19", "20"):
             # "a rocket fired from Lebanon", "shells launched from Russian territory": the state it came from
-            sources = self._fired_from(m.anchor, ctx, used)
+            sources = self._from_party(m.anchor, ctx, used, lambda g: g.pos_ == "PROPN",
+                                       lambda a: bool(a.country) and not a.sector)
         means_preps = self._own_means(m, slots, sources, ctx, sayer, used)
         binder = next((a for a in sources if a.country), None)
         targets = self._target_actors(m, slots, ctx, used, means_preps, owner_of, binder)
@@ -1112,17 +1115,6 @@ class Roles:
                 self._note_sanction(m.anchor, owner, aim, sources, targets, ctx)
         return sources, targets
 
-    def _fired_from(self, anchor: Token, ctx: ArticleContext, used: set[int]) -> list[Actor]:
-        for c in anchor.children:
-            if c.dep_ == "prep" and c.lower_ == "from":
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.pos_ == "PROPN":
-                        a = self.actor(g, ctx)
-                        if a is not None and a.country and not a.sector:
-                            used.add(g.i)
-                            return [a]
-        return []
-
     @staticmethod
     def _partner_named(m: Match) -> bool:
         """Whether the deed or its object names a party it is done with ("talks with Ethiopia", "a deal
@@ -1135,15 +1127,14 @@ class Roles:
                     return True
         return False
 
-    def _sent_by(self, noun: Token, ctx: ArticleContext, used: set[int]) -> list[Actor]:
-        """"despite warnings from Pyongyang", "criticism from Beijing", "an offer of talks from Kyiv": words, offers
-        and aid come from whoever gives them."""
-        for c in noun.children:
+    def _from_party(self, anchor: Token, ctx: ArticleContext, used: set[int], word_ok, actor_ok) -> list[Actor]:
+        """The first party named in a "from" phrase of ``anchor`` whose word and actor pass the two tests."""
+        for c in anchor.children:
             if c.dep_ == "prep" and c.lower_ == "from":
                 for g in c.children:
-                    if g.dep_ == "pobj" and lemma(g) not in self.things:
+                    if g.dep_ == "pobj" and word_ok(g):
                         a = self.actor(g, ctx)
-                        if a is not None and a.code:
+                        if a is not None and actor_ok(a):
                             used.add(g.i)
                             return [a]
         return []
