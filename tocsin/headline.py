@@ -83,3 +83,358 @@ def sentence_case(text: str) -> str:
                 chars[m.start()] = word[0].lower()
         out.append("".join(chars))
     return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Headline parses mended.
+#
+# Even in sentence case the small model misreads a line without determiners: "Mali junta expels French
+# ambassador" gets "expels" as a root with no subject and "ambassador" as an adverbial, "Kenya denounces
+# Uganda border raid" and "US sanctions Iranian oil firms" become one long noun phrase, "Indian police
+# detain Kashmiri separatist leader" keeps its arcs but calls "detain" a noun. Hinting the model does
+# not help (a final stop or a leading "The" mends some lines and breaks others). A headline has a plain
+# grammar, though: a noun phrase, a verb, then a noun phrase and prepositional phrases. So where a line of
+# its own has no verb with a subject, a word that is a verb of the pattern lexicon in the form a headline
+# uses (third person "expels", or the base form after a plural "police detain") is made the root, the
+# noun phrase before it its subject, the one after it its object and each preposition after it hangs on it.
+
+_HEAD_MAX = 20  # tokens; a longer line is prose, whose parse is left alone
+_NAME_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
+_NOUNISH = {"NOUN", "PROPN", "NUM", "PRON"}
+_PLURAL = {"NNS", "NNPS"}
+
+
+def _line(sent) -> bool:
+    """Whether the sentence is a line of its own: nothing but space before it on its line or after it."""
+    text = sent.doc.text
+    before = text[:sent.start_char].rstrip(" \t")
+    after = text[sent.end_char:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def _verb_lemma(tok, verbs) -> tuple[str, str] | None:
+    """(lemma, tag) when ``tok`` reads as a verb of the lexicon in a headline: "expels" -> expel, VBZ."""
+    low = tok.lower_
+    if not low.isalpha() or not tok.text[0].islower():
+        return None
+    for end, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if low.endswith(end) and len(low) > len(end) + 2 and low[: len(low) - len(end)] + add in verbs:
+            return low[: len(low) - len(end)] + add, "VBZ"
+    if low in verbs:
+        return low, "VBP"
+    return None
+
+
+def _plural(tok) -> bool:
+    # the small model tags a capitalised plural ("Rebels") as a singular name
+    return tok.tag_ in _PLURAL or (tok.tag_ == "NNP" and not tok.ent_type_ and tok.lower_.endswith("s")
+                                   and not tok.lower_.endswith("ss"))
+
+
+def _subject_ok(left: list, tag: str) -> bool:
+    """A third-person form follows a name or a singular noun; a base form follows a plural or a pair
+    ("rebels attack", "Kenya and Uganda sign", "police detain"). The subject's head is the last word
+    before its first preposition ("rebels in Mombasa reject")."""
+    last = left[-1]
+    if not (last.pos_ in _NOUNISH or last.text == "," or (last.pos_ == "ADJ" and last.ent_type_ in _NAME_ENTS)):
+        return False  # "ethnic riots": an adjective is no subject
+    first = next((i for i, t in enumerate(left) if t.tag_ == "IN"), len(left))
+    if first == 0:
+        return False
+    head = left[first - 1]
+    pair = any(t.lower_ in ("and", ",") for t in left[1:first])
+    many = _plural(head) or pair or head.lemma_.lower() in _COLLECTIVE or head.lower_ in _COLLECTIVE
+    return not many if tag == "VBZ" else many
+
+
+_COLLECTIVE = {"police", "people", "troops", "forces", "militia", "authorities"}
+_NP_TAGS = {"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "POS", "HYPH", "VBN", "VBG", "PRP$", "NFP",
+            "``", "''"}
+
+
+def _prep(t) -> bool:
+    """A preposition, or a participle the parser already reads as one ("curfew imposed following unrest")."""
+    return t.tag_ in ("IN", "TO") or (t.tag_ == "VBG" and t.dep_ == "prep")
+
+
+def _phrase(tokens: list) -> list[tuple]:
+    """("np", [tokens]) and ("word", [token]) chunks of a stretch of noun phrases: a phrase ends before a
+    preposition, a comma, a stop or "and"."""
+    chunks, cur = [], []
+    for t in tokens:
+        if _prep(t) or t.tag_ in ("CC", ",", ":", ".") or t.lower_ in ("and", "or"):
+            if cur:
+                chunks.append(("np", cur))
+                cur = []
+            chunks.append(("word", [t]))
+        else:
+            cur.append(t)
+    if cur:
+        chunks.append(("np", cur))
+    return chunks
+
+
+def _np_arcs(words: list, arcs: dict) -> object:
+    """Arcs inside one noun phrase (head = its last word but closing quotes); returns the head."""
+    head = next((t for t in reversed(words) if t.pos_ != "PUNCT"), words[-1])
+    for i, t in enumerate(words):
+        if t is head:
+            continue
+        if t.tag_ == "POS":
+            arcs[t.i] = (words[i - 1] if i else head, "case")
+        elif i + 1 < len(words) and words[i + 1].tag_ == "POS":
+            arcs[t.i] = (head, "poss")
+        elif t.pos_ == "PUNCT" or t.tag_ in ("HYPH", "``", "''"):
+            arcs[t.i] = (head, "punct")
+        elif t.pos_ == "ADJ" or t.tag_ in ("JJ", "VBN", "VBG"):
+            arcs[t.i] = (head, "amod")
+        elif t.tag_ == "CD":
+            arcs[t.i] = (head, "nummod")
+        elif t.tag_ == "PRP$":
+            arcs[t.i] = (head, "poss")
+        else:
+            arcs[t.i] = (head, "compound")
+    return head
+
+
+def _ing_lemma(low: str, verbs) -> str | None:
+    """"condemning" -> condemn, "seizing" -> seize, "shelling" -> shell, "hitting" -> hit."""
+    stem = low[:-3]
+    for cand in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        if cand in verbs:
+            return cand
+    return None
+
+
+def _clause_start(tokens: list, verbs) -> int | None:
+    """Where a participle clause begins in what follows a verb: a "-ing" form of a lexicon verb after a noun
+    or a comma ("issues statement condemning government", ", killing 11"); before a noun with nothing
+    ahead of it in its phrase it is a modifier ("against ruling party")."""
+    for k, t in enumerate(tokens[1:-1], 1) if tokens else ():
+        low = t.lower_
+        if not low.endswith("ing") or not t.text[0].islower():
+            continue
+        if _ing_lemma(low, verbs) is None or _prep(t):
+            continue
+        if tokens[k - 1].pos_ in ("NOUN", "PROPN", "NUM") or tokens[k - 1].text == ",":
+            return k
+    return None
+
+
+def _tail(right: list, verb, arcs: dict, tags: dict, verbs, passive: bool = False) -> bool:
+    """Arcs after a verb: its object, then prepositional phrases ("of" belongs to the noun before it), then
+    perhaps a participle clause, read the same way. False when the words do not fit."""
+    k = _clause_start(right, verbs)
+    clause = right[k:] if k is not None else []
+    right = right[:k] if k is not None else right
+    obj, last_head, prep, joined = None, None, None, None
+    for kind, chunk in _phrase(right):
+        t = chunk[0]
+        if kind == "np":
+            if t.tag_ == "RB" and len(chunk) == 1:
+                arcs[t.i] = (verb, "advmod")
+                continue
+            head = _np_arcs(chunk, arcs)
+            if prep is not None:
+                arcs[head.i] = (prep, "pobj")
+                prep = None
+            elif joined is not None:
+                arcs[head.i] = (joined, "conj")
+                joined = None
+            elif passive and last_head is None and len(chunk) == 1 and t.pos_ == "ADJ":
+                arcs[head.i] = (verb, "oprd")  # "four found guilty"
+            elif passive:
+                return False  # a passive has no object
+            elif obj is None and last_head is None:
+                obj = head
+                arcs[head.i] = (verb, "dobj")
+            else:
+                return False
+            last_head = head
+            continue
+        if _prep(t):
+            if prep is not None:
+                return False
+            host = last_head if t.lower_ == "of" and last_head is not None else verb
+            arcs[t.i] = (host, "agent" if passive and host is verb and t.lower_ == "by" else "prep")
+            prep, joined = t, None
+        elif t.text == ".":
+            arcs[t.i] = (verb, "punct")
+        elif t.text == "," and t is right[-1] and clause:
+            arcs[t.i] = (verb, "punct")
+        else:  # "and", ",": joins the phrase before to the next
+            if last_head is None:
+                return False
+            arcs[t.i] = (last_head, "cc" if t.tag_ == "CC" else "punct")
+            joined = last_head
+    if prep is not None or joined is not None:
+        return False
+    if not clause:
+        return True
+    ing = clause[0]
+    after_comma = not right or right[-1].text == ","
+    arcs[ing.i] = (verb, "advcl") if after_comma or last_head is None else (last_head, "acl")
+    tags[ing.i] = ("VBG", _ing_lemma(ing.lower_, verbs))
+    return _tail(clause[1:], ing, arcs, tags, verbs)
+
+
+def _arcs(sent, verb, verbs, passive: bool = False) -> tuple[dict, dict] | None:
+    """token index -> (head token, dep) for the whole line with ``verb`` as its root, or None when the line
+    is not the plain headline grammar (another verb after ours, a clause, an unknown word class)."""
+    words = [t for t in sent if not t.is_space]
+    left = [t for t in words if t.i < verb.i]
+    right = [t for t in words if t.i > verb.i]
+    if any(t.text == ":" for t in left):  # "Kenya: rebels attack ...": the part before the colon is a label
+        cut = max(i for i, t in enumerate(left) if t.text == ":")
+        label, left = left[:cut + 1], left[cut + 1:]
+    else:
+        label = []
+    if not left or any(t.tag_ not in _NP_TAGS and t.lower_ not in ("and", ",", "in", "of", "from")
+                       for t in left):
+        return None
+    if any(t.tag_ not in _NP_TAGS and t.tag_ not in ("IN", "TO", "CC", ",", ".", "RB")
+           and not t.lower_.endswith("ing") for t in right):
+        return None
+    arcs: dict = {verb.i: (verb, "ROOT")}
+    # the subject: the conjuncts before the first preposition, each a noun phrase; later ones join the first
+    subj, last_head, prep = None, None, None
+    for kind, chunk in _phrase(left):
+        if kind == "np":
+            head = _np_arcs(chunk, arcs)
+            if prep is not None:
+                arcs[head.i] = (prep, "pobj")
+                prep = None
+            elif subj is None:
+                subj = head
+                arcs[head.i] = (verb, "nsubjpass" if passive else "nsubj")
+            else:
+                arcs[head.i] = (subj, "conj")
+            last_head = head
+            continue
+        t = chunk[0]
+        if _prep(t):
+            if last_head is None:
+                return None
+            arcs[t.i] = (last_head, "prep")
+            prep = t
+        else:  # "and", ","
+            arcs[t.i] = (subj or verb, "cc" if t.tag_ == "CC" else "punct")
+    if subj is None or prep is not None:
+        return None
+    tags: dict = {}  # token index -> (tag, lemma) of a participle the clause reading makes a verb
+    if not _tail(right, verb, arcs, tags, verbs, passive):
+        return None
+    for t in label:
+        arcs[t.i] = (verb, "punct" if t.text == ":" else "dep")
+    for t in sent:  # spaces hang on the word before them, as the parser has them
+        if t.is_space:
+            arcs[t.i] = (sent.doc[t.i - 1] if t.i > sent.start else verb, "dep")
+    return (arcs, tags) if len(arcs) == len(sent) else None
+
+
+def _broken(sent) -> bool:
+    """No verb in the line has a subject."""
+    return not any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                   for t in sent)
+
+
+def _apply(sent, verb, lemma: str, tag: str, arcs: dict, tags: dict) -> None:
+    doc = sent.doc
+    depth: dict[int, int] = {}
+
+    def d(i: int) -> int:
+        if i not in depth:
+            head = arcs[i][0]
+            depth[i] = 0 if head.i == i else d(head.i) + 1
+        return depth[i]
+
+    verb.head = verb  # the root first, then each word top-down, so no step makes a cycle
+    for t in sent:
+        if t.i != verb.i:
+            t.head = verb
+    for i in sorted(arcs, key=d):
+        head, dep = arcs[i]
+        if i != verb.i:
+            doc[i].head = head
+        doc[i].dep_ = dep
+    verb.tag_, verb.pos_, verb.lemma_ = tag, "VERB", lemma
+    for i, (t_tag, t_lemma) in tags.items():
+        doc[i].tag_, doc[i].pos_, doc[i].lemma_ = t_tag, "VERB", t_lemma
+    for i, (head, dep) in arcs.items():
+        t = doc[i]
+        if dep in ("nsubj", "dobj", "pobj", "conj", "compound") and t.pos_ in ("VERB", "AUX"):
+            t.pos_, t.tag_ = "NOUN", "NNS" if t.lower_.endswith("s") else "NN"
+
+
+def _active(sent, words: list, verbs) -> bool:
+    """Mends a line with no verb that has a subject around its first lexicon verb in a headline's form."""
+    for tok in words[1:]:
+        if tok.ent_type_ in _NAME_ENTS and tok.text[0].isupper():
+            continue
+        found = _verb_lemma(tok, verbs)
+        if found is None:
+            continue
+        left = [t for t in words if t.i < tok.i and t.text != ":"]
+        if not left or not _subject_ok(left, found[1]):
+            continue
+        read = _arcs(sent, tok, verbs)
+        if read is None:
+            return False
+        _apply(sent, tok, found[0], found[1], *read)
+        return True
+    return False
+
+
+def _passive(sent, words: list, verbs) -> bool:
+    """A headline's bare participle after its subject is a passive ("four killed in air strike", "opposition
+    leader beaten with bat", "six indicted by grand jury"): headlines tell past deeds in the present tense,
+    so an "-ed" form followed by a preposition, an adjective or nothing has lost its "were"."""
+    if words[-1].text in (".", "!", "?") or any(t.lower_ in ("the", "a", "an") for t in words):
+        return False  # a sentence of prose: "rebels withdrew from the town."
+    for k, tok in enumerate(words[1:], 1):
+        if tok.tag_ not in ("VBN", "VBD") or not tok.text[0].islower() or tok.lemma_.lower() not in verbs:
+            continue
+        if any(c.dep_ in ("aux", "auxpass", "nsubjpass", "dobj") for c in tok.children):
+            return False
+        prev, nxt = words[k - 1], words[k + 1] if k + 1 < len(words) else None
+        if prev.pos_ not in _NOUNISH or (nxt is not None and nxt.tag_ != "IN" and nxt.pos_ != "ADJ"):
+            return False
+        read = _arcs(sent, tok, verbs, passive=True)
+        if read is None:
+            return False
+        _apply(sent, tok, tok.lemma_.lower(), "VBN", *read)
+        return True
+    return False
+
+
+def mend(doc) -> int:
+    """Re-parse, by the headline grammar above, each line of its own whose parse has no verb with a subject,
+    or whose participle is a headline's passive; returns how many lines were mended."""
+    from .coding.patterns import lexicon
+
+    verbs = lexicon().verbs
+    mended = 0
+    for sent in list(doc.sents):
+        words = [t for t in sent if not t.is_space]
+        if not words or len(words) > _HEAD_MAX or not _line(sent):
+            continue
+        if (_broken(sent) and _active(sent, words, verbs)) or _passive(sent, words, verbs):
+            mended += 1
+        else:
+            mended += _comma_pair(sent)
+    return mended
+
+
+def _comma_pair(sent) -> int:
+    """"Serbia, Kosovo sign border deal": a headline's comma stands for "and"; the parser makes both names
+    subjects of the verb, which reads as two deeds each with no partner. The later one joins the first."""
+    for verb in sent:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) == 2 and verb.pos_ == "VERB":
+            first, second = subjects
+            comma = sent.doc[second.left_edge.i - 1]
+            if comma.text == "," and comma.i > first.i and all(t.i < verb.i for t in (first, second)):
+                second.head, second.dep_ = first, "conj"
+                comma.head, comma.dep_ = first, "punct"
+                return 1
+    return 0

@@ -29,6 +29,7 @@ from .gate import Gate
 from .match import Match, Matcher, words
 from .modality import ModalityResult, ModalityRules
 from .patterns import Lexicon, lexicon
+from ..headline import mend
 from .repair import reattach_conjuncts
 from .roles import Roles, _seat, domestic
 from .syntax import VERB_OBJ, lemma, two_parties
@@ -95,6 +96,7 @@ class EventCoder:
     def code(self, doc: Doc, ctx: ArticleContext) -> list[Event]:
         """The events of the article ``ctx`` holds; they are also left in ``ctx.events``."""
         events: list[Event] = []
+        mend(doc)  # headline lines without determiners first: the small model often finds no verb in them
         reattach_conjuncts(doc)
         ctx.locations = {}  # as the places stage left ctx.places for this coding
         if self.article is not None:  # acronyms and groups the whole article defines, for its sentences
