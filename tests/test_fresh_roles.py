@@ -401,3 +401,56 @@ def test_who_died_in_a_fight_with_a_side_was_hit_by_that_side(pipe):
     found = [e for e in events(pipe, "Four Thai soldiers died in a gunfight with Cambodian troops near the temple.")
              if e.cameo[:2] == "19"]
     assert found and country(found[0].source) == "KHM" and country(found[0].target) == "THA"
+
+
+# ---------- session 10: parse mends and phrase reading found on a fresh batch ----------
+@pytest.mark.parametrize("text, speaker", [
+    ("The Indian foreign ministry said China was partly to blame for the standoff and called for talks to resume.", "IND"),
+    ("The minister said Iran was to blame and urged new sanctions.", None),
+])
+def test_a_verb_after_a_judged_party_is_the_speakers(pipe, text, speaker):
+    # a past verb cannot share the bare infinitive of "was to blame": it joins the verb of saying
+    es = events(pipe, text)
+    later = [e for e in es if e.cameo[:2] in ("02", "16")]
+    assert later and all(country(e.source) == speaker and code(e.source) not in ("CHN", "IRN") for e in later)
+
+
+@pytest.mark.parametrize("text, accuser, accused", [
+    ("Ethiopia accused Eritrea of sending troops across the border, a charge Asmara denied.", "ETH", "ERI"),
+    ("Russia accused Ukraine of shelling the plant, an accusation Kyiv denies.", "RUS", "UKR"),
+])
+def test_a_denied_charge_leaves_the_accusation_made(pipe, text, accuser, accused):
+    es = events(pipe, text)
+    acc = [e for e in es if e.cameo.startswith("112")]
+    assert acc and country(acc[0].source) == accuser and country(acc[0].target) == accused
+    assert acc[0].modality == "asserted"
+    deed = [e for e in es if e.cameo[:2] in ("15", "19") and country(e.source) == accused]
+    assert deed and deed[0].modality != "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerian soldiers rescued 30 schoolchildren abducted by gunmen in Kaduna state.",
+    "Police freed a businessman kidnapped by armed men last week.",
+])
+def test_who_took_the_rescued_is_not_whom_the_rescue_is_for(pipe, text):
+    es = events(pipe, text)
+    rescue = [e for e in es if e.cameo[:2] in ("07", "08")]
+    assert rescue and (rescue[0].target is None or rescue[0].target.sector != "REB")
+    taken = [e for e in es if e.cameo.startswith("18")]
+    assert taken and taken[0].source.sector == "REB"
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Colombia's government and ELN rebels signed a ceasefire agreement in Havana.", "COLGOV", "COLREB"),
+    ("The government and rebel forces agreed to a truce.", "GOV", "REB"),
+])
+def test_two_parties_joined_by_and_agree_with_each_other(pipe, text, a, b):
+    es = [e for e in events(pipe, text) if e.cameo.startswith("057")]
+    pairs = {(code(e.source), code(e.target)) for e in es}
+    assert pairs == {(a, b), (b, a)}
+
+
+def test_whose_targets_are_struck_is_read_from_all_their_modifiers(pipe):
+    es = events(pipe, "Turkish warplanes struck Kurdish militant targets in northern Iraq.")
+    strike = [e for e in es if e.cameo.startswith("19")]
+    assert strike and code(strike[0].source) == "TURMIL" and code(strike[0].target) == "KURREB"

@@ -33,6 +33,14 @@ def _governor(verb: Token) -> Token | None:
     if verb.dep_ != "conj" or verb.tag_ not in _FINITE or any(c.dep_ in _OWN for c in verb.children):
         return None
     head = verb.head
+    if head.tag_ == "VB" and head.dep_ == "xcomp" and head.head.lemma_ == "be" and head.head.i < head.i:
+        # "said China was partly to blame and called for talks": a past verb cannot share the bare "blame", and
+        # a clause that only says how a party stands ("was to blame") is the speaker's report, not its act
+        head = head.head
+        if head.dep_ != "ccomp" or head.tag_ != verb.tag_:
+            return None
+        gov = head.head
+        return gov if gov.pos_ == "VERB" and gov.tag_ == verb.tag_ and gov.i < head.i else None
     if head.pos_ not in ("VERB", "AUX") or head.dep_ != "ccomp" or head.i > verb.i:
         return None
     if head.tag_ == verb.tag_ and not _thing_described(head, verb):
@@ -131,6 +139,45 @@ def _hyphen_participles() -> frozenset[str]:
     return lexicon().words("@HYPHEN_PARTICIPLE")
 
 
+def _denied_charge(verb: Token) -> Token | None:
+    """"Ethiopia accused Eritrea of sending troops, a charge Asmara denied": the parser makes the denial the
+    sentence's root and the accusation its complement, so the accusation reads as denied. A denial whose
+    subject is a charge noun ("a charge", "an accusation") set off by a comma after a clause of saying or
+    accusing is a relative clause on that noun; the clause of saying is the sentence. Returns that noun."""
+    if verb.dep_ != "ROOT" or verb.lemma_.lower() not in _lex_words("@DENY"):
+        return None
+    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if said is None or said.lemma_.lower() not in _lex_words("@SAY") | _lex_words("@ACCUSE_OF"):
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _lex_words("@ACCUSATION")
+                 and any(d.dep_ == "det" for d in c.children)), None)
+    if noun is None or said.i > noun.i or not any(t.text == "," for t in verb.doc[said.i:noun.i]):
+        return None
+    return noun
+
+
+def _split_pair(tok: Token) -> bool:
+    """"Colombia's government and ELN rebels signed": the parser makes the first party a modifier of the second
+    and the second's own modifier a conjunct of the first, one party in all. Two parties' nouns joined by "and"
+    are two parties."""
+    head = tok.head
+    if tok.dep_ != "nmod" or tok.pos_ != "NOUN" or head.i <= tok.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    actors = _lex_words("@ACTORN")
+    if tok.lemma_.lower() not in actors or head.lemma_.lower() not in actors:
+        return False
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children):
+        return False
+    return any(c.dep_ == "conj" and tok.i < c.i < head.i for c in tok.children)
+
+
+def _lex_words(cls: str) -> frozenset[str]:
+    from .patterns import lexicon  # the repair runs before any coder table is built
+    return lexicon().words(cls)
+
+
 def reattach_conjuncts(doc: Doc) -> None:
     """Hang each finite conjunct the parser put inside a content clause on the verb that governs the clause,
     when its tense matches that verb and not the clause's ("had opened ... and accused")."""
@@ -160,6 +207,31 @@ def reattach_conjuncts(doc: Doc) -> None:
             dash = doc[tok.i - 1]
             name.head, name.dep_ = tok, "npadvmod"
             dash.head, dash.dep_ = tok, "punct"
+    for tok in doc:
+        if _split_pair(tok):
+            head = tok.head
+            mod = next(c for c in tok.children if c.dep_ == "conj" and tok.i < c.i < head.i)
+            for c in list(head.children):
+                if c.i < tok.i:
+                    c.head = tok
+            tok.head, tok.dep_ = head.head, head.dep_
+            head.head, head.dep_ = tok, "conj"
+            mod.head, mod.dep_ = head, ("amod" if mod.pos_ == "ADJ" else "compound")
+    for sent in list(doc.sents):
+        noun = _denied_charge(sent.root)
+        if noun is not None:
+            denial = sent.root
+            said = next(c for c in denial.children if c.dep_ == "ccomp" and c.i < denial.i)
+            said.head, said.dep_ = said, "ROOT"
+            noun.head, noun.dep_ = said, "npadvmod"
+            denial.head, denial.dep_ = noun, "relcl"
+            for c in list(denial.children):
+                if c.dep_ == "punct" and c.i > denial.i:
+                    c.head = said
+            # "an accusation Kigali denies": the name the parser hung on the noun is the denial's subject
+            for c in list(noun.children):
+                if c.dep_ == "appos" and c.i > noun.i and c.i < denial.i:
+                    c.head, c.dep_ = denial, "nsubj"
     for tok, gov in moves:
         cc = next((c for c in tok.head.children if c.dep_ == "cc" and c.i == tok.i - 1), None)
         tok.head = gov

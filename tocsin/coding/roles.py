@@ -356,7 +356,9 @@ class Roles:
         self.judge = lex.words("@JUDGE")
         self.own_up = lex.words("@OWN_UP")
         self.responsibility = lex.words("@RESPONSIBILITY")
-        self.held = lex.words("@PERSON_HELD")
+        # people a deed is done to, whoever holds or harmed them ("schoolchildren abducted by gunmen")
+        self.held = lex.words("@PERSON_HELD") | lex.words("@CIVILIAN")
+        self.sites = lex.words("@TARGET_SITE")
         self.charge = lex.words("@CHARGE")
 
     # ---------- one mention -> one actor ----------
@@ -577,12 +579,19 @@ class Roles:
             # to ("welcomed the deal signed by Kyiv" still welcomes Kyiv's deed)
             skip = set(skip)
             for t in tok.subtree:
-                if t.dep_ == "agent" and t.head.dep_ == "acl":
+                if (t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by")) and t.head.dep_ == "acl":
                     skip.update(x.i for x in t.subtree)
         if source:
             led = self._led_by(tok, ctx, set(skip))  # "Saudi-led airstrikes killed ...": whoever leads them
             if led is not None:
                 return led
+        if not source and lemma(tok) in self.sites:
+            # "struck Kurdish militant targets": the words before a place or target name whose it is, together
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i not in skip]
+            if len(mods) > 1 and all(m.i == tok.i - len(mods) + k for k, m in enumerate(mods)):
+                a = self.actors.lookup(tok.doc[mods[0].i:tok.i].text, ctx.when)
+                if a is not None and a.code and (a.country or a.sector):
+                    return a
         person = None
         for t in tok.subtree:
             if t.i == tok.i or t.i in skip:
@@ -1123,7 +1132,9 @@ class Roles:
             if h is None:
                 continue
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS and any(g.dep_ == "pobj" for g in c.children):
+                # "agreed to a truce": the prep's object is the deed's own object, no partner
+                if c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS and any(
+                        g.dep_ == "pobj" and (m.obj is None or g.i != m.obj.i) for g in c.children):
                     return True
         return False
 
