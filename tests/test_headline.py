@@ -93,6 +93,9 @@ def test_a_plural_subject_takes_the_base_form_not_the_next_verb(pipe):
     ("Indian police detain Kashmiri separatist leader", "17", "IND", "IND"),
     ("Mali Junta Expels French Ambassador", "16", "MLI", "FRA"),
     ("Protesters in Lagos denounce Nigerian government", "11", "NGA", "NGA"),
+    ("Germany pledges aid to Moldova", "033", "DEU", "MDA"),
+    ("Israel Rejects Hamas Truce Offer", "12", "ISR", "PSE"),
+    ("Myanmar military bombs rebel-held town", "19", "MMR", None),
 ])
 def test_a_headline_is_coded_with_its_source_and_target(pipe, line, root, source, target):
     events = next(pipe.run([Article(id="h", text=line, date=date(2024, 4, 2))])).events
@@ -108,3 +111,24 @@ def test_a_comma_between_two_names_is_and(pipe):
     events = next(pipe.run([Article(id="h", text="Serbia, Kosovo sign border deal", date=date(2024, 4, 2))])).events
     pairs = {(e.source.country, e.target.country) for e in events if e.cameo.startswith("05") and e.target}
     assert pairs == {("SRB", "XKX"), ("XKX", "SRB")}
+
+
+def test_two_verbs_of_one_headline_are_both_read(pipe):
+    events = next(pipe.run([Article(id="h", text="Ethiopian Rebels Seize Town and Kill Dozens",
+                                    date=date(2024, 4, 2))])).events
+    assert {e.cameo[:3] for e in events} >= {"192", "202"}
+    assert all(e.source.code == "ETHREB" for e in events)
+
+
+def test_a_name_and_a_comma_before_the_subject_is_a_partner(pipe):
+    events = next(pipe.run([Article(id="h", text="Colombia, ELN rebels agree to extend truce",
+                                    date=date(2024, 4, 2))])).events
+    agree = {(e.source.code, e.target.code) for e in events if e.cameo == "030" and e.target}
+    assert ("COL", "COLREB") in agree
+
+
+def test_a_participle_before_the_verb_modifies_the_subject(pipe):
+    doc = _parsed(pipe, "Farmers gathered in Lyon block motorway")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert root.text == "block" and [c.text for c in root.children if c.dep_ == "nsubj"] == ["Farmers"]
+    assert [t.dep_ for t in doc if t.text == "gathered"] == ["acl"]

@@ -131,23 +131,28 @@ def _plural(tok) -> bool:
                                    and not tok.lower_.endswith("ss"))
 
 
-def _subject_ok(left: list, tag: str) -> bool:
+def _participle(t) -> bool:
+    """"activists detained in Cairo": an "-ed" form right after a noun of the subject modifies it."""
+    return t.tag_ in ("VBN", "VBD") and t.text[0].islower() and t.i > 0 and t.nbor(-1).pos_ in ("NOUN", "PROPN", "NUM")
+
+
+def _subject_ok(left: list, tag: str, lex) -> bool:
     """A third-person form follows a name or a singular noun; a base form follows a plural or a pair
     ("rebels attack", "Kenya and Uganda sign", "police detain"). The subject's head is the last word
-    before its first preposition ("rebels in Mombasa reject")."""
+    before its first preposition or participle ("rebels in Mombasa reject", "activists held in Cairo start")."""
     last = left[-1]
-    if not (last.pos_ in _NOUNISH or last.text == "," or (last.pos_ == "ADJ" and last.ent_type_ in _NAME_ENTS)):
-        return False  # "ethnic riots": an adjective is no subject
-    first = next((i for i, t in enumerate(left) if t.tag_ == "IN"), len(left))
+    party = last.ent_type_ in _NAME_ENTS or last.lower_ in lex.words("@ACTORN")
+    if not (last.pos_ in _NOUNISH or last.text == "," or party):
+        return False  # "ethnic riots": an adjective is no subject, but "Myanmar military bombs" has one
+    first = next((i for i, t in enumerate(left) if t.tag_ == "IN" or (i and _participle(t))), len(left))
     if first == 0:
         return False
     head = left[first - 1]
     pair = any(t.lower_ in ("and", ",") for t in left[1:first])
-    many = _plural(head) or pair or head.lemma_.lower() in _COLLECTIVE or head.lower_ in _COLLECTIVE
+    many = _plural(head) or pair or head.lower_ in lex.words("@COLLECTIVE")
     return not many if tag == "VBZ" else many
 
 
-_COLLECTIVE = {"police", "people", "troops", "forces", "militia", "authorities"}
 _NP_TAGS = {"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "POS", "HYPH", "VBN", "VBG", "PRP$", "NFP",
             "``", "''"}
 
@@ -157,12 +162,13 @@ def _prep(t) -> bool:
     return t.tag_ in ("IN", "TO") or (t.tag_ == "VBG" and t.dep_ == "prep")
 
 
-def _phrase(tokens: list) -> list[tuple]:
+def _phrase(tokens: list, participles: bool = False) -> list[tuple]:
     """("np", [tokens]) and ("word", [token]) chunks of a stretch of noun phrases: a phrase ends before a
     preposition, a comma, a stop or "and"."""
     chunks, cur = [], []
     for t in tokens:
-        if _prep(t) or t.tag_ in ("CC", ",", ":", ".") or t.lower_ in ("and", "or"):
+        if (_prep(t) or t.tag_ in ("CC", ",", ":", ".") or t.lower_ in ("and", "or")
+                or (participles and cur and _participle(t))):
             if cur:
                 chunks.append(("np", cur))
                 cur = []
@@ -223,7 +229,20 @@ def _clause_start(tokens: list, verbs) -> int | None:
 
 def _tail(right: list, verb, arcs: dict, tags: dict, verbs, passive: bool = False) -> bool:
     """Arcs after a verb: its object, then prepositional phrases ("of" belongs to the noun before it), then
-    perhaps a participle clause, read the same way. False when the words do not fit."""
+    perhaps a second verb ("declare truce and agree to talks"), an infinitive ("vow to retake town") or a
+    participle clause, each read the same way. False when the words do not fit."""
+    for j, t in enumerate(right[:-1]):
+        nxt = right[j + 1]
+        if t.lower_ == "and" and nxt.tag_ in ("VB", "VBP", "VBZ") and _verb_lemma(nxt, verbs):
+            arcs[t.i], arcs[nxt.i] = (verb, "cc"), (verb, "conj")
+            tags[nxt.i] = _verb_lemma(nxt, verbs)[::-1]
+            return (_tail(right[:j], verb, arcs, tags, verbs, passive)
+                    and _tail(right[j + 2:], nxt, arcs, tags, verbs))
+        if t.tag_ == "TO" and nxt.tag_ == "VB":
+            arcs[t.i], arcs[nxt.i] = (nxt, "aux"), (verb, "xcomp")
+            tags[nxt.i] = ("VB", nxt.lemma_.lower())
+            return (_tail(right[:j], verb, arcs, tags, verbs, passive)
+                    and _tail(right[j + 2:], nxt, arcs, tags, verbs))
     k = _clause_start(right, verbs)
     clause = right[k:] if k is not None else []
     right = right[:k] if k is not None else right
@@ -256,7 +275,7 @@ def _tail(right: list, verb, arcs: dict, tags: dict, verbs, passive: bool = Fals
             if prep is not None:
                 return False
             host = last_head if t.lower_ == "of" and last_head is not None else verb
-            arcs[t.i] = (host, "agent" if passive and host is verb and t.lower_ == "by" else "prep")
+            arcs[t.i] = (host, "agent" if passive and host.i == verb.i and t.lower_ == "by" else "prep")
             prep, joined = t, None
         elif t.text == ".":
             arcs[t.i] = (verb, "punct")
@@ -290,15 +309,20 @@ def _arcs(sent, verb, verbs, passive: bool = False) -> tuple[dict, dict] | None:
     else:
         label = []
     if not left or any(t.tag_ not in _NP_TAGS and t.lower_ not in ("and", ",", "in", "of", "from")
-                       for t in left):
+                       and not _participle(t) for t in left):
         return None
+    # after the verb only noun phrases, prepositions and participles; a base form right after it is a noun
+    # the tagger misread ("pledges aid to Moldova"), elsewhere a verb ("declare truce and agree to talks")
     if any(t.tag_ not in _NP_TAGS and t.tag_ not in ("IN", "TO", "CC", ",", ".", "RB")
-           and not t.lower_.endswith("ing") for t in right):
+           and not t.lower_.endswith("ing") and not (t.tag_ in ("VB", "VBP") and t.i == verb.i + 1)
+           and not (t.tag_ in ("VB", "VBP", "VBZ") and t.nbor(-1).lower_ in ("and", "to"))
+           for t in right):
         return None
     arcs: dict = {verb.i: (verb, "ROOT")}
     # the subject: the conjuncts before the first preposition, each a noun phrase; later ones join the first
+    tags: dict = {}  # token index -> (tag, lemma) of a word the headline reading makes a verb
     subj, last_head, prep = None, None, None
-    for kind, chunk in _phrase(left):
+    for kind, chunk in _phrase(left, participles=True):
         if kind == "np":
             head = _np_arcs(chunk, arcs)
             if prep is not None:
@@ -317,11 +341,14 @@ def _arcs(sent, verb, verbs, passive: bool = False) -> tuple[dict, dict] | None:
                 return None
             arcs[t.i] = (last_head, "prep")
             prep = t
+        elif _participle(t) and last_head is not None and prep is None:
+            arcs[t.i] = (last_head, "acl")  # its prepositions hang on it: "activists [detained in Cairo]"
+            tags[t.i] = ("VBN", t.lemma_.lower())
+            last_head = t
         else:  # "and", ","
             arcs[t.i] = (subj or verb, "cc" if t.tag_ == "CC" else "punct")
     if subj is None or prep is not None:
         return None
-    tags: dict = {}  # token index -> (tag, lemma) of a participle the clause reading makes a verb
     if not _tail(right, verb, arcs, tags, verbs, passive):
         return None
     for t in label:
@@ -332,10 +359,27 @@ def _arcs(sent, verb, verbs, passive: bool = False) -> tuple[dict, dict] | None:
     return (arcs, tags) if len(arcs) == len(sent) else None
 
 
-def _broken(sent) -> bool:
-    """No verb in the line has a subject."""
-    return not any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-                   for t in sent)
+def _broken(sent, verbs) -> bool:
+    """No verb in the line has a subject; or its root has one but the parser made it a noun that is the
+    headline's verb ("Germany pledges aid to Moldova" with "aid" as the verb, "pledges" its subject) or
+    hung the noun phrase after the root as anything but its object ("Israel rejects Hamas truce offer" with
+    "offer" a clause)."""
+    if not any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+               for t in sent):
+        return True
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if root.pos_ != "VERB" or subj is None:
+        return False
+    if (subj.i == root.i - 1 and subj.i > sent.start and subj.nbor(-1).pos_ == "PROPN"
+            and (_verb_lemma(subj, verbs) or ("", ""))[1] == "VBZ"):
+        return True
+    if root.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+                                              for c in root.children):
+        return False
+    return not any(c.dep_ == "dobj" for c in root.children) and any(
+        c.i > root.i and c.pos_ in ("NOUN", "PROPN") and c.dep_ in ("ccomp", "npadvmod", "dep", "appos")
+        for c in root.children)
 
 
 def _apply(sent, verb, lemma: str, tag: str, arcs: dict, tags: dict) -> None:
@@ -362,22 +406,22 @@ def _apply(sent, verb, lemma: str, tag: str, arcs: dict, tags: dict) -> None:
         doc[i].tag_, doc[i].pos_, doc[i].lemma_ = t_tag, "VERB", t_lemma
     for i, (head, dep) in arcs.items():
         t = doc[i]
-        if dep in ("nsubj", "dobj", "pobj", "conj", "compound") and t.pos_ in ("VERB", "AUX"):
+        if i not in tags and dep in ("nsubj", "dobj", "pobj", "conj", "compound") and t.pos_ in ("VERB", "AUX"):
             t.pos_, t.tag_ = "NOUN", "NNS" if t.lower_.endswith("s") else "NN"
 
 
-def _active(sent, words: list, verbs) -> bool:
-    """Mends a line with no verb that has a subject around its first lexicon verb in a headline's form."""
-    for tok in words[1:]:
+def _active(sent, words: list, lex, start: int = 1) -> bool:
+    """Mends a line around its first lexicon verb (from ``start`` on) in a headline's form."""
+    for tok in words[start:]:
         if tok.ent_type_ in _NAME_ENTS and tok.text[0].isupper():
             continue
-        found = _verb_lemma(tok, verbs)
+        found = _verb_lemma(tok, lex.verbs)
         if found is None:
             continue
         left = [t for t in words if t.i < tok.i and t.text != ":"]
-        if not left or not _subject_ok(left, found[1]):
+        if not left or not _subject_ok(left, found[1], lex):
             continue
-        read = _arcs(sent, tok, verbs)
+        read = _arcs(sent, tok, lex.verbs)
         if read is None:
             return False
         _apply(sent, tok, found[0], found[1], *read)
@@ -385,17 +429,24 @@ def _active(sent, words: list, verbs) -> bool:
     return False
 
 
-def _passive(sent, words: list, verbs) -> bool:
+def _passive(sent, words: list, lex) -> bool:
     """A headline's bare participle after its subject is a passive ("four killed in air strike", "opposition
     leader beaten with bat", "six indicted by grand jury"): headlines tell past deeds in the present tense,
     so an "-ed" form followed by a preposition, an adjective or nothing has lost its "were"."""
     if words[-1].text in (".", "!", "?") or any(t.lower_ in ("the", "a", "an") for t in words):
         return False  # a sentence of prose: "rebels withdrew from the town."
+    verbs = lex.verbs
     for k, tok in enumerate(words[1:], 1):
         if tok.tag_ not in ("VBN", "VBD") or not tok.text[0].islower() or tok.lemma_.lower() not in verbs:
             continue
         if any(c.dep_ in ("aux", "auxpass", "nsubjpass", "dobj") for c in tok.children):
             return False
+        if any(t.tag_ in ("VB", "VBP", "VBZ") or (_verb_lemma(t, verbs) and t.i < words[-1].i
+                                                   and t.nbor(-1).pos_ in ("NOUN", "PROPN"))
+               for t in words[k + 2:]):
+            # "activists detained in Cairo launch hunger strike": a verb after it with words of its own
+            # is the line's; the participle modifies the subject
+            return _active(sent, words, lex, start=k + 2)
         prev, nxt = words[k - 1], words[k + 1] if k + 1 < len(words) else None
         if prev.pos_ not in _NOUNISH or (nxt is not None and nxt.tag_ != "IN" and nxt.pos_ != "ADJ"):
             return False
@@ -412,13 +463,14 @@ def mend(doc) -> int:
     or whose participle is a headline's passive; returns how many lines were mended."""
     from .coding.patterns import lexicon
 
-    verbs = lexicon().verbs
+    lex = lexicon()
+    verbs = lex.verbs
     mended = 0
     for sent in list(doc.sents):
         words = [t for t in sent if not t.is_space]
         if not words or len(words) > _HEAD_MAX or not _line(sent):
             continue
-        if (_broken(sent) and _active(sent, words, verbs)) or _passive(sent, words, verbs):
+        if (_broken(sent, verbs) and _active(sent, words, lex)) or _passive(sent, words, lex):
             mended += 1
         else:
             mended += _comma_pair(sent)
@@ -426,15 +478,26 @@ def mend(doc) -> int:
 
 
 def _comma_pair(sent) -> int:
-    """"Serbia, Kosovo sign border deal": a headline's comma stands for "and"; the parser makes both names
-    subjects of the verb, which reads as two deeds each with no partner. The later one joins the first."""
+    """"Serbia, Kosovo sign border deal", "Colombia, ELN rebels agree to truce": a headline's comma stands for
+    "and"; the parser makes both names subjects of the verb (two deeds, each with no partner) or the first an
+    adverbial. The first becomes the subject and the later one its conjunct."""
+    doc = sent.doc
     for verb in sent:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if len(subjects) == 2 and verb.pos_ == "VERB":
-            first, second = subjects
-            comma = sent.doc[second.left_edge.i - 1]
-            if comma.text == "," and comma.i > first.i and all(t.i < verb.i for t in (first, second)):
-                second.head, second.dep_ = first, "conj"
-                comma.head, comma.dep_ = first, "punct"
-                return 1
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if verb.pos_ != "VERB" or not subjects or len(subjects) > 2:
+            continue
+        second = subjects[-1]
+        at = second.left_edge.i - 1
+        if at <= sent.start or doc[at].text != ",":
+            continue
+        comma, first = doc[at], doc[at - 1]
+        if first.head.i != verb.i or not (first.dep_ == "nsubj" or (first.dep_ in ("npadvmod", "dep", "appos")
+                                                                   and first.pos_ == "PROPN")):
+            continue
+        if any(not t.is_space for t in doc[sent.start:first.left_edge.i]):
+            continue  # the first name opens the line
+        first.dep_ = "nsubj"
+        second.head, second.dep_ = first, "conj"
+        comma.head, comma.dep_ = first, "punct"
+        return 1
     return 0
