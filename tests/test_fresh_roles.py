@@ -454,3 +454,17 @@ def test_whose_targets_are_struck_is_read_from_all_their_modifiers(pipe):
     es = events(pipe, "Turkish warplanes struck Kurdish militant targets in northern Iraq.")
     strike = [e for e in es if e.cameo.startswith("19")]
     assert strike and code(strike[0].source) == "TURMIL" and code(strike[0].target) == "KURREB"
+
+
+def test_a_body_named_again_by_its_noun_keeps_its_country(pipe):
+    es = events(pipe, "Mali's junta on Monday expelled the French ambassador after Paris criticised the junta's "
+                      "decision to delay elections.")
+    crit = [e for e in es if e.cameo.startswith("11")]
+    assert crit and code(crit[0].source) == "FRAGOV" and code(crit[0].target) == "MLIMIL"
+
+
+def test_a_noun_the_parser_hid_in_a_complement_is_the_object(pipe):
+    es = events(pipe, "Mali's junta expelled the French ambassador. French Foreign Minister Jean-Yves Le Drian "
+                      "called the junta illegitimate.")
+    named = [e for e in es if e.cameo.startswith("11")]
+    assert named and code(named[0].target) == "MLIMIL"

@@ -129,7 +129,17 @@ class Memory:
     def bare_country(self, tok: Token, sector: str | None) -> str | None:
         """Whose a sector noun named without a country is, when the article says: "the country's
         parliament", "the troops" named again."""
-        return self.the_country(tok) or self.group_named_before(tok, sector)
+        return self.the_country(tok) or self.group_named_before(tok, sector) or self.body_named_before(tok, sector)
+
+    def body_named_before(self, tok: Token, sector: str | None) -> str | None:
+        """"Mali's junta expelled the ambassador ... Paris criticised the junta": a definite singular noun names
+        again the last body the article named with the same noun and a country, however far back. Not "the
+        government", which a story of two states uses for either (the article pass weighs that one)."""
+        if sector == "GOV" or tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        doc = tok.doc
+        return next((a.country for i, _, a in reversed(self.bodies)
+                     if i < tok.i and a.country and a.sector == sector and doc[i].lemma_ == tok.lemma_), None)
 
     def pair_before(self, tok: Token) -> Actor | None:
         """"The two countries", "both sides": the last pair the article named ("Hungary and Slovakia"),

@@ -18,6 +18,8 @@ content (an open complement, as in "vowed to fight"), not a purpose, and so it i
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 _FINITE = ("VBD", "VBZ", "VBP")
@@ -102,6 +104,9 @@ def _infinitive_host(verb: Token) -> Token | None:
     return None
 
 
+# verbs that give their object a name or a quality ("called the junta illegitimate")
+_NAMING = {"call", "brand", "label", "deem", "declare", "term", "dub", "consider", "find", "judge"}
+
 # verbs of force: no one bombs or attacks their own positions
 _FORCE = {"bomb", "shell", "attack", "strike", "target", "shoot", "raid", "hit", "pound", "storm", "overrun", "ambush",
           "besiege", "bombard", "kill"}
@@ -173,6 +178,27 @@ def _split_pair(tok: Token) -> bool:
     return any(c.dep_ == "conj" and tok.i < c.i < head.i for c in tok.children)
 
 
+def _object_in_complement(verb: Token) -> Token | None:
+    """"called the junta illegitimate": a noun the parser did not know it makes a modifier of the complement
+    ("the junta illegitimate" as one phrase), leaving the verb no object; the noun is the object."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    comp = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i and c.pos_ in ("ADJ", "NOUN")
+                 and any(d.dep_ == "det" and d.i < c.i for d in c.children)), None)
+    if comp is None or comp.tag_ not in ("JJ", "NN"):
+        return None
+    return next((c for c in comp.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i == comp.i - 1
+                 and c.lower_ in _lex_words("@ACTORN") | _sector_words()), None)
+
+
+@lru_cache(maxsize=1)
+def _sector_words() -> frozenset[str]:
+    """The one-word sector nouns of the actor tables ("junta", "army", "police")."""
+    from ..actors.tables import SECTOR, load
+    return frozenset(k for k, entries in load().keys.items()
+                     if " " not in k and entries and all(e.kind == SECTOR for e in entries))
+
+
 def _lex_words(cls: str) -> frozenset[str]:
     from .patterns import lexicon  # the repair runs before any coder table is built
     return lexicon().words(cls)
@@ -217,6 +243,15 @@ def reattach_conjuncts(doc: Doc) -> None:
             tok.head, tok.dep_ = head.head, head.dep_
             head.head, head.dep_ = tok, "conj"
             mod.head, mod.dep_ = head, ("amod" if mod.pos_ == "ADJ" else "compound")
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _NAMING:
+            obj = _object_in_complement(tok)
+            if obj is not None:
+                comp = obj.head
+                for d in list(comp.children):
+                    if d.dep_ in ("det", "poss", "amod") and d.i < obj.i:
+                        d.head = obj
+                obj.head, obj.dep_ = tok, "dobj"
     for sent in list(doc.sents):
         noun = _denied_charge(sent.root)
         if noun is not None:
