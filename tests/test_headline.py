@@ -132,3 +132,13 @@ def test_a_participle_before_the_verb_modifies_the_subject(pipe):
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert root.text == "block" and [c.text for c in root.children if c.dep_ == "nsubj"] == ["Farmers"]
     assert [t.dep_ for t in doc if t.text == "gathered"] == ["acl"]
+
+
+def test_a_headline_over_one_line_break_is_a_sentence_of_its_own(pipe):
+    text = ("Niger junta expels Beninese envoy\nNIAMEY, March 3 (Reuters) - Niger's military rulers on Monday "
+            "ordered Benin's ambassador to leave the country within 48 hours, state television said.")
+    sents = [s.text.strip() for s in pipe.nlp(text).sents]
+    assert sents[0] == "Niger junta expels Beninese envoy"
+    wrapped = ("Niger's military rulers on Monday ordered the\nBeninese ambassador to leave the country within "
+               "48 hours, state\ntelevision said.")
+    assert len(list(pipe.nlp(wrapped).sents)) == 1  # a hard-wrapped paragraph is no headline

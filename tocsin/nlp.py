@@ -128,6 +128,8 @@ def _split_headline(doc: Doc) -> None:
     end = next((t.i for t in doc[:41] if t.is_space and "\n" in t.text), None)
     if end is None or end > 40 or any(t.text in (".", "!", "?", ";") for t in doc[:end]):
         return
+    if end + 1 < len(doc) and _headline_over_body(doc, end):
+        doc[end + 1].is_sent_start = True
     for tok in doc[2:end - 2]:
         if (tok.lower_ in _HEADLINE_LINKS and tok.tag_ == "IN"
                 and _verbal(doc, 0, tok.i) and _verbal(doc, tok.i + 1, end)):
@@ -135,6 +137,22 @@ def _split_headline(doc: Doc) -> None:
             for t in doc[tok.i + 1:end]:
                 t.is_sent_start = False
             return
+
+
+def _headline_over_body(doc: Doc, end: int) -> bool:
+    """Whether the first line, with no stop and one line break under it, is a headline over the body
+    ("Mali junta expels French ambassador\nBAMAKO, Feb 1 (Reuters) - ..."): the small model would run it into
+    the body's first sentence. A hard-wrapped paragraph also breaks lines without stops, so the line must
+    end in a content word, be followed by a capital, and be much shorter than the line after it."""
+    if "\n\n" in doc[end].text or doc[end].text.count("\n") > 1:
+        return False  # a blank line: the layout starts a paragraph there anyway
+    last, nxt = doc[end - 1], doc[end + 1]
+    if last.is_stop or not last.is_alpha or not nxt.text[:1].isupper():
+        return False
+    text = text_of(doc)
+    first = text[:doc[end].idx]
+    second = text[nxt.idx:].split("\n", 1)[0]
+    return len(first.split()) <= 16 and len(first) < 0.75 * len(second)
 
 
 # The work budget of one sentence. Parsing is linear in its length, but finding the roles and
