@@ -468,3 +468,40 @@ def test_a_noun_the_parser_hid_in_a_complement_is_the_object(pipe):
                       "called the junta illegitimate.")
     named = [e for e in es if e.cameo.startswith("11")]
     assert named and code(named[0].target) == "MLIMIL"
+
+
+@pytest.mark.parametrize("text, verb_root, src", [
+    ("Opposition leader Raila Odinga called for the bill to be withdrawn and urged his supporters to join the "
+     "protests.", "026", "KENOPP"),
+    ("The foreign ministry in Seoul said the textbooks glorified Japan's colonial past and demanded that Tokyo "
+     "correct them immediately.", "10", "KORGOV"),
+])
+def test_a_finite_verb_joins_the_finite_verb_above(pipe, text, verb_root, src):
+    # a past verb cannot share a "to" infinitive, and a thing (textbooks) cannot demand
+    found = [e for e in events(pipe, text) if e.cameo.startswith(verb_root)]
+    assert found and all(code(e.source) == src for e in found)
+
+
+def test_a_seizure_after_a_threat_happened(pipe):
+    es = events(pipe, "The rebels threatened to attack the town and seized two villages.")
+    seized = [e for e in es if e.cameo.startswith("192")]
+    assert seized and seized[0].modality == "asserted"
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Tokyo has repeatedly rejected Seoul's protests.", "JPNGOV", "KORGOV"),
+    ("Beijing rejected the protest lodged by Manila.", "CHNGOV", "PHLGOV"),
+])
+def test_a_rejected_protest_is_a_rejection(pipe, text, src, tgt):
+    es = events(pipe, text)
+    assert [(code(e.source), code(e.target)) for e in es if e.cameo.startswith("12")] == [(src, tgt)]
+    assert not [e for e in es if e.cameo.startswith("14")]
+
+
+def test_both_sides_are_the_pair_named_earlier(pipe):
+    es = events(pipe, "Pakistani and Afghan forces exchanged fire at the Torkham border crossing on Sunday, "
+                      "Pakistani officials said. Islamabad accused the Taliban government of building a checkpoint. "
+                      "Kabul said Pakistani troops opened fire first. The crossing was closed and hundreds of trucks "
+                      "were stranded. Both sides later agreed to hold talks.")
+    talks = [e for e in es if e.cameo[:2] in ("03", "04") and e.source is not None and e.source.text.endswith("sides")]
+    assert talks and {country(talks[0].source), country(talks[0].target)} == {"PAK", "AFG"}

@@ -354,8 +354,12 @@ class ArticlePass:
         for acr, actor in self.acronyms(doc, when).items():
             ctx.memory.names.setdefault(acr, actor)
         ctx.memory.groups, ctx.memory.bodies = self.parties(doc, when, ctx.places)
-        ctx.memory.pairs = {i: other for i, _, _ in ctx.memory.groups
-                            if (other := self._second(doc[i], when)) is not None}
+        ctx.memory.pairs = {}
+        for k, (i, start, actor) in enumerate(ctx.memory.groups):
+            duo = self._pair(doc[i], actor, when)
+            if duo is not None:
+                ctx.memory.groups[k] = (i, start, duo[0])
+                ctx.memory.pairs[i] = duo[1]
         ctx.memory.states = _states(doc, ctx.places)
         ctx.memory.home = self._home(doc, [], ctx.places)[0]
         ctx.memory.quotes = [(a, b, who, self._group_actor(who, when) if who.pos_ == "PROPN" else None)
@@ -464,10 +468,21 @@ class ArticlePass:
                     bodies.append((tok.i, tok.sent.start, actor))
         return groups, bodies
 
-    def _second(self, tok: Token, when) -> Actor | None:
-        """The second of a pair named together ("Hungary and Slovakia")."""
+    def _pair(self, tok: Token, actor: Actor, when) -> tuple[Actor, Actor] | None:
+        """The two of a pair named together ("Hungary and Slovakia", "Pakistani and Afghan forces")."""
         conj = next((c for c in tok.children if c.dep_ == "conj"), None)
-        return self._group_actor(conj, when) if conj is not None and tok.ent_type_ in _GROUP_ENTS else None
+        if conj is not None:
+            second = self._group_actor(conj, when) if tok.ent_type_ in _GROUP_ENTS else None
+            return (actor, second) if second is not None else None
+        adj = next((c for c in tok.children if c.dep_ == "amod" and c.i < tok.i), None)
+        conj = next((c for c in adj.children if c.dep_ == "conj" and c.i < tok.i), None) if adj is not None else None
+        if conj is None or conj.ent_type_ not in ("NORP", "GPE"):
+            return None
+        # the noun is each adjective's: "Pakistani forces" and "Afghan forces"
+        first, second = (self.actors.lookup(f"{a.text} {tok.text}", when) for a in (adj, conj))
+        if first is None or second is None or not (first.country and second.country) or first.code == second.code:
+            return None
+        return first, second
 
     def _group_actor(self, tok: Token, when) -> Actor | None:
         ix = getattr(self.actors, "ix", None)
@@ -1064,15 +1079,13 @@ class ArticlePass:
         if tok.dep_ == "conj" and tok.head.i in pairs:
             head = next((a for i, _, a in ctx.memory.groups if i == tok.head.i), None)
             return Actor(text=tok.head.text, code=head.code, country=head.country, sector=head.sector) if head else None
-        if ctx.memory.pair_before(tok) is None:
+        first = ctx.memory.pair_before(tok)
+        if first is None:
             return None
-        doc_ = tok.doc
-        start = tok.sent.start
-        for k in range(2):
-            if start > 0:
-                start = doc_[start - 1].sent.start
+        # the pair whose first member pair_before found: the nearest before with that member
         for i in sorted(ctx.memory.pairs, reverse=True):
-            if start <= i < tok.i:
+            if i < tok.i and ctx.memory.pairs[i].code != first.code and any(
+                    j == i and a.code == first.code for j, _, a in ctx.memory.groups):
                 other = ctx.memory.pairs[i]
                 return Actor(text=src.text, code=other.code, country=other.country, sector=other.sector)
         return None

@@ -148,9 +148,12 @@ class Memory:
                 (c.dep_ == "det" and c.lower_ == "both") or (c.dep_ == "nummod" and c.lower_ == "two")
                 for c in tok.children):
             return None
-        doc = tok.doc
-        for i, actor in _recent(self.groups, tok):
-            if any(c.dep_ == "conj" for c in doc[i].children) and actor.country:
+        # the pair of this sentence or the two before, else the last the article named ("Pakistan and Afghanistan
+        # trade fire" in the headline: "both sides later agreed" at the end of the story)
+        recent = [(i, a) for i, a in _recent(self.groups, tok)]
+        earlier = [(i, a) for i, _, a in reversed(self.groups) if i < tok.i]
+        for i, actor in recent + earlier:
+            if i in self.pairs and actor.country:
                 return Actor(text=tok.text, code=actor.code, country=actor.country, sector=actor.sector)
         return None
 

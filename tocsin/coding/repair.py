@@ -35,17 +35,18 @@ def _governor(verb: Token) -> Token | None:
     if verb.dep_ != "conj" or verb.tag_ not in _FINITE or any(c.dep_ in _OWN for c in verb.children):
         return None
     head = verb.head
-    if head.tag_ == "VB" and head.dep_ == "xcomp" and head.head.lemma_ == "be" and head.head.i < head.i:
-        # "said China was partly to blame and called for talks": a past verb cannot share the bare "blame", and
-        # a clause that only says how a party stands ("was to blame") is the speaker's report, not its act
-        head = head.head
-        if head.dep_ != "ccomp" or head.tag_ != verb.tag_:
-            return None
-        gov = head.head
-        return gov if gov.pos_ == "VERB" and gov.tag_ == verb.tag_ and gov.i < head.i else None
+    if head.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        # "called for the bill to be withdrawn and urged his supporters", "threatened to attack the town and
+        # seized two villages": a finite verb cannot share a "to" infinitive; it joins the finite verb above
+        up = head.head
+        if up.lemma_ == "be" and up.dep_ == "ccomp" and up.tag_ == verb.tag_ and up.i < head.i:
+            # "said China was partly to blame and called for talks": a clause that only says how a party
+            # stands is the speaker's report, not its act
+            up = up.head
+        return up if up.pos_ == "VERB" and up.tag_ == verb.tag_ and up.i < head.i else None
     if head.pos_ not in ("VERB", "AUX") or head.dep_ != "ccomp" or head.i > verb.i:
         return None
-    if head.tag_ == verb.tag_ and not _thing_described(head, verb):
+    if head.tag_ == verb.tag_ and not _thing_described(head, verb) and not _thing_said(head, verb):
         return None  # "said rebels attacked the convoy and killed five": one clause, one tense
     gov = head.head
     if gov.pos_ != "VERB" or gov.tag_ != verb.tag_ or gov.i > head.i:
@@ -62,13 +63,24 @@ def _thing_described(head: Token, verb: Token) -> bool:
     if not any(c.dep_ == "dobj" for c in verb.children):
         return False
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return _no_party(subj) and verb.lemma_.lower() not in _FORCE
+
+
+def _thing_said(head: Token, verb: Token) -> bool:
+    """"said the textbooks glorified the past and demanded that Tokyo correct them": a thing cannot demand,
+    urge or say; a verb of saying or asking after a clause whose subject is no party is the speaker's."""
+    if verb.lemma_.lower() not in _lex_words("@SAY") | _lex_words("@DENY") | _ASKING:
+        return False
+    return _no_party(next((c for c in head.children if c.dep_ == "nsubj"), None))
+
+
+def _no_party(subj: Token | None) -> bool:
+    """Whether a clause's subject is a thing that cannot act: no name, no party noun, no deed or weapon."""
     if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
         return False
-    from .patterns import lexicon  # the repair runs before any coder table is built
-    lex = lexicon()
     # a party can act itself; a deed, a weapon or a storm can do harm ("the attack was brutal and killed five")
-    doers = lex.words("@ACTORN") | lex.words("@ATTACK") | lex.words("@WEAPON") | lex.words("@NATURAL")
-    return subj.lemma_.lower() not in doers and subj.lower_ not in doers and verb.lemma_.lower() not in _FORCE
+    doers = _lex_words("@ACTORN") | _lex_words("@ATTACK") | _lex_words("@WEAPON") | _lex_words("@NATURAL") | _sector_words()
+    return subj.lemma_.lower() not in doers and subj.lower_ not in doers
 
 
 def _complement(verb: Token) -> bool:
@@ -104,6 +116,8 @@ def _infinitive_host(verb: Token) -> Token | None:
     return None
 
 
+# verbs of asking that only a party can do ("demanded that Tokyo correct them")
+_ASKING = {"demand", "urge", "call", "ask", "appeal", "request", "press", "implore"}
 # verbs that give their object a name or a quality ("called the junta illegitimate")
 _NAMING = {"call", "brand", "label", "deem", "declare", "term", "dub", "consider", "find", "judge"}
 

@@ -390,8 +390,10 @@ class Roles:
             actor = region_named_like_a_state(self.actors, actor, tok, ctx.places, ctx.when)
         if actor is not None and actor.country and ctx.memory.home:
             actor = shared_institution(self.actors, actor, ctx.memory.home) or actor
-        if actor is None and tok.pos_ == "NOUN":
-            actor = memory.pair_before(tok)  # "the two countries": the pair the article named last
+        if (actor is None or not actor.country) and tok.pos_ == "NOUN":
+            # "the two countries", "both sides" (which the tables read as a bare government): the pair the
+            # article named last
+            actor = memory.pair_before(tok) or actor
         if tok.pos_ == "PROPN" and (actor is None or not actor.country):
             known = memory.names.get(tok.text)
             if known is not None:  # a name the article introduced earlier with its country
