@@ -142,3 +142,14 @@ def test_a_headline_over_one_line_break_is_a_sentence_of_its_own(pipe):
     wrapped = ("Niger's military rulers on Monday ordered the\nBeninese ambassador to leave the country within "
                "48 hours, state\ntelevision said.")
     assert len(list(pipe.nlp(wrapped).sents)) == 1  # a hard-wrapped paragraph is no headline
+
+
+@pytest.mark.parametrize("line, root", [
+    ("Somalia: Five killed in drone strike", "19"),
+    ("Nine abducted from church in Kaduna", "181"),
+    ("Seven were wounded when gunmen opened fire on a bus near Peshawar.", "19"),
+])
+def test_a_bare_count_that_undergoes_harm_is_people(pipe, line, root):
+    events = next(pipe.run([Article(id="h", text=line, date=date(2024, 4, 2))])).events
+    hit = [e for e in events if e.cameo.startswith(root) and e.target is not None and e.target.sector == "CVL"]
+    assert hit, [(e.cameo, e.target) for e in events]

@@ -324,6 +324,13 @@ def _anti(tok: Token) -> bool:
             or (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti"))
 
 
+def _counted_people(tok: Token, patient_verbs: frozenset[str]) -> bool:
+    """"Four killed in air strike", "six were abducted": a bare count that undergoes a deed done to people
+    counts people; who they are the text does not say, so they are civilians (as "four people" would be)."""
+    return (tok.pos_ == "NUM" and tok.dep_ == "nsubjpass" and lemma(tok.head) in patient_verbs
+            and not any(c.dep_ == "prep" for c in tok.children))
+
+
 class Roles:
     def __init__(self, actors, lex: Lexicon) -> None:
         self.actors = actors
@@ -375,6 +382,8 @@ class Roles:
             actor = self.actors.actor(tok, ctx.when)
         except Exception:  # a resolver bug must not lose the article
             actor = None
+        if actor is None and _counted_people(tok, self.patient_verbs):
+            actor = Actor(text=tok.text, code="CVL", sector="CVL")  # "four (were) killed in air strike"
         if actor is not None and actor.sector == "MIL" and tok.pos_ == "NOUN" and _policing(tok):
             # "officers were called to the venue": in a story of police, its officers are police officers
             actor = Actor(text=actor.text, code=(actor.country or "") + "COP", country=actor.country, sector="COP")
