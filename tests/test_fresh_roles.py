@@ -505,3 +505,28 @@ def test_both_sides_are_the_pair_named_earlier(pipe):
                       "were stranded. Both sides later agreed to hold talks.")
     talks = [e for e in es if e.cameo[:2] in ("03", "04") and e.source is not None and e.source.text.endswith("sides")]
     assert talks and {country(talks[0].source), country(talks[0].target)} == {"PAK", "AFG"}
+
+
+def test_both_sides_urged_are_the_two_sides_of_the_story(pipe):
+    es = events(pipe, "Israeli aircraft struck targets in the Gaza Strip on Friday, hours after militants fired two "
+                      "rockets towards southern Israel, the military said. Egypt urged both sides to show restraint.")
+    urged = [e for e in es if e.cameo.startswith("02") and country(e.source) == "EGY"]
+    assert {country(e.target) for e in urged} == {"ISR", "PSE"}
+
+
+@pytest.mark.parametrize("text", [
+    "The court ruled that the party's campaign threatened the monarchy.",
+    "Rising sea levels threaten the island nation.",
+    "The protests threaten the government's survival.",
+])
+def test_a_thing_that_endangers_makes_no_threat(pipe, text):
+    assert not [e for e in events(pipe, text) if e.cameo.startswith("13")]
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Police spokesman Mohammed Shehu said officers had been deployed to the area.", "COP"),
+    ("Army spokesman Ali Khan said the border was calm.", "MIL"),
+])
+def test_a_spokesman_speaks_for_the_body_his_title_names(pipe, text, sector):
+    said = [e for e in events(pipe, text) if e.cameo == "010"]
+    assert said and said[0].source.sector == sector

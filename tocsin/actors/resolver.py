@@ -191,7 +191,13 @@ class ActorResolver:
         if head_m is None:
             if not named:
                 return None
-            sector = self._mod_sector(ordered, None, False)
+            title = next((m for m in left if m.entry.kind == SECTOR and m.entry.sector), None)
+            if title is not None and title.entry.weak:
+                # "Police spokesman Mohammed Shehu": a weak title before a name yields to its own modifier,
+                # as "police spokesman" alone does
+                sector = self._mod_sector([m for m in ordered if m is not title], title.entry.sector, True)
+            else:
+                sector = self._mod_sector(ordered, None, False)
             if sector == "GOV" and _party_title(ws, matches):
                 sector = "PTY"  # "NDP Leader Wab Kinew": the leader of a party the tables do not know
             return self._compose(text, country, sector, ordered, cty_from)

@@ -718,6 +718,12 @@ class ArticlePass:
                 pair = _last_pair(doc, out, sent)
                 if pair is not None and (tgt is None or tgt.code in (pair[0].code, pair[1].code)):
                     src, tgt = _named_as(pair[0], src.text), pair[1]
+            also = None
+            if src is not None and tgt is not None and _PAIR.match(tgt.text.strip()):
+                # "Egypt urged both sides to show restraint": each of the two sides of the story's last dealings
+                sides = _two_sides(out, src)
+                if sides is not None:
+                    tgt, also = _named_as(sides[0], tgt.text), _named_as(sides[1], tgt.text)
             if src is not None and tgt is None and trig is not None and (e.cameo[:2] in _STANCE_ROOTS | {"05"}
                                                                          or e.cameo == "016"):
                 # "... The government condemned the attacks": their doer; "... Schumer rejected the charge": the
@@ -746,6 +752,8 @@ class ArticlePass:
                     if not _people(a.text):
                         last_seen["body:" + a.sector] = (sent.start, a.country)
             out.append(e)
+            if also is not None and tgt is not None and also.code != src.code:
+                out.append(e.model_copy(update={"event_id": e.event_id + "b", "target": also}))
         out = self._quoted(doc, out, table)
         # a Title Case headline's events first lend their weight to the body's tellings, so that they bridge no
         # two tellings the coreference pass would otherwise keep apart
@@ -1547,6 +1555,16 @@ def _last_pair(doc: Doc, before: list[Event], sent: Span) -> tuple[Actor, Actor]
         if (x.cameo[:2] in _RECIPROCAL and x.source is not None and x.target is not None and x.source.code
                 and x.target.code and x.source.code != x.target.code and x.span[0] >= doc[start].idx):
             return x.source, x.target
+    return None
+
+
+def _two_sides(before: list[Event], third: Actor) -> tuple[Actor, Actor] | None:
+    """The two parties of the last event told between two countries, neither of them ``third``'s."""
+    for x in reversed(before):
+        a, b = x.source, x.target
+        if (a is not None and b is not None and a.country and b.country and a.country != b.country
+                and third.country not in (a.country, b.country)):
+            return a, b
     return None
 
 
