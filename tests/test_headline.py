@@ -153,3 +153,11 @@ def test_a_bare_count_that_undergoes_harm_is_people(pipe, line, root):
     events = next(pipe.run([Article(id="h", text=line, date=date(2024, 4, 2))])).events
     hit = [e for e in events if e.cameo.startswith(root) and e.target is not None and e.target.sector == "CVL"]
     assert hit, [(e.cameo, e.target) for e in events]
+
+
+def test_a_participle_before_a_last_word_verb_form_is_the_passive(pipe):
+    # "attack" could be a verb, but with nothing after it the line is "troops (were) wounded in ... attack"
+    events = next(pipe.run([Article(id="h", text="French troops wounded in Mali rocket attack",
+                                    date=date(2024, 4, 2))])).events
+    assert events and not any(e.source is not None and e.source.code == "FRAMIL" for e in events)
+    assert any(e.target is not None and e.target.code == "FRAMIL" for e in events)

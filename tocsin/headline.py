@@ -410,15 +410,16 @@ def _apply(sent, verb, lemma: str, tag: str, arcs: dict, tags: dict) -> None:
             t.pos_, t.tag_ = "NOUN", "NNS" if t.lower_.endswith("s") else "NN"
 
 
-def _active(sent, words: list, lex, start: int = 1) -> bool:
-    """Mends a line around its first lexicon verb (from ``start`` on) in a headline's form."""
+def _active(sent, words: list, lex, start: int = 1, sent_words: list | None = None) -> bool:
+    """Mends a line around its first lexicon verb among ``words[start:]`` in a headline's form (the line's
+    words are ``sent_words`` when only some of them may be its verb)."""
     for tok in words[start:]:
         if tok.ent_type_ in _NAME_ENTS and tok.text[0].isupper():
             continue
         found = _verb_lemma(tok, lex.verbs)
         if found is None:
             continue
-        left = [t for t in words if t.i < tok.i and t.text != ":"]
+        left = [t for t in (sent_words or words) if t.i < tok.i and t.text != ":"]
         if not left or not _subject_ok(left, found[1], lex):
             continue
         read = _arcs(sent, tok, lex.verbs)
@@ -441,12 +442,11 @@ def _passive(sent, words: list, lex) -> bool:
             continue
         if any(c.dep_ in ("aux", "auxpass", "nsubjpass", "dobj") for c in tok.children):
             return False
-        if any(t.tag_ in ("VB", "VBP", "VBZ") or (_verb_lemma(t, verbs) and t.i < words[-1].i
-                                                   and t.nbor(-1).pos_ in ("NOUN", "PROPN"))
-               for t in words[k + 2:]):
+        if any(t.i < words[-1].i and (t.tag_ in ("VB", "VBP", "VBZ") or (
+                _verb_lemma(t, verbs) and t.nbor(-1).pos_ in ("NOUN", "PROPN"))) for t in words[k + 2:]):
             # "activists detained in Cairo launch hunger strike": a verb after it with words of its own
             # is the line's; the participle modifies the subject
-            return _active(sent, words, lex, start=k + 2)
+            return _active(sent, words[:-1], lex, start=k + 2, sent_words=words)
         prev, nxt = words[k - 1], words[k + 1] if k + 1 < len(words) else None
         if prev.pos_ not in _NOUNISH or (nxt is not None and nxt.tag_ != "IN" and nxt.pos_ != "ADJ"):
             return False
@@ -474,7 +474,7 @@ def mend(doc) -> int:
         words = [t for t in sent if not t.is_space]
         if not words or len(words) > _HEAD_MAX:
             continue
-        if (_broken(sent, verbs) and _active(sent, words, lex)) or _passive(sent, words, lex):
+        if _passive(sent, words, lex) or (_broken(sent, verbs) and _active(sent, words, lex)):
             mended += 1
         else:
             mended += _comma_pair(sent)
