@@ -100,3 +100,14 @@ def test_the_new_deed_beside_the_background_is_kept(pipe):
     es = events(pipe, "After years of bombings in the south, Ruritanian troops shelled the border town of Kessa on Monday.")
     assert [e for e in es if e.cameo.startswith("194")]
     assert not [e for e in es if e.cameo.startswith("18")]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Finland joined NATO in April after Russia's invasion of Ukraine.", False),
+    ("Oil prices soared after Iraq's invasion of Kuwait.", False),
+    ("The protests began after Israel's killing of a Hamas commander on Tuesday.", True),
+])
+def test_a_deed_named_as_the_known_occasion_of_another(pipe, text, kept):
+    hostile = [e for e in next(pipe.run([Article(id="t", text=text, date=date(2023, 5, 2))])).events
+               if e.cameo[:2] in ("18", "19", "20")]
+    assert bool(hostile) == kept

@@ -120,6 +120,13 @@ class Background:
         rule = self._habitual(tok)
         if rule:
             return rule
+        if (tok.dep_ == "pobj" and head.lower_ in ("after", "since", "following") and tok.tag_ == "NN"
+                and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+                and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+                and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)):  # "... on Tuesday" is news
+            # "joined NATO after Russia's invasion of Ukraine": a deed named by its doer and its object as a
+            # known one, the occasion of the deed told, not news of its own
+            return "background: the known occasion of another deed"
         if tok.dep_ in ("dobj", "attr") and lemma(head) in self.entail:
             return "background: what something would bring, not a deed"  # "it means sanctions", "risks war"
         if any(c.dep_ == "det" and c.lower_ in self.generic_det for c in tok.children):
