@@ -161,3 +161,19 @@ def test_a_participle_before_a_last_word_verb_form_is_the_passive(pipe):
                                     date=date(2024, 4, 2))])).events
     assert events and not any(e.source is not None and e.source.code == "FRAMIL" for e in events)
     assert any(e.target is not None and e.target.code == "FRAMIL" for e in events)
+
+
+def test_the_mend_never_breaks_the_tree(pipe):
+    import random
+
+    from tocsin.headline import mend
+
+    vocab = ("Chad expels envoy rebels attack town police detain leader killed in by of and , to Sudan 's "
+             "warns sanctions firms troops wounded blast army seizes aid pledges : talks Kenya Uganda sign deal").split()
+    rng = random.Random(7)
+    texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(2, 16))) for _ in range(300)]
+    for doc in pipe.nlp.pipe(texts):
+        mend(doc)
+        for sent in doc.sents:
+            assert sum(t.head.i == t.i for t in sent) >= 1
+            assert all(sent.start <= t.head.i < sent.end for t in sent)

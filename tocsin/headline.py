@@ -382,21 +382,37 @@ def _broken(sent, verbs) -> bool:
         for c in root.children)
 
 
-def _apply(sent, verb, lemma: str, tag: str, arcs: dict, tags: dict) -> None:
-    doc = sent.doc
+def _depths(arcs: dict) -> dict[int, int] | None:
+    """Each word's distance from the root in ``arcs``, or None if the arcs are no tree (a cycle, a head
+    outside the line): then the parse is left as it was."""
     depth: dict[int, int] = {}
+    for start in arcs:
+        chain, i = [], start
+        while i not in depth:
+            if i not in arcs or i in chain or len(chain) > len(arcs):
+                return None
+            chain.append(i)
+            head = arcs[i][0].i
+            if head == i:
+                depth[i] = 0
+                chain.pop()
+                break
+            i = head
+        for j in reversed(chain):
+            depth[j] = depth[arcs[j][0].i] + 1
+    return depth
 
-    def d(i: int) -> int:
-        if i not in depth:
-            head = arcs[i][0]
-            depth[i] = 0 if head.i == i else d(head.i) + 1
-        return depth[i]
 
+def _apply(sent, verb, lemma: str, tag: str, arcs: dict, tags: dict) -> bool:
+    doc = sent.doc
+    depth = _depths(arcs)
+    if depth is None:
+        return False
     verb.head = verb  # the root first, then each word top-down, so no step makes a cycle
     for t in sent:
         if t.i != verb.i:
             t.head = verb
-    for i in sorted(arcs, key=d):
+    for i in sorted(arcs, key=depth.__getitem__):
         head, dep = arcs[i]
         if i != verb.i:
             doc[i].head = head
@@ -408,6 +424,7 @@ def _apply(sent, verb, lemma: str, tag: str, arcs: dict, tags: dict) -> None:
         t = doc[i]
         if i not in tags and dep in ("nsubj", "dobj", "pobj", "conj", "compound") and t.pos_ in ("VERB", "AUX"):
             t.pos_, t.tag_ = "NOUN", "NNS" if t.lower_.endswith("s") else "NN"
+    return True
 
 
 def _active(sent, words: list, lex, start: int = 1, sent_words: list | None = None) -> bool:
@@ -425,8 +442,7 @@ def _active(sent, words: list, lex, start: int = 1, sent_words: list | None = No
         read = _arcs(sent, tok, lex.verbs)
         if read is None:
             return False
-        _apply(sent, tok, found[0], found[1], *read)
-        return True
+        return _apply(sent, tok, found[0], found[1], *read)
     return False
 
 
@@ -453,8 +469,7 @@ def _passive(sent, words: list, lex) -> bool:
         read = _arcs(sent, tok, verbs, passive=True)
         if read is None:
             return False
-        _apply(sent, tok, tok.lemma_.lower(), "VBN", *read)
-        return True
+        return _apply(sent, tok, tok.lemma_.lower(), "VBN", *read)
     return False
 
 
