@@ -419,7 +419,7 @@ def test_the_writers_memory_limit_is_a_setting_and_only_a_size(tmp_path, monkeyp
     assert table(tmp_path / "s.duckdb", "meta", "key")  # the store is untouched
 
 
-def test_the_cluster_rebuild_gets_at_least_its_floor(tmp_path, monkeypatch):
+def test_the_end_of_a_run_gets_at_least_its_floor(tmp_path, monkeypatch):
     store = Store(tmp_path / "s.duckdb")
 
     def limit(w):
@@ -427,7 +427,7 @@ def test_the_cluster_rebuild_gets_at_least_its_floor(tmp_path, monkeypatch):
     monkeypatch.setenv("TOCSIN_WRITER_MEMORY", "128MB")
     with store.writer() as w:
         assert 100 < limit(w) < 128  # MiB: what a batch's transaction was given
-        assert 230 < limit(w.for_rebuild()) < 256
+        assert 230 < limit(w.for_end()) < 256
     monkeypatch.setenv("TOCSIN_WRITER_MEMORY", "1GB")
     with store.writer() as w:
-        assert limit(w.for_rebuild()) > 900
+        assert limit(w.for_end()) > 900

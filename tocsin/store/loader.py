@@ -368,9 +368,9 @@ class Ingest:
             from ..analysis.clusters import rebuild
 
             with self.store.writer() as w:
-                self.summary.clusters = rebuild(w.for_rebuild().con)
+                self.summary.clusters = rebuild(w.for_end().con)
         with self.store.writer() as w:
-            schema.build_read_indexes(w.con)
+            schema.build_read_indexes(w.for_end().con)
         self._report(reader_problems, coding_problems)
         return self.summary
 

@@ -29,10 +29,11 @@ from . import schema
 
 
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMGT])i?B", re.IGNORECASE)
-# The cluster rebuild writes every cluster row in one transaction, which DuckDB holds until it commits: at a
-# 128 MB limit the million distinct (stub) articles' rebuild ran out of memory, at 256 MB it fit; so a lower
-# limit set for the batches is raised for it.
-REBUILD_FLOOR = "256MB"
+# The end of a writing run (the cluster rebuild, which writes every cluster row in one transaction that
+# DuckDB holds until it commits, then the readers' indexes over every row): at a 128 MB limit the million
+# distinct (stub) articles' rebuild ran out of memory, at 256 MB it fit; so a lower limit set for the
+# batches is raised for it.
+END_FLOOR = "256MB"
 
 
 def _writer_memory() -> str:
@@ -53,10 +54,10 @@ def _bytes(size: str) -> float:
     return float(number) * 1024 ** "KMGT".index(unit.upper()) * 1024
 
 
-def rebuild_memory() -> str:
-    """The cluster rebuild's memory limit: the writer's, but never below ``REBUILD_FLOOR``."""
+def end_memory() -> str:
+    """The memory limit of a writing run's end: the writer's, but never below ``END_FLOOR``."""
     value = _writer_memory()
-    return value if _bytes(value) >= _bytes(REBUILD_FLOOR) else REBUILD_FLOOR
+    return value if _bytes(value) >= _bytes(END_FLOOR) else END_FLOOR
 
 
 # A writing run's connection (``Store.session``) is opened anew every ``SESSION_TRANSACTIONS``
@@ -731,9 +732,9 @@ class Writer:
         for k, v in values.items():
             self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [k, v])
 
-    def for_rebuild(self) -> "Writer":
-        """Give DuckDB the cluster rebuild's memory limit (``rebuild_memory``) on this connection."""
-        self.con.execute(f"SET memory_limit = '{rebuild_memory()}'")
+    def for_end(self) -> "Writer":
+        """Give DuckDB the memory limit of a run's end (``end_memory``) on this connection."""
+        self.con.execute(f"SET memory_limit = '{end_memory()}'")
         return self
 
     def max_seq(self) -> int:

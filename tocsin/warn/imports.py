@@ -376,9 +376,9 @@ def run(store, paths: list[str | Path], fmt: str, *, cluster: bool = True) -> Im
             from ..analysis.clusters import rebuild
 
             with store.writer() as w:
-                summary.clusters = rebuild(w.for_rebuild().con)
+                summary.clusters = rebuild(w.for_end().con)
         with store.writer() as w:
-            schema.build_read_indexes(w.con)
+            schema.build_read_indexes(w.for_end().con)
     return summary
 
 
