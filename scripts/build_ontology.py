@@ -10,11 +10,12 @@ the PLOVER mapping leaves out take the PLOVER type of their family.
 """
 import csv
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(os.environ.get("TOCSIN_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
 OUT = Path(__file__).resolve().parents[1] / "tocsin" / "data" / "cameo.tsv"
 
 ACLED_BY_CODE = {
@@ -46,6 +47,13 @@ ACLED_BY_CODE = {
 }
 # The PLOVER manual's own ASSAULT modes for air and drone strikes, finer than the mapping file's.
 PLOVER_MODE_OVERRIDE = {"195": "aerial", "1951": "aerial", "1952": "drone"}
+# Where PLOVER's own gold records code a CAMEO code otherwise than the mapping file: easing a curfew or
+# martial law is a concession; occupying territory an assault; a promise to ease sanctions or
+# restrictions (035, 0351, 0352, 0354) or to halt a campaign (0356) codes as the concession it promises
+# ("agreed to lift the curfew", "agrees to halt settlement construction").
+PLOVER_OVERRIDE = {"0813": ("CONCEDE", None), "0814": ("CONCEDE", None), "192": ("ASSAULT", "occupy"),
+                   "035": ("CONCEDE", None), "0351": ("CONCEDE", None), "0352": ("CONCEDE", None), "0354": ("CONCEDE", None),
+                   "0356": ("CONCEDE", None)}
 # Appeals (02x) are requests in PLOVER; the mapping file leaves them out.
 APPEAL_MODE = {"021": "assist", "022": "assist", "023": "assist", "024": "change", "025": "yield",
                "026": "meet", "027": "meet", "028": "meet"}
@@ -79,6 +87,7 @@ def main() -> int:
             ptype = family_type[info["root"]]
             if code.startswith("02"):
                 pmode = APPEAL_MODE.get(code[:3])
+        ptype, pmode = PLOVER_OVERRIDE.get(code, (ptype, pmode))
         pmode = PLOVER_MODE_OVERRIDE.get(code, pmode)
         # Variants such as 0811i or 13y take the Goldstein figure of their nearest parent.
         g = next((goldstein[code[:n]] for n in range(len(code), 1, -1) if code[:n] in goldstein), 0.0)

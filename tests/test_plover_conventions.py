@@ -1,0 +1,51 @@
+"""PLOVER's own conventions where they part from a plain CAMEO -> PLOVER mapping: the type of the main event
+of a sentence or headline. Sentences written for this file, none from a dev or gold set."""
+from datetime import date
+
+import pytest
+
+from tocsin.model import Article
+
+
+def _main(pipe, text):
+    events = next(pipe.run([Article(id="p", text=text, date=date(2024, 5, 6))])).events
+    assert events, text
+    return max(events, key=lambda e: e.confidence)
+
+
+def _type(pipe, text):
+    e = _main(pipe, text)
+    return e.plover.type if e.plover else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a promise to ease one's own restrictions, curfew or campaign is the concession it promises
+    ("The Ethiopian government agreed to remove restrictions on aid groups in Tigray.", "CONCEDE"),
+    ("Chad agrees to lift the curfew in N'Djamena.", "CONCEDE"),
+    ("Authorities in Lagos agreed to remove the curfew after talks with traders.", "CONCEDE"),
+    ("The Sudanese army agreed to halt its offensive in Kordofan.", "CONCEDE"),
+    # a promise of aid stays a promise; a pledge of support stays AGREE
+    ("Japan agreed to provide 40 million dollars in aid to Sri Lanka.", "AGREE"),
+    ("Morocco pledged support for the Libyan peace plan.", "AGREE"),
+])
+def test_promises_to_yield_are_concessions(pipe, text, expected):
+    assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Colombia expresses support for Ecuador's election reform.",
+    "Peru voiced support for the Chilean proposal on Monday.",
+    "Kenya renewed its support for the African Union mission.",
+])
+def test_support_expressed_is_support(pipe, text):
+    assert _type(pipe, text) == "SUPPORT"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Niger ejects UN inspectors from uranium mine.", "SANCTION"),
+    ("The junta ejected the foreign observers on Tuesday.", "SANCTION"),
+    ("Militants hanged two men in a square in Mogadishu.", "ASSAULT"),
+    ("Iran hanged three protesters on Thursday.", "ASSAULT"),
+])
+def test_eject_and_hang(pipe, text, expected):
+    assert _type(pipe, text) == expected
