@@ -530,3 +530,51 @@ def test_a_thing_that_endangers_makes_no_threat(pipe, text):
 def test_a_spokesman_speaks_for_the_body_his_title_names(pipe, text, sector):
     said = [e for e in events(pipe, text) if e.cameo == "010"]
     assert said and said[0].source.sector == sector
+
+
+# ---------- a stance on a deed: the stance is an event of its own, aimed at the deed's doer ----------
+@pytest.mark.parametrize("text, tgt", [
+    ("The Kenyan president criticised Ethiopia's 2020 intervention in Somalia.", "ETH"),
+    ("Chile's foreign minister deplored Peru's bombardment of the border post.", "PER"),
+])
+def test_a_stance_on_a_named_deed_is_coded_at_its_doer(pipe, text, tgt):
+    stances = [e for e in events(pipe, text) if e.cameo[:2] == "11"]
+    assert stances and country(stances[0].target) == tgt
+
+
+def test_a_year_on_the_deed_does_not_date_the_stance(pipe):
+    es = events(pipe, "The Kenyan president criticised Ethiopia's 2011 intervention in Somalia.", date(2019, 6, 4))
+    stances = [e for e in es if e.cameo[:2] == "11"]
+    assert stances and stances[0].date == "2019-06-04"
+
+
+# ---------- reciprocal deeds: each side at the other ----------
+@pytest.mark.parametrize("text", [
+    "Eritrean and Ethiopian troops exchanged fire on Sunday. Each side blamed the other for the violence.",
+    "Eritrean and Ethiopian troops exchanged fire on Sunday. Both sides accused each other of breaking the truce.",
+])
+def test_each_side_at_the_other(pipe, text):
+    blames = [e for e in events(pipe, text) if e.cameo[:2] == "11"]
+    pairs = {(country(e.source), country(e.target)) for e in blames}
+    assert len(pairs) == 2 and all(s and t and s != t for s, t in pairs)
+
+
+def test_each_expelled_the_others_diplomats(pipe):
+    es = events(pipe, "The row deepened on Friday. Canada and India have each expelled six of the other's diplomats.")
+    pairs = {(country(e.source), country(e.target)) for e in es if e.cameo[:2] == "16"}
+    assert pairs == {("CAN", "IND"), ("IND", "CAN")}
+
+
+# ---------- the place of a visit is no home of the visitor ----------
+def test_a_visited_city_lends_the_visitor_no_country(pipe):
+    es = events(pipe, "Last year former foreign minister Aldo Venturini visited NATO headquarters in Brussels, "
+                      "discussing closer ties.")
+    assert es and all(country(e.source) != "BEL" for e in es)
+
+
+# ---------- a surname that starts a firm's name is no leader ----------
+def test_a_surname_starting_a_firms_name_is_no_leader(pipe):
+    es = events(pipe, "The adviser said in an interview with Morrison Business Services that talks would go on.",
+                date(2020, 6, 4))
+    assert [e for e in es if e.target is not None and "Morrison" in e.target.text]
+    assert all(country(e.target) != "AUS" for e in es if e.target is not None)

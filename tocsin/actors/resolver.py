@@ -457,6 +457,8 @@ def _surname_ok(e: Entry, ws: Sequence[Word], i: int, ix: Index) -> bool:
         if (nxt.orig[:1].isupper() and nxt.orig.isalpha() and not ix.get(nxt.norm)
                 and not actor_fold(e.name).endswith(nxt.norm)):
             return False
+        if nxt.orig[:1].isupper() and any(x.kind == SECTOR and x.sector == "BUS" for x in ix.get(nxt.norm)):
+            return False  # "Fox Business Network", "Ford Motor Company": a surname that starts a firm's name
     if i == 0:
         return True
     prev = ws[i - 1]

@@ -42,6 +42,10 @@ _DEFINITE = {"the", "this", "that", "these", "those", "such"}
 _OBJECT_PRONOUNS = {"him", "her"}
 # "the two leaders", "both sides": the two parties named last together
 _PAIR = re.compile(r"^(?:the\s+)?(?:two|both)\s+[a-z]+s$", re.IGNORECASE)
+# the two sides of a reciprocal deed: "both sides", "the two countries", "each side", "each country"
+_SIDES = re.compile(r"^(?:(?:(?:the\s+)?(?:two|both)\s+)?sides|(?:the\s+)?(?:two|both)\s+[a-z]+s|each\s+(?:side|country|party|nation|government|camp|army))$",
+                    re.IGNORECASE)
+_RECIPROCAL_WORDS = re.compile(r"^(?:each other|one another|the other)(?:'s)?", re.IGNORECASE)
 # words and stances on what someone did: "condemned the attacks" is aimed at their doer
 _STANCE_ROOTS = frozenset({"10", "11", "12", "13", "16"})
 _SUBJ = ("nsubj", "nsubjpass")
@@ -711,7 +715,7 @@ class ArticlePass:
             if src is None and tgt is not None and e.cameo[:2] == "04" and trig is not None and trig.pos_ == "NOUN":
                 src = _speaker_party(said, tgt)
             if src is not None and tgt is None and sent is not None and (e.cameo[:2] in _RECIPROCAL
-                                                                         or _each_other(sent)):
+                                                                         or _reciprocal(sent)):
                 tgt = self._pair_other(doc, src, sent, trig)  # "the two countries agreed": with each other
             if src is not None and sent is not None and _PAIR.match(src.text.strip()):
                 # "Scholz spoke with Macron ... The two leaders agreed": the two of the last meeting
@@ -719,6 +723,15 @@ class ArticlePass:
                 if pair is not None and (tgt is None or tgt.code in (pair[0].code, pair[1].code)):
                     src, tgt = _named_as(pair[0], src.text), pair[1]
             also = None
+            swapped = None
+            if (src is not None and sent is not None and _SIDES.match(src.text.strip()) and _reciprocal(sent)
+                    and (tgt is None or not tgt.code or _SIDES.match(tgt.text.strip()) or _RECIPROCAL_WORDS.match(tgt.text.strip()))):
+                # "Both sides accused each other", "Each side blamed the other": each of the last two parties
+                # told, at the other
+                sides = _last_pair(doc, out, sent) or _two_sides(out, Actor(text=""))
+                if sides is not None:
+                    src, tgt = _named_as(sides[0], src.text), _named_as(sides[1], tgt.text if tgt else "the other")
+                    swapped = (_named_as(sides[1], src.text), _named_as(sides[0], tgt.text))
             if src is not None and tgt is not None and _PAIR.match(tgt.text.strip()):
                 # "Egypt urged both sides to show restraint": each of the two sides of the story's last dealings
                 sides = _two_sides(out, src)
@@ -754,6 +767,8 @@ class ArticlePass:
             out.append(e)
             if also is not None and tgt is not None and also.code != src.code:
                 out.append(e.model_copy(update={"event_id": e.event_id + "b", "target": also}))
+            if swapped is not None:
+                out.append(e.model_copy(update={"event_id": e.event_id + "b", "source": swapped[0], "target": swapped[1]}))
         out = self._quoted(doc, out, table)
         # a Title Case headline's events first lend their weight to the body's tellings, so that they bridge no
         # two tellings the coreference pass would otherwise keep apart
@@ -1575,6 +1590,13 @@ def _named_as(actor: Actor, text: str) -> Actor:
 def _each_other(sent: Span) -> bool:
     text = sent.text.lower()
     return "each other" in text or "one another" in text
+
+
+def _reciprocal(sent: Span) -> bool:
+    """Whether the sentence has the other side as its object: "accused each other", "blamed the other",
+    "expelled 23 of the other's diplomats"."""
+    return _each_other(sent) or re.search(r"\bthe other\b(?!\s+(?:side of|hand|day|week|two|three|\w+s\b))",
+                                          sent.text.lower()) is not None
 
 
 def _speaker_party(sayer: Actor | None, other: Actor) -> Actor | None:

@@ -188,9 +188,9 @@ class EventCoder:
                 continue
             if m.pattern.code[:2] == "15" and not m.noun and m.pattern.specificity == 0 and self._no_force(m.anchor):
                 continue  # "salt trucks have been deployed", "the prototype deployed off the coast": nothing of force
-            if not m.noun and m.pattern.specificity == 0 and any(
+            if not m.noun and m.pattern.specificity == 0 and lemma(m.trigger) not in self.matcher.factive and any(
                     c.i in noun_triggers for c in m.anchor.children if c.dep_ in VERB_OBJ):
-                continue  # "launched an offensive": the noun carries the event
+                continue  # "launched an offensive": the noun carries the event; "criticised the intervention" is a deed of its own
             if not m.noun and m.pattern.specificity == 0 and any(
                     g.i in same_root for c in m.anchor.children if c.dep_ == "prep" and c.lower_ == "in"
                     for g in c.children if g.dep_ == "pobj"):
@@ -285,6 +285,10 @@ class EventCoder:
                      for a in (*c.sources, *c.targets, c.sayer) if a is not None and a.country
                      and a.sector not in _WHOLE_STATE and not _seat(a.text)}
         by_place = not countries
+        if by_place and any(c.code.code[:3] == "042" and outside(c.m.anchor.i) for c in found):
+            # "the former prime minister visited NATO headquarters in Brussels, discussing ...": the place of a
+            # visit is where its parties went, no home of theirs
+            return None, True
         if by_place:
             # "police detained 40 supporters in Nairobi": else the one country its places lie in;
             # not for a bare government, as "ministers met in Brussels" names a venue
