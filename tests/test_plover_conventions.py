@@ -49,3 +49,21 @@ def test_support_expressed_is_support(pipe, text):
 ])
 def test_eject_and_hang(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected, mode", [
+    # an agreement is typed by what it is about; the CAMEO code stays 057
+    ("Sudan and Chad signed a truce in Abeche on Friday.", "RETREAT", "ceasefire"),
+    ("Armenia, Azerbaijan Sign Ceasefire Deal In Moscow", "RETREAT", "ceasefire"),
+    ("Ghana and Togo signed a 50 million dollar aid agreement.", "AID", None),
+    ("Peru And Chile Sign Security Cooperation Pact", "COOPERATE", None),
+    # an agreement about nothing PLOVER singles out stays SUPPORT
+    ("The two parties signed a peace accord in Doha.", "SUPPORT", None),
+    # aid pledged is aid; aid offered or agreed to is a promise
+    ("Germany pledged 30 million euros in aid to Sudan.", "AID", None),
+    ("Japan offered 40 million dollars in aid to Sri Lanka.", "AGREE", None),
+])
+def test_agreements_and_pledges_typed_by_what_they_are_about(pipe, text, expected, mode):
+    e = _main(pipe, text)
+    assert (e.plover.type, e.plover.mode) == (expected, mode)
+    assert e.cameo[:2] in ("05", "03", "08")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .. import when as when_mod
-from ..model import Actor, Article, Event, PlaceMention, Plover
+from ..model import Actor, Article, Event, PlaceMention
 from ..ontology import cameo
 from . import acled
 from .article import ArticlePass, sector_rules
@@ -29,6 +29,7 @@ from .gate import Gate
 from .match import Match, Matcher, words
 from .modality import ModalityResult, ModalityRules
 from .patterns import Lexicon, lexicon
+from .plover import PloverRefiner
 from ..headline import mend
 from .repair import reattach_conjuncts
 from .roles import Roles, _seat, domestic
@@ -77,6 +78,7 @@ class EventCoder:
         self.modality = ModalityRules(self.lex)
         self.roles = Roles(actors, self.lex)
         self.derived = Derived(self.codes, self.lex)
+        self.plover = PloverRefiner(self.lex)  # PLOVER's type by what an agreement or pledge is about
         self.background = Background(self.lex)
         self.gate = Gate(self.lex)
         self.say = self.lex.words("@SAY")
@@ -321,7 +323,7 @@ class EventCoder:
                     span=(m.trigger.idx, m.trigger.idx + len(m.trigger.text)), date=dt.date,
                     date_precision=dt.precision, date_from_text=dt.from_text, source=src, target=tgt,
                     cameo=vcode.code, goldstein=vcode.goldstein, quad_class=vcode.quad_class,
-                    plover=Plover(type=vcode.plover_type, mode=vcode.plover_mode) if vcode.plover_type else None,
+                    plover=self.plover.plover(m, vcode),
                     acled=vcode.acled, modality=modality,
                     attributed_to=c.sayer if modality != "asserted" else None,
                     location=location, confidence=conf, rule=rule))

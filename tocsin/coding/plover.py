@@ -1,0 +1,100 @@
+"""PLOVER type of an event where PLOVER parts from the CAMEO code's own mapping by what the deed is about.
+
+CAMEO codes every formal agreement 057 (SUPPORT in the mapping); PLOVER codes a signed ceasefire as
+RETREAT, an aid package as AID and a cooperation pact as COOPERATE, and a pledge of aid as AID. The
+table ``data/plover_refine.tsv`` says which; the CAMEO code (and so the QuadClass) stays as it is.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ..model import Plover
+from .match import Match
+from .patterns import Lexicon
+from .syntax import lemma
+
+# the words of a noun phrase that say what it is about: "a billion-dollar aid package", "the security pact"
+_ABOUT_DEPS = ("compound", "amod", "nmod")
+# "an agreement on security cooperation", "a deal for aid"
+_ABOUT_PREPS = frozenset({"on", "for", "of", "over"})
+
+
+@dataclass(frozen=True)
+class Refinement:
+    code: str
+    triggers: frozenset[str] | None
+    about: frozenset[str] | None
+    plover: Plover
+
+
+@lru_cache(maxsize=4)
+def _rows() -> tuple[tuple[str, ...], ...]:
+    with resources.files("tocsin.data").joinpath("plover_refine.tsv").open(encoding="utf-8") as f:
+        lines = [line.rstrip("\n") for line in f if line.strip() and not line.startswith("#")]
+    return tuple(tuple(line.split("\t")) for line in lines[1:])
+
+
+def _words(spec: str, lex: Lexicon) -> frozenset[str] | None:
+    if spec == "*":
+        return None
+    out: set[str] = set()
+    for w in spec.split("|"):
+        out |= lex.words(w) if w.startswith("@") else {w}
+    return frozenset(out)
+
+
+def _about(tok: Token) -> set[str]:
+    """The lemmas (and forms) of ``tok`` and the words before it in its phrase that say what it is."""
+    out = {lemma(tok), tok.lower_}
+    for c in tok.children:
+        if c.dep_ in _ABOUT_DEPS:
+            out |= _about(c)
+        elif c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out |= {lemma(g), g.lower_} | {lemma(x) for x in g.children if x.dep_ in _ABOUT_DEPS}
+    return out
+
+
+class PloverRefiner:
+    def __init__(self, lex: Lexicon) -> None:
+        self.by_code: dict[str, list[Refinement]] = {}
+        for row in _rows():
+            code, triggers, about, ptype = row[:4]
+            mode = row[4] if len(row) > 4 and row[4] else None
+            self.by_code.setdefault(code, []).append(
+                Refinement(code, _words(triggers, lex), _words(about, lex), Plover(type=ptype, mode=mode)))
+
+    def plover(self, m: Match, code) -> Plover | None:
+        """The PLOVER type and mode of the event ``m`` codes as ``code`` (an ontology.Code)."""
+        base = Plover(type=code.plover_type, mode=code.plover_mode) if code.plover_type else None
+        rules = self.by_code.get(code.code)
+        if not rules:
+            return base
+        trig = {lemma(m.trigger), m.trigger.lower_}
+        about: set[str] | None = None
+        for r in rules:
+            if r.triggers is not None and not trig & r.triggers:
+                continue
+            if r.about is not None:
+                if about is None:
+                    about = self._about(m)
+                if not about & r.about:
+                    continue
+            return r.plover
+        return base
+
+    @staticmethod
+    def _about(m: Match) -> set[str]:
+        if m.noun:
+            # "the aid agreement": the trigger's own modifiers (its own lemma is the agreement word itself)
+            out = _about(m.trigger) - {lemma(m.trigger), m.trigger.lower_}
+            return out | (_about(m.obj) if m.obj is not None else set())
+        obj = m.obj
+        if obj is None:
+            obj = next((c for c in m.trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return _about(obj) if obj is not None else set()
