@@ -67,3 +67,20 @@ def test_agreements_and_pledges_typed_by_what_they_are_about(pipe, text, expecte
     e = _main(pipe, text)
     assert (e.plover.type, e.plover.mode) == (expected, mode)
     assert e.cameo[:2] in ("05", "03", "08")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline that leaves its parties implicit still reports its event
+    ("Hundreds march in downtown rally", "PROTEST"),
+    ("Truce takes effect in northern region", "RETREAT"),
+    ("Three indicted by grand jury in bribery case", "ACCUSE"),
+])
+def test_a_headline_without_named_parties_keeps_its_event(pipe, text, expected):
+    assert _type(pipe, text) == expected
+
+
+def test_a_partyless_deed_in_an_article_stays_out(pipe):
+    text = ("Hundreds march in downtown rally. The organisers said the march would go on. "
+            "Police in Nairobi arrested two students on Monday.")
+    events = next(pipe.run([Article(id="a", text=text, date=date(2024, 5, 6))])).events
+    assert all(e.source is not None or e.target is not None for e in events)

@@ -683,7 +683,9 @@ class ArticlePass:
             return events
         sents = list(doc.sents)
         if len(sents) < 2:  # no article around the sentence to imply an agent from
-            return [_no_self_target(e) for e in events if e.source is not None or e.target is not None]
+            # a headline that leaves its parties implicit ("Six indicted by grand jury") still reports its event
+            kept = [e for e in events if e.source is not None or e.target is not None]
+            return [_no_self_target(e) for e in (kept or events)]
         table = self.table(doc, article, events, places)
         venues = frozenset(p.text for p in places)
         last_seen: dict[str, tuple[int, str]] = {}  # sector -> (sentence start, country) of its last named body

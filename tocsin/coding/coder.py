@@ -248,6 +248,7 @@ class EventCoder:
             return []
         found = self._candidates(sent, ctx)
         out: list[Event] = []
+        partyless: list[Candidate] = []
         homes: dict[tuple[int, ...], tuple[str | None, bool]] = {}
         for c in found:
             # one country named in the sentence is home to its bare "police" and "the government"; not
@@ -270,8 +271,14 @@ class EventCoder:
                                                                                for a in c.sources))),
                                         venue=by_place)
             if not sources and not targets and (self.article is None or not self.article.implies(c.code.code)):
+                partyless.append(c)
                 continue  # no party; unless the act implies its agent ("drones were banned"), for the article pass
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)
+        if not out and partyless and _alone(sent):
+            # a text of one sentence, a headline ("Six indicted by grand jury", "Dozens march in downtown
+            # demonstration"), reports its event even where it leaves the parties implicit
+            for c in partyless:
+                out += self._events(c, [], [], sentence, si, len(out), ctx)
         return out
 
     @staticmethod
@@ -331,6 +338,11 @@ class EventCoder:
 
 
 _WHOLE_STATE = {None, "MIL"}
+
+
+def _alone(sent: Span) -> bool:
+    """Whether ``sent`` is the whole text: a headline or a sentence coded on its own."""
+    return sent.start == 0 and sent.end == len(sent.doc)
 
 # verbs of putting something somewhere, which show force only when what they place is force
 _PLACING = {"deploy", "redeploy", "station", "position", "send", "dispatch", "move", "mass", "amass", "install"}
