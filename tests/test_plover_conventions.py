@@ -84,3 +84,35 @@ def test_a_partyless_deed_in_an_article_stays_out(pipe):
             "Police in Nairobi arrested two students on Monday.")
     events = next(pipe.run([Article(id="a", text=text, date=date(2024, 5, 6))])).events
     assert all(e.source is not None or e.target is not None for e in events)
+
+
+@pytest.mark.parametrize("text, country", [
+    # a capital or city before a protest noun is where the protest is; its people protest, not the state
+    ("Dhaka protests turned violent on Sunday.", "BGD"),
+    ("Lagos Rally Draws Thousands", "NGA"),
+    ("Mombasa protests over fuel prices enter third day", "KEN"),
+])
+def test_a_city_before_a_protest_is_its_place_and_people(pipe, text, country):
+    e = _main(pipe, text)
+    assert e.plover.type == "PROTEST"
+    assert e.source is not None and e.source.country == country and e.source.sector != "GOV"
+
+
+@pytest.mark.parametrize("text, code, target_sector", [
+    # a headline's bare passive: the one who underwent the deed is its target
+    ("Opposition leader beaten by soldiers in Kinshasa", "182", "OPP"),
+    ("Village elders beaten with clubs", "182", None),
+    # a grand jury convened is an investigation, not a meeting
+    ("Ghana Convenes Grand Jury Over Port Bribery", "090", None),
+])
+def test_headline_passives_and_juries(pipe, text, code, target_sector):
+    e = _main(pipe, text)
+    assert e.cameo == code
+    if target_sector:
+        assert e.target is not None and e.target.sector == target_sector
+
+
+def test_an_election_beaten_rival_is_no_assault(pipe):
+    events = next(pipe.run([Article(id="b", text="The incumbent beat the opposition leader by ten points.",
+                                    date=date(2024, 5, 6))])).events
+    assert not any(e.cameo.startswith("18") for e in events)

@@ -903,6 +903,9 @@ class Roles:
         for c in m.anchor.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i not in used and c is not m.trigger and not _anti(c):
                 a = self.actors.lookup(c.text, ctx.when) if c.pos_ == "ADJ" else self.actor(c, ctx)
+                if a is not None and a.code and m.noun and (m.pattern.code or "")[:2] == "14" and (
+                        a.sector == "GOV" and _seat(c.text)):
+                    continue  # "Dhaka protests": the capital is where, its people protest (``place_actor``)
                 if a is not None and a.code:
                     used.add(c.i)
                     return [a]
@@ -1421,8 +1424,17 @@ class Roles:
         return []
 
     def place_actor(self, tok: Token, ctx: ArticleContext) -> Actor | None:
-        """Protests with no named protester: the people of the place they happen in."""
+        """Protests with no named protester: the people of the place they happen in ("protests in Dhaka",
+        "Mombasa protests")."""
         for c in tok.children:
+            if c.dep_ in ("compound", "nmod") and c.i < tok.i and c.text[:1].isupper() and not _anti(c):
+                place = ctx.place_at(c)
+                country = place.country if place is not None else None
+                if country is None:
+                    a = self.actors.lookup(c.text, ctx.when)  # a capital the gazetteer missed
+                    country = a.country if a is not None and a.sector == "GOV" and _seat(c.text) else None
+                if country:
+                    return Actor(text=c.text, code=country + "CVL", country=country, sector="CVL")
             if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "at"):
                 for g in c.children:
                     if g.dep_ != "pobj":
