@@ -116,3 +116,33 @@ def test_an_election_beaten_rival_is_no_assault(pipe):
     events = next(pipe.run([Article(id="b", text="The incumbent beat the opposition leader by ten points.",
                                     date=date(2024, 5, 6))])).events
     assert not any(e.cameo.startswith("18") for e in events)
+
+
+@pytest.mark.parametrize("text, expected, mode", [
+    # hackers and cyber attacks coerce; they use no force
+    ("Chinese hackers attacked the Taiwanese election commission's servers.", "COERCE", "cyber"),
+    ("Ministry Website Hit By Cyber Attack", "COERCE", "cyber"),
+    ("Israeli jets attacked targets in Gaza.", "ASSAULT", "aerial"),
+    # a resignation is a retreat
+    ("Peru's prime minister resigned on Friday after weeks of protests.", "RETREAT", "resign"),
+    ("Malawi Finance Minister Quits Amid Graft Probe", "RETREAT", "resign"),
+    # an agreement reached is agreeing; one signed stays SUPPORT unless it says what it is
+    ("Colombia reached an agreement with striking truckers on Monday.", "AGREE", None),
+    ("Rebels And Government Reach Ceasefire Agreement", "RETREAT", "ceasefire"),
+])
+def test_cyber_resignations_and_reached_agreements(pipe, text, expected, mode):
+    e = _main(pipe, text)
+    assert (e.plover.type, e.plover.mode) == (expected, mode)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana Begins Exporting Cocoa to China", "COOPERATE"),
+    ("Argentina imported wheat from Brazil last year.", "COOPERATE"),
+    ("Farmers Block Border Crossing With Poland", "PROTEST"),
+    ("Serbian President Requests Meeting With Kosovo Leader", "REQUEST"),
+    ("Japan and South Korea Improve Diplomatic Cooperation", "SUPPORT"),
+    ("India and Brazil expand diplomatic ties.", "SUPPORT"),
+    ("Norway approves of Finland's new border policy.", "SUPPORT"),
+])
+def test_trade_blockades_requests_and_diplomatic_ties(pipe, text, expected):
+    assert _type(pipe, text) == expected

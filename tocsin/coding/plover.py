@@ -29,6 +29,7 @@ class Refinement:
     triggers: frozenset[str] | None
     about: frozenset[str] | None
     plover: Plover
+    doer: bool = False  # ``about`` may also be the doer's words ("hackers targeted the network")
 
 
 @lru_cache(maxsize=4)
@@ -63,30 +64,54 @@ def _about(tok: Token) -> set[str]:
 class PloverRefiner:
     def __init__(self, lex: Lexicon) -> None:
         self.by_code: dict[str, list[Refinement]] = {}
+        self.by_prefix: dict[str, list[Refinement]] = {}
         for row in _rows():
             code, triggers, about, ptype = row[:4]
             mode = row[4] if len(row) > 4 and row[4] else None
-            self.by_code.setdefault(code, []).append(
-                Refinement(code, _words(triggers, lex), _words(about, lex), Plover(type=ptype, mode=mode)))
+            doer = about.startswith("^")
+            r = Refinement(code, _words(triggers, lex), _words(about.lstrip("^"), lex), Plover(type=ptype, mode=mode),
+                           doer)
+            if code.endswith("*"):
+                self.by_prefix.setdefault(code[:-1], []).append(r)
+            else:
+                self.by_code.setdefault(code, []).append(r)
 
     def plover(self, m: Match, code) -> Plover | None:
         """The PLOVER type and mode of the event ``m`` codes as ``code`` (an ontology.Code)."""
         base = Plover(type=code.plover_type, mode=code.plover_mode) if code.plover_type else None
-        rules = self.by_code.get(code.code)
+        rules = self.by_code.get(code.code, []) + [r for n in range(len(code.code), 0, -1)
+                                                   for r in self.by_prefix.get(code.code[:n], ())]
         if not rules:
             return base
         trig = {lemma(m.trigger), m.trigger.lower_}
         about: set[str] | None = None
+        doer: set[str] | None = None
         for r in rules:
             if r.triggers is not None and not trig & r.triggers:
                 continue
             if r.about is not None:
                 if about is None:
                     about = self._about(m)
-                if not about & r.about:
+                if r.doer and doer is None:
+                    doer = about | self._doer(m)
+                if not (doer if r.doer else about) & r.about:
                     continue
             return r.plover
         return base
+
+    @staticmethod
+    def _doer(m: Match) -> set[str]:
+        """The words of who does the deed: the trigger's subject or passive agent, its compounds and adjectives;
+        with a noun trigger's own words ("a cyber attack")."""
+        out = {lemma(m.trigger), m.trigger.lower_}
+        for c in m.trigger.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                out |= _about(c)
+            elif c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out |= _about(g)
+        return out
 
     @staticmethod
     def _about(m: Match) -> set[str]:
