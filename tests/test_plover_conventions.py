@@ -146,3 +146,14 @@ def test_cyber_resignations_and_reached_agreements(pipe, text, expected, mode):
 ])
 def test_trade_blockades_requests_and_diplomatic_ties(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deed ordered is the deed: the noun codes it
+    ("The Rwandan government ordered the expulsion of two French reporters.", "COERCE"),
+    ("The junta in Niamey ordered the closure of the border with Benin.", "COERCE"),
+    # "allowed X to ...": X is the object the parser hangs on the infinitive
+    ("Myanmar allowed international aid agencies to resume work in Rakhine.", "RETREAT"),
+])
+def test_ordered_deeds_and_allowed_agencies(pipe, text, expected):
+    assert _type(pipe, text) == expected

@@ -143,6 +143,11 @@ class Matcher:
             objs = [c for c in tok.children if c.dep_ in VERB_OBJ] + patients(tok)
             objs += resultative_objects(tok)
             if not objs:
+                # "allowed UN aid agencies to resume work": the parser makes the object the subject of the infinitive
+                objs = [g for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                        for g in c.children if g.dep_ == "nsubj" and g.i > tok.i]
+            if not objs:
                 # "Macron called Merkel on Sunday": the parser reads a lone name as a predicate
                 named = [c for c in tok.children if c.dep_ == "oprd"]
                 if len(named) == 1 and named[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
