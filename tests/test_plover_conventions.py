@@ -157,3 +157,10 @@ def test_trade_blockades_requests_and_diplomatic_ties(pipe, text, expected):
 ])
 def test_ordered_deeds_and_allowed_agencies(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+def test_the_by_of_a_deed_inside_a_protest_is_not_the_protesters(pipe):
+    # "protests against violations by the army": the army did the violations, not the protesting
+    e = _main(pipe, "Demonstrations against the abuses by the Malian army spread to Mopti.")
+    assert e.plover.type == "PROTEST"
+    assert e.source is None or e.source.sector != "MIL"

@@ -344,6 +344,8 @@ class Roles:
         self.weapons = lex.words("@WEAPON")
         self.undergo = lex.words("@UNDERGO")
         self.perish = lex.words("@PERISH")  # "died after torture": the subject undergoes the deed
+        # deed nouns: "protests against violations by the army": the "by" is the violations' doer, not the protests'
+        self.deeds = lex.words("@EVENTN")
         self.merely_say = lex.words("@MERELY_SAY")  # verbs that only report words
         self.telling = lex.words("@TELLING")  # verbs whose object is whom the words are addressed to
         self.receipt = lex.words("@RECEIPT")
@@ -745,6 +747,8 @@ class Roles:
                 and any(c.dep_ == "nsubj" for c in verb.children)):
             hosts.append(verb)
         for h in hosts:
+            if h.pos_ == "NOUN" and (lemma(h) in self.deeds or h.lower_ in self.deeds):
+                continue
             for c in h.children:
                 if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > tok.i:
                     g = next((g for g in c.children if g.dep_ == "pobj"), None)
