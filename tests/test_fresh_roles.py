@@ -578,3 +578,28 @@ def test_a_surname_starting_a_firms_name_is_no_leader(pipe):
                 date(2020, 6, 4))
     assert [e for e in es if e.target is not None and "Morrison" in e.target.text]
     assert all(country(e.target) != "AUS" for e in es if e.target is not None)
+
+
+# ---------- an aside between em dashes is the parser's to read, not a hyphen's ----------
+def test_an_aside_between_em_dashes_does_not_become_the_subject(pipe):
+    es = events(pipe, "The Liberal governors of Ontario, Quebec and Manitoba \u2014 three provinces that border Minnesota "
+                      "\u2014 backed the prime minister's plan.")
+    backs = [e for e in es if e.cameo[:2] == "05"]
+    assert backs and all(country(e.source) == "CAN" for e in backs)
+
+
+# ---------- declining in so many words is a refusal ----------
+@pytest.mark.parametrize("text", [
+    "The Malawian government declined to join the regional force.",
+    "The Malawian government was unwilling to join the regional force.",
+])
+def test_declining_to_act_is_a_refusal(pipe, text):
+    es = events(pipe, text)
+    assert [e for e in es if e.cameo[:2] == "12" and e.modality == "asserted" and country(e.source) == "MWI"]
+    assert not [e for e in es if e.cameo[:2] != "12" and e.modality == "asserted"]
+
+
+def test_a_ban_wanted_is_no_ban(pipe):
+    es = events(pipe, "Poland kept buying Belarusian potash despite the EU attempting to limit \u2014 and wanting to "
+                      "outright ban \u2014 such purchases.")
+    assert not [e for e in es if e.cameo[:2] == "17" and e.modality == "asserted"]

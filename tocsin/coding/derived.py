@@ -22,6 +22,7 @@ class Derived:
         self.plans = lex.words("@FUTURE_NOUN")  # "the decision to release": a plan, not a purpose
         self.not_intent = lex.words("@NOT_INTENT")
         self.say = lex.words("@SAY")
+        self.decline_to = lex.words("@DECLINE_TO")
         # verbs that code a threat with no object at all ("warned that ..."): what they report is the threat
         self.threat_verbs = frozenset(v for v, ps in lex.verbs.items()
                                       if any(p.code and p.code[:2] == "13" and p.specificity == 0 for p in ps))
@@ -77,7 +78,8 @@ class Derived:
             said = mod.without({"future", "hypothetical", "conditional"})
             out.append((self.codes[intent], "asserted" if said == "reported" else said,
                         f"announced: {m.pattern.rule}"))
-        elif own and mod.modality == "negated" and will_not(m.anchor) and refusal_of(code.code):
+        elif own and mod.modality == "negated" and (will_not(m.anchor) or self._declined(m.anchor)) and refusal_of(
+                code.code):
             # "Hungary says it will not accept refugees": the refusal is the event
             said = mod.without({"negated", "future", "hypothetical"})
             out.append((self.codes[refusal_of(code.code)], "asserted" if said == "reported" else said,
@@ -88,6 +90,17 @@ class Derived:
             # "the rebels claimed they had attacked the base": owning up is the event
             out.append((self.codes["015"], "asserted", f"claimed: {m.pattern.rule}"))
         return out
+
+
+    def _declined(self, tok) -> bool:
+        """"declined to commit troops", "was unwilling to send", "is not prepared to accept": the act refused."""
+        head = tok.head
+        if tok.dep_ != "xcomp" or lemma(head) not in self.decline_to:
+            return False
+        if lemma(head) in ("willing", "prepared", "ready"):
+            verb = head.head if head.dep_ == "acomp" else head
+            return any(c.dep_ == "neg" for c in (*head.children, *verb.children))
+        return True
 
 
 def _others_plan(noun) -> bool:

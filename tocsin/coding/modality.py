@@ -280,6 +280,9 @@ class ModalityRules:
                     found.add("future")  # "troops are to be deployed", "the works are to be stopped"
             elif dep == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.future:
                 found.add("future")  # "preparing for an invasion"
+            elif (dep == "pobj" and cur is trigger and head.lower_ == "to" and head.head.pos_ == "VERB"
+                  and head.head.lemma_.lower() in self.hypo and head.head.lemma_.lower() not in _CARRY_ON):
+                found.add("hypothetical")  # "wanting to outright ban such imports": the parser's noun "ban" is wanted
             elif dep == "pcomp" and head.dep_ == "prep" and (
                     head.lower_ in _INSTEAD or (head.lower_ in ("of", "than") and (
                         head.head.lower_ in _INSTEAD or any(c.lower_ in _INSTEAD for c in head.children)))
