@@ -164,3 +164,12 @@ def test_the_by_of_a_deed_inside_a_protest_is_not_the_protesters(pipe):
     e = _main(pipe, "Demonstrations against the abuses by the Malian army spread to Mopti.")
     assert e.plover.type == "PROTEST"
     assert e.source is None or e.source.sector != "MIL"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan decided to resume yen loans to Vietnam, frozen after the border war.", "AID"),
+    ("Hungary opened its borders to thousands of refugees from Syria.", "AID"),
+    ("Morocco sealed the Western Sahara after the clashes.", "COERCE"),
+])
+def test_aid_resumed_borders_opened_territory_sealed(pipe, text, expected):
+    assert _type(pipe, text) == expected
