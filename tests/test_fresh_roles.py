@@ -603,3 +603,13 @@ def test_a_ban_wanted_is_no_ban(pipe):
     es = events(pipe, "Poland kept buying Belarusian potash despite the EU attempting to limit \u2014 and wanting to "
                       "outright ban \u2014 such purchases.")
     assert not [e for e in es if e.cameo[:2] == "17" and e.modality == "asserted"]
+
+
+# ---------- a predicate adjective of concern is a pessimistic comment ----------
+@pytest.mark.parametrize("text, src", [
+    ("Norway is deeply concerned about the new settlements.", "NOR"),
+    ("Danish officials are anxious about the closure of the crossing.", "DNK"),
+])
+def test_concern_in_an_adjective_is_a_pessimistic_comment(pipe, text, src):
+    es = events(pipe, text)
+    assert [e for e in es if e.cameo == "012" and country(e.source) == src]

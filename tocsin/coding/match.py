@@ -112,6 +112,10 @@ class Matcher:
                 return None  # "the clashes left several soldiers injured": what came of a deed, no departure
             plist = self.lex.verbs.get(lemma(tok)) or self.lex.verbs.get(tok.lower_)
             return (plist, False) if plist else None
+        if pos == "ADJ" and tok.dep_ in ("acomp", "ROOT") and tok.lower_ in self.lex.verbs:
+            # "Germany is deeply concerned about the decision": a predicate adjective of stance, listed in the verb
+            # patterns under its own form
+            return self.lex.verbs[tok.lower_], False
         if tok.ent_type_ in ("DATE", "TIME"):
             return None  # "in March" is a month, not a march
         if pos == "PROPN" and tok.ent_type_ in _NAME_ENTS:
