@@ -173,3 +173,15 @@ def test_the_by_of_a_deed_inside_a_protest_is_not_the_protesters(pipe):
 ])
 def test_aid_resumed_borders_opened_territory_sealed(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "lifts" misread as an auxiliary of "ban": the headline is mended, the ban lifted
+    ("Ghana Lifts Ban on Opposition Rallies", "CONCEDE"),
+    # armed groups handing over their weapons disarm; a state handing weapons to another aids it
+    ("Rebels Hand Over Weapons to Peacekeepers", "RETREAT"),
+    ("Militia Fighters Hand In Their Arms in Bunia", "RETREAT"),
+    ("US Hands Over Weapons to Ukraine", "AID"),
+])
+def test_lifted_bans_and_weapons_handed_over(pipe, text, expected):
+    assert _type(pipe, text) == expected

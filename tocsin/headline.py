@@ -359,6 +359,10 @@ def _arcs(sent, verb, verbs, passive: bool = False) -> tuple[dict, dict] | None:
     return (arcs, tags) if len(arcs) == len(sent) else None
 
 
+# the third-person forms of the true auxiliaries: any other "-s" form the parser makes an auxiliary is a verb
+_AUX_FORMS = frozenset({"is", "has", "does", "was", "needs", "dares", "gets", "goes"})
+
+
 def _broken(sent, verbs) -> bool:
     """No verb in the line has a subject, or its root is no verb; or its root has a subject but the parser made it a noun that is the
     headline's verb ("Germany pledges aid to Moldova" with "aid" as the verb, "pledges" its subject) or
@@ -368,6 +372,9 @@ def _broken(sent, verbs) -> bool:
     if root.pos_ not in ("VERB", "AUX") or not any(
             t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in sent):
         return True  # "Mali junta expels French ambassador" once came out rooted in "French"
+    if any(c.dep_ == "aux" and c.tag_ == "VBZ" and c.lower_ not in _AUX_FORMS and _verb_lemma(c, verbs)
+           for c in root.children):
+        return True  # "Ghana lifts ban on rallies" with "lifts" an auxiliary of the verb "ban"
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if root.pos_ != "VERB" or subj is None:
         return False
