@@ -185,3 +185,13 @@ def test_aid_resumed_borders_opened_territory_sealed(pipe, text, expected):
 ])
 def test_lifted_bans_and_weapons_handed_over(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana Demands Apology from Togo", "REQUEST"),
+    ("Turkey sought an explanation from the Greek ambassador.", "REQUEST"),
+    ("Riot Erupts in Kumasi After Disputed Election", "PROTEST"),
+    ("Rioting spread to three more towns on Sunday.", "PROTEST"),
+])
+def test_demanded_apologies_and_riots(pipe, text, expected):
+    assert _type(pipe, text) == expected
