@@ -195,3 +195,13 @@ def test_lifted_bans_and_weapons_handed_over(pipe, text, expected):
 ])
 def test_demanded_apologies_and_riots(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # drills of one's own are a show of force; joint drills are cooperation
+    ("Ghana Conducts Military Drills Near Border", "MOBILIZE"),
+    ("Venezuela conducted drills along the Colombian border.", "MOBILIZE"),
+    ("Ghana and Togo conducted joint drills in the Gulf of Guinea.", "COOPERATE"),
+])
+def test_drills_alone_and_joint(pipe, text, expected):
+    assert _type(pipe, text) == expected
