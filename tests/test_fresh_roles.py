@@ -613,3 +613,49 @@ def test_a_ban_wanted_is_no_ban(pipe):
 def test_concern_in_an_adjective_is_a_pessimistic_comment(pipe, text, src):
     es = events(pipe, text)
     assert [e for e in es if e.cameo == "012" and country(e.source) == src]
+
+
+# ---------- a participle after a charge is charged too ----------
+def test_a_participle_after_a_charge_is_charged_not_done_by_the_accuser(pipe):
+    es = events(pipe, "The Chadian army spokesman accused the rebels of shelling the market in Abeche on Friday, "
+                      "killing at least 12 civilians.")
+    force = [e for e in es if e.cameo[:2] in ("18", "19")]
+    assert force and all(e.modality == "reported" and (e.source is None or e.source.sector != "MIL") for e in force)
+
+
+# ---------- feeling in a participle is the subject's stance ----------
+def test_alarmed_by_is_the_subjects_concern(pipe):
+    es = events(pipe, "The African Union said it was alarmed by reports of mass graves.")
+    concern = [e for e in es if e.cameo == "012"]
+    assert concern and code(concern[0].source) == "IGOAFU" and code(concern[0].target) != "IGOAFU"
+
+
+# ---------- a broker is no party to the deal ----------
+def test_brokers_mediate_and_are_no_party_to_each_other(pipe):
+    es = events(pipe, "The war in Yemen went on. Oman and Kuwait have tried to broker a truce between the parties.")
+    brokers = [e for e in es if e.cameo[:2] == "04" and country(e.source) in ("OMN", "KWT")]
+    assert brokers and all(e.cameo == "045" for e in brokers)
+    assert not [e for e in brokers if country(e.target) in ("OMN", "KWT")]
+
+
+# ---------- a place taken from someone ----------
+def test_a_place_retaken_from_a_group_is_taken_from_the_group(pipe):
+    es = events(pipe, "Malian troops retook the airport in Gao from the separatist rebels.")
+    taken = [e for e in es if e.cameo[:3] == "192"]
+    assert taken and taken[0].target is not None and taken[0].target.sector == "REB"
+
+
+# ---------- an organisation's officer ----------
+def test_an_organisations_officer_named_by_its(pipe):
+    es = events(pipe, "The World Health Organization said the outbreak was spreading. Its spokeswoman, Rosa Delgado, "
+                      "urged Guinea to close its schools.")
+    urged = [e for e in es if e.cameo[:2] == "02"]
+    assert urged and code(urged[0].source) == "IGOWHO"
+
+
+# ---------- both sides of a civil war ----------
+def test_both_sides_of_a_civil_war(pipe):
+    es = events(pipe, "Myanmar's army shelled positions of the Arakan Army in Rakhine on Monday. "
+                      "China urged both sides to stop fighting.")
+    urged = [e for e in es if e.cameo[:2] == "02" and country(e.source) == "CHN"]
+    assert {e.target.sector for e in urged if e.target is not None} == {"MIL", "REB"}

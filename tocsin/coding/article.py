@@ -716,7 +716,7 @@ class ArticlePass:
                 tgt = _at_home(trig, src)  # "the police recovered 86 firearms in the state": its own state's
             if src is None and tgt is not None and e.cameo[:2] == "04" and trig is not None and trig.pos_ == "NOUN":
                 src = _speaker_party(said, tgt)
-            if src is not None and tgt is None and sent is not None and (e.cameo[:2] in _RECIPROCAL
+            if src is not None and tgt is None and sent is not None and e.cameo[:3] != "045" and (e.cameo[:2] in _RECIPROCAL
                                                                          or _reciprocal(sent)):
                 tgt = self._pair_other(doc, src, sent, trig)  # "the two countries agreed": with each other
             if src is not None and sent is not None and _PAIR.match(src.text.strip()):
@@ -921,6 +921,11 @@ class ArticlePass:
         phrase, resolved as the article resolves it (of the source's state only as a second organ of it, and
         not a bare "people" or "farmers" whose country only a guess would give); None if none or several."""
         subj = {t.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        v = trig
+        while v.dep_ == "xcomp" and v.head.i != v.i:
+            # "Egypt and Qatar have tried to broker a truce": the subject of the verb the deed completes
+            v = v.head
+            subj |= {t.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         subj |= self._speakers(trig)  # "Iran has agreed to suspend enrichment, the IAEA said": not with the IAEA
         own = self._token_of(src, sent, trig)
         if own is not None:
@@ -1575,6 +1580,10 @@ def _last_pair(doc: Doc, before: list[Event], sent: Span) -> tuple[Actor, Actor]
     return None
 
 
+# the sectors that take sides in a civil war
+_ARMED_SIDES = frozenset({"MIL", "REB", "GOV", "COP", "SPY", "UAF", "INS", "SEP"})
+
+
 def _two_sides(before: list[Event], third: Actor) -> tuple[Actor, Actor] | None:
     """The two parties of the last event told between two countries, neither of them ``third``'s."""
     for x in reversed(before):
@@ -1582,6 +1591,9 @@ def _two_sides(before: list[Event], third: Actor) -> tuple[Actor, Actor] | None:
         if (a is not None and b is not None and a.country and b.country and a.country != b.country
                 and third.country not in (a.country, b.country)):
             return a, b
+        if (a is not None and b is not None and a.country and a.country == b.country and a.sector != b.sector
+                and {a.sector, b.sector} <= _ARMED_SIDES and x.cameo[:2] >= "13" and third.code not in (a.code, b.code)):
+            return a, b  # a civil war's two sides: "the army ... the RSF ... urged both sides"
     return None
 
 

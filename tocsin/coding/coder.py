@@ -261,7 +261,8 @@ class EventCoder:
             # a threat, like force, is aimed across sides: "accused Damascus of trying to intimidate the opposition"
             # lends the opposition no Syrian country
             if ((not c.targets or c.place_target) and len({a.code for a in c.sources if a.code}) == 2
-                    and (c.code.root == "04" or (c.code.root == "19" and lemma(c.m.anchor) in self.mutual))):
+                    and ((c.code.root == "04" and c.code.code[:3] != "045")
+                         or (c.code.root == "19" and lemma(c.m.anchor) in self.mutual))):
                 # "India and Pakistan exchanged fire", "police and protesters clashed in Nairobi", "Israeli and
                 # Palestinian officials met in Jerusalem": each side fought or met the other (not the place)
                 c.targets, c.place_target = list(c.sources), False

@@ -175,6 +175,47 @@ def _denied_charge(verb: Token) -> Token | None:
     return noun
 
 
+def _charged_deed(tok: Token) -> Token | None:
+    """"accused the group of shelling the town, killing 20 civilians": a participle after a comma that the parser
+    hangs on the verb of accusing belongs to the deed charged (the "of" clause before it)."""
+    verb = tok.head
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or verb.lemma_.lower() not in _lex_words("@ACCUSE_OF"):
+        return None
+    if any(c.dep_ == "mark" for c in tok.children) or tok.doc[tok.i - 1].text != ",":
+        return None
+    deed = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < tok.i
+                 for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+    return deed
+
+
+def _stative(tok: Token) -> bool:
+    """"it was alarmed by reports", "is concerned about": a participle of feeling is a state, not a passive."""
+    return (tok.tag_ == "VBN" and tok.lower_ in _lex_words("@STATIVE")
+            and any(c.dep_ == "auxpass" for c in tok.children)
+            and any(c.dep_ in ("nsubjpass", "agent", "prep") for c in tok.children))
+
+
+def _as_adjective(tok: Token) -> None:
+    """Make the participle ``tok`` the adjective of its copula: the auxiliary takes its place in the tree and its
+    subject; "by" becomes a plain preposition."""
+    cop = next(c for c in tok.children if c.dep_ == "auxpass")
+    if tok.dep_ == "ROOT" or tok.head.i == tok.i:
+        cop.head, cop.dep_ = cop, "ROOT"
+    else:
+        cop.head, cop.dep_ = tok.head, tok.dep_
+    for c in list(tok.children):
+        if c.i == cop.i:
+            continue
+        if c.dep_ == "nsubjpass":
+            c.head, c.dep_ = cop, "nsubj"
+        elif c.dep_ in ("aux", "mark", "punct", "cc", "conj", "neg"):
+            c.head = cop
+        elif c.dep_ == "agent":
+            c.dep_ = "prep"
+    tok.head, tok.dep_, tok.pos_ = cop, "acomp", "ADJ"
+    cop.pos_ = "AUX"
+
+
 def _split_pair(tok: Token) -> bool:
     """"Colombia's government and ELN rebels signed": the parser makes the first party a modifier of the second
     and the second's own modifier a conjunct of the first, one party in all. Two parties' nouns joined by "and"
@@ -281,6 +322,19 @@ def reattach_conjuncts(doc: Doc) -> None:
             for c in list(noun.children):
                 if c.dep_ == "appos" and c.i > noun.i and c.i < denial.i:
                     c.head, c.dep_ = denial, "nsubj"
+    for tok in doc:
+        if tok.dep_ == "prep" and tok.lower_ == "of" and tok.head.dep_ == "dobj" and (
+                tok.head.head.lemma_.lower() in _lex_words("@ACCUSE_OF")) and any(
+                c.dep_ == "pcomp" and c.tag_ == "VBG" for c in tok.children):
+            # "accused the group of shelling Omdurman": the charge is the verb's, not a part of the group
+            tok.head = tok.head.head
+    for tok in doc:
+        deed = _charged_deed(tok)
+        if deed is not None:
+            tok.head = deed  # "accused the group of shelling the town, killing 20": the killing is charged too
+    for tok in doc:
+        if _stative(tok):
+            _as_adjective(tok)
     for tok, gov in moves:
         cc = next((c for c in tok.head.children if c.dep_ == "cc" and c.i == tok.i - 1), None)
         tok.head = gov

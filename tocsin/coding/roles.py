@@ -464,6 +464,9 @@ class Roles:
             # the group's, not a state's army
             sector = ref.sector if ref.sector == "REB" and actor.sector in ("MIL", "GOV", None) else actor.sector
             return Actor(text=actor.text, code=ref.country + (sector or ""), country=ref.country, sector=sector)
+        if ref and ref.code and ref.code[:3] in ("IGO", "NGO") and actor.sector in ("GOV", None):
+            # "The United Nations said ... Its human rights chief urged": an organisation's officer speaks for it
+            return Actor(text=actor.text, code=ref.code, country=None, sector=ref.sector)
         return actor
 
     def _state_fought(self, tok: Token, ctx: ArticleContext) -> str | None:
@@ -1114,6 +1117,13 @@ class Roles:
         means_preps = self._own_means(m, slots, sources, ctx, sayer, used)
         binder = next((a for a in sources if a.country), None)
         targets = self._target_actors(m, slots, ctx, used, means_preps, owner_of, binder)
+        if not m.noun and (m.pattern.code or "")[:3] == "192":
+            # "retook the palace in Khartoum from the RSF": whom the place is taken from, not the place's state
+            held = [a for c in m.anchor.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for g in c.children if g.dep_ == "pobj" and g.i not in used
+                    for a in (self.actor(g, ctx),) if a is not None and a.code and a.sector]
+            if held:
+                targets = held[:1]
         if not targets and not m.noun:
             targets = self._complement_targets(m, ctx, used, binder)
         if not m.noun and (m.pattern.code or "")[:2] == "11" and lemma(m.anchor) in self.say_verbs:
@@ -1130,7 +1140,8 @@ class Roles:
                                    for g in c.children if g.dep_ == "pobj" and g.i not in used)
                        for a in (self.actor(g, ctx),) if a is not None and a.code][:1]
         if (len({a.code for a in sources if a.code}) >= 2 and (m.pattern.code or "")[:2] in _RECIPROCAL
-                and not self._partner_named(m)):
+                and (m.pattern.code or "")[:3] != "045" and not self._partner_named(m)):
+            # (not a mediation: "Egypt and Qatar brokered a truce" is between others)
             # "The Philippines and Japan signed a defence pact", "Egypt and Sudan held talks": with each other,
             # not with whatever the pact or the talks mention
             targets = list(sources)
