@@ -205,3 +205,15 @@ def test_demanded_apologies_and_riots(pipe, text, expected):
 ])
 def test_drills_alone_and_joint(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a response in force announced is a threat; one made is an assault
+    ("Iran said it would respond militarily to any attack on its soil.", "THREATEN"),
+    ("Ghana will respond with full force to any incursion, the army chief said.", "THREATEN"),
+    ("Israel responded with air strikes on Gaza.", "ASSAULT"),
+    # a pardon frees
+    ("Ugandan President Yoweri Museveni pardoned 200 rebels.", "RETREAT"),
+])
+def test_responses_in_force_and_pardons(pipe, text, expected):
+    assert _type(pipe, text) == expected

@@ -56,7 +56,7 @@ class Derived:
         if governed:
             return out
         own = bool(sources) and (sayer is None or any(a is sayer or (a.country and a.country == sayer.country)
-                                                      for a in sources))
+                                                      for a in sources) or _organ_of(sayer, sources))
         purpose = (m.anchor.dep_ in ("advcl", "relcl", "acl")
                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in m.anchor.children)
                    and not lemma(m.anchor.head) in self.plans)
@@ -112,3 +112,14 @@ def _others_plan(noun) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.lower_ not in ("it", "its") and subj.text != owner.text and owner.lower_ not in (
         "his", "her", "their", "its", "our", "my")
+
+
+# the organs that speak for a state: "Pakistan will respond with full force, the army chief said"
+_STATE_ORGANS = (None, "GOV", "MIL")
+
+
+def _organ_of(sayer: Actor, sources: list[Actor]) -> bool:
+    """A speaker named only by office ("the army chief", "the foreign ministry") who speaks of a state's own deed:
+    the state's organ, so the deed is the state's own word."""
+    return (not sayer.country and bool(sayer.sector) and sayer.sector in _STATE_ORGANS
+            and any(a.country and a.sector in _STATE_ORGANS for a in sources))
