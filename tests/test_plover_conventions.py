@@ -217,3 +217,7 @@ def test_drills_alone_and_joint(pipe, text, expected):
 ])
 def test_responses_in_force_and_pardons(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+def test_defending_a_deed_is_support_not_the_deed(pipe):
+    assert _type(pipe, "Turkey defended Azerbaijan's military operation in Karabakh.") == "SUPPORT"
