@@ -659,3 +659,34 @@ def test_both_sides_of_a_civil_war(pipe):
                       "China urged both sides to stop fighting.")
     urged = [e for e in es if e.cameo[:2] == "02" and country(e.source) == "CHN"]
     assert {e.target.sector for e in urged if e.target is not None} == {"MIL", "REB"}
+
+
+# ---------- no part in a deed ----------
+def test_not_involved_in_strikes_is_no_strike(pipe):
+    es = events(pipe, '"We are not involved in the raids on Houthi ports," the Egyptian foreign minister said.')
+    assert not [e for e in es if e.cameo[:2] in ("18", "19") and e.modality in ("asserted", "reported")]
+
+
+# ---------- a threat of what another will face ----------
+@pytest.mark.parametrize("text", [
+    "Pakistan's army chief warned that India would face severe punishment.",
+    "Pakistan's army chief warned India of severe punishment.",
+])
+def test_a_warning_of_punishment_is_a_threat_to_the_party_named(pipe, text):
+    threats = [e for e in events(pipe, text) if e.cameo[:2] == "13"]
+    assert threats and country(threats[0].source) == "PAK" and country(threats[0].target) == "IND"
+
+
+def test_a_warning_of_what_ones_own_forces_will_do_is_aimed_at_no_own_side(pipe):
+    es = events(pipe, "Pakistan warned that its forces would strike Indian posts.")
+    assert all(country(e.target) != "PAK" for e in es if e.cameo[:2] == "13")
+
+
+# ---------- a stance on a deed against a party, told long before ----------
+def test_condemning_the_aggression_against_a_party_aims_at_its_doer(pipe):
+    text = ("Oil rose on Friday after Rwanda launched strikes on Congolese army positions near Goma. "
+            "Congo's president said the operation was an act of war. "
+            "Markets in Nairobi fell sharply. Investors sold bonds across the region. "
+            "Angola condemned the aggression against Congo.")
+    stances = [e for e in events(pipe, text) if e.cameo[:2] == "11" and country(e.source) == "AGO"]
+    assert stances and country(stances[0].target) == "RWA"

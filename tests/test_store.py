@@ -424,6 +424,10 @@ def test_the_end_of_a_run_gets_at_least_its_floor(tmp_path, monkeypatch):
 
     def limit(w):
         return float(w.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0].split()[0])
+    monkeypatch.delenv("TOCSIN_WRITER_MEMORY", raising=False)
+    with store.writer() as w:
+        assert 100 < limit(w) < 128  # the default, in MiB
+        assert 230 < limit(w.for_end()) < 256
     monkeypatch.setenv("TOCSIN_WRITER_MEMORY", "128MB")
     with store.writer() as w:
         assert 100 < limit(w) < 128  # MiB: what a batch's transaction was given

@@ -1050,6 +1050,8 @@ class ArticlePass:
         for _ in range(2):  # the deed told in this sentence or the two before
             if start > 0:
                 start = doc[start - 1].sent.start
+        if aimed is not None:
+            start = 0  # "condemned the aggression against Iran": the deed on that party, wherever the article told it
         for x in reversed(before):
             t = self._trigger(doc, x)
             if t is None or t.i < start or t.i >= trig.i:

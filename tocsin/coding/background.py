@@ -249,9 +249,13 @@ class Background:
             if c.dep_ not in ("ccomp", "parataxis"):
                 continue
             if lemma(c) in self.befall:
+                faced = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 if any(g.dep_ == "dobj" and (lemma(g) in self.threatened or g.lower_ in self.threatened)
-                       for g in c.children) and any(g.dep_ == "dobj" for g in tok.children):
-                    return None  # "warned Iran that it would face overwhelming force": a threat to whom it warns
+                       for g in c.children) and (any(g.dep_ == "dobj" for g in tok.children) or (
+                        faced is not None and faced.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))):
+                    # "warned Iran that it would face overwhelming force", "warned that Israel would face severe
+                    # punishment": a threat to whom it warns, or to the party it names
+                    return None
                 return "another sense: a warning of a danger, not a threat"
             subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")), None)
             if subj is None:

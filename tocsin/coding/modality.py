@@ -97,6 +97,7 @@ class ModalityRules:
         self.plan = lex.words("@PLAN_VERB")  # verbs whose event-noun object is not done yet
         self.favour = lex.words("@FAVOUR")  # verbs of backing a course: in the present, what they back is a policy
         self.neggov = lex.words("@NEGGOV")
+        self.partake = lex.words("@PARTAKE")
         self.future_noun = lex.words("@FUTURE_NOUN")
         self.hypo_noun = lex.words("@HYPO_NOUN")
         self.stance = lex.words("@STANCE")
@@ -280,6 +281,10 @@ class ModalityRules:
                     found.add("future")  # "troops are to be deployed", "the works are to be stopped"
             elif dep == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.future:
                 found.add("future")  # "preparing for an invasion"
+            elif (dep == "pobj" and head.lower_ in ("in", "with") and head.head.lemma_.lower() in self.partake
+                  and _denied_part(head.head)):
+                found.add("negated")  # "we are not involved in strikes against Iran": no part in the deed
+                own = False
             elif (dep == "pobj" and cur is trigger and head.lower_ == "to" and head.head.pos_ == "VERB"
                   and head.head.lemma_.lower() in self.hypo and head.head.lemma_.lower() not in _CARRY_ON):
                 found.add("hypothetical")  # "wanting to outright ban such imports": the parser's noun "ban" is wanted
@@ -335,3 +340,9 @@ class ModalityRules:
             found.add("hypothetical")  # "Will Russia invade again?": asked, not told ("Why did X close ...?" tells it)
         best = min(found | {"asserted"}, key=lambda m: _RANK.get(m, _CUE_RANK))
         return ModalityResult(best, sayer if best != "asserted" else None, frozenset(found))
+
+
+def _denied_part(word) -> bool:
+    """Whether "involved", "engaged" or "participate" is negated, on itself or on its copula ("are not involved")."""
+    verb = word.head if word.dep_ == "acomp" else word
+    return any(c.dep_ == "neg" for c in (*word.children, *verb.children))

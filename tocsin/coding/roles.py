@@ -1130,8 +1130,12 @@ class Roles:
             # "Maduro is a dictator, the minister told reporters": the verdict is passed on whom it is said of,
             # not on whom it is told to
             targets = self._content_subject(m, ctx, used, binder) or targets
-        if not targets and not m.noun and (m.pattern.code or "")[:2] in ("02", "10", "11"):
+        if not targets and not m.noun and (m.pattern.code or "")[:2] in ("02", "10", "11", "13"):
             targets = self._content_subject(m, ctx, used, binder)
+            if (m.pattern.code or "")[:2] == "13" and binder is not None:
+                # "warned that Israel would face punishment" threatens Israel; "warned that its forces would
+                # strike" names the threatener's own side, whom no threat is aimed at
+                targets = [a for a in targets if a.country != binder.country]
         if not targets and "11" <= (m.pattern.code or "")[:2] <= "20":
             targets = self._retaliation_target(m, ctx, used, binder)
         if m.noun and not sources and targets and (lemma(m.anchor) in self.mutual or m.anchor.lower_ in self.mutual):

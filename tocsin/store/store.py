@@ -37,13 +37,14 @@ END_FLOOR = "256MB"
 
 
 def _writer_memory() -> str:
-    """DuckDB's memory limit for a writing run: ``TOCSIN_WRITER_MEMORY`` (e.g. ``128MB``), else 256MB.
+    """DuckDB's memory limit for a writing run: ``TOCSIN_WRITER_MEMORY`` (e.g. ``512MB``), else 128MB.
 
     A batch's transaction needs little (the near-copy window's pages, ~70 MB); what more DuckDB is given
     fills with the pages it wrote and the checkpoints' merges of them, which grow with the store until the
-    limit stops them. At 128 MB a million distinct articles ingested flat, but the end of the run ran out of
-    memory (docs/hardening.md). The value goes into a SET statement, so only a size is accepted."""
-    value = os.environ.get("TOCSIN_WRITER_MEMORY", "").strip() or "256MB"
+    limit stops them. At 128 MB a million distinct articles ingest flat (peak 435 MB at 100k, 479 at 1M), and
+    the end of the run, given ``END_FLOOR``, finishes (docs/hardening.md). The value goes into a SET
+    statement, so only a size is accepted."""
+    value = os.environ.get("TOCSIN_WRITER_MEMORY", "").strip() or "128MB"
     if not _SIZE.fullmatch(value):
         raise BadStore(f"TOCSIN_WRITER_MEMORY={value!r} is not a size such as 256MB or 1GB")
     return value
