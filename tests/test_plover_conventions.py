@@ -221,3 +221,11 @@ def test_responses_in_force_and_pardons(pipe, text, expected):
 
 def test_defending_a_deed_is_support_not_the_deed(pipe):
     assert _type(pipe, "Turkey defended Azerbaijan's military operation in Karabakh.") == "SUPPORT"
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda Sign Deal to Share Intelligence",
+    "Ghana and Togo signed an agreement to extradite fugitives.",
+])
+def test_an_agreement_to_cooperate_is_cooperation(pipe, text):
+    assert _type(pipe, text) == "COOPERATE"

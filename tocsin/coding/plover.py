@@ -58,6 +58,10 @@ def _about(tok: Token) -> set[str]:
             for g in c.children:
                 if g.dep_ == "pobj":
                     out |= {lemma(g), g.lower_} | {lemma(x) for x in g.children if x.dep_ in _ABOUT_DEPS}
+        elif c.dep_ in ("acl", "relcl") and c.i > tok.i and any(a.lower_ == "to" for a in c.children):
+            # "a deal to share intelligence", "an accord to end the fighting": what it binds them to do
+            out |= {lemma(c)} | {w for g in c.children if g.dep_ in ("dobj", "obj")
+                                 for w in (lemma(g), g.lower_)}
     return out
 
 
@@ -122,4 +126,9 @@ class PloverRefiner:
         obj = m.obj
         if obj is None:
             obj = next((c for c in m.trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        return _about(obj) if obj is not None else set()
+        out = _about(obj) if obj is not None else set()
+        for c in m.trigger.children:
+            if c.dep_ in ("xcomp", "advcl") and c.i > m.trigger.i and any(a.lower_ == "to" for a in c.children):
+                # "signed a deal to share intelligence" with the purpose hung on the verb
+                out |= {lemma(c)} | {w for g in c.children if g.dep_ in ("dobj", "obj") for w in (lemma(g), g.lower_)}
+        return out
