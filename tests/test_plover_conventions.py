@@ -229,3 +229,11 @@ def test_defending_a_deed_is_support_not_the_deed(pipe):
 ])
 def test_an_agreement_to_cooperate_is_cooperation(pipe, text):
     assert _type(pipe, text) == "COOPERATE"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India warned Pakistan of a fitting reply to any misadventure.", "THREATEN"),
+    ("The Khmer Rouge agreed to surrender.", "CONCEDE"),
+])
+def test_warned_replies_and_agreed_surrenders(pipe, text, expected):
+    assert _type(pipe, text) == expected
