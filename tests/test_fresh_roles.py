@@ -690,3 +690,12 @@ def test_condemning_the_aggression_against_a_party_aims_at_its_doer(pipe):
             "Angola condemned the aggression against Congo.")
     stances = [e for e in events(pipe, text) if e.cameo[:2] == "11" and country(e.source) == "AGO"]
     assert stances and country(stances[0].target) == "RWA"
+
+
+# ---------- "who" is a person, not the place the parser hung it on ----------
+def test_who_after_a_place_is_the_people_there(pipe):
+    es = events(pipe, "Police in Kenya have fired tear gas at thousands of protesters in the capital, Nairobi, who were "
+                      "demanding the resignation of President William Ruto over rising taxes.", date(2024, 6, 26))
+    demands = [e for e in es if e.cameo[:2] == "10"]
+    assert demands and demands[0].source is not None and demands[0].source.sector != "GOV"
+    assert demands[0].target is not None and demands[0].target.sector == "GOV"

@@ -1,6 +1,8 @@
 """Small reads of the dependency parse that the matching and role stages share."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from ..nlp import text_of
@@ -50,6 +52,30 @@ _CAUSATIVE = {"let"}
 def _documents() -> frozenset[str]:
     from .patterns import lexicon  # the lexicon imports nothing of the parse helpers
     return lexicon().words("@DOCUMENT")
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    from .patterns import lexicon
+    return lexicon().words("@PLACE") | {"capital", "capitals"}
+
+
+def who_head(head: Token, rel: Token) -> Token:
+    """The noun a "who" clause is about: "thousands of protesters in the capital, Nairobi, who were demanding":
+    a place the parser hangs the clause on is where the people are, not who does it."""
+    if rel.lower_ not in ("who", "whom"):
+        return head
+    h = head
+    for _ in range(4):
+        if not (h.ent_type_ in ("GPE", "LOC", "FAC") or h.lower_ in _place_nouns()):
+            break
+        if h.dep_ == "appos":
+            h = h.head
+        elif h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            h = h.head.head
+        else:
+            return head
+    return h
 
 
 def _opposing() -> frozenset[str]:
@@ -129,7 +155,7 @@ def patients(verb: Token) -> list[Token]:
         c for c in (counted_fragment(verb),) if c is not None]
     if own:
         # "Kim, who was sentenced to 30 years": the relative pronoun is the noun it hangs on
-        return [verb.head if c.lower_ in RELATIVE and verb.dep_ == "relcl" else c for c in own]
+        return [who_head(verb.head, c) if c.lower_ in RELATIVE and verb.dep_ == "relcl" else c for c in own]
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return patients(verb.head) if verb.dep_ == "conj" and passive(verb) else []
     cur = verb
@@ -155,7 +181,7 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
         for c in cur.children:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in RELATIVE and cur.dep_ == "relcl":
-                    return cur.head
+                    return who_head(cur.head, c)
                 return c
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
