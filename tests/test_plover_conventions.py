@@ -237,3 +237,17 @@ def test_an_agreement_to_cooperate_is_cooperation(pipe, text):
 ])
 def test_warned_replies_and_agreed_surrenders(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected, mode", [
+    # a conviction or sentence is a sanction (mode convict); "found guilty" has its adjective as a predicate
+    ("Three Opposition Activists Found Guilty of Sedition", "SANCTION", "convict"),
+    ("A Cairo court found the former minister guilty of fraud.", "SANCTION", "convict"),
+    ("Ex-President Sentenced to 20 Years in Prison", "SANCTION", "convict"),
+    # a promise to keep a ceasefire is the ceasefire
+    ("The warring parties agreed to observe a truce.", "RETREAT", "ceasefire"),
+    ("Both Sides Agree to Implement Ceasefire in Darfur", "RETREAT", "ceasefire"),
+])
+def test_convictions_and_promised_ceasefires(pipe, text, expected, mode):
+    e = _main(pipe, text)
+    assert (e.plover.type, e.plover.mode) == (expected, mode)
