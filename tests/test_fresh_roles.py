@@ -699,3 +699,11 @@ def test_who_after_a_place_is_the_people_there(pipe):
     demands = [e for e in es if e.cameo[:2] == "10"]
     assert demands and demands[0].source is not None and demands[0].source.sector != "GOV"
     assert demands[0].target is not None and demands[0].target.sector == "GOV"
+
+
+# ---------- a bare ministry tells what its own state did ----------
+def test_a_bare_ministry_after_the_deed_is_the_doers(pipe):
+    es = events(pipe, "Trade talks stalled this week. Vietnam has imposed sanctions on two Cambodian firms after Phnom "
+                      "Penh approved a new dam on the Mekong, the foreign ministry said on Friday.")
+    told = [e for e in es if e.cameo == "010" and "ministry" in (e.source.text if e.source else "")]
+    assert told and country(told[0].source) == "VNM"

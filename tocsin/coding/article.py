@@ -694,6 +694,10 @@ class ArticlePass:
             trig = self._trigger(doc, e)
             sent = trig.sent if trig is not None else None
             src, tgt, said = e.source, e.target, e.attributed_to
+            if sent is not None and trig is not None and e.cameo[:2] == "01" and _bare(src) and src.sector in _OFFICE_SECTORS:
+                # "China has imposed sanctions on US firms, the foreign ministry said": a bare ministry tells what its
+                # own state did
+                src = self._teller_of(trig, src) or src
             if sent is not None:
                 src = self._resolve(src, doc, sent, trig, table, last_seen, other=tgt)
                 tgt = self._resolve(tgt, doc, sent, trig, table, last_seen, other=src)
@@ -914,6 +918,26 @@ class ArticlePass:
                   if c.dep_ in ("parataxis", "ccomp", "advcl") and c.pos_ == "VERB" and c.lemma_.lower() in self.say
                   and c.i > trig.i]
         return {t.i for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+    def _teller_of(self, trig: Token, src: Actor) -> Actor | None:
+        """The state whose deed a bare organ's statement tells: the country of the subject of the clause said,
+        when that subject is a state named as a whole ("China has imposed ...", "Russia will expel ...")."""
+        clauses = [c for c in trig.children if c.dep_ in ("ccomp", "parataxis")]
+        if trig.dep_ == "parataxis":
+            clauses.append(trig.head)
+        for c in clauses:
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            # only a clause told before its teller ("..., the ministry said"): "the ministry said Russia had
+            # attacked" may be the attacked state's ministry
+            if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ != "GPE" or c.i > trig.i:
+                continue
+            try:
+                a = self.actors.actor(subj, None)
+            except Exception:  # a resolver bug must not lose the article
+                a = None
+            if a is not None and a.country and not a.sector:
+                return _with(src, a.country)
+        return None
 
     def _other_party(self, doc: Doc, sent: Span, trig: Token, src: Actor, table: ArticleActors,
                      last_seen: dict[str, tuple[int, str]]) -> Actor | None:
