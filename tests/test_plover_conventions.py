@@ -251,3 +251,11 @@ def test_warned_replies_and_agreed_surrenders(pipe, text, expected):
 def test_convictions_and_promised_ceasefires(pipe, text, expected, mode):
     e = _main(pipe, text)
     assert (e.plover.type, e.plover.mode) == (expected, mode)
+
+
+@pytest.mark.parametrize("text", [
+    "The government said it would scrap the fuel tax.",
+    "Senegal Will Shelve Controversial Mining Project After Protests",
+])
+def test_a_promise_to_drop_a_policy_is_a_concession(pipe, text):
+    assert _type(pipe, text) == "CONCEDE"
