@@ -259,3 +259,12 @@ def test_convictions_and_promised_ceasefires(pipe, text, expected, mode):
 ])
 def test_a_promise_to_drop_a_policy_is_a_concession(pipe, text):
     assert _type(pipe, text) == "CONCEDE"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # only the statement about it has a party: the headline's deed is still its event
+    ("Mass Killings Reported in Sudan in Lead Up to Talks", "ASSAULT"),
+    ("Inspectors Report Use of Chemical Weapons Near Idlib", "ASSAULT"),
+])
+def test_a_reported_deed_outranks_the_report(pipe, text, expected):
+    assert _type(pipe, text) == expected

@@ -275,9 +275,10 @@ class EventCoder:
                 partyless.append(c)
                 continue  # no party; unless the act implies its agent ("drones were banned"), for the article pass
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)
-        if not out and partyless and _alone(sent):
+        if partyless and _alone(sent) and all(e.plover is None for e in out):
             # a text of one sentence, a headline ("Six indicted by grand jury", "Dozens march in downtown
-            # demonstration"), reports its event even where it leaves the parties implicit
+            # demonstration"), reports its event even where it leaves the parties implicit, beside a statement
+            # about it ("Mass deportations reported in Kenya")
             for c in partyless:
                 out += self._events(c, [], [], sentence, si, len(out), ctx)
         return out
