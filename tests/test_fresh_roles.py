@@ -707,3 +707,34 @@ def test_a_bare_ministry_after_the_deed_is_the_doers(pipe):
                       "Penh approved a new dam on the Mekong, the foreign ministry said on Friday.")
     told = [e for e in es if e.cameo == "010" and "ministry" in (e.source.text if e.source else "")]
     assert told and country(told[0].source) == "VNM"
+
+
+# ---------- a place's name before a deed is where it was ----------
+@pytest.mark.parametrize("text", [
+    "A Kabul suicide attack killed 20 people.",
+    "Two soldiers were wounded in a Kandahar rocket attack.",
+])
+def test_a_place_before_a_deed_is_no_doer(pipe, text):
+    force = [e for e in events(pipe, text) if e.cameo[:2] in ("18", "19")]
+    assert force and not [e for e in force if country(e.source) in ("AFG", "SYR")]
+
+
+def test_a_deed_on_a_place_still_names_its_doer(pipe):
+    es = events(pipe, "A Russia missile attack on Kyiv killed 20 people.")
+    assert [e for e in es if e.cameo[:2] in ("18", "19") and country(e.source) == "RUS"]
+
+
+# ---------- a news organisation spoken to lends no country ----------
+def test_a_news_organisation_told_lends_no_country(pipe):
+    es = events(pipe, "Security forces freed 150 passengers and killed 16 militants in Balochistan, a security official "
+                      "told the BBC.")
+    assert not [e for e in es if country(e.source) == "GBR"]
+
+
+# ---------- the attack condemned is not the condemner's own forces' raid ----------
+def test_a_leader_condemning_an_attack_aims_at_no_own_forces(pipe):
+    text = ("Gunmen attacked a bus in Balochistan on Tuesday. Security forces later killed 16 militants, officials said. "
+            "At least 10 soldiers were killed in the fighting. "
+            "Prime Minister Shehbaz Sharif condemned the cowardly attack.")
+    stances = [e for e in events(pipe, text) if e.cameo[:2] == "11"]
+    assert stances and all(country(e.target) != "PAK" for e in stances)

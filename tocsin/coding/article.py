@@ -327,6 +327,8 @@ class ArticlePass:
         self.mob: frozenset[str] = lexicon.words("@MOB") if lexicon is not None else frozenset({"mob", "mobs"})
         # force met with force ("destroyers intercepted the drones"): no attack a stance on "the attacks" is taken on
         self.defence: frozenset[str] = lexicon.words("@DEFENCE") if lexicon is not None else frozenset()
+        # "the fighting", "the clashes": a deed of two sides, neither of them its attacker
+        self.mutual: frozenset[str] = lexicon.words("@MUTUAL_FIGHT") if lexicon is not None else frozenset()
         # "rejected criticism from Washington": disapproval its subject withstands is aimed at that subject
         self.withstand: frozenset[str] = lexicon.words("@WITHSTAND") if lexicon is not None else frozenset()
         # "the group", "the movement": the group the article named last
@@ -1085,6 +1087,11 @@ class ArticlePass:
                 continue
             if t.lemma_.lower() in self.defence:
                 continue  # "its destroyers intercepted several drones": they met the attacks, they did not make them
+            if t.lemma_.lower() in self.mutual or t.lower_ in self.mutual:
+                continue  # "soldiers were killed in the fighting": whoever fought, the attack was another's
+            if (x.source is not None and src.country and x.source.country == src.country
+                    and {src.sector, x.source.sector} <= _OFFICE_SECTORS):
+                continue  # "the prime minister condemned the attack": not his own forces' raid told before it
             if x.cameo[:2] in roots and x.source is not None and x.source.code and x.source.code != src.code \
                     and x.modality in ("asserted", "reported") and (
                         aimed is None or (x.target is not None and x.target.country == aimed.country)):

@@ -294,7 +294,7 @@ class EventCoder:
         # Syria's troops from Lebanon and called for the government to resign" names no Syrian government
         countries = {a.country for c in found if outside(c.m.anchor.i)
                      for a in (*c.sources, *c.targets, c.sayer) if a is not None and a.country
-                     and a.sector not in _WHOLE_STATE and not _seat(a.text)}
+                     and a.sector not in _WHOLE_STATE and a.sector != "MED" and not _seat(a.text)}
         by_place = not countries
         if by_place and any(c.code.code[:3] == "042" and outside(c.m.anchor.i) for c in found):
             # "the former prime minister visited NATO headquarters in Brussels, discussing ...": the place of a

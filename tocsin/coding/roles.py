@@ -107,8 +107,9 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
         else:
             # "Opposition leaders demanded the withdrawal of Syria's troops", "the government accused Syria": a
             # state, or its armed forces, dealt with as a whole is another state than the bare organ's
+            # (nor a news organisation spoken to: "a security official told the BBC")
             country = next((a.country for a in others if a.country and a.sector not in _WHOLE_STATE
-                            and not _seat(a.text)), None)
+                            and a.sector != "MED" and not _seat(a.text)), None)
             if country is None and home not in {a.country for a in others if a.sector in _WHOLE_STATE}:
                 # "demonstrators demanded the withdrawal of Syrian troops": the state they deal with is no home
                 country = home
@@ -368,6 +369,9 @@ class Roles:
         # people a deed is done to, whoever holds or harmed them ("schoolchildren abducted by gunmen")
         self.held = lex.words("@PERSON_HELD") | lex.words("@CIVILIAN")
         self.sites = lex.words("@TARGET_SITE")
+        # the buildings and vehicles an attack is named by ("the Pakistan train attack"): not places of a state's
+        # own (a "Uganda border raid" is Uganda's)
+        self.hit_sites = lex.words("@VEHICLE") | lex.words("@HIT_SITE")
         self.charge = lex.words("@CHARGE")
 
     # ---------- one mention -> one actor ----------
@@ -612,6 +616,9 @@ class Roles:
         for t in tok.subtree:
             if t.i == tok.i or t.i in skip:
                 continue
+            if (source and t.dep_ == "compound" and (lemma(tok) in self.force_things or tok.lower_ in self.force_things)
+                    and self._place_compound(t, tok, ctx)):
+                continue  # "a Kabul suicide attack", "the Pakistan train attack": where it was, not who did it
             if t.pos_ == "ADJ" or (t.pos_ == "PROPN" and t.dep_ in ("compound", "amod")):  # "the Bolivian vote"
                 a = self.actors.lookup(t.text, ctx.when)
                 if a is not None and t.pos_ == "ADJ" and not a.country:
@@ -902,6 +909,18 @@ class Roles:
                 return None  # the clause of the speaker, who addresses no one
         return None
 
+    def _place_compound(self, mod: Token, deed: Token, ctx: ArticleContext) -> bool:
+        """A place's proper name before a deed of force that names no target: a city ("a Kabul suicide attack"),
+        or a country before the site hit ("the Pakistan train attack", "a Nigeria church attack") is where it
+        happened; "a U.S. drone strike", "a Russia strike on Kyiv" name the doer."""
+        if mod.pos_ != "PROPN" or mod.ent_type_ != "GPE" or mod.i > deed.i or any(
+                c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting") for c in deed.children):
+            return False
+        a = self.actors.lookup(mod.text, ctx.when)
+        if a is None or not a.country or a.sector:
+            return True  # a city, or a capital's name (its government only as a party, not as a modifier here)
+        return any(lemma(t) in self.hit_sites or t.lower_ in self.hit_sites for t in mod.doc[mod.i + 1:deed.i])
+
     def _modifier_actor(self, m: Match, ctx: ArticleContext, used: set[int]) -> list[Actor]:
         """"a Belarusian assault", "Russian airstrikes", "US Predator attacks", "Saudi-led airstrikes"."""
         led = self._led_by(m.anchor, ctx, used)
@@ -913,6 +932,9 @@ class Roles:
                 if a is not None and a.code and m.noun and (m.pattern.code or "")[:2] == "14" and (
                         a.sector == "GOV" and _seat(c.text)):
                     continue  # "Dhaka protests": the capital is where, its people protest (``place_actor``)
+                if m.noun and c.dep_ == "compound" and "18" <= (m.pattern.code or "")[:2] <= "20" and self._place_compound(
+                        c, m.anchor, ctx):
+                    continue  # "a Kabul suicide attack", "the Pakistan train attack": where it was, not who did it
                 if a is not None and a.code:
                     used.add(c.i)
                     return [a]
@@ -1196,6 +1218,8 @@ class Roles:
                     if d.i in used or _anti(d):
                         continue
                     a = None
+                    if d.dep_ == "compound" and self._place_compound(d, deed, ctx):
+                        continue  # "wounded in a Syria rocket attack": where it was ("in a PKK attack": whose)
                     if d.dep_ in ("poss", "compound"):
                         a = self.actor(d, ctx)
                     elif d.dep_ == "amod":
