@@ -687,8 +687,9 @@ class ArticlePass:
         if len(sents) < 2:  # no article around the sentence to imply an agent from
             # a headline that leaves its parties implicit ("Six indicted by grand jury") still reports its event
             kept = [e for e in events if e.source is not None or e.target is not None]
-            if all(e.plover is None for e in kept):
-                # or only a statement about it has a party ("Mass deportations reported in Kenya")
+            if all(e.plover is None and e.source is None for e in kept):
+                # or only a statement about it has a party, and no speaker ("Mass deportations reported in Kenya";
+                # not "..., the agency said": the agency's words, no deed of its own)
                 kept = [e for e in events if e in kept or e.plover is not None] or events
             return [_no_self_target(e) for e in kept]
         table = self.table(doc, article, events, places)

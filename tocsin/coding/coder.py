@@ -275,7 +275,7 @@ class EventCoder:
                 partyless.append(c)
                 continue  # no party; unless the act implies its agent ("drones were banned"), for the article pass
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)
-        if partyless and _alone(sent) and all(e.plover is None for e in out):
+        if partyless and _alone(sent) and all(e.plover is None and e.source is None for e in out):
             # a text of one sentence, a headline ("Six indicted by grand jury", "Dozens march in downtown
             # demonstration"), reports its event even where it leaves the parties implicit, beside a statement
             # about it ("Mass deportations reported in Kenya")
