@@ -268,3 +268,13 @@ def test_a_promise_to_drop_a_policy_is_a_concession(pipe, text):
 ])
 def test_a_reported_deed_outranks_the_report(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Russia spoke out in defense of Serbia's actions in Kosovo.",
+    "Iran rallied Muslim nations behind the Palestinian cause.",
+    "Japan's emperor expressed deep remorse for the suffering caused by Japan during the war.",
+    "India upgraded its diplomatic mission in Kabul to a full embassy.",
+])
+def test_more_ways_of_support(pipe, text):
+    assert _type(pipe, text) == "SUPPORT"
