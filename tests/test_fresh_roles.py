@@ -750,3 +750,10 @@ def test_may_the_person_speaks_and_dates_nothing(pipe):
 def test_a_feasts_name_on_a_noun_is_no_date(pipe):
     es = events(pipe, "Germany condemned the Christmas market attack in Magdeburg.", date(2024, 12, 21))
     assert es and all(e.date == "2024-12-21" for e in es)
+
+
+# ---------- an armed group's victims at home ----------
+def test_an_armed_groups_victims_at_home_are_its_countrys_people(pipe):
+    es = events(pipe, "Rebels in Darfur attacked a market, killing 12 people.")
+    killed = [e for e in es if e.cameo[:2] == "18" and e.target is not None]
+    assert killed and country(killed[0].target) == "SDN"
