@@ -738,3 +738,22 @@ def test_a_leader_condemning_an_attack_aims_at_no_own_forces(pipe):
             "Prime Minister Shehbaz Sharif condemned the cowardly attack.")
     stances = [e for e in events(pipe, text) if e.cameo[:2] == "11"]
     assert stances and all(country(e.target) != "PAK" for e in stances)
+
+
+# ---------- a month's name that is a person's ----------
+def test_may_the_person_speaks_and_dates_nothing(pipe):
+    es = events(pipe, "Theresa May met Emmanuel Macron in Paris. May said the talks had been useful.", date(2018, 4, 1))
+    said = [e for e in es if e.cameo == "010"]
+    assert said and country(said[0].source) == "GBR" and said[0].date == "2018-04-01"
+
+
+def test_a_feasts_name_on_a_noun_is_no_date(pipe):
+    es = events(pipe, "Germany condemned the Christmas market attack in Magdeburg.", date(2024, 12, 21))
+    assert es and all(e.date == "2024-12-21" for e in es)
+
+
+# ---------- an armed group's victims at home ----------
+def test_an_armed_groups_victims_at_home_are_its_countrys_people(pipe):
+    es = events(pipe, "Rebels in Darfur attacked a market, killing 12 people.")
+    killed = [e for e in es if e.cameo[:2] == "18" and e.target is not None]
+    assert killed and country(killed[0].target) == "SDN"

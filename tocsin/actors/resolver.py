@@ -89,7 +89,8 @@ class ActorResolver:
         return found.model_copy() if found is not None else None
 
     def _actor(self, head: "Token", when: date | None) -> Actor | None:
-        if head.pos_ in ("PRON", "NUM", "SYM", "PUNCT", "X") or head.ent_type_ in _NOT_ACTOR_ENTS:
+        if head.pos_ in ("PRON", "NUM", "SYM", "PUNCT", "X") or (
+                head.ent_type_ in _NOT_ACTOR_ENTS and not _month_named_person(head)):
             return None
         toks = _phrase_tokens(head)
         ws: list[Word] = []
@@ -446,6 +447,12 @@ def _fits(e: Entry, ws: Sequence[Word], i: int, length: int, lenient: bool) -> b
     if e.kind == SECTOR or lenient or length > 1:
         return True
     return ws[i].orig[:1].isupper()
+
+
+def _month_named_person(tok) -> bool:
+    """"May said the talks were useful": a month's name as a clause's subject or a possessor is someone's name."""
+    return (tok.ent_type_ == "DATE" and tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass", "poss")
+            and tok.lower_ in ("may", "june", "april", "august"))
 
 
 def _surname_ok(e: Entry, ws: Sequence[Word], i: int, ix: Index) -> bool:

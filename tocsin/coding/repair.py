@@ -335,6 +335,13 @@ def reattach_conjuncts(doc: Doc) -> None:
     for tok in doc:
         if _stative(tok):
             _as_adjective(tok)
+        if tok.pos_ == "AUX" and tok.text[:1].isupper() and tok.tag_ == "MD" and (
+                tok.dep_ in ("nsubj", "nsubjpass", "poss")
+                or (tok.dep_ == "aux" and tok.head.tag_ in ("VBD", "VBZ") and tok.head.i == tok.i + 1)):
+            # "May said the talks were useful": a modal takes no finite verb; the name is the subject
+            tok.pos_, tok.tag_ = "PROPN", "NNP"
+            if tok.dep_ == "aux":
+                tok.dep_ = "nsubj"
     for tok, gov in moves:
         cc = next((c for c in tok.head.children if c.dep_ == "cc" and c.i == tok.i - 1), None)
         tok.head = gov

@@ -99,9 +99,13 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
     Indian fleet" says nothing of whose drone it was. A ``venue`` home comes from the places
     the sentence names, which say where police act but not whose ministers met there."""
     def fill(actors: list[Actor], others: list[Actor]) -> list[Actor]:
+        victims = False
         if hostile:
             rivals = {a.country for a in others if a.country and a.sector in _STATE}
             country = next((a.country for a in others if a.country and a.sector not in _STATE), None)
+            # "rebels in Darfur attacked a market, killing 12 people": an armed group's victims at home are its
+            # country's people
+            victims = country is not None and any(a.country == country and a.sector == "REB" for a in others)
             if country is None and home not in rivals:
                 country = home
         else:
@@ -116,7 +120,7 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
         if country is None:
             return actors
         # people where they act ("demonstrators marched through Caracas"), but no government
-        kinds = _PEOPLE_HERE if venue and country == home else _DOMESTIC
+        kinds = _PEOPLE_HERE if venue and country == home else _DOMESTIC | ({"CVL"} if victims else set())
         return [Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector)
                 if (not a.country and a.sector in kinds and a.code == a.sector
                     and not _says_where(a.text) and not office_holder(a.text) and not _foreign(a.text)

@@ -47,8 +47,24 @@ class Mention:
 
 
 def time_entities(doc) -> list[tuple[int, int]]:
-    """The DATE and TIME entities of a Doc as token offsets."""
-    return [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    """The DATE and TIME entities of a Doc as token offsets, without names the recogniser took for dates."""
+    return [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME") and not _no_date(e)]
+
+
+# nouns a feast's name may qualify and still be a time ("Christmas Eve", "the Easter weekend")
+_TIME_HEADS = frozenset({"eve", "day", "days", "weekend", "holiday", "holidays", "period", "season", "break", "week",
+                         "morning", "night", "evening", "time"})
+
+
+def _no_date(ent) -> bool:
+    """"May said the talks were useful": a month's name that is a clause's subject or a possessor is a person;
+    "the Christmas market": a feast's name that only qualifies another noun names no date."""
+    if len(ent) != 1:
+        return False
+    tok = ent[0]
+    if tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.lower_ in ("may", "june", "april", "august"):
+        return True
+    return tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in _TIME_HEADS and not tok.like_num
 
 
 def _counts_from(words: str, cue: str) -> bool:
