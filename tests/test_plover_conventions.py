@@ -278,3 +278,11 @@ def test_a_reported_deed_outranks_the_report(pipe, text, expected):
 ])
 def test_more_ways_of_support(pipe, text):
     assert _type(pipe, text) == "SUPPORT"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Serb forces expelled thousands of ethnic Albanians from their homes.", "ASSAULT"),
+    ("Russia and China signed a contract to build a nuclear power plant.", "COOPERATE"),
+])
+def test_mass_expulsions_and_contracts(pipe, text, expected):
+    assert _type(pipe, text) == expected
