@@ -757,3 +757,8 @@ def test_an_armed_groups_victims_at_home_are_its_countrys_people(pipe):
     es = events(pipe, "Rebels in Darfur attacked a market, killing 12 people.")
     killed = [e for e in es if e.cameo[:2] == "18" and e.target is not None]
     assert killed and country(killed[0].target) == "SDN"
+
+
+def test_the_commons_and_the_lords_are_parliament(pipe):
+    es = events(pipe, "The Lords rejected the assisted dying bill.", date(2015, 9, 11))
+    assert [e for e in es if e.cameo[:2] == "12" and code(e.source) == "GBRLEG"]
