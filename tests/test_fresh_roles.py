@@ -762,3 +762,16 @@ def test_an_armed_groups_victims_at_home_are_its_countrys_people(pipe):
 def test_the_commons_and_the_lords_are_parliament(pipe):
     es = events(pipe, "The Lords rejected the assisted dying bill.", date(2015, 9, 11))
     assert [e for e in es if e.cameo[:2] == "12" and code(e.source) == "GBRLEG"]
+
+
+# ---------- a state's own act signed is no agreement ----------
+def test_signing_an_order_is_no_agreement(pipe):
+    es = events(pipe, "The Argentine president signed an order imposing duties on imports from Brazil.", date(2025, 2, 1))
+    assert not [e for e in es if e.cameo[:2] == "05"]
+    assert [e for e in es if e.cameo[:3] == "163" and country(e.source) == "ARG"]
+
+
+def test_a_law_signed_does_what_its_signer_does(pipe):
+    es = events(pipe, "Putin signed a law banning foreign-funded groups.", date(2024, 2, 1))
+    bans = [e for e in es if e.cameo[:2] == "17"]
+    assert bans and country(bans[0].source) == "RUS"
