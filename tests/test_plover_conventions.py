@@ -286,3 +286,13 @@ def test_more_ways_of_support(pipe, text):
 ])
 def test_mass_expulsions_and_contracts(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Human Rights Watch Calls Out Ghana for Abuses", "ACCUSE"),
+    ("The president called out the army to restore order.", "MOBILIZE"),
+    ("Demonstrators Flood Streets of Accra", "PROTEST"),
+    ("Ghana Agrees to Electoral Reforms After Protests", "CONCEDE"),
+])
+def test_calls_out_crowds_and_agreed_reforms(pipe, text, expected):
+    assert _type(pipe, text) == expected
