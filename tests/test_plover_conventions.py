@@ -296,3 +296,8 @@ def test_mass_expulsions_and_contracts(pipe, text, expected):
 ])
 def test_calls_out_crowds_and_agreed_reforms(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+def test_tear_gas_is_riot_control_not_a_chemical_weapon(pipe):
+    e = _main(pipe, "Protesters Tear-Gassed in Kampala")
+    assert e.cameo == "175"
