@@ -775,3 +775,15 @@ def test_a_law_signed_does_what_its_signer_does(pipe):
     es = events(pipe, "Putin signed a law banning foreign-funded groups.", date(2024, 2, 1))
     bans = [e for e in es if e.cameo[:2] == "17"]
     assert bans and country(bans[0].source) == "RUS"
+
+
+# ---------- a name and a past verb read as one noun phrase ----------
+def test_a_name_read_as_a_noun_phrase_still_acts(pipe):
+    es = events(pipe, "Trump imposed tariffs on Mexico.", date(2025, 2, 1))
+    assert [e for e in es if e.cameo[:3] == "163" and country(e.source) == "USA"]
+
+
+# ---------- every party a sanction is aimed at ----------
+def test_a_sanction_on_two_parties_hits_both(pipe):
+    es = events(pipe, "Brazil imposed duties on imports from Argentina and Uruguay.", date(2025, 2, 1))
+    assert {country(e.target) for e in es if e.cameo[:3] == "163"} == {"ARG", "URY"}

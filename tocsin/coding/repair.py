@@ -188,6 +188,26 @@ def _charged_deed(tok: Token) -> Token | None:
     return deed
 
 
+def _noun_read_subject(sent) -> None:
+    """"Trump imposed tariffs on Mexico": the parser reads a name and a past verb as one noun phrase ("Trump" the
+    root, "imposed" an adjective of "tariffs"). A sentence whose root is a name followed at once by a past form
+    hung as an adjective on the root's object is that name doing the past verb."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or not root.text[:1].isupper() or root.i + 1 >= sent.end:
+        return
+    verb = root.doc[root.i + 1]
+    obj = verb.head
+    if (verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "amod" or obj.head.i != root.i
+            or obj.dep_ not in ("dobj", "appos", "npadvmod", "dep") or obj.i <= verb.i):
+        return
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
+    for c in list(root.children):
+        if c.i > root.i and c.i != verb.i:
+            c.head = verb
+    obj.head, obj.dep_ = verb, "dobj"
+    root.head, root.dep_, root.pos_ = verb, "nsubj", "PROPN"
+
+
 def _stative(tok: Token) -> bool:
     """"it was alarmed by reports", "is concerned about": a participle of feeling is a state, not a passive."""
     return (tok.tag_ == "VBN" and tok.lower_ in _lex_words("@STATIVE")
@@ -332,6 +352,8 @@ def reattach_conjuncts(doc: Doc) -> None:
         deed = _charged_deed(tok)
         if deed is not None:
             tok.head = deed  # "accused the group of shelling the town, killing 20": the killing is charged too
+    for sent in list(doc.sents):
+        _noun_read_subject(sent)
     for tok in doc:
         if _stative(tok):
             _as_adjective(tok)

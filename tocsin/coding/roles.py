@@ -1358,7 +1358,7 @@ class Roles:
             sources = [owner]
         own = {a.code for a in sources if a.code}
         if aim is not None and aim.code not in own:
-            targets = [aim]
+            targets = [aim] + [a for a in self._more_aims(noun, ctx) if a.code != aim.code and a.code not in own]
         elif owner is not None:
             targets = [a for a in targets if a.code != owner.code]
         return sources, targets
@@ -1374,6 +1374,26 @@ class Roles:
             aim = next((a for a in targets if a.code and (owner is None or a.code != owner.code)), None)
         ctx.memory.sanctions[noun.i] = (owner, aim)
         return owner, aim
+
+    def _more_aims(self, noun: Token, ctx: ArticleContext) -> list[Actor]:
+        """The parties a sanction's "on/against" phrase names after the first ("tariffs on Mexico and Canada",
+        "duties on imports from Mexico and Canada")."""
+        out: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ != "prep" or c.lower_ not in ("on", "against", "upon"):
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                heads = [g] + [x for p in g.children if p.dep_ == "prep" and p.lower_ == "from"
+                               for x in p.children if x.dep_ == "pobj"]
+                for h in heads:
+                    for x in h.children:
+                        if x.dep_ == "conj":
+                            a = self.actor(x, ctx)
+                            if a is not None and a.code and a.country:
+                                out.append(a)
+        return out
 
     def _sanction_noun(self, m: Match, slots: Slots) -> Token | None:
         """The sanction a predicate acts on: its object, its passive subject, or the object of the
