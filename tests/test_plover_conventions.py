@@ -301,3 +301,18 @@ def test_calls_out_crowds_and_agreed_reforms(pipe, text, expected):
 def test_tear_gas_is_riot_control_not_a_chemical_weapon(pipe):
     e = _main(pipe, "Protesters Tear-Gassed in Kampala")
     assert e.cameo == "175"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Journalist Beaten by Police in Harare", "Journalist beaten by police in Harare"),
+    ("Stones Thrown at Police in Kumasi", "Stones thrown at police in Kumasi"),
+    ("Golden Dawn Leader Arrested in Athens", "Golden Dawn leader arrested in Athens"),
+])
+def test_title_case_participles_in_en_lose_their_capital(line, expected):
+    from tocsin.headline import sentence_case
+    assert sentence_case(line) == expected
+
+
+def test_a_headline_passive_in_en_is_coded(pipe):
+    e = _main(pipe, "Journalist Beaten by Police in Harare")
+    assert e.plover.type == "ASSAULT" and e.source.sector == "COP"

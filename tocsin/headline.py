@@ -17,6 +17,8 @@ from functools import lru_cache
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 # inflections tried back to a lemma: "denounces", "seized", "blockading", "accuses", "parties"
 _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
+# "-en" and "-n" past participles of the lexicon's verbs ("Beaten", "Thrown", "Taken"); not of its nouns ("Golden")
+_PARTICIPLES = (("en", ""), ("en", "e"), ("n", ""))
 
 
 @lru_cache(maxsize=1)
@@ -49,8 +51,19 @@ def _common(word: str, common: frozenset[str], names: frozenset[str]) -> bool:
         return False
     if low in common:
         return True
-    return any(low.endswith(end) and low[: len(low) - len(end)] + add in common
-               for end, add in _ENDINGS if len(low) > len(end) + 2)
+    if any(low.endswith(end) and low[: len(low) - len(end)] + add in common
+           for end, add in _ENDINGS if len(low) > len(end) + 2):
+        return True
+    verbs = _verbs()
+    return any(low.endswith(end) and low[: len(low) - len(end)] + add in verbs
+               for end, add in _PARTICIPLES if len(low) > len(end) + 2)
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    from .coding.patterns import lexicon
+
+    return frozenset(lexicon().verbs)
 
 
 def title_case(line: str) -> bool:
