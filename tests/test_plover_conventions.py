@@ -316,3 +316,12 @@ def test_title_case_participles_in_en_lose_their_capital(line, expected):
 def test_a_headline_passive_in_en_is_coded(pipe):
     e = _main(pipe, "Journalist Beaten by Police in Harare")
     assert e.plover.type == "ASSAULT" and e.source.sector == "COP"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana and Togo Expand Trade Ties", "COOPERATE"),
+    ("Ghana and Togo Set Up Joint Border Patrols", "COOPERATE"),
+    ("Ghana Hands Over Suspected Smugglers to Togo", "COOPERATE"),
+])
+def test_trade_ties_joint_patrols_and_handovers(pipe, text, expected):
+    assert _type(pipe, text) == expected
