@@ -787,3 +787,10 @@ def test_a_name_read_as_a_noun_phrase_still_acts(pipe):
 def test_a_sanction_on_two_parties_hits_both(pipe):
     es = events(pipe, "Brazil imposed duties on imports from Argentina and Uruguay.", date(2025, 2, 1))
     assert {country(e.target) for e in es if e.cameo[:3] == "163"} == {"ARG", "URY"}
+
+
+def test_both_countries_after_two_separate_tellings(pipe):
+    text = ("Canada expelled six Indian diplomats on Monday. India expelled six Canadian diplomats on Tuesday. "
+            "Both countries have expelled six of the other's diplomats.")
+    last = [e for e in events(pipe, text) if e.cameo[:2] == "16" and "Both" in (e.source.text if e.source else "")]
+    assert {(country(e.source), country(e.target)) for e in last} == {("CAN", "IND"), ("IND", "CAN")}

@@ -744,6 +744,8 @@ class ArticlePass:
                 if sides is not None:
                     src, tgt = _named_as(sides[0], src.text), _named_as(sides[1], tgt.text if tgt else "the other")
                     swapped = (_named_as(sides[1], src.text), _named_as(sides[0], tgt.text))
+            if src is not None and not src.code and _SIDES.match(src.text.strip()):
+                src = None  # "both countries" the article names no two of
             if src is not None and tgt is not None and _PAIR.match(tgt.text.strip()):
                 # "Egypt urged both sides to show restraint": each of the two sides of the story's last dealings
                 sides = _two_sides(out, src)

@@ -150,6 +150,14 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
     return rebels(s, t), rebels(t, s)
 
 
+def _two_sides_named(tok: Token) -> bool:
+    """"both countries", "each side", "the two governments": the words before the noun are exactly those."""
+    words = [t.lower_ for t in tok.doc[tok.left_edge.i:tok.i]]
+    return words in (["both"], ["each"], ["the", "two"], ["both", "the"])
+
+
+# nouns for one of two parties: "both countries", "each side"
+_SIDE_NOUNS = frozenset({"country", "side", "nation", "government", "party", "camp", "state"})
 _ENVOYS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "consul", "embassy"})
 # one office-holder named by the office alone ("the president", "the prime minister"): the one the article
 # speaks of, whom the article pass finds among the people it names, not whoever else the sentence names
@@ -413,6 +421,10 @@ class Roles:
             # "the two countries", "both sides" (which the tables read as a bare government): the pair the
             # article named last
             actor = memory.pair_before(tok) or actor
+        if actor is None and tok.pos_ == "NOUN" and lemma(tok) in _SIDE_NOUNS and _two_sides_named(tok):
+            # "Both countries have expelled ...": the two sides, whom the article pass finds among the parties told
+            # before (no pair named together to take them from here)
+            actor = Actor(text=tok.doc[tok.left_edge.i:tok.i + 1].text, code=None)
         if tok.pos_ == "PROPN" and (actor is None or not actor.country):
             known = memory.names.get(tok.text)
             if known is not None:  # a name the article introduced earlier with its country
