@@ -325,3 +325,11 @@ def test_a_headline_passive_in_en_is_coded(pipe):
 ])
 def test_trade_ties_joint_patrols_and_handovers(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana Army Calls Upon Reservists Ahead of Offensive", "MOBILIZE"),
+    ("The UN called on both sides to observe the truce.", "REQUEST"),
+])
+def test_reservists_called_on_are_mobilised(pipe, text, expected):
+    assert _type(pipe, text) == expected
