@@ -333,3 +333,8 @@ def test_trade_ties_joint_patrols_and_handovers(pipe, text, expected):
 ])
 def test_reservists_called_on_are_mobilised(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+def test_a_complaint_brought_is_an_official_complaint(pipe):
+    e = _main(pipe, "Ghana brings official complaint against Togo over fishing rights")
+    assert e.cameo == "114" and e.plover.type == "ACCUSE"
