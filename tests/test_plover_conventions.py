@@ -338,3 +338,12 @@ def test_reservists_called_on_are_mobilised(pipe, text, expected):
 def test_a_complaint_brought_is_an_official_complaint(pipe):
     e = _main(pipe, "Ghana brings official complaint against Togo over fishing rights")
     assert e.cameo == "114" and e.plover.type == "ACCUSE"
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya: Widespread Abductions Reported in Coastal Towns",
+    "Kenya: Dozens Abducted in Coastal Towns",
+])
+def test_a_headline_after_its_topic_and_colon_is_still_one_report(pipe, text):
+    # the parser splits the line at its colon; the deed after it is still the headline's one report
+    assert _type(pipe, text) == "ASSAULT"

@@ -684,7 +684,7 @@ class ArticlePass:
         if not events:
             return events
         sents = list(doc.sents)
-        if len(sents) < 2:  # no article around the sentence to imply an agent from
+        if len(sents) < 2 or _colon_headline(doc, sents):  # no article around the sentence to imply an agent from
             # a headline that leaves its parties implicit ("Six indicted by grand jury") still reports its event
             kept = [e for e in events if e.source is not None or e.target is not None]
             if all(e.plover is None and e.source is None for e in kept):
@@ -1731,3 +1731,9 @@ def _no_self_target(e: Event) -> Event:
             and not two_parties(e.source, e.target)):
         return e.model_copy(update={"target": None})
     return e
+
+
+def _colon_headline(doc: Doc, sents: list) -> bool:
+    """A one-line headline the parser split at its colon ("Kenya: Curfew imposed after clashes"): one report."""
+    return (len(sents) == 2 and sents[1].start > 0 and doc[sents[1].start - 1].text == ":"
+            and "\n" not in doc.text.strip() and len(doc) <= 25)

@@ -343,8 +343,13 @@ _WHOLE_STATE = {None, "MIL"}
 
 
 def _alone(sent: Span) -> bool:
-    """Whether ``sent`` is the whole text: a headline or a sentence coded on its own."""
-    return sent.start == 0 and sent.end == len(sent.doc)
+    """Whether ``sent`` is the whole text: a headline or a sentence coded on its own; or the part of a one-line
+    headline after a dateline or a topic and its colon ("Kenya: Widespread torture during occupation")."""
+    doc = sent.doc
+    if sent.start == 0 and sent.end == len(doc):
+        return True
+    return (sent.end == len(doc) and sent.start > 0 and doc[sent.start - 1].text == ":"
+            and "\n" not in doc.text.strip() and len(doc) <= 25)
 
 # verbs of putting something somewhere, which show force only when what they place is force
 _PLACING = {"deploy", "redeploy", "station", "position", "send", "dispatch", "move", "mass", "amass", "install"}
