@@ -811,3 +811,17 @@ def test_a_group_releasing_hostages_releases_them_to_no_government_of_its_own(pi
     es = events(pipe, "Ceasefire holds. Hamas releases three hostages.", date(2025, 1, 20))
     released = [e for e in es if e.cameo[:3] == "084"]
     assert released and all(code(e.target) != "PSEGOV" for e in released)
+
+
+# ---------- "will not stand idle" ----------
+@pytest.mark.parametrize("text", [
+    "Turkey said it would not stand idle if the attacks on its border posts continued.",
+    "Turkey will not stand by while its border posts are shelled.",
+])
+def test_not_standing_idle_is_a_threat(pipe, text):
+    assert [e for e in events(pipe, text) if e.cameo[:2] == "13" and country(e.source) == "TUR"
+            and e.modality == "asserted"]
+
+
+def test_standing_idle_is_nothing(pipe):
+    assert not [e for e in events(pipe, "The Turkish minister stood idle.") if e.cameo[:2] == "13"]
