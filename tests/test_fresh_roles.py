@@ -794,3 +794,34 @@ def test_both_countries_after_two_separate_tellings(pipe):
             "Both countries have expelled six of the other's diplomats.")
     last = [e for e in events(pipe, text) if e.cameo[:2] == "16" and "Both" in (e.source.text if e.source else "")]
     assert {(country(e.source), country(e.target)) for e in last} == {("CAN", "IND"), ("IND", "CAN")}
+
+
+# ---------- three named together are no pair; co-doers are no party to each other ----------
+def test_three_brokers_are_no_pair_and_no_party_to_each_other(pipe):
+    text = ("The ELN released four soldiers on Monday. The truce, brokered by Cuba, Norway and Venezuela, took effect "
+            "on Sunday. The army accused the ELN of violating it. The UN called on both sides to honour the truce.")
+    es = events(pipe, text, date(2023, 8, 7))
+    brokers = [e for e in es if e.cameo == "045"]
+    assert brokers and all(e.target is None or country(e.target) not in ("CUB", "NOR", "VEN") for e in brokers)
+    appeals = [e for e in es if e.cameo[:2] == "02" and code(e.source) == "IGOUNO"]
+    assert appeals and all(country(e.target) == "COL" for e in appeals)
+
+
+def test_a_group_releasing_hostages_releases_them_to_no_government_of_its_own(pipe):
+    es = events(pipe, "Ceasefire holds. Hamas releases three hostages.", date(2025, 1, 20))
+    released = [e for e in es if e.cameo[:3] == "084"]
+    assert released and all(code(e.target) != "PSEGOV" for e in released)
+
+
+# ---------- "will not stand idle" ----------
+@pytest.mark.parametrize("text", [
+    "Turkey said it would not stand idle if the attacks on its border posts continued.",
+    "Turkey will not stand by while its border posts are shelled.",
+])
+def test_not_standing_idle_is_a_threat(pipe, text):
+    assert [e for e in events(pipe, text) if e.cameo[:2] == "13" and country(e.source) == "TUR"
+            and e.modality == "asserted"]
+
+
+def test_standing_idle_is_nothing(pipe):
+    assert not [e for e in events(pipe, "The Turkish minister stood idle.") if e.cameo[:2] == "13"]

@@ -478,6 +478,8 @@ class ArticlePass:
         """The two of a pair named together ("Hungary and Slovakia", "Pakistani and Afghan forces")."""
         conj = next((c for c in tok.children if c.dep_ == "conj"), None)
         if conj is not None:
+            if any(c.dep_ == "conj" for c in conj.children) or sum(c.dep_ == "conj" for c in tok.children) > 1:
+                return None  # "Qatar, Egypt and the United States": three are no pair
             second = self._group_actor(conj, when) if tok.ent_type_ in _GROUP_ENTS else None
             return (actor, second) if second is not None else None
         adj = next((c for c in tok.children if c.dep_ == "amod" and c.i < tok.i), None)
@@ -719,7 +721,9 @@ class ArticlePass:
                 src, tgt = ss[0], ts[0]
             if src is None and trig is not None:
                 src = self._implicit_agent(e, trig, tgt, table, last_seen)
-            if tgt is None and src is not None and src.sector == "REB" and src.country and e.cameo[:2] == "08":
+            if tgt is None and src is not None and src.sector == "REB" and src.country and (
+                    e.cameo[:3] in ("080", "083") or e.cameo[:4] in ("0873", "0874")):
+                # (not a release or a halt: "Hamas releases three hostages", "the Houthis will halt attacks on shipping")
                 # "the rebels capitulated and agreed to surrender": they yield to the state they fight
                 tgt = Actor(text="the government", code=src.country + "GOV", country=src.country, sector="GOV")
             if tgt is None and src is not None and trig is not None and e.cameo[:2] in _AT_HOME:
@@ -962,6 +966,11 @@ class ArticlePass:
         own = self._token_of(src, sent, trig)
         if own is not None:
             subj.update(t.i for t in own.subtree)
+            first = own
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            # "brokered by Qatar, Egypt and the United States": co-doers are no party to each other
+            subj.update(t.i for t in first.subtree)
         found: dict[str, Actor] = {}
         for t in sent:  # the whole sentence: the parser often hangs the other party away from the verb
             if (t.i in subj or t.i == trig.i or t.pos_ not in ("NOUN", "PROPN")
@@ -1631,7 +1640,7 @@ def _two_sides(before: list[Event], third: Actor) -> tuple[Actor, Actor] | None:
                 and third.country not in (a.country, b.country)):
             return a, b
         if (a is not None and b is not None and a.country and a.country == b.country and a.sector != b.sector
-                and {a.sector, b.sector} <= _ARMED_SIDES and x.cameo[:2] >= "13" and third.code not in (a.code, b.code)):
+                and {a.sector, b.sector} <= _ARMED_SIDES and x.cameo[:2] >= "11" and third.code not in (a.code, b.code)):
             return a, b  # a civil war's two sides: "the army ... the RSF ... urged both sides"
     return None
 

@@ -242,7 +242,7 @@ class Matcher:
         if p.mod is not None:
             # "was found guilty": a predicate adjective of the object (the parser's oprd, or ccomp) qualifies it too
             pool = [c for c in children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod", "oprd")
-                    or (c.dep_ == "ccomp" and c.pos_ == "ADJ")]
+                    or (c.dep_ == "ccomp" and c.pos_ == "ADJ") or (c.dep_ == "acomp" and p.negated)]  # "will not stand idle"
             if not p.mod.isdisjoint(self.insult) or self.blame <= p.mod:
                 # "called the president a dictator", "described the move as illegal": what it is called is
                 # said of the trigger (for the patterns of such names only: "Troops Seize Town As Rebels
