@@ -825,3 +825,8 @@ def test_not_standing_idle_is_a_threat(pipe, text):
 
 def test_standing_idle_is_nothing(pipe):
     assert not [e for e in events(pipe, "The Turkish minister stood idle.") if e.cameo[:2] == "13"]
+
+
+def test_dropping_ones_own_demand_is_yielding(pipe):
+    es = events(pipe, "Ethiopia dropped its demand for a naval base on the Red Sea coast.")
+    assert [e for e in es if e.cameo[:2] == "08" and country(e.source) == "ETH"]
