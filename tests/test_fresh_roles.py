@@ -830,3 +830,8 @@ def test_standing_idle_is_nothing(pipe):
 def test_dropping_ones_own_demand_is_yielding(pipe):
     es = events(pipe, "Ethiopia dropped its demand for a naval base on the Red Sea coast.")
     assert [e for e in es if e.cameo[:2] == "08" and country(e.source) == "ETH"]
+
+
+def test_a_speaker_telling_of_his_own_kind_refusing(pipe):
+    es = events(pipe, "Governor Ana Ruiz said the governor was unwilling to commit to the effort.")
+    assert [e for e in es if e.cameo[:2] == "12" and e.modality == "asserted"]

@@ -55,7 +55,9 @@ class Derived:
         out = [(code, mod.modality, m.pattern.rule)]
         if governed:
             return out
+        # (or one of the same kind the sentence names no country of: "Governor Brown said the governor was unwilling")
         own = bool(sources) and (sayer is None or any(a is sayer or (a.country and a.country == sayer.country)
+                                                      or (not a.country and not sayer.country and a.code and a.code == sayer.code)
                                                       for a in sources) or _organ_of(sayer, sources))
         purpose = (m.anchor.dep_ in ("advcl", "relcl", "acl")
                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in m.anchor.children)
