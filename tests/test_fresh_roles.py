@@ -835,3 +835,10 @@ def test_dropping_ones_own_demand_is_yielding(pipe):
 def test_a_speaker_telling_of_his_own_kind_refusing(pipe):
     es = events(pipe, "Governor Ana Ruiz said the governor was unwilling to commit to the effort.")
     assert [e for e in es if e.cameo[:2] == "12" and e.modality == "asserted"]
+
+
+def test_a_bare_organ_telling_a_deed_of_force_is_not_the_doers(pipe):
+    es = events(pipe, "Air raid sirens sounded across the country. Russia launched 400 drones at Ukraine overnight, "
+                      "the air force said on Saturday.", date(2025, 6, 20))
+    told = [e for e in es if e.cameo == "010"]
+    assert told and country(told[0].source) != "RUS"

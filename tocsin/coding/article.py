@@ -705,7 +705,7 @@ class ArticlePass:
             if sent is not None and trig is not None and e.cameo[:2] == "01" and _bare(src) and src.sector in _OFFICE_SECTORS:
                 # "China has imposed sanctions on US firms, the foreign ministry said": a bare ministry tells what its
                 # own state did
-                src = self._teller_of(trig, src) or src
+                src = self._teller_of(trig, src, out) or src
             if sent is not None:
                 src = self._resolve(src, doc, sent, trig, table, last_seen, other=tgt)
                 tgt = self._resolve(tgt, doc, sent, trig, table, last_seen, other=src)
@@ -931,7 +931,7 @@ class ArticlePass:
                   and c.i > trig.i]
         return {t.i for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
-    def _teller_of(self, trig: Token, src: Actor) -> Actor | None:
+    def _teller_of(self, trig: Token, src: Actor, before: list[Event]) -> Actor | None:
         """The state whose deed a bare organ's statement tells: the country of the subject of the clause said,
         when that subject is a state named as a whole ("China has imposed ...", "Russia will expel ...")."""
         clauses = [c for c in trig.children if c.dep_ in ("ccomp", "parataxis")]
@@ -943,6 +943,8 @@ class ArticlePass:
             # attacked" may be the attacked state's ministry
             if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ != "GPE" or c.i > trig.i:
                 continue
+            if any(x.span[0] == c.idx and "18" <= x.cameo[:2] <= "20" for x in before):
+                continue  # "Russia launched 400 drones at Ukraine, the air force said": force is as often told by the side hit
             try:
                 a = self.actors.actor(subj, None)
             except Exception:  # a resolver bug must not lose the article
