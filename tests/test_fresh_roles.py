@@ -842,3 +842,8 @@ def test_a_bare_organ_telling_a_deed_of_force_is_not_the_doers(pipe):
                       "the air force said on Saturday.", date(2025, 6, 20))
     told = [e for e in es if e.cameo == "010"]
     assert told and country(told[0].source) != "RUS"
+
+
+def test_a_shadow_minister_is_the_opposition(pipe):
+    es = events(pipe, "Shadow foreign secretary Ann Lowe criticised the government's decision.", date(2004, 11, 10))
+    assert [e for e in es if e.cameo[:2] == "11" and e.source is not None and e.source.sector == "OPP"]
