@@ -847,3 +847,23 @@ def test_a_bare_organ_telling_a_deed_of_force_is_not_the_doers(pipe):
 def test_a_shadow_minister_is_the_opposition(pipe):
     es = events(pipe, "Shadow foreign secretary Ann Lowe criticised the government's decision.", date(2004, 11, 10))
     assert [e for e in es if e.cameo[:2] == "11" and e.source is not None and e.source.sector == "OPP"]
+
+
+# ---------- an envoy is abroad ----------
+def test_a_junta_expelling_an_envoy_is_not_of_the_envoys_country(pipe):
+    es = events(pipe, "The junta expelled the Belgian ambassador.", date(2023, 9, 2))
+    expelled = [e for e in es if e.cameo[:2] == "16"]
+    assert expelled and country(expelled[0].source) != "BEL"
+
+
+def test_a_bare_army_holding_a_states_officer_is_that_states(pipe):
+    es = events(pipe, "Soldiers detained the Gabonese president on Wednesday.", date(2023, 8, 30))
+    held = [e for e in es if e.cameo[:3] == "173"]
+    assert held and country(held[0].source) == "GAB"
+
+
+def test_protesters_are_of_where_they_rally_not_of_a_base_they_rally_at(pipe):
+    es = events(pipe, "Thousands of people rallied outside a French military base in the capital, Niamey, on Saturday.",
+                date(2023, 9, 2))
+    rallies = [e for e in es if e.cameo[:2] == "14"]
+    assert rallies and country(rallies[0].source) == "NER"

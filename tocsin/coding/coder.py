@@ -32,7 +32,7 @@ from .patterns import Lexicon, lexicon
 from .plover import PloverRefiner
 from ..headline import mend
 from .repair import reattach_conjuncts
-from .roles import Roles, _seat, domestic
+from .roles import Roles, _seat, domestic, envoy
 from .syntax import VERB_OBJ, lemma, two_parties
 
 _HOSTILE_FORCE = ("17", "18", "19", "20")
@@ -268,8 +268,8 @@ class EventCoder:
                 c.targets, c.place_target = list(c.sources), False
             sources, targets = domestic(c.sources, c.targets, home,
                                         hostile=(c.code.root in _FORCE + ("13",) and not c.place_target and not (
-                                            c.code.code[:3] in _INWARD and any(a.sector in _HOME_ORGANS
-                                                                               for a in c.sources))),
+                                            c.code.code[:3] in _INWARD and (any(a.sector in _HOME_ORGANS
+                                                                                for a in c.sources) or _coup(c)))),
                                         venue=by_place)
             if not sources and not targets and (self.article is None or not self.article.implies(c.code.code)):
                 partyless.append(c)
@@ -292,9 +292,11 @@ class EventCoder:
             return not any(a <= i < b for a, b in zip(said[::2], said[1::2]))
         # not a state dealt with as a whole, nor its armed forces: "Opposition leaders demanded the withdrawal of
         # Syria's troops from Lebanon and called for the government to resign" names no Syrian government
+        # nor an envoy sent away or held ("expelled the French ambassador"): he is at his post abroad
         countries = {a.country for c in found if outside(c.m.anchor.i)
                      for a in (*c.sources, *c.targets, c.sayer) if a is not None and a.country
-                     and a.sector not in _WHOLE_STATE and a.sector != "MED" and not _seat(a.text)}
+                     and a.sector not in _WHOLE_STATE and a.sector != "MED" and not _seat(a.text)
+                     and not (a in c.targets and c.code.root in ("16", "17") and envoy(a))}
         by_place = not countries
         if by_place and any(c.code.code[:3] == "042" and outside(c.m.anchor.i) for c in found):
             # "the former prime minister visited NATO headquarters in Brussels, discussing ...": the place of a
@@ -307,7 +309,9 @@ class EventCoder:
             # not a capital named as the other party ("accused Beijing of ..."): that is a state, not a place
             countries = {p.country for p in ctx.places if p.country and sent.start_char <= p.start < sent.end_char
                          and (not said or outside(_token_at(doc, p.start, sent)))
-                         and not _party_dep(doc, _token_at(doc, p.start, sent))}
+                         and not _party_dep(doc, _token_at(doc, p.start, sent))
+                         and not _envoy_word(doc[_token_at(doc, p.start, sent)].head)
+                         and doc[_token_at(doc, p.start, sent)].pos_ != "ADJ"}  # "outside a French base in Niamey"
         return (next(iter(countries)) if len(countries) == 1 else None), by_place
 
     def _events(self, c: Candidate, sources: list[Actor], targets: list[Actor], sentence: str, si: int, k: int,
@@ -392,6 +396,17 @@ def _said_within(verb: Token) -> tuple[int, ...]:
         if c.dep_ in ("ccomp", "parataxis") and c.i != verb.i:
             out += [c.left_edge.i, c.right_edge.i + 1]
     return tuple(out)
+
+
+def _coup(c: "Candidate") -> bool:
+    """"The junta detained President Bazoum": a bare army holding a state's officer is that state's own army."""
+    return (any(a.sector == "MIL" and not a.country for a in c.sources)
+            and any(a.sector in ("GOV", "ELI") and a.country and not envoy(a) for a in c.targets))
+
+
+def _envoy_word(tok) -> bool:
+    """"the French ambassador": the nation of an envoy is where he comes from, not where the sentence is."""
+    return envoy(Actor(text=tok.text, code=None))
 
 
 def _party_dep(doc, i: int) -> bool:

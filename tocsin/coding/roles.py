@@ -111,9 +111,11 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
         else:
             # "Opposition leaders demanded the withdrawal of Syria's troops", "the government accused Syria": a
             # state, or its armed forces, dealt with as a whole is another state than the bare organ's
-            # (nor a news organisation spoken to: "a security official told the BBC")
+            # (nor a news organisation spoken to: "a security official told the BBC"; nor an envoy, foreign by
+            # office: "Junta expels French ambassador")
             country = next((a.country for a in others if a.country and a.sector not in _WHOLE_STATE
-                            and a.sector != "MED" and not _seat(a.text)), None)
+                            and a.sector != "MED" and not _seat(a.text)
+                            and not envoy(a)), None)
             if country is None and home not in {a.country for a in others if a.sector in _WHOLE_STATE}:
                 # "demonstrators demanded the withdrawal of Syrian troops": the state they deal with is no home
                 country = home
@@ -158,6 +160,11 @@ def _two_sides_named(tok: Token) -> bool:
 
 # nouns for one of two parties: "both countries", "each side"
 _SIDE_NOUNS = frozenset({"country", "side", "nation", "government", "party", "camp", "state"})
+def envoy(actor: Actor) -> bool:
+    """An ambassador, envoy or diplomat: at his post abroad, so no home to the sentence he is named in."""
+    return bool(set(re.findall(r"[a-z]+", actor.text.lower())) & _ENVOYS)
+
+
 _ENVOYS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "consul", "embassy"})
 # one office-holder named by the office alone ("the president", "the prime minister"): the one the article
 # speaks of, whom the article pass finds among the people it names, not whoever else the sentence names
