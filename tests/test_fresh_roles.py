@@ -867,3 +867,10 @@ def test_protesters_are_of_where_they_rally_not_of_a_base_they_rally_at(pipe):
                 date(2023, 9, 2))
     rallies = [e for e in es if e.cameo[:2] == "14"]
     assert rallies and country(rallies[0].source) == "NER"
+
+
+def test_a_deed_after_a_charge_and_is_the_accusers(pipe):
+    es = events(pipe, "Ortega accused Washington of trying to stage a coup and expelled diplomats from five countries.",
+                date(2024, 7, 30))
+    expelled = [e for e in es if e.cameo[:2] == "16"]
+    assert expelled and country(expelled[0].source) == "NIC" and expelled[0].modality == "asserted"

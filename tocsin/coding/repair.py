@@ -39,6 +39,9 @@ def _governor(verb: Token) -> Token | None:
         # "called for the bill to be withdrawn and urged his supporters", "threatened to attack the town and
         # seized two villages": a finite verb cannot share a "to" infinitive; it joins the finite verb above
         up = head.head
+        if up.tag_ == "VBG" and up.dep_ == "pcomp" and up.head.dep_ == "prep" and up.head.head.pos_ == "VERB":
+            # "accused Washington of trying to stage a coup and expelled diplomats": past the charge's gerund
+            up = up.head.head
         if up.lemma_ == "be" and up.dep_ == "ccomp" and up.tag_ == verb.tag_ and up.i < head.i:
             # "said China was partly to blame and called for talks": a clause that only says how a party
             # stands is the speaker's report, not its act
