@@ -874,3 +874,8 @@ def test_a_deed_after_a_charge_and_is_the_accusers(pipe):
                 date(2024, 7, 30))
     expelled = [e for e in es if e.cameo[:2] == "16"]
     assert expelled and country(expelled[0].source) == "NIC" and expelled[0].modality == "asserted"
+
+
+def test_the_kind_of_aid_names_no_giver(pipe):
+    es = events(pipe, "Japan announced a package of military aid worth 300 million dollars.", date(2025, 11, 20))
+    assert not [e for e in es if e.cameo[:2] == "07" and e.source is not None and e.source.sector == "MIL"]

@@ -951,6 +951,10 @@ class Roles:
             return [led]
         for c in m.anchor.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i not in used and c is not m.trigger and not _anti(c):
+                if m.pattern.mod is not None and c.lower_ in m.pattern.mod and (m.pattern.code or "")[:2] == "07":
+                    # "a package of military aid": the kind of aid, not its giver ("military operations",
+                    # "a terrorist attack" name their doers too)
+                    continue
                 a = self.actors.lookup(c.text, ctx.when) if c.pos_ == "ADJ" else self.actor(c, ctx)
                 if a is not None and a.code and m.noun and (m.pattern.code or "")[:2] == "14" and (
                         a.sector == "GOV" and _seat(c.text)):
