@@ -879,3 +879,10 @@ def test_a_deed_after_a_charge_and_is_the_accusers(pipe):
 def test_the_kind_of_aid_names_no_giver(pipe):
     es = events(pipe, "Japan announced a package of military aid worth 300 million dollars.", date(2025, 11, 20))
     assert not [e for e in es if e.cameo[:2] == "07" and e.source is not None and e.source.sector == "MIL"]
+
+
+def test_a_regional_governor_is_of_the_region_named(pipe):
+    es = events(pipe, "Ukraine's government said it would keep up its strikes. Ukrainian drones struck an oil refinery in "
+                      "Russia's Saratov region overnight, the regional governor said.", date(2025, 11, 20))
+    told = [e for e in es if e.cameo == "010" and "governor" in e.source.text]
+    assert told and country(told[0].source) == "RUS"

@@ -45,6 +45,7 @@ _PAIR = re.compile(r"^(?:the\s+)?(?:two|both)\s+[a-z]+s$", re.IGNORECASE)
 # the two sides of a reciprocal deed: "both sides", "the two countries", "each side", "each country"
 _SIDES = re.compile(r"^(?:(?:(?:the\s+)?(?:two|both)\s+)?sides|(?:the\s+)?(?:two|both)\s+[a-z]+s|each\s+(?:side|country|party|nation|government|camp|army))$",
                     re.IGNORECASE)
+_LOCAL = re.compile(r"\b(?:regional|local|provincial|district|municipal|county|city)\b", re.IGNORECASE)
 _RECIPROCAL_WORDS = re.compile(r"^(?:each other|one another|the other)(?:'s)?", re.IGNORECASE)
 # words and stances on what someone did: "condemned the attacks" is aimed at their doer
 _STANCE_ROOTS = frozenset({"10", "11", "12", "13", "16"})
@@ -702,6 +703,13 @@ class ArticlePass:
             trig = self._trigger(doc, e)
             sent = trig.sent if trig is not None else None
             src, tgt, said = e.source, e.target, e.attributed_to
+            if sent is not None and _bare(src) and _LOCAL.search(src.text):
+                # "drones struck a refinery in Russia's Saratov region, the regional governor said": local
+                # officials are of the one country the sentence's places lie in
+                here = {pl.country for pl in places if pl.country and sent.start_char <= pl.start < sent.end_char
+                        and not _adjectival(doc, pl)}
+                if len(here) == 1:
+                    src = _with(src, next(iter(here)))
             if sent is not None and trig is not None and e.cameo[:2] == "01" and _bare(src) and src.sector in _OFFICE_SECTORS:
                 # "China has imposed sanctions on US firms, the foreign ministry said": a bare ministry tells what its
                 # own state did
@@ -1649,6 +1657,12 @@ def _two_sides(before: list[Event], third: Actor) -> tuple[Actor, Actor] | None:
 
 def _named_as(actor: Actor, text: str) -> Actor:
     return Actor(text=text, code=actor.code, country=actor.country, sector=actor.sector)
+
+
+def _adjectival(doc: Doc, place: PlaceMention) -> bool:
+    """"Ukrainian drones": a nation's adjective the gazetteer placed, no place where anything is."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ == "ADJ"
 
 
 def _each_other(sent: Span) -> bool:
