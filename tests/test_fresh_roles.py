@@ -886,3 +886,16 @@ def test_a_regional_governor_is_of_the_region_named(pipe):
                       "Russia's Saratov region overnight, the regional governor said.", date(2025, 11, 20))
     told = [e for e in es if e.cameo == "010" and "governor" in e.source.text]
     assert told and country(told[0].source) == "RUS"
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Armenia is ready for talks with Azerbaijan.", "asserted"),
+    ("Armenia is not ready for talks with Azerbaijan.", "negated"),
+])
+def test_readiness_for_talks_is_an_intent_to_meet(pipe, text, modality):
+    es = events(pipe, text)
+    assert [e for e in es if e.cameo == "036" and country(e.source) == "ARM" and e.modality == modality]
+
+
+def test_open_to_customers_is_no_intent(pipe):
+    assert not [e for e in events(pipe, "The store in Yerevan is open to customers.") if e.cameo == "036"]
