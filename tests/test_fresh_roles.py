@@ -899,3 +899,15 @@ def test_readiness_for_talks_is_an_intent_to_meet(pipe, text, modality):
 
 def test_open_to_customers_is_no_intent(pipe):
     assert not [e for e in events(pipe, "The store in Yerevan is open to customers.") if e.cameo == "036"]
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia has not ruled out using force to protect Serbs in the north.",
+    "Serbia has not ruled out the use of force.",
+])
+def test_not_ruling_out_force_is_a_threat(pipe, text):
+    assert [e for e in events(pipe, text) if e.cameo == "138" and country(e.source) == "SRB" and e.modality == "asserted"]
+
+
+def test_ruling_out_force_is_no_threat(pipe):
+    assert not [e for e in events(pipe, "Serbia ruled out the use of force.") if e.cameo[:2] == "13"]

@@ -253,7 +253,10 @@ class Matcher:
             if not any(words(c) & p.mod for c in pool):
                 return False, None
         if p.comp is not None:
-            comps = [c for c in children if c.dep_ in ("xcomp", "ccomp") and words(c) & p.comp]
+            # (a gerund right after the verb the parser hangs as an adverbial: "has not ruled out using force")
+            comps = [c for c in children if (c.dep_ in ("xcomp", "ccomp") or (
+                c.dep_ == "advcl" and c.tag_ == "VBG" and c.i <= tok.i + 2
+                and not any(x.dep_ == "mark" for x in c.children))) and words(c) & p.comp]
             # "vowed to fight for equal pay": a complement in a sense that is no event ("-") promises no deed;
             # "vowed to fight corruption", "to fight the charges": a threat needs a complement of force
             if not comps or all(self._no_event(c) for c in comps) or (
