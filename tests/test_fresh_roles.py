@@ -911,3 +911,8 @@ def test_not_ruling_out_force_is_a_threat(pipe, text):
 
 def test_ruling_out_force_is_no_threat(pipe):
     assert not [e for e in events(pipe, "Serbia ruled out the use of force.") if e.cameo[:2] == "13"]
+
+
+def test_an_envoy_ordered_to_leave_is_expelled(pipe):
+    es = events(pipe, "Mali's rulers ordered the Swedish ambassador to leave the country within 72 hours.")
+    assert [e for e in es if e.cameo[:3] == "161" and country(e.source) == "MLI" and country(e.target) == "SWE"]
