@@ -916,3 +916,8 @@ def test_ruling_out_force_is_no_threat(pipe):
 def test_an_envoy_ordered_to_leave_is_expelled(pipe):
     es = events(pipe, "Mali's rulers ordered the Swedish ambassador to leave the country within 72 hours.")
     assert [e for e in es if e.cameo[:3] == "161" and country(e.source) == "MLI" and country(e.target) == "SWE"]
+
+
+def test_no_group_is_no_one(pipe):
+    es = events(pipe, "Gunmen attacked a checkpoint in Zamfara. No group has claimed responsibility for the attack.")
+    assert not [e for e in es if e.source is not None and "No group" in e.source.text]

@@ -403,6 +403,8 @@ class Roles:
             tok = part  # "some of the rebel groups": the groups they are part of
         if tok.pos_ == "PRON" or (tok.lower_ in _PRONOUNS and not tok.text.isupper()):  # "US" is no "us"
             return memory.resolve(tok)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return None  # "no group has claimed the attack": no one
         try:
             actor = self.actors.actor(tok, ctx.when)
         except Exception:  # a resolver bug must not lose the article
