@@ -921,3 +921,10 @@ def test_an_envoy_ordered_to_leave_is_expelled(pipe):
 def test_no_group_is_no_one(pipe):
     es = events(pipe, "Gunmen attacked a checkpoint in Zamfara. No group has claimed responsibility for the attack.")
     assert not [e for e in es if e.source is not None and "No group" in e.source.text]
+
+
+# ---------- a politician; a misspelt leader needs a title right before the name ----------
+def test_a_local_politician_shot_in_a_city_is_of_its_country(pipe):
+    es = events(pipe, "Unidentified gunmen shot dead a local politician in Karachi.", date(2024, 5, 1))
+    shot = [e for e in es if e.cameo[:2] in ("18", "19")]
+    assert shot and code(shot[0].target) == "PAKGOV"

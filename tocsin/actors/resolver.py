@@ -393,8 +393,11 @@ class ActorResolver:
             return []
         if i + 1 < len(ws) and ws[i + 1].orig[:1].isupper() and ws[i + 1].orig.isalpha():
             return []  # "Tory leader Michael Howard": a name's first word is no misspelt surname
-        if not any(e.kind == SECTOR and e.sector == "GOV" for t in ws[:i] for e in self.ix.get(t.norm)):
-            return []
+        j = i - 1
+        while j > 0 and ws[j].orig[:1].isupper() and not any(e.kind == SECTOR for e in self.ix.get(ws[j].norm)):
+            j -= 1  # "President Francois Mitterand": given names between the title and the surname
+        if not any(e.kind == SECTOR and e.sector == "GOV" for e in self.ix.get(ws[j].norm)):
+            return []  # the title before the name ("a local politician in Karachi" titles no one)
         surnames = self._surnames
         if surnames is None:
             # built whole before it is published: another thread must never see half of it
