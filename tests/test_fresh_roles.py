@@ -928,3 +928,13 @@ def test_a_local_politician_shot_in_a_city_is_of_its_country(pipe):
     es = events(pipe, "Unidentified gunmen shot dead a local politician in Karachi.", date(2024, 5, 1))
     shot = [e for e in es if e.cameo[:2] in ("18", "19")]
     assert shot and code(shot[0].target) == "PAKGOV"
+
+
+@pytest.mark.parametrize("text, src", [
+    ("Critics accused the Hungarian government of corruption.", "OPP"),
+    ("The Pope condemned the attack on the church in Lahore.", "VATREL"),
+    ("A warlord's militia attacked the town.", "REB"),
+])
+def test_more_actor_nouns(pipe, text, src):
+    es = events(pipe, text)
+    assert es and any(e.source is not None and (e.source.code == src or e.source.sector == src) for e in es)
