@@ -403,3 +403,11 @@ def test_a_surname_the_story_gives_with_another_given_name_is_not_the_leader(pip
             '"We win this seat when we talk about farmers," Mauro said.')
     evs = next(pipe.run([Article(id="m", text=text, date=date(2018, 4, 20))])).events
     assert not [e for e in evs if e.source is not None and e.source.country == "ITA"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("the chief whip", "LEG"), ("the Electoral Commission", "GOV"), ("the coastguard", "COP"),
+    ("the presidential guard", "MIL"), ("the central bank", "GOV"), ("the party chairman", "PTY"),
+])
+def test_state_bodies_and_offices_found_missing(text, code):
+    assert ActorResolver().lookup(text, date(2005, 3, 1)).code == code
