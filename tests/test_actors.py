@@ -411,3 +411,8 @@ def test_a_surname_the_story_gives_with_another_given_name_is_not_the_leader(pip
 ])
 def test_state_bodies_and_offices_found_missing(text, code):
     assert ActorResolver().lookup(text, date(2005, 3, 1)).code == code
+
+
+@pytest.mark.parametrize("text, code", [("the Federal Reserve", "USAGOV"), ("the Fed", "USAGOV"), ("MEPs", "IGOEUR")])
+def test_more_institutions(text, code):
+    assert ActorResolver().lookup(text, date(2024, 3, 1)).code == code
