@@ -938,3 +938,14 @@ def test_a_local_politician_shot_in_a_city_is_of_its_country(pipe):
 def test_more_actor_nouns(pipe, text, src):
     es = events(pipe, text)
     assert es and any(e.source is not None and (e.source.code == src or e.source.sector == src) for e in es)
+
+
+def test_what_a_law_is_about_names_no_party(pipe):
+    es = events(pipe, "Thousands marched in Tbilisi against the foreign agents law.", date(2024, 5, 1))
+    marches = [e for e in es if e.cameo[:2] == "14"]
+    assert marches and all(e.target is None or e.target.sector != "SPY" for e in marches)
+
+
+def test_an_opposition_candidate_is_the_opposition(pipe):
+    es = events(pipe, "The opposition candidate conceded defeat on Monday.", date(2024, 3, 1))
+    assert [e for e in es if e.source is not None and e.source.sector == "OPP"]

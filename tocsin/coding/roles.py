@@ -388,6 +388,7 @@ class Roles:
         # people a deed is done to, whoever holds or harmed them ("schoolchildren abducted by gunmen")
         self.held = lex.words("@PERSON_HELD") | lex.words("@CIVILIAN")
         self.sites = lex.words("@TARGET_SITE")
+        self.documents = lex.words("@DOCUMENT")
         # the buildings and vehicles an attack is named by ("the Pakistan train attack"): not places of a state's
         # own (a "Uganda border raid" is Uganda's)
         self.hit_sites = lex.words("@VEHICLE") | lex.words("@HIT_SITE")
@@ -594,6 +595,10 @@ class Roles:
 
         For a ``source``, never inside what the phrase is done to: in "the attack on the Indian
         fleet killed four sailors" the fleet is the attack's target, not the killer."""
+        if not source and (lemma(tok) in self.documents or tok.lower_ in self.documents):
+            # "marched against the foreign agents law": what a law is about names no party
+            skip = set(skip) | {x.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i
+                                for x in c.subtree}
         if source:
             skip = set(skip)
             for t in tok.subtree:
