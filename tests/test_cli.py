@@ -94,3 +94,15 @@ def test_existing_output_survives_a_failed_run(tmp_path):
     r = tocsin("code", tmp_path / "missing.txt", "-o", out)
     assert r.returncode != 0
     assert out.read_text() == "precious\n"
+
+
+def test_ctrl_c_inside_a_duckdb_query_is_an_interrupt_not_a_store_failure():
+    """DuckDB reports a Ctrl-C that lands inside a query as its own error; the CLI must exit 130 for it
+    (a Dask ingest interrupted mid-commit printed 'tocsin: Query interrupted' and exited 1)."""
+    import duckdb
+
+    from tocsin.cli.common import interrupted
+    assert interrupted(duckdb.InterruptException("INTERRUPT Error: Interrupted!"))
+    assert interrupted(RuntimeError("Query interrupted"))
+    assert not interrupted(RuntimeError("Catalog Error: Table with name x does not exist"))
+    assert not interrupted(duckdb.IOException("Could not set lock on file"))

@@ -77,7 +77,7 @@ def main() -> None:
     import os
     import signal
 
-    from .common import one_line
+    from .common import interrupted, one_line
 
     click = getattr(typer, "_click", None) or importlib.import_module("click")  # Typer 0.2x vendors Click
     _ABORT = tuple(t for t in (getattr(click, "Abort", None), getattr(getattr(click, "exceptions", None), "Abort", None))
@@ -102,7 +102,7 @@ def main() -> None:
         status = exc.exit_code
     except Exception as exc:
         # Ctrl-C or SIGTERM inside a DuckDB query: DuckDB reports it as its own "Query interrupted".
-        if _TERMINATED or type(exc).__name__ == "InterruptException":
+        if _TERMINATED or interrupted(exc):
             print(f"tocsin: {'terminated' if _TERMINATED else 'interrupted'}", file=sys.stderr)
             sys.exit(143 if _TERMINATED else 130)
         if os.environ.get("TOCSIN_DEBUG"):

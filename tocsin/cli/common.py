@@ -99,6 +99,12 @@ def plain(value: object):
     return Text(clean(value))
 
 
+def interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` is Ctrl-C or SIGTERM landing inside a DuckDB query: DuckDB reports it as its own error
+    ("Query interrupted"), as an InterruptException or, from some calls, a plain RuntimeError."""
+    return type(exc).__name__ == "InterruptException" or str(exc).strip().startswith("Query interrupted")
+
+
 def fail(message: str, code: int = 1) -> None:
     """One line on standard error and exit ``code`` (1: input, store or output unusable; 2: bad option)."""
     err.print(f"[bold red]tocsin:[/] {esc(message)}", highlight=False, soft_wrap=True)

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..readers.base import MAX_CHARS
 from .code import INPUTS_HELP
-from .common import DATE_HELP, err, esc, fail, model_option, parse_date_option
+from .common import DATE_HELP, err, esc, fail, interrupted, model_option, parse_date_option
 
 
 def register(app: typer.Typer) -> None:
@@ -112,9 +112,13 @@ def ingest(
         fail(str(exc))
     except duckdb.Error as exc:
         backend.close()
+        if interrupted(exc):
+            raise KeyboardInterrupt from None  # Ctrl-C inside a query: the interrupt, not a store failure
         fail(f"{db}: {exc}")
     except (OSError, ValueError, RuntimeError) as exc:  # a gazetteer or data file that cannot be read, no model
         backend.close()
+        if interrupted(exc):
+            raise KeyboardInterrupt from None
         fail(str(exc))
     for p in summary.problems:
         if getattr(p, "kind", "error") == "error":
