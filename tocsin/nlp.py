@@ -59,6 +59,15 @@ def entity_bounds(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
+# month names that are also given or family names ("Theresa May", "June Sarpong")
+_NAME_MONTHS = frozenset({"may", "june", "april", "august"})
+
+
+def month_as_name(tok: Token) -> bool:
+    """"May said the talks were useful": a month's name as a clause's subject or a possessor is someone's name."""
+    return tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.lower_ in _NAME_MONTHS
+
+
 def remember_text(doc: Doc, text: str) -> Doc:
     """Note ``text`` (the very string ``doc`` was parsed from) as its text, so ``text_of`` need not join it."""
     doc.user_data[_TEXT] = text

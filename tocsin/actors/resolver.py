@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
 from ..model import Actor
-from ..nlp import entity_bounds
+from ..nlp import entity_bounds, month_as_name
 from .normal import Word, _words, actor_fold, words
 from .tables import (
     ADJ, CAPITAL, COUNTRY, GROUP, INST, ORG, OUT_OF_OFFICE, PEOPLE, PERSON, SECTOR, Entry, Index, load, word_list,
@@ -90,7 +90,8 @@ class ActorResolver:
 
     def _actor(self, head: "Token", when: date | None) -> Actor | None:
         if head.pos_ in ("PRON", "NUM", "SYM", "PUNCT", "X") or (
-                head.ent_type_ in _NOT_ACTOR_ENTS and not _month_named_person(head)):
+                head.ent_type_ in _NOT_ACTOR_ENTS and not (
+                    head.ent_type_ == "DATE" and head.pos_ == "PROPN" and month_as_name(head))):
             return None
         toks = _phrase_tokens(head)
         ws: list[Word] = []
@@ -450,12 +451,6 @@ def _fits(e: Entry, ws: Sequence[Word], i: int, length: int, lenient: bool) -> b
     if e.kind == SECTOR or lenient or length > 1:
         return True
     return ws[i].orig[:1].isupper()
-
-
-def _month_named_person(tok) -> bool:
-    """"May said the talks were useful": a month's name as a clause's subject or a possessor is someone's name."""
-    return (tok.ent_type_ == "DATE" and tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass", "poss")
-            and tok.lower_ in ("may", "june", "april", "august"))
 
 
 def _surname_ok(e: Entry, ws: Sequence[Word], i: int, ix: Index) -> bool:

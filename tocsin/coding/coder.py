@@ -296,7 +296,7 @@ class EventCoder:
         countries = {a.country for c in found if outside(c.m.anchor.i)
                      for a in (*c.sources, *c.targets, c.sayer) if a is not None and a.country
                      and a.sector not in _WHOLE_STATE and a.sector != "MED" and not _seat(a.text)
-                     and not (a in c.targets and c.code.root in ("16", "17") and envoy(a))}
+                     and not (a in c.targets and c.code.root in ("16", "17") and envoy(a.text))}
         by_place = not countries
         if by_place and any(c.code.code[:3] == "042" and outside(c.m.anchor.i) for c in found):
             # "the former prime minister visited NATO headquarters in Brussels, discussing ...": the place of a
@@ -307,11 +307,13 @@ class EventCoder:
             # not for a bare government, as "ministers met in Brussels" names a venue
             doc = sent.doc
             # not a capital named as the other party ("accused Beijing of ..."): that is a state, not a place
-            countries = {p.country for p in ctx.places if p.country and sent.start_char <= p.start < sent.end_char
-                         and (not said or outside(_token_at(doc, p.start, sent)))
-                         and not _party_dep(doc, _token_at(doc, p.start, sent))
-                         and not _envoy_word(doc[_token_at(doc, p.start, sent)].head)
-                         and doc[_token_at(doc, p.start, sent)].pos_ != "ADJ"}  # "outside a French base in Niamey"
+            # nor the nation of an envoy ("the French ambassador"), nor a nation's adjective ("outside a French base
+            # in Niamey")
+            places = [(p, _token_at(doc, p.start, sent)) for p in ctx.places
+                      if p.country and sent.start_char <= p.start < sent.end_char]
+            countries = {p.country for p, i in places
+                         if (not said or outside(i)) and not _party_dep(doc, i)
+                         and not envoy(doc[i].head.text) and doc[i].pos_ != "ADJ"}
         return (next(iter(countries)) if len(countries) == 1 else None), by_place
 
     def _events(self, c: Candidate, sources: list[Actor], targets: list[Actor], sentence: str, si: int, k: int,
@@ -401,12 +403,7 @@ def _said_within(verb: Token) -> tuple[int, ...]:
 def _coup(c: "Candidate") -> bool:
     """"The junta detained President Bazoum": a bare army holding a state's officer is that state's own army."""
     return (any(a.sector == "MIL" and not a.country for a in c.sources)
-            and any(a.sector in ("GOV", "ELI") and a.country and not envoy(a) for a in c.targets))
-
-
-def _envoy_word(tok) -> bool:
-    """"the French ambassador": the nation of an envoy is where he comes from, not where the sentence is."""
-    return envoy(Actor(text=tok.text, code=None))
+            and any(a.sector in ("GOV", "ELI") and a.country and not envoy(a.text) for a in c.targets))
 
 
 def _party_dep(doc, i: int) -> bool:

@@ -115,7 +115,7 @@ def domestic(sources: list[Actor], targets: list[Actor], home: str | None = None
             # office: "Junta expels French ambassador")
             country = next((a.country for a in others if a.country and a.sector not in _WHOLE_STATE
                             and a.sector != "MED" and not _seat(a.text)
-                            and not envoy(a)), None)
+                            and not envoy(a.text)), None)
             if country is None and home not in {a.country for a in others if a.sector in _WHOLE_STATE}:
                 # "demonstrators demanded the withdrawal of Syrian troops": the state they deal with is no home
                 country = home
@@ -160,9 +160,10 @@ def _two_sides_named(tok: Token) -> bool:
 
 # nouns for one of two parties: "both countries", "each side"
 _SIDE_NOUNS = frozenset({"country", "side", "nation", "government", "party", "camp", "state"})
-def envoy(actor: Actor) -> bool:
-    """An ambassador, envoy or diplomat: at his post abroad, so no home to the sentence he is named in."""
-    return bool(set(re.findall(r"[a-z]+", actor.text.lower())) & _ENVOYS)
+def envoy(text: str) -> bool:
+    """Whether ``text`` names an ambassador, envoy or diplomat: at his post abroad, so no home to the sentence he is
+    named in."""
+    return bool(set(re.findall(r"[a-z]+", text.lower())) & _ENVOYS)
 
 
 _ENVOYS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "consul", "embassy"})

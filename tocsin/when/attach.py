@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from ..nlp import month_as_name
 from .relative import is_count, is_narrative
 from .words import MONTHS, RELATIVE, UNITS, WEEKDAYS, clean
 
@@ -62,7 +63,7 @@ def _no_date(ent) -> bool:
     if len(ent) != 1:
         return False
     tok = ent[0]
-    if tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.lower_ in ("may", "june", "april", "august"):
+    if month_as_name(tok):
         return True
     return tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lower_ not in _TIME_HEADS and not tok.like_num
 
