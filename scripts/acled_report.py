@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Per-type precision, recall and F1 of the ACLED layer on tocsin's own example sentences.
 
-    python scripts/acled_report.py [--half tune|score|both] [--errors N]
+    python scripts/acled_report.py [--half tune|score|both] [--errors N] [--file F ...]
 
 Each sentence of tests/data/acled_examples.tsv is coded as an article of its own through the
 real pipeline; the sentence's ACLED sub-event type is that of its most confident event that has
 one (none when no event has one). ``--errors`` lists misses of the TUNE half only: the score half
-is never read for tuning.
+is never read for tuning. ``--file`` may be given several times (or with several paths): each
+file gets its own table, coded with one pipeline.
 """
 from __future__ import annotations
 
@@ -63,13 +64,25 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=("tune", "score", "both"), default="both")
     ap.add_argument("--errors", type=int, default=0, help="list up to N misses of the tune half")
-    ap.add_argument("--file", type=Path, default=EXAMPLES,
+    ap.add_argument("--file", type=Path, nargs="+", action="extend", default=None,
                     help="examples (half, sub_event_type, sentence): tests/data/acled_examples.tsv (news "
-                         "sentences, the default) or tests/data/acled_notes.tsv (the register of ACLED's notes)")
+                         "sentences, the default) or tests/data/acled_notes*.tsv (the register of ACLED's notes); "
+                         "several files are reported one after another")
     args = ap.parse_args(argv)
-    rows = load(args.file)
-    coded = code_all(rows)
-    halves = ("tune", "score") if args.half == "both" else (args.half,)
+    files = args.file or [EXAMPLES]
+    loaded = [load(f) for f in files]
+    every = code_all([r for rows in loaded for r in rows])
+    at = 0
+    for n, (path, rows) in enumerate(zip(files, loaded)):
+        coded, at = every[at:at + len(rows)], at + len(rows)
+        if len(files) > 1:
+            print(("\n" if n else "") + f"== {path.name}")
+        report_file(rows, coded, args.half, args.errors)
+    return 0
+
+
+def report_file(rows: list[dict], coded: list, half: str, errors: int) -> None:
+    halves = ("tune", "score") if half == "both" else (half,)
     results = {}
     for h in halves:
         results[h] = scores([(r["sub_event_type"], sentence_type(ev)) for r, ev in zip(rows, coded)
@@ -90,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     missing = [t for t in types if produced[t] == 0]
     print(f"types produced by at least one sentence: {len(types) - len(missing)}/{len(types)}"
           + (f" (never: {', '.join(missing)})" if missing else ""))
-    if args.errors:
+    if errors:
         shown = 0
         for r, ev in zip(rows, coded):
             if r["half"] != "tune" or sentence_type(ev) == r["sub_event_type"]:
@@ -101,9 +114,8 @@ def main(argv: list[str] | None = None) -> int:
                       f"{e.source.code if e.source else None}({e.source.text if e.source else ''}) -> "
                       f"{e.target.code if e.target else None}({e.target.text if e.target else ''})  {e.rule}")
             shown += 1
-            if shown >= args.errors:
+            if shown >= errors:
                 break
-    return 0
 
 
 if __name__ == "__main__":

@@ -202,3 +202,72 @@ def test_the_lone_actor_type_is_one_person_only():
     assert acled.actor_type(Actor(text="a man", code="CVL", sector="CVL")) == "lone"
     assert acled.actor_type(Actor(text="a man", code="CVL", sector="CVL"), role="target") == "civilians"
     assert acled.actor_type(Actor(text="armed men", code="CVL", sector="CVL")) == "civilians"
+
+
+def _main_type(text: str) -> str | None:
+    return report.sentence_type(tocsin.code(text, date="2024-12-01"))
+
+
+@pytest.mark.parametrize("text", [
+    # a riot-control agent used in war, on soldiers' positions, is a chemical weapon
+    "On 9 November 2024, Russian troops dropped grenades with CS gas on Ukrainian positions near Toretsk "
+    "(Bakhmutskyi, Donetsk). Fatalities unknown.",
+])
+def test_irritant_gas_on_combatants_is_a_chemical_weapon(text):
+    assert _main_type(text) == "Chemical weapon"
+
+
+def test_tear_gas_on_protesters_stays_a_protest():
+    text = "On 30 May 2024, riot police fired tear gas at students protesting in Accra (Accra, Greater Accra). [size=no report]"
+    assert _main_type(text) == "Protest with intervention"
+
+
+def test_what_a_grenade_holds_is_read_with_it():
+    # spaCy reads "chloropicrin" as a verb conjoined to "containing": still what the grenades hold
+    text = ("On 18 May 2024, Russian forces dropped grenades containing tear gas and chloropicrin on Ukrainian "
+            "trenches near Vovchansk (Chuhuivskyi, Kharkiv).")
+    assert _main_type(text) == "Chemical weapon"
+
+
+def test_hostages_taken_in_a_raid_are_an_abduction():
+    text = "On 3 June 2024, ISWAP fighters took 25 fishermen hostage during a raid on Baga (Kukawa, Borno)."
+    assert {e.acled for e in tocsin.code(text, date="2024-06-05") if e.cameo.startswith(("18", "19"))} \
+        == {"Abduction/forced disappearance"}
+
+
+def test_hostages_freed_in_a_raid_are_no_abduction():
+    text = "Soldiers raided a camp near Sambisa on Tuesday and freed 12 hostages held by the militants."
+    assert "Abduction/forced disappearance" not in {e.acled for e in tocsin.code(text, date="2024-06-05")}
+
+
+def test_an_outcome_line_borrows_the_means_of_the_sentence_before():
+    text = ("On 4 April 2024, a roadside bomb struck an army patrol near Mir Ali (North Waziristan, "
+            "Khyber Pakhtunkhwa). 3 soldiers killed.")
+    assert _main_type(text) == "Remote explosive/landmine/IED"
+
+
+def test_a_gang_raiding_a_village_is_no_demonstration():
+    text = ("On 19 September 2024, members of a gang attacked the village of Ti Bwa (Port-au-Prince, Ouest), "
+            "shooting residents and setting houses ablaze.")
+    subs = {e.acled for e in tocsin.code(text, date="2024-09-20")}
+    assert "Violent demonstration" not in subs
+    assert "Attack" in subs
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 August 2024, the army abandoned its base in Tinzaouaten (Abeibara, Kidal) and rebels moved in the next day.",
+    "On 22 July 2024, soldiers withdrew from their outpost in Kiwanja and the militia took over the hill.",
+])
+def test_one_side_leaving_and_another_moving_in_is_a_transfer(text):
+    assert _main_type(text) == "Non-violent transfer of territory"
+
+
+def test_a_new_unit_formed_is_a_change_to_the_group():
+    text = "On 1 July 2024, the Sudanese army announced the formation of a new battalion in Kassala (Kassala, Kassala)."
+    assert _main_type(text) == "Change to group/activity"
+
+
+def test_acled_actor_names_keep_their_head_before_the_bracket():
+    # "Village Chief (Mali)": the head is "chief", not the bracketed country
+    assert acled.actor_type(Actor(text="Village Chief (Mali)", code="MLIGOV", country="MLI", sector="GOV"),
+                            role="target") == "civilians"

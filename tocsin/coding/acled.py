@@ -239,6 +239,8 @@ def _head_word(text: str) -> str:
     """The last word of a noun phrase before what follows its head ("the mayor of a small town" -> "mayor")."""
     words: list[str] = []
     for w in text.split():
+        if w.startswith("("):
+            break  # ACLED's "Protesters (Kenya)", "Military Forces of Mali (2021-)": the country or years
         low = w.lower().strip(",.;:()")
         if low in _PHRASE_END or w.endswith(","):
             if w.endswith(",") and low not in _PHRASE_END:
@@ -299,7 +301,10 @@ def _apart(t: Token) -> bool:
         return True
     if dep == "prep" and t.lower_ in _OTHER_EVENT_PREPS:
         return True
-    return dep == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX")
+    # a verb conjoined to another tells of another event; not inside a noun's modifier ("grenades containing
+    # tear gas and chloropicrin", where a noun parsed as a verb is still what the grenades hold)
+    return (dep == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX")
+            and t.head.dep_ not in ("acl", "relcl", "amod"))
 
 
 class _DocWords:
@@ -476,6 +481,24 @@ def _clause_cues(trigger: Token) -> set[str]:
     return cues
 
 
+_TAIL_TOKENS = 12  # the longest sentence that can be a mere outcome line ("8 soldiers were killed in the blast.")
+
+
+def _tail_means(ev: Event, trigger: Token) -> set[str]:
+    """The means of war told in the sentence before an outcome line that names no one who acted.
+
+    Event notes, and many reports, tell the attack in one sentence and its toll in the next ("a roadside
+    bomb hit a police patrol in Quetta. 1 officer killed."): the toll's killing was done by the means the
+    sentence before names. Only a short sentence with no acting side borrows them, and only means of war."""
+    sent = trigger.sent
+    if ev.source is not None or len(sent) > _TAIL_TOKENS or sent.start == 0:
+        return set()
+    prev = trigger.doc[sent.start - 1].sent
+    tab = tables()
+    grams = _DocWords.of(trigger.doc).sentence_grams(prev)
+    return {name for name in tab.war_means if name in tab.words and not tab.words[name].isdisjoint(grams)}
+
+
 def decide(ev: Event, trigger: Token) -> Decision | None:
     """The ACLED sub-event type of one coded event whose trigger token is ``trigger``, or None."""
     tab = tables()
@@ -489,7 +512,7 @@ def decide(ev: Event, trigger: Token) -> Decision | None:
             continue
         if rule.cues or rule.absent:
             if cues is None:
-                cues = _clause_cues(trigger)
+                cues = _clause_cues(trigger) | _tail_means(ev, trigger)
             if not all(c in cues for c in rule.cues) or any(c in cues for c in rule.absent):
                 continue
         if rule.sub_event == "-":  # a row that says the event is none of ACLED's ("police blocked the road")
