@@ -271,3 +271,25 @@ def test_acled_actor_names_keep_their_head_before_the_bracket():
     # "Village Chief (Mali)": the head is "chief", not the bracketed country
     assert acled.actor_type(Actor(text="Village Chief (Mali)", code="MLIGOV", country="MLI", sector="GOV"),
                             role="target") == "civilians"
+
+
+# the political gate (coding/gate.py) keeps what ACLED counts: protesters fired on, rioters under ACLED's
+# bracketed names, and organised armed crime (a gang, a cartel) acting as an armed group does
+@pytest.mark.parametrize("text,sub", [
+    ("On 4 June 2024, two demonstrators were shot dead in Mombasa (Mombasa, Mombasa). [size=no report]",
+     "Excessive force against protesters"),
+    ("On 3 March 2024, Rioters (Nigeria) beat a man to death in Kano (Kano Municipal, Kano). 1 fatality.",
+     "Mob violence"),
+    ("On 14 July 2024, members of the Santa Rosa de Lima cartel fought the Jalisco cartel outside Celaya "
+     "(Celaya, Guanajuato). 4 fatalities.", "Armed clash"),
+])
+def test_the_gate_keeps_what_acled_counts(text, sub):
+    assert _main_type(text) == sub
+
+
+@pytest.mark.parametrize("text", [
+    "A gang of thieves robbed a jewellery store in Lyon on Monday.",
+    "Police arrested two members of a gang for burglary in Leeds on Monday.",
+])
+def test_a_gang_in_a_story_of_ordinary_crime_stays_private(text):
+    assert not any(e.acled for e in tocsin.code(text, date="2024-05-02"))

@@ -31,6 +31,7 @@ words of the sentence and the story.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc
@@ -266,6 +267,13 @@ class Gate:
 
 
 
+@lru_cache(maxsize=1)
+def _organised_crime() -> frozenset[str]:
+    from .patterns import lexicon
+
+    return _classes(lexicon().classes)["@ORGANISED_CRIME"]
+
+
 def _anonymous_local(e: Event) -> bool:
     """The target is a private person the story does not name ("a 46-year-old man"), of the law's own
     country or of none."""
@@ -307,10 +315,17 @@ class PartyGate:
             return "political" if p is None or not p.feature or p.feature in STATE_FEATURES else "private"
         if root == "14":
             return "political"  # whoever demonstrates, teachers or farmers, takes a political stand
+        # ACLED's actor names bracket the country or the years ("Rioters (Ghana)"): the head comes before
+        words = actor.text.lower().split("(")[0].split()
         if actor.sector == "CVL":
-            # a mob's or rioters' violence is collective, as ACLED counts it; one civilian's act is private
-            words = actor.text.lower().split()
-            return "political" if words and words[-1] in self.mob else "private"
+            # a mob's or rioters' violence is collective, as ACLED counts it; one civilian's act is private;
+            # protesters' treatment is a matter of politics ("police shot dead two demonstrators")
+            from .acled import actor_type
+
+            return "political" if (words and words[-1] in self.mob) or actor_type(actor) == "protesters" \
+                else "private"
+        if actor.sector == "CRM" and not _organised_crime().isdisjoint(words):
+            return "political"  # a gang or a cartel, as an armed group (gate/words.txt @ORGANISED_CRIME)
         rule = self.rules.get(actor.sector)
         return "political" if rule is None or rule.political else "private"
 
