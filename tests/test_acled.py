@@ -293,3 +293,21 @@ def test_the_gate_keeps_what_acled_counts(text, sub):
 ])
 def test_a_gang_in_a_story_of_ordinary_crime_stays_private(text):
     assert not any(e.acled for e in tocsin.code(text, date="2024-05-02"))
+
+
+# event notes dense with names ("(Admin2, Admin1)" twice over, ACLED's capitalised actor names) are prose, not a
+# Title Case headline: "March" stays a month and "Military Forces" a name (headline.title_case)
+@pytest.mark.parametrize("text,sub", [
+    ("On 5 March 2025, an Unidentified Armed Group (Sudan) attacked Civilians (Sudan) in Kutum (Kutum, North Darfur), "
+     "killing 6.", "Attack"),
+    ("On 19 March 2025, Ansar Allah attacked a Military Forces of Yemen (2017-) position in Marib (Marib City, Marib).",
+     "Armed clash"),
+])
+def test_a_note_dense_with_names_is_no_headline(text, sub):
+    assert _main_type(text) == sub
+
+
+def test_a_title_case_headline_is_still_one():
+    from tocsin.headline import title_case
+    assert title_case("Kenya Denounces Border Raid By Ugandan Troops")
+    assert not title_case("On 12 March 2025, Ansar Allah shelled Hays (Hays, Al Hudaydah).")

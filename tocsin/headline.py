@@ -68,10 +68,22 @@ def _verbs() -> frozenset[str]:
 
 def title_case(line: str) -> bool:
     """Whether a line is written in Title Case: three or more words of four letters or more, nearly all
-    capitalised, and not all in capitals."""
+    capitalised, and not all in capitals; and no word of content left in lower case. A line dense with
+    names ("On 12 March 2025, Ansar Allah shelled Hays (Hays, Al Hudaydah).", as event notes are) is prose
+    whose verb and nouns keep their small letter; Title Case lowers only short function words ("by", "over")."""
     words = [w for w in _WORD.findall(line) if len(w) > 3]
     caps = sum(w[0].isupper() for w in words)
-    return len(words) >= 3 and caps >= 0.8 * len(words) and not all(w.isupper() for w in words)
+    if not (len(words) >= 3 and caps >= 0.8 * len(words) and not all(w.isupper() for w in words)):
+        return False
+    stop = _stop_words()
+    return not any(w[0].islower() and w.lower() not in stop for w in words)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def sentence_case(text: str) -> str:
