@@ -311,3 +311,16 @@ def test_a_title_case_headline_is_still_one():
     from tocsin.headline import title_case
     assert title_case("Kenya Denounces Border Raid By Ugandan Troops")
     assert not title_case("On 12 March 2025, Ansar Allah shelled Hays (Hays, Al Hudaydah).")
+
+
+def test_a_herder_killed_is_a_civilian():
+    # herders who raid act as a communal militia; one killed in a raid is its victim
+    assert acled.actor_type(Actor(text="a herder", code="NGAAGR", country="NGA", sector="AGR"), "NGA", "target") \
+        == "civilians"
+    assert acled.actor_type(Actor(text="Fulani herders", code="NGAAGR", country="NGA", sector="AGR"), "NGA",
+                            "source") == "identity_militia"
+
+
+def test_gunmen_raiding_cattle_are_no_ordinary_thieves():
+    text = "Around 9 May 2024 (as reported), unknown gunmen killed a herder and stole 40 cattle near Gudumbali (Guzamala, Borno)."
+    assert _main_type(text) == "Attack"
