@@ -324,3 +324,21 @@ def test_a_herder_killed_is_a_civilian():
 def test_gunmen_raiding_cattle_are_no_ordinary_thieves():
     text = "Around 9 May 2024 (as reported), unknown gunmen killed a herder and stole 40 cattle near Gudumbali (Guzamala, Borno)."
     assert _main_type(text) == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    # two armed sides engaged: a battle, whatever weapons they fight with
+    "On 5 July 2024, the SAF and the RSF clashed in Omdurman (Karari, Khartoum) using heavy artillery and drones. "
+    "Dozens of fatalities were reported.",
+    # a bystander killed in a battle's fire is a casualty of the battle
+    "On 7 July 2024, a child was killed in crossfire during a gunfight between police and gang members in "
+    "Port-au-Prince (Port-au-Prince, Ouest).",
+])
+def test_a_battle_is_an_armed_clash_whatever_its_weapons(text):
+    assert _main_type(text) == "Armed clash"
+
+
+def test_a_suicide_bomber_in_a_battle_is_still_a_suicide_bomb():
+    text = ("On 11 July 2024, a suicide bomber blew himself up during clashes between Al Shabaab and SNA forces in "
+            "Mahas (Mahas, Hiraan), killing 4 soldiers.")
+    assert _main_type(text) == "Suicide bomb"

@@ -113,15 +113,18 @@ class Tables:
         self.pairs: dict[str, list[_Pair]] = {}
         self.victim_cues: set[str] = set()
         self.context_cues: set[str] = set()
+        self.predicate_cues: set[str] = set()
         for r in _rows("cues.tsv"):
             name, kind, values = r["cue"], r["kind"], r["values"]
             if kind == "list":
                 lists[name] = values.split("|")
-            elif kind in ("word", "victim", "context"):
+            elif kind in ("word", "victim", "context", "predicate"):
                 if kind == "victim":
                     self.victim_cues.add(name)
                 elif kind == "context":
                     self.context_cues.add(name)
+                elif kind == "predicate":
+                    self.predicate_cues.add(name)
                 self.words[name] = self.words.get(name, frozenset()) | {
                     _norm(v) if "/" not in v else v.lower() for v in values.split("|")}
                 if any(len(v.split()) > _MAX_WORDS for v in self.words[name]):
@@ -401,6 +404,7 @@ class Clause:
                                                                      and h.pos_ in ("NOUN", "PROPN")):
                     self.actor.update(x.i for x in c.subtree)
         self.head = head
+        self.trigger = trigger
         self.sentence = trigger.sent
 
     @staticmethod
@@ -446,7 +450,13 @@ class Clause:
         victim = dw.grams([t.i for t in self.tokens if t.i not in self.actor]) if self.actor else full
         context = dw.sentence_grams(self.sentence) if tab.context_cues else full
 
+        # what the event itself is: the trigger, the clause's head, and the head's subject ("fighting ... took place")
+        preds = {self.trigger, self.head} | {c for c in self.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        predicate = {k for t in preds for k in (t.lemma_.lower(), t.lower_)}
+
         def where(name: str) -> set[str]:
+            if name in tab.predicate_cues:
+                return predicate
             return victim if name in tab.victim_cues else context if name in tab.context_cues else full
 
         found = {name for name, phrases in tab.words.items() if not phrases.isdisjoint(where(name))}
