@@ -342,3 +342,13 @@ def test_a_suicide_bomber_in_a_battle_is_still_a_suicide_bomb():
     text = ("On 11 July 2024, a suicide bomber blew himself up during clashes between Al Shabaab and SNA forces in "
             "Mahas (Mahas, Hiraan), killing 4 soldiers.")
     assert _main_type(text) == "Suicide bomb"
+
+
+def test_a_raid_to_arrest_people_is_an_arrest():
+    text = "On 18 March 2024, Israeli forces raided the town of Qabatiya (Jenin, West Bank) and arrested 6 Palestinians."
+    assert _main_type(text) == "Arrests"
+
+
+def test_a_raid_that_kills_is_no_arrest():
+    text = "On 2 April 2024, soldiers raided the village of Tadjikit, killing 4 herders, and arrested 9 men."
+    assert _main_type(text) != "Arrests"
