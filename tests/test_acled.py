@@ -352,3 +352,15 @@ def test_a_raid_to_arrest_people_is_an_arrest():
 def test_a_raid_that_kills_is_no_arrest():
     text = "On 2 April 2024, soldiers raided the village of Tadjikit, killing 4 herders, and arrested 9 men."
     assert _main_type(text) != "Arrests"
+
+
+def test_captives_released_in_an_exchange_are_an_agreement():
+    text = ("On 5 May 2024, the Houthis released 100 detained government fighters in Sanaa (Sanaa, Amanat al Asimah) "
+            "as part of a UN-brokered exchange.")
+    assert _main_type(text) == "Agreement"
+
+
+def test_a_town_taken_over_without_fighting_is_a_transfer():
+    text = ("On 19 May 2024, Al Shabaab withdrew from Harardhere (Harardhere, Mudug) and local clan militias took "
+            "control of the town without fighting.")
+    assert _main_type(text) == "Non-violent transfer of territory"
