@@ -364,3 +364,20 @@ def test_a_town_taken_over_without_fighting_is_a_transfer():
     text = ("On 19 May 2024, Al Shabaab withdrew from Harardhere (Harardhere, Mudug) and local clan militias took "
             "control of the town without fighting.")
     assert _main_type(text) == "Non-violent transfer of territory"
+
+
+# ACLED's crowd-size tag ("[size=around 60]") is written only where people demonstrated: force and arrests in such a
+# note fall on the demonstration
+@pytest.mark.parametrize("text,sub", [
+    ("On 9 June 2024, residents gathered in Kabala (Koinadugu, Northern) over the lack of electricity. Soldiers "
+     "opened fire, killing 2 people. [size=around 100]", "Excessive force against protesters"),
+    ("On 10 June 2024, traders demonstrated in Kumba (Meme, Sud-Ouest) against new market fees. Gendarmes arrested "
+     "7 of them. [size=around 60]", "Protest with intervention"),
+])
+def test_a_crowd_size_tag_marks_a_demonstration(text, sub):
+    assert _main_type(text) == sub
+
+
+def test_an_arrest_without_a_size_tag_stays_an_arrest():
+    text = "On 10 June 2024, gendarmes arrested 7 suspected separatists in Kumba (Meme, Sud-Ouest)."
+    assert _main_type(text) == "Arrests"

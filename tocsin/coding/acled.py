@@ -114,6 +114,7 @@ class Tables:
         self.victim_cues: set[str] = set()
         self.context_cues: set[str] = set()
         self.predicate_cues: set[str] = set()
+        self.note_cues: dict[str, tuple[str, ...]] = {}  # cue -> strings looked for in the whole text
         for r in _rows("cues.tsv"):
             name, kind, values = r["cue"], r["kind"], r["values"]
             if kind == "list":
@@ -129,6 +130,8 @@ class Tables:
                     _norm(v) if "/" not in v else v.lower() for v in values.split("|")}
                 if any(len(v.split()) > _MAX_WORDS for v in self.words[name]):
                     raise ValueError(f"cues.tsv: a phrase of cue {name!r} is longer than {_MAX_WORDS} words")
+            elif kind == "note":
+                self.note_cues[name] = tuple(v.lower() for v in values.split("|"))
             elif kind == "pair":
                 verbs, _, objs = values.partition("~")
                 obj_words: list[str] = []
@@ -139,7 +142,7 @@ class Tables:
                     frozenset(o if o.startswith(":") else o.lower() for o in obj_words)))
             else:
                 raise ValueError(f"cues.tsv: unknown kind {kind!r} for cue {name!r}")
-        self.cue_names = set(self.words) | set(self.pairs)
+        self.cue_names = set(self.words) | set(self.pairs) | set(self.note_cues)
         self.first_words = frozenset(p.split()[0].split("/")[0] for ps in self.words.values() for p in ps)
         self.pair_verbs = frozenset(v for pairs in self.pairs.values() for pr in pairs for v in pr.verbs)
         self.pair_bases = frozenset(v.split("_")[0] for v in self.pair_verbs)
@@ -340,6 +343,8 @@ class _DocWords:
             self.first_form.append(fw in first)
         self.sentences: dict[int, set[str]] = {}
         self.clause_cues: dict[int, set[str]] = {}  # trigger index -> the cues of its clause
+        text = doc.text.lower()
+        self.note = {name for name, marks in tables().note_cues.items() if any(m in text for m in marks)}
 
     @classmethod
     def of(cls, doc: Doc) -> "_DocWords":
@@ -460,7 +465,7 @@ class Clause:
             return victim if name in tab.victim_cues else context if name in tab.context_cues else full
 
         found = {name for name, phrases in tab.words.items() if not phrases.isdisjoint(where(name))}
-        return found | self._pairs()
+        return found | self._pairs() | dw.note
 
 
 # ---------- deciding ----------
