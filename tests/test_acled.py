@@ -381,3 +381,11 @@ def test_a_crowd_size_tag_marks_a_demonstration(text, sub):
 def test_an_arrest_without_a_size_tag_stays_an_arrest():
     text = "On 10 June 2024, gendarmes arrested 7 suspected separatists in Kumba (Meme, Sud-Ouest)."
     assert _main_type(text) == "Arrests"
+
+
+def test_a_note_places_its_town_in_the_bracketed_region():
+    # "Kani (Yinmabin, Sagaing)": not the Kani of Japan, so Myanmar's army is the state there, not a foreign force
+    text = "On 22 March 2025, the Military Forces of Myanmar (2021-) took control of Kani (Yinmabin, Sagaing)."
+    events = [e for e in tocsin.code(text, date="2025-03-23") if e.acled]
+    assert events and all(e.location is None or e.location.country == "MMR" for e in events)
+    assert _main_type(text) == "Government regains territory"

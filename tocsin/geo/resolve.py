@@ -103,6 +103,13 @@ def _trust(e: Entry, how: int) -> float:
     return t * (0.3 if how == ALTERNATE else 1.0)
 
 
+def _inside(e: Entry, qual: Entry) -> bool:
+    """Whether ``e`` lies in the region or country ``qual`` that qualifies its name."""
+    if qual.feature == "ADM1":
+        return e.cc == qual.cc and e.admin1 == qual.admin1 and e.feature != "ADM1"
+    return e.cc == qual.cc and not e.feature.startswith("PCL")
+
+
 def _score(gaz: Gazetteer, e: Entry, how: int, k: str, ctx: _Context | None, own: dict[str, float],
            own_admin: dict[tuple[str, str], float], qual: Entry | None) -> tuple[float, bool]:
     s = prior(e, how)
@@ -126,11 +133,7 @@ def _score(gaz: Gazetteer, e: Entry, how: int, k: str, ctx: _Context | None, own
             if d is not None:
                 support += NEAR_WEIGHT * math.exp(-d / NEAR_KM)
     if qual is not None:
-        if qual.feature == "ADM1":
-            inside = e.cc == qual.cc and e.admin1 == qual.admin1 and e.feature != "ADM1"
-        else:
-            inside = e.cc == qual.cc and not e.feature.startswith("PCL")
-        support += QUALIFIER_WEIGHT if inside else -QUALIFIER_WEIGHT
+        support += QUALIFIER_WEIGHT if _inside(e, qual) else -QUALIFIER_WEIGHT
     return s + support, support >= 1.0
 
 
@@ -165,6 +168,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, rounds: int = 2) -> list[Re
                 break
         best = None
         cands = mentions[idx[0]].cands
+        if qual is not None and not any(_inside(entry(eid), qual) for eid, _ in cands):
+            # "Kani (Yinmabin, Sagaing)" where the gazetteer knows no Kani in Myanmar: no place rather than
+            # the Kani of Japan; the event then takes the region it is said to be in
+            choice.pop(k, None)
+            return
         # An alternate spelling that is some other place's own name most likely means that place.
         has_own_name = any(how != ALTERNATE for _, how in cands)
         for eid, how in cands:

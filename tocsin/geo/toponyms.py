@@ -218,6 +218,10 @@ def drop_people(mentions: list[Mention], gaz: Gazetteer, text: str = "") -> list
     return out
 
 
+_ADMIN_PAIR = re.compile(r"\s*\(\s*[^(),]{1,60},\s*")  # " (Yinmabin, " between a town and its region
+_CLOSE = re.compile(r"\s*\)")
+
+
 def _qualify(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
     """Mark "Alexandria, Louisiana" and "Edmonton (Ky.)": the second names the first's region."""
     for a, b in zip(range(len(mentions)), range(1, len(mentions))):
@@ -230,6 +234,22 @@ def _qualify(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             feats = {gaz.rows[eid][6] for eid, _ in mentions[b].cands}
             if feats & {"ADM1", "PCLI"} or any(f.startswith("PCL") for f in feats):
                 mentions[a].qualifier = mentions[b]
+    # ACLED's notes place an event as "Kani (Yinmabin, Sagaing)": the town, its district and its region; the
+    # region qualifies the town (and the district), whether or not the district is a name the gazetteer knows
+    for a, m in enumerate(mentions):
+        if m.qualifier is not None:
+            continue
+        for c in mentions[a + 1:a + 3]:
+            if not (_ADMIN_PAIR.fullmatch(text[m.end:c.start]) and _CLOSE.match(text, c.end)):
+                continue
+            # the bracket's last name is a region even where the gazetteer knows only its town ("Sagaing"):
+            # it pins the country at least
+            m.qualifier = c
+            for b in mentions[a + 1:]:
+                if b is c:
+                    break
+                b.qualifier = b.qualifier or c
+            break
 
 
 def _title_case_line(text: str, pos: int) -> bool:
