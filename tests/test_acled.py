@@ -389,3 +389,17 @@ def test_a_note_places_its_town_in_the_bracketed_region():
     events = [e for e in tocsin.code(text, date="2025-03-23") if e.acled]
     assert events and all(e.location is None or e.location.country == "MMR" for e in events)
     assert _main_type(text) == "Government regains territory"
+
+
+def test_an_acled_group_name_is_no_state_force():
+    # "NSCN-K: National Socialist Council of ...": ACLED's acronym-colon name of a non-state group, which takes
+    # people rather than arrests them, though no actor table knows it
+    text = ("On 7 April 2025, NSCN-K: National Socialist Council of Nagaland-Khaplang arrested two traders in Mon "
+            "(Mon, Nagaland).")
+    assert _main_type(text) == "Abduction/forced disappearance"
+
+
+def test_an_armed_group_clashes_with_armed_men():
+    text = ("On 18 March 2025, ELN: National Liberation Army clashed with FARC Dissidents (Colombia) in Tame "
+            "(Tame, Arauca). 3 fatalities.")
+    assert _main_type(text) == "Armed clash"

@@ -284,6 +284,33 @@ def _actor_type(text: str, code: str | None, sector: str | None, actor_country: 
     return found
 
 
+_ACRONYM = r"[A-Z][A-Z0-9-]*[A-Z0-9]"
+_ACRONYM_BEFORE = re.compile(_ACRONYM + r"\s*:\s*$")  # "ELN: " before "National Liberation Army"
+_ACRONYM_ALONE = re.compile(r"(?:the\s+)?" + _ACRONYM)  # "PDF" before ": People's Defense Force"
+
+
+def _named_group(actor: Actor | None, trigger: Token) -> bool:
+    """Whether the actor is written as ACLED names an organised non-state group: its acronym, a colon and its
+    name ("JNIM: Group for Support of Islam and Muslims", "ELN: National Liberation Army", "PDF: People's
+    Defense Force"). ACLED writes state forces otherwise ("Military Forces of Colombia (2022-)"), so the
+    parser's reading of the name ("Army", "Defense Force") does not make such a group the state."""
+    text = actor.text.strip() if actor is not None else ""
+    if not text:
+        return False
+    from ..nlp import text_of
+    from .syntax import actor_token
+
+    tok = actor_token(actor, trigger.sent, trigger)
+    if tok is None:
+        return False
+    whole = text_of(tok.doc)
+    start = tok.idx
+    if any(c.isalpha() for c in text) and _ACRONYM_ALONE.fullmatch(text) \
+            and whole[start + len(text):start + len(text) + 3].lstrip().startswith(":"):
+        return True  # the actor came out as the acronym alone
+    return bool(_ACRONYM_BEFORE.search(whole[max(0, start - 20):start]))
+
+
 def _event_country(ev: Event) -> str | None:
     if ev.location is not None and ev.location.country:
         return ev.location.country
@@ -521,6 +548,10 @@ def decide(ev: Event, trigger: Token) -> Decision | None:
         return None
     country = _event_country(ev)
     src, tgt = actor_type(ev.source, country, "source"), actor_type(ev.target, country, "target")
+    if src not in ("rebel", "political_militia", "identity_militia") and _named_group(ev.source, trigger):
+        src = "rebel"
+    if tgt not in ("rebel", "political_militia", "identity_militia") and _named_group(ev.target, trigger):
+        tgt = "rebel"
     cues: set[str] | None = None
     for rule in tab.rules_for(ev.cameo):
         if not (_types_ok(rule.source, src) and _types_ok(rule.target, tgt)):
