@@ -1077,6 +1077,10 @@ class ArticlePass:
         """"Rebels shelled the town. The government condemned the attacks": a stance taken on a deed the
         article told before ("the attacks", "the bombing") is aimed at whoever did it."""
         obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            # "said the strikes were a barbaric aggression": what the speaker says the deed was
+            obj = next((g for c in trig.children if c.dep_ == "ccomp" and c.lemma_ == "be"
+                        for g in c.children if g.dep_ == "nsubj"), None)
         if obj is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
             return None
         roots = self.event_nouns.get(obj.lemma_.lower())
@@ -1103,22 +1107,34 @@ class ArticlePass:
                 start = doc[start - 1].sent.start
         if aimed is not None:
             start = 0  # "condemned the aggression against Iran": the deed on that party, wherever the article told it
-        for x in reversed(before):
-            t = self._trigger(doc, x)
-            if t is None or t.i < start or t.i >= trig.i:
-                continue
+
+        def doer(x: Event, t: Token) -> Actor | None:
             if t.lemma_.lower() in self.defence:
-                continue  # "its destroyers intercepted several drones": they met the attacks, they did not make them
+                return None  # "its destroyers intercepted several drones": they met the attacks, they did not make them
             if t.lemma_.lower() in self.mutual or t.lower_ in self.mutual:
-                continue  # "soldiers were killed in the fighting": whoever fought, the attack was another's
+                return None  # "soldiers were killed in the fighting": whoever fought, the attack was another's
             if (x.source is not None and src.country and x.source.country == src.country
                     and {src.sector, x.source.sector} <= _OFFICE_SECTORS):
-                continue  # "the prime minister condemned the attack": not his own forces' raid told before it
+                return None  # "the prime minister condemned the attack": not his own forces' raid told before it
             if x.cameo[:2] in roots and x.source is not None and x.source.code and x.source.code != src.code \
                     and x.modality in ("asserted", "reported") and (
                         aimed is None or (x.target is not None and x.target.country == aimed.country)):
                 s = x.source
                 return Actor(text=s.text, code=s.code, country=s.country, sector=s.sector)
+            return None
+
+        told = [(x, t) for x in reversed(before) if (t := self._trigger(doc, x)) is not None and t.i < trig.i]
+        # "The US and Britain carried out air strikes ... The Houthis have fired drones ... Iran condemned the
+        # strikes": the deed told in the same word, wherever the article told it, before any other of its kind
+        word = obj.lemma_.lower()
+        for x, t in told:
+            if word in {t.lemma_.lower()} | {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}:
+                if doer(x, t) is not None:
+                    # "the US and Britain carried out strikes": the first of the doers named
+                    return next(found for y, u in reversed(told) if u.i == t.i and (found := doer(y, u)) is not None)
+        for x, t in told:
+            if t.i >= start and (found := doer(x, t)) is not None:
+                return found
         return None
 
     def _objected_to(self, doc: Doc, trig: Token, before: list[Event], src: Actor, when) -> Actor | None:

@@ -291,10 +291,13 @@ class Matcher:
         if not noun and lemma(tok) in self.light and any(c.dep_ in VERB_OBJ for c in tok.children):
             plist = [p for p in plist if p.specificity > 0]  # "launch an effort": the object decides
         children = list(tok.children) + ([c for c in anchor.children if c is not tok] if anchor is not tok else [])
+        if noun and tok.dep_ in VERB_OBJ and lemma(tok.head) in self.light:
+            # "launched strikes on Pakistan": the parser hangs the deed's aim on the light verb
+            children += [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i]
         if not noun and lemma(tok) == "call" and sum(c.dep_ in ("dobj", "oprd") for c in children) >= 2:
-            # "called China a pillar of the system", "called the summit a success": a name given, no phone
-            # call and no meeting convened
-            plist = [p for p in plist if not (p.code or "").startswith("04")]
+            # "called China a pillar of the system", "called the summit a success", "called the strikes an act
+            # of war": a name given (a stance, praise or insult), no phone call, meeting or strike called
+            plist = [p for p in plist if (p.code or "-")[:2] in ("-", "01", "05", "11")]
         memo: dict = {_NEAR: frozenset(c.lower_ for c in children if c.dep_ in _PREP_DEPS)}
         for p in plist:
             ok, obj_tok = self._holds(p, tok, noun, children, memo)

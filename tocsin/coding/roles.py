@@ -363,6 +363,7 @@ class Roles:
         # "comments reported by MTI", "a strike condemned by the UN": no doer by "by"
         self.not_doer = lex.words("@SAY") | self.stance | lex.words("@BACKERS")
         self.weapons = lex.words("@WEAPON")
+        self.wield = lex.words("@WIELD")
         self.undergo = lex.words("@UNDERGO")
         self.perish = lex.words("@PERISH")  # "died after torture": the subject undergoes the deed
         # deed nouns: "protests against violations by the army": the "by" is the violations' doer, not the protests'
@@ -1036,6 +1037,14 @@ class Roles:
         """``binder``: the source, whose "its" and "their" an object's possessive is."""
         found: list[Actor] = []
         seen: set[int] = set()
+        wielded = (m.obj is not None and lemma(m.obj) in self.weapons and lemma(m.anchor) in self.wield
+                   and not any(c.dep_ == "prt" for c in m.anchor.children))
+        if wielded:
+            # "fired dozens of drones and missiles at ships": the means, not the aim
+            top = m.obj
+            while top.head is not m.anchor and top.dep_ in ("pobj", "prep", "conj") and top.head.i != top.i:
+                top = top.head
+            seen |= {x.i for w in (top, m.obj) for x in expand(w)}
         for t in slots.targets:
             for x in expand(t):
                 if x.i in seen:  # the sides of "between A, B and C" are conjuncts of each other
@@ -1086,7 +1095,7 @@ class Roles:
                     if a is not None and a.code:
                         found.append(a)
                         break
-        if not found and slots.targets and thing is None:
+        if not found and slots.targets and thing is None and not wielded:
             a = self.inner_actor(slots.targets[0], ctx, used)
             if a is not None:
                 found.append(a)
