@@ -403,3 +403,9 @@ def test_an_armed_group_clashes_with_armed_men():
     text = ("On 18 March 2025, ELN: National Liberation Army clashed with FARC Dissidents (Colombia) in Tame "
             "(Tame, Arauca). 3 fatalities.")
     assert _main_type(text) == "Armed clash"
+
+
+def test_an_arsenal_seized_is_a_disrupted_weapons_use():
+    text = ("On 3 October 2024, police in Bawku (Bawku Municipal, Upper East) recovered an arsenal of pump-action guns "
+            "hidden in a farmhouse.")
+    assert _main_type(text) == "Disrupted weapons use"
