@@ -409,3 +409,9 @@ def test_an_arsenal_seized_is_a_disrupted_weapons_use():
     text = ("On 3 October 2024, police in Bawku (Bawku Municipal, Upper East) recovered an arsenal of pump-action guns "
             "hidden in a farmhouse.")
     assert _main_type(text) == "Disrupted weapons use"
+
+
+def test_glide_bombs_are_an_air_strike():
+    text = ("On 9 March 2024, Russian forces launched KAB glide bombs at Ukrainian positions near Avdiivka "
+            "(Pokrovskyi, Donetsk).")
+    assert _main_type(text) == "Air/drone strike"
