@@ -415,3 +415,8 @@ def test_glide_bombs_are_an_air_strike():
     text = ("On 9 March 2024, Russian forces launched KAB glide bombs at Ukrainian positions near Avdiivka "
             "(Pokrovskyi, Donetsk).")
     assert _main_type(text) == "Air/drone strike"
+
+
+def test_a_drone_shot_down_in_a_relative_clause_is_disrupted():
+    text = "On 13 July 2024, the Houthis targeted a US warship in the Red Sea with a drone, which was shot down."
+    assert _main_type(text) == "Disrupted weapons use"

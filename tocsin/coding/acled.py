@@ -458,6 +458,8 @@ class Clause:
             if not keys & tab.pair_verbs:
                 continue
             objs = [c for c in t.children if c.dep_ in _OBJ_DEPS]
+            if t.dep_ == "relcl" and any(o.lower_ in _RELATIVE for o in objs):
+                objs.append(t.head)  # "a drone, which was shot down": what "which" stands for
             if t.dep_ == "acl" and t.tag_ == "VBN":
                 objs.append(t.head)  # "a bomb planted near a church, defused by police"
             for o in list(objs):
