@@ -999,3 +999,60 @@ def test_drones_shot_down_are_still_whom_it_is_aimed_at(pipe):
 def test_launched_strikes_on_a_country_is_an_attack_on_it(pipe):
     es = events(pipe, "India launched strikes on Pakistan.", date(2024, 3, 1))
     assert [e for e in es if e.cameo[:2] == "19" and code(e.source) == "IND" and country(e.target) == "PAK"]
+
+
+# ---------- a run of a deed: "began two days of exercises" ----------
+def test_who_begins_days_of_exercises_holds_them_around_whom(pipe):
+    es = events(pipe, "Russia has begun three days of large-scale naval exercises around Finland.", date(2024, 3, 1))
+    drills = [e for e in es if e.cameo[:2] == "15"]
+    assert drills and code(drills[0].source) == "RUS" and country(drills[0].target) == "FIN"
+
+
+# ---------- "It" after "Taiwan's defence ministry said ...": the subject the name stands in ----------
+def test_it_names_the_subject_a_possessive_name_stands_in(pipe):
+    es = events(pipe, "China stages military drills around Taiwan after new president sworn in\n\n"
+                      "China has begun two days of large-scale military exercises around Taiwan, three days after "
+                      "the island's new president took office.\n\nTaiwan's defence ministry said it had detected 49 "
+                      "Chinese military aircraft and 19 navy vessels and had sent its own forces to monitor them. It "
+                      "condemned the exercises as an irrational provocation.", date(2024, 5, 24))
+    stance = [e for e in es if e.cameo[:2] == "11"]
+    assert stance and country(stance[0].source) == "TWN"
+
+
+# ---------- "Russia's Ukraine envoy": the owner, not the topic ----------
+@pytest.mark.parametrize("text, want", [
+    ("Russia's Ukraine envoy criticised the speech.", "RUS"),
+    ("China's Taiwan Affairs Office criticised the speech.", "CHN"),
+])
+def test_an_office_is_its_owners_not_its_topics(pipe, text, want):
+    es = events(pipe, text, date(2024, 3, 1))
+    assert es and country(es[0].source) == want
+
+
+# ---------- a known person beside a title ----------
+def test_a_known_person_beside_a_title_keeps_his_own_code(pipe):
+    es = events(pipe, "The group's spokesman, Yahya Saree, said the fighters would retaliate.", date(2024, 3, 1))
+    said = [e for e in es if e.cameo == "010"]
+    assert said and code(said[0].source) == "YEMREB"
+
+
+# ---------- holding back: "will not hesitate to strike" is no denial; "hesitated to strike" no deed ----------
+def test_not_hesitating_to_strike_is_not_a_negated_strike(pipe):
+    es = events(pipe, "Israel did not hesitate to strike Hezbollah positions.", date(2024, 3, 1))
+    assert [e for e in es if e.cameo[:2] == "19" and e.modality == "asserted"]
+
+
+def test_hesitating_to_strike_is_no_strike_done(pipe):
+    es = events(pipe, "Israel hesitated to strike Hezbollah positions.", date(2024, 3, 1))
+    assert es and not [e for e in es if e.cameo[:2] == "19" and e.modality == "asserted"]
+
+
+# ---------- "struck what it called terrorist camps in Pakistan" ----------
+@pytest.mark.parametrize("text, tgt", [
+    ("India struck what it called \"terrorist camps\" in Pakistan.", "PAK"),
+    ("Israel bombed what it described as Hezbollah targets in Lebanon.", "LBN"),
+])
+def test_what_a_striker_calls_its_target_is_what_it_struck(pipe, text, tgt):
+    es = events(pipe, text, date(2024, 3, 1))
+    assert [e for e in es if e.cameo[:2] == "19" and country(e.target) == tgt]
+    assert not [e for e in es if e.cameo[:2] == "11"]

@@ -191,7 +191,10 @@ class Memory:
                 if clause is not None and doc[i].head.i == clause.i and doc[i].dep_ not in ("nsubj", "nsubjpass"):
                     continue
                 return actor  # this sentence: the nearest ("Lebanon's denials that it had ...")
-            if doc[i].dep_ in ("nsubj", "nsubjpass"):
+            head = doc[i]
+            while head.dep_ in ("poss", "compound", "amod", "nmod") and head.head.i != head.i:
+                head = head.head  # "Taiwan's defence ministry said ...": the subject the name stands in
+            if head.dep_ in ("nsubj", "nsubjpass"):
                 return actor  # the sentence before: its subject ("The government closed ... It said")
             earlier = earlier or actor
         return earlier

@@ -96,6 +96,7 @@ class Matcher:
         self.light = lex.words("@LIGHT")
         self.event_heads = lex.words("@EVENT_HEAD")
         self.quantity = lex.words("@QUANTITY")
+        self.stretch = lex.words("@STRETCH")
         self.accuse = lex.words("@ACCUSE_OF")
         self.parties = lex.words("@ACTORN")
         self.places = lex.words("@PLACE")
@@ -166,9 +167,13 @@ class Matcher:
     def _agent_head(self, tok: Token, noun: bool) -> Token | None:
         if noun:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if (owner is None or owner.pos_ == "PRON") and tok.dep_ in VERB_OBJ and lemma(tok.head) in self.light:
+            carrier = tok
+            while (carrier.dep_ == "pobj" and carrier.head.lower_ == "of" and carrier.head.head.i != carrier.head.i
+                   and lemma(carrier.head.head) in self.quantity | self.stretch):
+                carrier = carrier.head.head  # "began two days of exercises": the deed is what the verb carries
+            if (owner is None or owner.pos_ == "PRON") and carrier.dep_ in VERB_OBJ and lemma(carrier.head) in self.light:
                 # "their forces completed their withdrawal": who does the light verb does the deed
-                return subject_token(tok.head, self.accuse, self.parties) or owner
+                return subject_token(carrier.head, self.accuse, self.parties) or owner
             return owner
         return subject_token(tok, self.accuse, self.parties)
 

@@ -97,6 +97,7 @@ class ModalityRules:
         self.plan = lex.words("@PLAN_VERB")  # verbs whose event-noun object is not done yet
         self.favour = lex.words("@FAVOUR")  # verbs of backing a course: in the present, what they back is a policy
         self.neggov = lex.words("@NEGGOV")
+        self.hold_back = lex.words("@HOLD_BACK")
         self.partake = lex.words("@PARTAKE")
         self.future_noun = lex.words("@FUTURE_NOUN")
         self.hypo_noun = lex.words("@HYPO_NOUN")
@@ -266,6 +267,10 @@ class ModalityRules:
             elif dep == "ccomp" and hf & self.hypo:
                 found.add("hypothetical")
                 own = False
+            elif dep in ("xcomp", "advcl") and hl in self.hold_back and own and any(negation(c) for c in head.children):
+                own = False  # "would not hesitate to order strikes": the deed is meant, the holding back denied
+            elif dep in ("xcomp", "advcl") and hl in self.hold_back and own:
+                found.add("hypothetical")  # "hesitated to strike": not done
             elif dep == "xcomp":
                 if hf & self.neggov:
                     found.add("negated")

@@ -269,6 +269,27 @@ def _object_in_complement(verb: Token) -> Token | None:
                  and c.lower_ in _lex_words("@ACTORN") | _sector_words()), None)
 
 
+_DESCRIBING = frozenset({"describe", "characterise", "characterize", "portray", "identify"})
+
+
+def _free_relative(named: Token) -> None:
+    """"struck what it called terrorist camps in Pakistan": the parser makes the naming the verb's clause;
+    what is struck is the thing named (the naming a clause on it), and where is the striking's."""
+    verb = named.head
+    what = next((c for c in named.children if c.dep_ == "dobj" and c.lower_ == "what" and c.i < named.i), None)
+    thing = next((c for c in named.children if c.dep_ == "oprd" and c.pos_ == "NOUN" and c.i > named.i), None) or next(
+        (g for c in named.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > named.i
+         for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)  # "what it described as targets"
+    if what is None or thing is None or verb.pos_ != "VERB" or verb.i > named.i or any(
+            c.dep_ == "dobj" for c in verb.children):
+        return
+    for c in list(named.children):
+        if c.dep_ == "prep" and c.i > thing.i:
+            c.head = verb
+    thing.head, thing.dep_ = verb, "dobj"
+    named.head, named.dep_ = thing, "relcl"
+
+
 @lru_cache(maxsize=1)
 def _sector_words() -> frozenset[str]:
     """The one-word sector nouns of the actor tables ("junta", "army", "police")."""
@@ -330,6 +351,9 @@ def reattach_conjuncts(doc: Doc) -> None:
                     if d.dep_ in ("det", "poss", "amod") and d.i < obj.i:
                         d.head = obj
                 obj.head, obj.dep_ = tok, "dobj"
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _NAMING | _DESCRIBING and tok.dep_ == "ccomp":
+            _free_relative(tok)
     for sent in list(doc.sents):
         noun = _denied_charge(sent.root)
         if noun is not None:

@@ -356,6 +356,7 @@ class Roles:
     def __init__(self, actors, lex: Lexicon) -> None:
         self.actors = actors
         self.light = lex.words("@LIGHT")
+        self.runs = lex.words("@QUANTITY") | lex.words("@STRETCH")
         self.stative = lex.words("@STATIVE_PASSIVE")
         self.stance = lex.words("@STANCE")
         self.accuse = lex.words("@ACCUSE_OF")
@@ -460,10 +461,44 @@ class Roles:
                 sector = actor.sector or first.sector
                 actor = Actor(text=actor.text, code=first.country + (sector or ""), country=first.country,
                               sector=sector)
+        if actor is not None and actor.country:
+            actor = self._owner_over_topic(actor, tok, ctx)
+        if actor is not None and tok.pos_ == "NOUN":
+            actor = self._named_in_apposition(actor, tok, ctx)
         memory.note_name(actor, tok)
         if actor is not None and actor.code and not actor.country:
             actor = self._possessor_country(actor, tok, ctx, sayer)
         return actor
+
+    def _named_in_apposition(self, actor: Actor, tok: Token, ctx: ArticleContext) -> Actor:
+        """"The group's spokesman, Yahya Saree": a person the tables know, named beside a title, is who he is
+        (the Houthis' spokesman), not what the bare title would make him (a government's)."""
+        name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"),
+                    None)
+        if name is None:
+            return actor
+        try:
+            known = self.actors.actor(name, ctx.when)
+        except Exception:  # a resolver bug must not lose the article
+            return actor
+        if (known is None or not known.code or not known.country or known.code == actor.code
+                or (actor.country and known.country != actor.country)):
+            return actor
+        return Actor(text=actor.text, code=known.code, country=known.country, sector=known.sector)
+
+    def _owner_over_topic(self, actor: Actor, tok: Token, ctx: ArticleContext) -> Actor:
+        """"Russia's Ukraine envoy", "China's Taiwan Affairs Office": the state that owns the office is
+        its country; the state named as a noun before the office is what it deals with."""
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None or not any(c.dep_ == "compound" and c.pos_ == "PROPN" and owner.i < c.i < tok.i
+                                    and (a := self.actors.lookup(c.text, ctx.when)) is not None
+                                    and a.country == actor.country for c in tok.subtree):
+            return actor
+        state = self.actors.lookup(owner.text, ctx.when)
+        if state is None or not state.country or state.code != state.country or state.country == actor.country:
+            return actor
+        return Actor(text=actor.text, code=state.country + (actor.sector or ""), country=state.country,
+                     sector=actor.sector)
 
     def _partitive(self, tok: Token) -> Token | None:
         """"Some of the rebel groups", "dozens of the protesters", "one of the soldiers": a part named by a
@@ -812,6 +847,9 @@ class Roles:
         doer is the subject of the verb that carries it. "Poland accused Belarus of an attack":
         the accused's. What one condemns, answers or fears (``@STANCE``) is no deed of one's own."""
         head = tok.head
+        if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and head.head.pos_ == "NOUN"
+                and lemma(head.head) in self.runs):
+            return self._light_verb_subject(head.head)  # "China began two days of exercises", "a series of raids"
         if not (tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "ADP")):
             return []
         verb = head.head if head.pos_ == "ADP" else head
@@ -1011,6 +1049,8 @@ class Roles:
         prep_order = _NOUN_TARGET_PREPS if m.noun else _TARGET_PREPS
         if hostile:
             prep_order = (*prep_order, "through")  # "a bomb ripped through the army headquarters"
+        if (m.pattern.code or "")[:2] == "15":
+            prep_order = (*prep_order, "around", "off")  # "drills around Taiwan": a show of force at it
         for pool in pools:
             for p in (*prep_order, "of"):
                 if p not in pool or (p == "in" and not m.noun and found):
