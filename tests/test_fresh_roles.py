@@ -1056,3 +1056,41 @@ def test_what_a_striker_calls_its_target_is_what_it_struck(pipe, text, tgt):
     es = events(pipe, text, date(2024, 3, 1))
     assert [e for e in es if e.cameo[:2] == "19" and country(e.target) == tgt]
     assert not [e for e in es if e.cameo[:2] == "11"]
+
+
+# ---------- "took the town after fighting with the army": the clause's subject is the other side ----------
+def test_fighting_with_an_army_is_fought_by_the_clause_subject(pipe):
+    es = events(pipe, "Tuareg rebels say they have taken control of Kidal after days of heavy fighting with the "
+                      "Malian army.", date(2024, 3, 1))
+    fights = [e for e in es if e.cameo[:2] == "19" and e.target is not None and e.target.sector == "MIL"]
+    assert fights and fights[0].source is not None and fights[0].source.sector == "REB"
+
+
+# ---------- "closed its airspace to Indian airlines": whose the things shut out are ----------
+def test_airspace_closed_to_a_nations_airlines_is_closed_to_it(pipe):
+    es = events(pipe, "Pakistan responded by closing its airspace to Indian airlines.", date(2025, 5, 1))
+    assert [e for e in es if e.cameo[:2] == "19" and country(e.target) == "IND"]
+
+
+# ---------- "which has been in talks with X": who is in talks holds them ----------
+def test_being_in_talks_is_holding_them(pipe):
+    es = events(pipe, "Qatar, which has been in talks with the Taliban, called for restraint.", date(2024, 3, 1))
+    talks = [e for e in es if e.cameo[:2] == "04"]
+    assert talks and code(talks[0].source) == "QAT"
+
+
+# ---------- "seeking to carry out ...": an attempt, no appeal ----------
+def test_seeking_to_do_a_deed_is_no_appeal(pipe):
+    es = events(pipe, "The minister accused Serbia of seeking to annex the north and called on NATO troops to "
+                      "intervene.", date(2024, 3, 1))
+    assert not [e for e in es if e.cameo[:2] == "02" and country(e.source) == "SRB"]
+
+
+# ---------- "agreed to a ceasefire under which their forces would disarm" ----------
+def test_their_forces_in_the_terms_of_a_truce_are_the_agreeing_groups(pipe):
+    es = events(pipe, "Turkish peacekeepers patrolled the area. On Wednesday the rebel leaders agreed to a ceasefire "
+                      "under which their forces would disarm.", date(2024, 3, 1))
+    agreed = [e for e in es if e.cameo[:2] == "05"]
+    assert agreed and (agreed[0].target is None or country(agreed[0].target) != "TUR")
+    disarm = [e for e in es if e.cameo == "0873"]
+    assert disarm and disarm[0].source is not None and disarm[0].source.sector == "REB"

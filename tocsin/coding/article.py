@@ -981,6 +981,10 @@ class ArticlePass:
                 first = first.head
             # "brokered by Qatar, Egypt and the United States": co-doers are no party to each other
             subj.update(t.i for t in first.subtree)
+        # "agreed to a ceasefire under which their forces would disarm": the terms' clause names no other party
+        subj |= {x.i for t in sent if t.dep_ == "relcl" and any(
+            c.dep_ == "prep" and c.i < t.i and any(g.lower_ in ("which", "whom") for g in c.children)
+            for c in t.children) for x in t.subtree}
         found: dict[str, Actor] = {}
         for t in sent:  # the whole sentence: the parser often hangs the other party away from the verb
             if (t.i in subj or t.i == trig.i or t.pos_ not in ("NOUN", "PROPN")

@@ -97,6 +97,7 @@ class Matcher:
         self.event_heads = lex.words("@EVENT_HEAD")
         self.quantity = lex.words("@QUANTITY")
         self.stretch = lex.words("@STRETCH")
+        self.try_ = lex.words("@TRY")
         self.accuse = lex.words("@ACCUSE_OF")
         self.parties = lex.words("@ACTORN")
         self.places = lex.words("@PLACE")
@@ -303,6 +304,10 @@ class Matcher:
             # "called China a pillar of the system", "called the summit a success", "called the strikes an act
             # of war": a name given (a stance, praise or insult), no phone call, meeting or strike called
             plist = [p for p in plist if (p.code or "-")[:2] in ("-", "01", "05", "11")]
+        if not noun and lemma(tok) in self.try_ and any(
+                c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(
+                    x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in children):
+            plist = [p for p in plist if p.comp is not None]  # "seeking to carry out ...": the attempt, no appeal
         memo: dict = {_NEAR: frozenset(c.lower_ for c in children if c.dep_ in _PREP_DEPS)}
         for p in plist:
             ok, obj_tok = self._holds(p, tok, noun, children, memo)

@@ -531,6 +531,10 @@ class Roles:
             # the group's, not a state's army
             sector = ref.sector if ref.sector == "REB" and actor.sector in ("MIL", "GOV", None) else actor.sector
             return Actor(text=actor.text, code=ref.country + (sector or ""), country=ref.country, sector=sector)
+        if ref and ref.code and ref.sector == "REB" and actor.sector in ("MIL", "GOV", "REB", None):
+            # "the separatists agreed to a truce under which their forces would disarm": the group's own men,
+            # of whichever country the article pass finds for the group
+            return Actor(text=actor.text, code=ref.code, country=None, sector="REB")
         if ref and ref.code and ref.code[:3] in ("IGO", "NGO") and actor.sector in ("GOV", None):
             # "The United Nations said ... Its human rights chief urged": an organisation's officer speaks for it
             return Actor(text=actor.text, code=ref.code, country=None, sector=ref.sector)
@@ -617,6 +621,13 @@ class Roles:
         if verb.pos_ not in ("VERB", "AUX"):
             return None
         subj = subject_token(verb, self.accuse, self.parties)
+        if subj is not None and subj.i == tok.i and verb.dep_ == "relcl":
+            # "agreed to a ceasefire under which their forces would disarm": the noun is its own clause's
+            # subject; whose it is, the clause the relative hangs in says
+            up, steps = verb.head, 0
+            while up.pos_ not in ("VERB", "AUX") and up.head is not up and steps < 8:
+                up, steps = up.head, steps + 1
+            subj = subject_token(up, self.accuse, self.parties) if up.pos_ in ("VERB", "AUX") else None
         if subj is None or subj.i >= poss.i or subj.pos_ == "PRON" or subj.ent_type_ == "PERSON":
             return None
         plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
@@ -624,7 +635,8 @@ class Roles:
             return None
         a = self.actor(subj, ctx)
         # "the EU recalled its ambassador": a body of states owns what a state would
-        body = a is not None and a.country or (a is not None and (a.code or "")[:3] in ("IGO", "NGO"))
+        body = a is not None and a.country or (a is not None and ((a.code or "")[:3] in ("IGO", "NGO")
+                                                                  or a.sector == "REB"))
         return a if body and a.sector not in ("CVL",) else None
 
     def inner_actor(self, tok: Token, ctx: ArticleContext, skip: set[int], source: bool = False) -> Actor | None:
@@ -668,6 +680,12 @@ class Roles:
             for t in tok.subtree:
                 if (t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by")) and t.head.dep_ == "acl":
                     skip.update(x.i for x in t.subtree)
+        # "agreed to a ceasefire under which their forces would disarm": a relative clause of terms ("under which",
+        # "by which") says what the thing provides, not whose it is
+        terms = [t for t in tok.subtree if t.dep_ == "relcl" and any(
+            c.dep_ == "prep" and c.i < t.i and any(g.lower_ in ("which", "whom") for g in c.children) for c in t.children)]
+        if terms:
+            skip = set(skip) | {x.i for t in terms for x in t.subtree}
         if source:
             led = self._led_by(tok, ctx, set(skip))  # "Saudi-led airstrikes killed ...": whoever leads them
             if led is not None:
@@ -842,14 +860,14 @@ class Roles:
                         return [g for g in a.children if g.dep_ == "pobj"][:1]
         return []
 
-    def _light_verb_subject(self, tok: Token) -> list[Token]:
+    def _light_verb_subject(self, tok: Token, deed: Token | None = None) -> list[Token]:
         """"Russia launched an invasion", "forces were engaged in ethnic cleansing": the noun's
         doer is the subject of the verb that carries it. "Poland accused Belarus of an attack":
         the accused's. What one condemns, answers or fears (``@STANCE``) is no deed of one's own."""
         head = tok.head
         if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and head.head.pos_ == "NOUN"
                 and lemma(head.head) in self.runs):
-            return self._light_verb_subject(head.head)  # "China began two days of exercises", "a series of raids"
+            return self._light_verb_subject(head.head, deed or tok)  # "began two days of exercises", "a series of raids"
         if not (tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "ADP")):
             return []
         verb = head.head if head.pos_ == "ADP" else head
@@ -865,8 +883,16 @@ class Roles:
                 return judged
         if lemma(verb) in self.stance or lemma(verb) in self.undergo or lemma(verb) in self.perish:
             return []
-        if head.pos_ == "ADP" and head.lower_ in _WHEN_PREPS and not (
-                {lemma(tok), tok.lower_} & (self.mutual if passive(verb) else self.taken_part)):
+        deed = deed or tok
+        if (head.pos_ == "ADP" and head.lower_ == "in" and lemma(verb) == "be"
+                and {lemma(deed), deed.lower_} & (self.taken_part | self.mutual)):
+            # "Saudi Arabia, which has been in talks with the Houthis": who is in talks holds them
+            s = subject_token(verb, self.accuse, self.parties)
+            return expand(s) if s is not None else []
+        fought_with = ({lemma(deed), deed.lower_} & self.mutual and not passive(verb)
+                       and any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in deed.children))
+        if head.pos_ == "ADP" and head.lower_ in _WHEN_PREPS and not fought_with and not (
+                {lemma(deed), deed.lower_} & (self.mutual if passive(verb) else self.taken_part)):
             return []  # "police arrested 20 people after the protests", "put its army on alert after clashes",
             # "troops were deployed after the riots": what went on around a deed is none of its subject's (but talks
             # it took part in; and "youths were detained during demonstrations", "were killed in clashes": a side)
@@ -1062,8 +1088,9 @@ class Roles:
                         if p == "with" and hostile and lemma(g) in self.weapons:
                             continue  # "attacked the plant with drones": the means, whoever's they are
                         a = self.actor(g, ctx)
-                        if (a is None or not a.code) and hostile and p in _AIMED:
-                            # "a drone attack on the Indian navy's fleet": whose the thing hit is
+                        if (a is None or not a.code) and hostile and (p in _AIMED or p == "to"):
+                            # "a drone attack on the Indian navy's fleet": whose the thing hit is; "closed its
+                            # airspace to Indian airlines": whose the things shut out are
                             a = self.inner_actor(g, ctx, used) or a
                         if a is not None and (a.code or p not in _WEAK_TARGET_PREPS):
                             found += self.nationalities(g, a, ctx)
