@@ -1094,3 +1094,49 @@ def test_their_forces_in_the_terms_of_a_truce_are_the_agreeing_groups(pipe):
     assert agreed and (agreed[0].target is None or country(agreed[0].target) != "TUR")
     disarm = [e for e in es if e.cameo == "0873"]
     assert disarm and disarm[0].source is not None and disarm[0].source.sector == "REB"
+
+
+# ---------- "the missiles were launched from Iran and targeted two bases": no strike by the speaker ----------
+def test_an_active_verb_joined_to_a_reported_passive_is_not_the_speakers_deed(pipe):
+    es = events(pipe, "The Pentagon said the rockets were fired from Syria and targeted two bases in Iraq.",
+                date(2024, 3, 1))
+    assert not [e for e in es if e.cameo[:2] in ("18", "19", "20") and country(e.source) == "USA"]
+
+
+# ---------- "citing fraud in November's election": the noun's own time dates nothing else ----------
+def test_a_possessive_date_dates_only_its_noun(pipe):
+    es = events(pipe, "The army declared a state of emergency, citing fraud in November's election.", date(2021, 2, 2))
+    declared = [e for e in es if e.cameo[:2] == "17"]
+    assert declared and str(declared[0].date) == "2021-02-02"
+
+
+# ---------- "we will not escalate, but we will defend": each conjunct its own "not" ----------
+def test_a_conjunct_with_its_own_subject_keeps_its_own_negation(pipe):
+    es = events(pipe, "Russia did not attack Kyiv but it shelled Kharkiv.", date(2024, 3, 1))
+    shelled = [e for e in es if e.cameo == "194"]
+    assert shelled and shelled[0].modality == "asserted"
+
+
+# ---------- "held Israel responsible": blame ----------
+@pytest.mark.parametrize("text, tgt", [
+    ("Iran holds the United States responsible for the attack.", "USA"),
+    ("Kyiv held Moscow accountable.", "RUS"),
+])
+def test_holding_a_party_responsible_blames_it(pipe, text, tgt):
+    es = events(pipe, text, date(2024, 3, 1))
+    assert [e for e in es if e.cameo[:3] == "112" and country(e.target) == tgt]
+
+
+# ---------- "hundreds of gunmen attacked": no crowd ----------
+def test_hundreds_of_gunmen_are_no_crowd(pipe):
+    es = events(pipe, "Hundreds of gunmen crossed the fence, attacking military posts.", date(2024, 3, 1))
+    assert es and not [e for e in es if e.cameo[:2] == "14"]
+
+
+# ---------- "condemned the detention of the leaders": the detainer told far back ----------
+def test_condemning_a_deed_named_with_its_victims_finds_its_doer_far_back(pipe):
+    es = events(pipe, "The military in Bolivia has detained the country's president. The army said it had declared "
+                      "a state of emergency. Troops patrolled the streets. Phone services were disrupted. The UN "
+                      "Secretary General condemned the detention of the civilian leaders.", date(2024, 3, 1))
+    stance = [e for e in es if e.cameo[:2] == "11"]
+    assert stance and code(stance[0].target) == "BOLMIL"

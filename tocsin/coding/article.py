@@ -1139,6 +1139,12 @@ class ArticlePass:
         for x, t in told:
             if t.i >= start and (found := doer(x, t)) is not None:
                 return found
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+            # "condemned the detention of the civilian leaders": a deed named with whom it was done to is the one
+            # the article told, however far back
+            for x, t in told:
+                if (found := doer(x, t)) is not None:
+                    return found
         return None
 
     def _objected_to(self, doc: Doc, trig: Token, before: list[Event], src: Actor, when) -> Actor | None:

@@ -98,6 +98,7 @@ class Matcher:
         self.quantity = lex.words("@QUANTITY")
         self.stretch = lex.words("@STRETCH")
         self.try_ = lex.words("@TRY")
+        self.armed = lex.words("@ARMED_GROUP") | lex.words("@COMBATANT")
         self.accuse = lex.words("@ACCUSE_OF")
         self.parties = lex.words("@ACTORN")
         self.places = lex.words("@PLACE")
@@ -270,6 +271,12 @@ class Matcher:
                 return False, None
         if p.agent is not None:
             a = self._agent_head(tok, noun)
+            if a is not None and lemma(a) in self.quantity:
+                # "hundreds of gunmen attacked": who they are, not how many, says whether they are a crowd
+                who = next((g for c in a.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"), None)
+                if who is not None and words(who) & self.armed:
+                    a = who
             if a is None or not (words(a) | {lemma(c) for c in a.children
                                                           if c.dep_ == "compound"}) & p.agent:
                 return False, None

@@ -224,6 +224,8 @@ class ModalityRules:
             if self._presupposed(cur):
                 break
             dep, head = cur.dep_, cur.head
+            if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                own = False  # "we will not escalate, but we will defend": a conjunct with its own subject has its own "not"
             if (dep == "relcl" and below is None and head.pos_ in ("NOUN", "PROPN")
                     and not hf_content(head, self.content_nouns)):
                 # "Russia would retaliate against countries that expelled its diplomats": a relative

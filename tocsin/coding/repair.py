@@ -49,6 +49,11 @@ def _governor(verb: Token) -> Token | None:
         return up if up.pos_ == "VERB" and up.tag_ == verb.tag_ and up.i < head.i else None
     if head.pos_ not in ("VERB", "AUX") or head.dep_ != "ccomp" or head.i > verb.i:
         return None
+    if (any(c.dep_ == "auxpass" and c.tag_ == verb.tag_ for c in head.children)
+            and not any(c.dep_ == "aux" for c in head.children) and any(c.dep_ in ("dobj", "obj") for c in verb.children)):
+        # "said the missiles were launched from Iran and targeted two bases": a simple past passive is the clause's
+        # past; an active past joined to it, with an object of its own, goes on telling what its subject did
+        return None
     if head.tag_ == verb.tag_ and not _thing_described(head, verb) and not _thing_said(head, verb):
         return None  # "said rebels attacked the convoy and killed five": one clause, one tense
     gov = head.head

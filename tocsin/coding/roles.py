@@ -771,6 +771,11 @@ class Roles:
             elif len(named) == 1 and named[0].ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
                 targets = named  # "Macron called Merkel": a lone name read as a predicate
         if not targets:
+            # "holds the United States responsible", "held Moscow accountable": the parser's small clause; its
+            # subject is whom the verdict is on
+            targets = [g for c in tok.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
+                       for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
+        if not targets:
             # "called for Israel to withdraw", "for the embargo to be lifted": whom the for-to clause is about
             targets = [c for m in for_to(list(tok.children)) for c in m.head.children
                        if c.dep_ in ("nsubj", "nsubjpass")]

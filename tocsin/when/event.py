@@ -178,6 +178,9 @@ def _rank(st: _DocState, trigger: Token, ms: list[Mention], fut: bool | None, de
             continue
         if t == 2 and m.nominal and doc[m.attach].dep_ == "dobj" and doc[m.attach].head.i == trigger.i:
             continue  # "criticised NATO's 2011 intervention": the year is the intervention's, not the criticism's
+        if (t == 2 and m.nominal and any(doc[i].dep_ == "poss" for i in range(m.start, m.end))
+                and doc[m.attach].dep_ not in ("nsubj", "nsubjpass")):
+            continue  # "citing fraud in November's election", "against Sunday's vote": the noun's own time
         if t == 2:
             # The start of another predicate's period ("summits since 2017") dates nothing else.
             if (looks_future(doc[m.attach]) != (fut is True) or remote(trigger, m)
