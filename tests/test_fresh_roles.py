@@ -1140,3 +1140,43 @@ def test_condemning_a_deed_named_with_its_victims_finds_its_doer_far_back(pipe):
                       "Secretary General condemned the detention of the civilian leaders.", date(2024, 3, 1))
     stance = [e for e in es if e.cameo[:2] == "11"]
     assert stance and code(stance[0].target) == "BOLMIL"
+
+
+# ---------- "US, British and French forces": every nation named ----------
+def test_a_name_before_coordinated_nation_adjectives_is_a_party_too(pipe):
+    es = events(pipe, "US, British and French forces have launched military strikes against Syria.", date(2024, 3, 1))
+    doers = {country(e.source) for e in es if e.cameo[:2] == "19"}
+    assert {"USA", "GBR", "FRA"} <= doers
+
+
+# ---------- a trade war is no war ----------
+@pytest.mark.parametrize("text", [
+    "The trade war between the US and China intensified.",
+    "Washington raised tariffs on Chinese goods, escalating a trade war between the two economies.",
+])
+def test_a_trade_war_is_no_fighting(pipe, text):
+    es = events(pipe, text, date(2024, 3, 1))
+    assert not [e for e in es if e.cameo[:2] in ("18", "19", "20")]
+
+
+# ---------- a rally a speaker speaks to or at ----------
+@pytest.mark.parametrize("text", [
+    "\"They cheated,\" the president told a rally in Ohio.",
+    "The senator said at a rally in Texas that taxes would fall.",
+])
+def test_a_rally_spoken_to_is_no_protest_of_the_speaker(pipe, text):
+    es = events(pipe, text, date(2024, 3, 1))
+    assert not [e for e in es if e.cameo[:2] == "14"]
+
+
+def test_protesters_speaking_at_their_rally_still_rally(pipe):
+    es = events(pipe, "Protesters said at the rally that the government must resign.", date(2024, 3, 1))
+    assert [e for e in es if e.cameo[:2] == "14"]
+
+
+# ---------- "expressed regret at the strikes": at their doer ----------
+def test_regret_at_the_strikes_is_aimed_at_who_struck(pipe):
+    es = events(pipe, "Turkish jets carried out air strikes on Kurdish positions in Iraq. Iran expressed regret at "
+                      "the strikes.", date(2024, 3, 1))
+    regret = [e for e in es if e.cameo == "012"]
+    assert regret and country(regret[0].target) == "TUR"

@@ -764,7 +764,7 @@ class ArticlePass:
                 if sides is not None:
                     tgt, also = _named_as(sides[0], tgt.text), _named_as(sides[1], tgt.text)
             if src is not None and tgt is None and trig is not None and (e.cameo[:2] in _STANCE_ROOTS | {"05"}
-                                                                         or e.cameo == "016"):
+                                                                         or e.cameo in ("012", "016")):
                 # "... The government condemned the attacks": their doer; "... Schumer rejected the charge": the
                 # accuser
                 tgt = self._doer_of(doc, trig, out, src)
@@ -1085,6 +1085,10 @@ class ArticlePass:
             # "said the strikes were a barbaric aggression": what the speaker says the deed was
             obj = next((g for c in trig.children if c.dep_ == "ccomp" and c.lemma_ == "be"
                         for g in c.children if g.dep_ == "nsubj"), None)
+        if obj is not None and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
+            # "expressed regret at the strikes", "voiced concern over the killing": the deed the feeling is about
+            obj = next((g for c in (*obj.children, *trig.children) if c.dep_ == "prep"
+                        and c.lower_ in ("at", "over", "about") for g in c.children if g.dep_ == "pobj"), None)
         if obj is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
             return None
         roots = self.event_nouns.get(obj.lemma_.lower())

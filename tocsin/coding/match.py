@@ -98,6 +98,8 @@ class Matcher:
         self.quantity = lex.words("@QUANTITY")
         self.stretch = lex.words("@STRETCH")
         self.try_ = lex.words("@TRY")
+        self.address = lex.words("@ADDRESS")
+        self.crowd = lex.words("@CROWD")
         self.armed = lex.words("@ARMED_GROUP") | lex.words("@COMBATANT")
         self.accuse = lex.words("@ACCUSE_OF")
         self.parties = lex.words("@ACTORN")
@@ -246,6 +248,9 @@ class Matcher:
                  and any(words(c) & p.obj for c in o.children if c.dep_ == "compound")), None)
             if obj_tok is None:
                 return False, None
+            if ((p.code or "")[:2] >= "13" and not noun and obj_tok.pos_ == "NOUN" and obj_tok.i != tok.i
+                    and self._no_event(obj_tok)):
+                return False, None  # "escalating a trade war": the war named is no war, nor is its escalation
         if p.mod is not None:
             # "was found guilty": a predicate adjective of the object (the parser's oprd, or ccomp) qualifies it too
             pool = [c for c in children if c.dep_ in ("amod", "compound", "nmod", "advmod", "npadvmod", "oprd")
@@ -280,7 +285,26 @@ class Matcher:
             if a is None or not (words(a) | {lemma(c) for c in a.children
                                                           if c.dep_ == "compound"}) & p.agent:
                 return False, None
+            if (p.code or "")[:2] >= "13" and a.pos_ == "NOUN" and a.i != tok.i and self._no_event(a):
+                return False, None  # "the trade war intensified"
         return True, obj_tok
+
+    def _audience(self, tok: Token) -> bool:
+        """"He told a rally in Florida", "said at a rally", "spoke to a rally": a gathering a speaker speaks to or at
+        is the audience or the venue of the speech, no deed of the speaker's."""
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in ("at", "to", "before") and head.head.pos_ == "VERB":
+            verb = head.head
+        elif tok.dep_ in ("dobj", "dative") and head.pos_ == "VERB":
+            verb = head
+            if lemma(verb) not in self.address:
+                return False
+        else:
+            return False
+        if lemma(verb) not in self.say | self.address:
+            return False
+        subj = subject_token(verb)
+        return subj is None or not words(subj) & self.crowd  # "protesters said at the rally": theirs
 
     def _no_event(self, tok: Token) -> bool:
         m = self.match(tok)
@@ -297,6 +321,8 @@ class Matcher:
         if not found:
             return None
         plist, noun = found
+        if noun and self._audience(tok):
+            return None
         if (not noun and tok.lower_ == "blame" and tok.dep_ == "xcomp" and lemma(tok.head) == "be"
                 and not any(c.dep_ in VERB_OBJ for c in tok.children)):
             return None  # "Hamas was to blame": Hamas is blamed, it blames no one

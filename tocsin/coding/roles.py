@@ -560,7 +560,10 @@ class Roles:
         if adj is None:
             return self._state_and_group(head, actor, ctx)
         out: list[Actor] = []
-        for a in (adj, *adj.conjuncts):
+        # "US, British and French forces": a name the parser hangs apart before the coordinated adjectives
+        before = [c for c in head.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.i < adj.i
+                  and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == ","]
+        for a in (*before, adj, *adj.conjuncts):
             if a.pos_ not in ("ADJ", "PROPN"):
                 continue
             nation = self.actors.lookup(a.text, ctx.when)
