@@ -1180,3 +1180,38 @@ def test_regret_at_the_strikes_is_aimed_at_who_struck(pipe):
                       "the strikes.", date(2024, 3, 1))
     regret = [e for e in es if e.cameo == "012"]
     assert regret and country(regret[0].target) == "TUR"
+
+
+# ---------- "launched an offensive to retake the region": who carries it out aims it ----------
+def test_an_offensive_launched_to_retake_a_place_is_the_launchers(pipe):
+    es = events(pipe, "Azerbaijan launched an offensive to retake Armenian positions.", date(2024, 3, 1))
+    retake = [e for e in es if e.cameo == "192"]
+    assert retake and code(retake[0].source) == "AZE"
+
+
+def test_an_order_given_to_strike_is_not_the_strike_of_the_giver(pipe):
+    # a guard: only light verbs of carrying out pass the deed to their subject
+    es = events(pipe, "The president gave permission to strike rebel positions.", date(2024, 3, 1))
+    assert not [e for e in es if e.cameo[:2] == "19" and e.source is not None and e.source.sector == "GOV"]
+
+
+# ---------- a free relative names no party ----------
+def test_what_a_speaker_calls_something_is_no_party(pipe):
+    es = events(pipe, "Japan's envoy arrived in Tokyo. Pyongyang warned that it would carry out a test, blaming what "
+                      "it called the threat of a nuclear war.", date(2024, 3, 1))
+    assert not [e for e in es if e.target is not None and e.target.text == "what"]
+
+
+# ---------- "who is on a visit to Seoul": the visitor ----------
+def test_who_is_on_a_visit_makes_it(pipe):
+    es = events(pipe, "Japan's foreign minister, who is on a visit to Seoul, said the region was in danger.",
+                date(2024, 3, 1))
+    visits = [e for e in es if e.cameo[:3] == "042"]
+    assert visits and country(visits[0].source) == "JPN"
+
+
+# ---------- what is called for is not yet done ----------
+def test_a_withdrawal_called_for_is_hypothetical(pipe):
+    es = events(pipe, "The EU called for an immediate ceasefire and the withdrawal of Russian forces.", date(2024, 3, 1))
+    withdrawal = [e for e in es if e.cameo[:3] == "087"]
+    assert withdrawal and all(e.modality == "hypothetical" for e in withdrawal)

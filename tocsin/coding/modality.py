@@ -288,6 +288,9 @@ class ModalityRules:
                     found.add("future")  # "troops are to be deployed", "the works are to be stopped"
             elif dep == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.future:
                 found.add("future")  # "preparing for an invasion"
+            elif (dep == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB"
+                  and head.head.lemma_.lower() in self.hypo and cur.pos_ == "NOUN"):
+                found.add("hypothetical")  # "called for a ceasefire and the withdrawal of Russian forces": asked for
             elif (dep == "pobj" and head.lower_ in ("in", "with") and head.head.lemma_.lower() in self.partake
                   and _denied_part(head.head)):
                 found.add("negated")  # "we are not involved in strikes against Iran": no part in the deed

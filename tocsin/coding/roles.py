@@ -357,6 +357,7 @@ class Roles:
         self.actors = actors
         self.light = lex.words("@LIGHT")
         self.runs = lex.words("@QUANTITY") | lex.words("@STRETCH")
+        self.visits = lex.words("@VISIT")
         self.stative = lex.words("@STATIVE_PASSIVE")
         self.stance = lex.words("@STANCE")
         self.accuse = lex.words("@ACCUSE_OF")
@@ -405,6 +406,8 @@ class Roles:
         part = self._partitive(tok)
         if part is not None:
             tok = part  # "some of the rebel groups": the groups they are part of
+        if tok.lower_ in ("what", "whatever", "whatsoever"):
+            return None  # "blaming what it called the threat of war": a free relative names a thing, never a party
         if tok.pos_ == "PRON" or (tok.lower_ in _PRONOUNS and not tok.text.isupper()):  # "US" is no "us"
             return memory.resolve(tok)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
@@ -892,9 +895,10 @@ class Roles:
         if lemma(verb) in self.stance or lemma(verb) in self.undergo or lemma(verb) in self.perish:
             return []
         deed = deed or tok
-        if (head.pos_ == "ADP" and head.lower_ == "in" and lemma(verb) == "be"
-                and {lemma(deed), deed.lower_} & (self.taken_part | self.mutual)):
-            # "Saudi Arabia, which has been in talks with the Houthis": who is in talks holds them
+        if (head.pos_ == "ADP" and head.lower_ in ("in", "on") and lemma(verb) == "be"
+                and {lemma(deed), deed.lower_} & (self.taken_part | self.mutual | self.visits)):
+            # "Saudi Arabia, which has been in talks with the Houthis": who is in talks holds them; "Abe, who is on
+            # a visit to Seoul": who is on a visit makes it
             s = subject_token(verb, self.accuse, self.parties)
             return expand(s) if s is not None else []
         fought_with = ({lemma(deed), deed.lower_} & self.mutual and not passive(verb)

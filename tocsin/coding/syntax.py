@@ -84,6 +84,10 @@ def _opposing() -> frozenset[str]:
 
 
 _ACCUSED_OF = ("of", "for", "with")
+# light verbs whose subject carries out the deed named ("launched an offensive to retake the city"); not those
+# that hand it to another ("gave permission to strike", "issued an order to attack")
+_CARRY_OUT = frozenset({"launch", "begin", "start", "mount", "stage", "conduct", "carry", "continue", "resume",
+                        "intensify", "escalate", "wage", "unleash", "undertake", "step_up"})
 _AROUND = frozenset({"amid", "despite", "during", "amidst"})
 # verbs whose subject, not their object, does what their infinitive says ("promised Kyiv to send")
 _SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer", "agree"}
@@ -199,9 +203,16 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
             return cur.head  # "youths resorted to ...": a finite verb the parser hung on its subject
         if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             # "Trump's decision to recognise", "an attempt by Hungary to veto": the noun's owner acts
-            return next((c for c in cur.head.children if c.dep_ == "poss"), None) or next(
+            owner = next((c for c in cur.head.children if c.dep_ == "poss"), None) or next(
                 (g for c in cur.head.children if c.dep_ == "prep" and c.lower_ == "by"
                  for g in c.children if g.dep_ == "pobj"), None)
+            noun = cur.head
+            if (owner is None and noun.dep_ in VERB_OBJ and noun.head.pos_ == "VERB"
+                    and lemma(noun.head) in _CARRY_OUT):
+                # "Georgia launched an offensive to retake the region": who carries the deed out aims it
+                cur = noun.head
+                continue
+            return owner
         if cur.dep_ == "xcomp" and lemma(cur.head) not in _SUBJECT_CONTROL:
             # "ordered the military to capture", "urged Iran to release": the object does it
             obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "obj")), None)
