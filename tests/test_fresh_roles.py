@@ -1215,3 +1215,21 @@ def test_a_withdrawal_called_for_is_hypothetical(pipe):
     es = events(pipe, "The EU called for an immediate ceasefire and the withdrawal of Russian forces.", date(2024, 3, 1))
     withdrawal = [e for e in es if e.cameo[:3] == "087"]
     assert withdrawal and all(e.modality == "hypothetical" for e in withdrawal)
+
+
+# ---------- "them" is never its own verb's subject ----------
+def test_police_firing_at_them_fire_at_the_crowd(pipe):
+    es = events(pipe, "Protesters marched on parliament. Police fired tear gas at them.", date(2024, 3, 1))
+    gas = [e for e in es if e.cameo == "175"]
+    assert gas and e_sector(gas[0].target) == "CVL"
+
+
+def e_sector(actor):
+    return actor.sector if actor is not None else None
+
+
+# ---------- "those injured": people described, no party named again ----------
+def test_those_injured_name_no_state(pipe):
+    es = events(pipe, "Israel has been exchanging fire with Hezbollah across the border. Iran's ambassador to "
+                      "Lebanon was among those injured, state media reported.", date(2024, 9, 18))
+    assert not [e for e in es if e.target is not None and e.target.text == "those"]

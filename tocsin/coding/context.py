@@ -108,12 +108,29 @@ class Memory:
         doc = tok.doc
         start = _window_start(tok)
         clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "poss") else None
+        # "police fired tear gas at them", "to disperse them": an object "them" is never its own verb's subject
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        own_subject = set()
+        if tok.lower_ == "them" and verb.pos_ in ("VERB", "AUX"):
+            v = verb
+            for _ in range(3):
+                subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    own_subject = {x.i for x in subj.subtree}
+                    break
+                if v.dep_ not in ("xcomp", "advcl", "conj") or v.head.i == v.i:
+                    break
+                v = v.head  # "police fired tear gas to disperse them": the purpose's doer is the clause's
         for i, _, actor in reversed(self.groups):
             if i >= tok.i:
                 continue
             if i < start:
                 break
             if clause is not None and doc[i].head.i == clause.i and doc[i].dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if i in own_subject:
                 continue
             return actor
         return None

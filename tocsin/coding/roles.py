@@ -408,6 +408,8 @@ class Roles:
             tok = part  # "some of the rebel groups": the groups they are part of
         if tok.lower_ in ("what", "whatever", "whatsoever"):
             return None  # "blaming what it called the threat of war": a free relative names a thing, never a party
+        if tok.lower_ in ("those", "these") and any(c.dep_ in ("acl", "relcl") for c in tok.children):
+            return None  # "among those injured", "those who fled": people the clause describes, no party named again
         if tok.pos_ == "PRON" or (tok.lower_ in _PRONOUNS and not tok.text.isupper()):  # "US" is no "us"
             return memory.resolve(tok)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
