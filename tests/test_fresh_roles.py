@@ -1233,3 +1233,54 @@ def test_those_injured_name_no_state(pipe):
     es = events(pipe, "Israel has been exchanging fire with Hezbollah across the border. Iran's ambassador to "
                       "Lebanon was among those injured, state media reported.", date(2024, 9, 18))
     assert not [e for e in es if e.target is not None and e.target.text == "those"]
+
+
+# ---------- a weapon modifier is no doer ----------
+def test_drone_attacks_name_no_doer(pipe):
+    es = events(pipe, "Drone attacks on two oil refineries in Kuwait knocked out half of its output.", date(2024, 3, 1))
+    hits = [e for e in es if e.cameo[:2] in ("18", "19")]
+    assert hits and all(e.source is None or not e.source.code for e in hits)
+
+
+# ---------- "The West African regional bloc Ecowas": a name the parser reads as an auxiliary ----------
+def test_a_name_read_as_an_auxiliary_is_the_subjects_name(pipe):
+    es = events(pipe, "The West African regional bloc Ecowas condemned the coup.", date(2024, 3, 1))
+    stance = [e for e in es if e.cameo[:2] == "11"]
+    assert stance and code(stance[0].source) == "IGOWAS"
+
+
+# ---------- "had come ... and blamed Iran": a simple past after a past perfect in a noun's clause ----------
+def test_a_simple_past_after_a_noun_clauses_past_perfect_is_the_speakers(pipe):
+    es = events(pipe, "Blinken said there was no evidence the attacks had come from Lebanon and blamed Syria.",
+                date(2024, 3, 1))
+    blame = [e for e in es if e.cameo[:3] == "112"]
+    assert blame and country(blame[0].source) == "USA" and country(blame[0].target) == "SYR"
+
+
+# ---------- "a meeting, at which the ambassador said": the meeting, not a state named before ----------
+def test_which_in_a_relative_clause_is_its_noun(pipe):
+    es = events(pipe, "Germany halted the pipeline. The Security Council held a meeting, at which the French "
+                      "ambassador said the claims were nonsense.", date(2024, 3, 1))
+    assert not [e for e in es if e.target is not None and e.target.text == "which"]
+
+
+# ---------- "it" as a subject: the nearest subject before it in its sentence ----------
+def test_it_as_a_subject_is_the_sentences_subject_not_its_object(pipe):
+    es = events(pipe, "Pakistan has fired missiles at India, in what it said was retaliation for the raid.",
+                date(2024, 3, 1))
+    said = [e for e in es if e.cameo == "010"]
+    assert said and country(said[0].source) == "PAK"
+
+
+# ---------- "Hezbollah leader X", told after his death: the group's ----------
+def test_a_groups_leader_out_of_office_is_the_groups(pipe):
+    es = events(pipe, "Hezbollah leader Hassan Nasrallah said the group would retaliate.", date(2024, 10, 2))
+    said = [e for e in es if e.cameo == "010"]
+    assert said and code(said[0].source) == "LBNREB"
+
+
+# ---------- "would be met with crushing attacks": answered, no meeting ----------
+def test_met_with_attacks_is_no_meeting(pipe):
+    es = events(pipe, "The Guard warned that any Israeli response would be met with crushing attacks.",
+                date(2024, 3, 1))
+    assert not [e for e in es if e.cameo[:2] == "04"]

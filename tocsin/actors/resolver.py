@@ -343,6 +343,9 @@ class ActorResolver:
             sector = override
         elif org is not None:  # "Arab League Secretary-General X": the text says who he speaks for
             return Actor(text=text, code=org.entry.code, country=None, sector=org.entry.sector)
+        elif (group := next((o for o in ordered if o.entry.kind == GROUP and o.end <= m.start), None)) is not None:
+            # "Hezbollah leader Hassan Nasrallah", told after his death: the group's, not a state's office
+            return Actor(text=text, code=group.entry.code, country=group.entry.country, sector=group.entry.sector)
         elif title is not None:  # "Secretary of State X": the text gives the office, the date may be off
             sector = title.entry.sector
         else:

@@ -199,6 +199,7 @@ class Memory:
             start = doc[start - 1].sent.start
         clause = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
         earlier = None
+        nearest = None
         for i, sent_start, actor in reversed(self.bodies):
             if i >= tok.i:
                 continue
@@ -207,14 +208,17 @@ class Memory:
             if sent_start == tok.sent.start:
                 if clause is not None and doc[i].head.i == clause.i and doc[i].dep_ not in ("nsubj", "nsubjpass"):
                     continue
-                return actor  # this sentence: the nearest ("Lebanon's denials that it had ...")
-            head = doc[i]
-            while head.dep_ in ("poss", "compound", "amod", "nmod") and head.head.i != head.i:
-                head = head.head  # "Taiwan's defence ministry said ...": the subject the name stands in
-            if head.dep_ in ("nsubj", "nsubjpass"):
+                if clause is None or _subject_phrase(doc[i]):
+                    return actor  # this sentence: the nearest ("Lebanon's denials that it had ..."), for a subject
+                    # "it" the nearest subject ("Iran fired missiles at Israel, in what it said was retaliation")
+                nearest = nearest or actor
+                continue
+            if nearest is not None:
+                return nearest
+            if _subject_phrase(doc[i]):
                 return actor  # the sentence before: its subject ("The government closed ... It said")
             earlier = earlier or actor
-        return earlier
+        return nearest or earlier
 
     def resolve(self, tok: Token) -> Actor | None:
         low = tok.lower_
@@ -235,6 +239,14 @@ class Memory:
         else:
             ref = self.thing or self.person
         return Actor(text=tok.text, code=ref.code, country=ref.country, sector=ref.sector) if ref else None
+
+
+def _subject_phrase(tok: Token) -> bool:
+    """Whether ``tok`` names a clause's subject, itself or inside it ("Taiwan's defence ministry said ...")."""
+    head = tok
+    while head.dep_ in ("poss", "compound", "amod", "nmod") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
 
 
 @dataclass

@@ -337,6 +337,10 @@ class Matcher:
             # "called China a pillar of the system", "called the summit a success", "called the strikes an act
             # of war": a name given (a stance, praise or insult), no phone call, meeting or strike called
             plist = [p for p in plist if (p.code or "-")[:2] in ("-", "01", "05", "11")]
+        if not noun and lemma(tok) == "meet" and any(c.dep_ == "auxpass" for c in tok.children) and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+            # "any response would be met with crushing attacks": answered, no meeting
+            plist = [p for p in plist if not (p.code or "").startswith("04")]
         if not noun and lemma(tok) in self.try_ and any(
                 c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(
                     x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in children):

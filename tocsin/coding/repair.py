@@ -47,6 +47,12 @@ def _governor(verb: Token) -> Token | None:
             # stands is the speaker's report, not its act
             up = up.head
         return up if up.pos_ == "VERB" and up.tag_ == verb.tag_ and up.i < head.i else None
+    if (head.dep_ in ("relcl", "acl") and verb.tag_ == "VBD" and head.tag_ == "VBN" and head.i < verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)):
+        # "said there was no evidence the attacks had come from Yemen and blamed Iran": a past perfect inside a
+        # noun's clause cannot be continued by a simple past; the sentence's own verb of that tense can
+        return next((a for a in head.ancestors if a.pos_ == "VERB" and a.tag_ == verb.tag_ and a.lemma_ != "be"
+                     and a.i < head.i), None)
     if head.pos_ not in ("VERB", "AUX") or head.dep_ != "ccomp" or head.i > verb.i:
         return None
     if (any(c.dep_ == "auxpass" and c.tag_ == verb.tag_ for c in head.children)
@@ -274,6 +280,8 @@ def _object_in_complement(verb: Token) -> Token | None:
                  and c.lower_ in _lex_words("@ACTORN") | _sector_words()), None)
 
 
+_AUX_WORDS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do", "does",
+                        "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "to"})
 _DESCRIBING = frozenset({"describe", "characterise", "characterize", "portray", "identify"})
 
 
@@ -356,6 +364,16 @@ def reattach_conjuncts(doc: Doc) -> None:
                     if d.dep_ in ("det", "poss", "amod") and d.i < obj.i:
                         d.head = obj
                 obj.head, obj.dep_ = tok, "dobj"
+    for tok in doc:
+        if (tok.dep_ in ("aux", "auxpass") and tok.text[:1].isupper() and tok.lower_ not in _AUX_WORDS
+                and tok.i > 0 and tok.head.i > tok.i and not tok.is_sent_start):
+            # "The West African regional bloc Ecowas condemned the coup": a name read as an auxiliary is the
+            # subject's name, and the verb is active
+            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+            if subj is not None:
+                tok.head, tok.dep_, tok.pos_, tok.tag_ = subj, "appos", "PROPN", "NNP"
+                if subj.dep_ == "nsubjpass" and not any(c.dep_ == "auxpass" for c in subj.head.children):
+                    subj.dep_ = "nsubj"
     for tok in doc:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _NAMING | _DESCRIBING and tok.dep_ == "ccomp":
             _free_relative(tok)

@@ -408,6 +408,10 @@ class Roles:
             tok = part  # "some of the rebel groups": the groups they are part of
         if tok.lower_ in ("what", "whatever", "whatsoever"):
             return None  # "blaming what it called the threat of war": a free relative names a thing, never a party
+        if tok.lower_ in ("which", "whom") and tok.dep_ in ("pobj", "dobj"):
+            # "an emergency meeting, at which the US ambassador said ...": the noun the relative clause hangs on
+            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            return self.actor(clause.head, ctx, sayer) if clause is not None and clause.head.i != tok.i else None
         if tok.lower_ in ("those", "these") and any(c.dep_ in ("acl", "relcl") for c in tok.children):
             return None  # "among those injured", "those who fled": people the clause describes, no party named again
         if tok.pos_ == "PRON" or (tok.lower_ in _PRONOUNS and not tok.text.isupper()):  # "US" is no "us"
@@ -1038,6 +1042,8 @@ class Roles:
             return [led]
         for c in m.anchor.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i not in used and c is not m.trigger and not _anti(c):
+                if lemma(c) in self.weapons or c.lower_ in self.weapons:
+                    continue  # "drone attacks on oil facilities": the means, whoever's they were
                 if m.pattern.mod is not None and c.lower_ in m.pattern.mod and (m.pattern.code or "")[:2] == "07":
                     # "a package of military aid": the kind of aid, not its giver ("military operations",
                     # "a terrorist attack" name their doers too)
