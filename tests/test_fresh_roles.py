@@ -1284,3 +1284,29 @@ def test_met_with_attacks_is_no_meeting(pipe):
     es = events(pipe, "The Guard warned that any Israeli response would be met with crushing attacks.",
                 date(2024, 3, 1))
     assert not [e for e in es if e.cameo[:2] == "04"]
+
+
+# ---------- an economic battle is no battle; fighting tariffs is no fighting ----------
+@pytest.mark.parametrize("text", [
+    "Gazprom has halted gas supplies to Poland, escalating an economic battle with the West.",
+    "The prime minister said his government would fight the tariffs with countermeasures.",
+])
+def test_economic_battles_and_fighting_measures_are_no_force(pipe, text):
+    es = events(pipe, text, date(2024, 3, 1))
+    assert not [e for e in es if e.cameo[:2] in ("18", "19", "20") or e.cameo[:3] == "138"]
+
+
+# ---------- "said Iran was responsible, citing intelligence": the speaker cites ----------
+def test_a_participle_after_a_reported_clause_is_the_speakers(pipe):
+    es = events(pipe, "Blinken said Syria was responsible for the attacks, citing intelligence reports.",
+                date(2024, 3, 1))
+    cited = [e for e in es if e.rule.startswith("cite")]
+    assert cited and country(cited[0].source) == "USA"
+
+
+# ---------- "killed the general in a drone strike": the killer struck him ----------
+def test_a_strike_that_is_the_means_of_a_killing_is_the_killers(pipe):
+    es = events(pipe, "The United States has killed Syria's most powerful military commander, Ali Hassan, in a drone "
+                      "strike at Damascus airport, the Pentagon said.", date(2024, 8, 1))
+    strikes = [e for e in es if e.cameo[:3] == "195"]
+    assert strikes and all(country(e.source) == "USA" and code(e.target) == "SYRMIL" for e in strikes)

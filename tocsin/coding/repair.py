@@ -280,6 +280,9 @@ def _object_in_complement(verb: Token) -> Token | None:
                  and c.lower_ in _lex_words("@ACTORN") | _sector_words()), None)
 
 
+# what a speaker goes on to do in a participle after the clause he reports ("..., citing intelligence")
+_SPEAKERS_OWN = frozenset({"cite", "add", "note", "say", "point", "refer", "quote", "insist", "warn", "urge", "vow"})
+_SAYING = frozenset({"say", "tell", "announce", "state", "declare", "claim", "insist", "argue", "write", "report"})
 _AUX_WORDS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do", "does",
                         "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "to"})
 _DESCRIBING = frozenset({"describe", "characterise", "characterize", "portray", "identify"})
@@ -364,6 +367,13 @@ def reattach_conjuncts(doc: Doc) -> None:
                     if d.dep_ in ("det", "poss", "amod") and d.i < obj.i:
                         d.head = obj
                 obj.head, obj.dep_ = tok, "dobj"
+    for tok in doc:
+        head = tok.head
+        if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _SPEAKERS_OWN
+                and head.dep_ == "ccomp" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in _SAYING
+                and tok.i > 0 and doc[tok.i - 1].text == ","):
+            # "said Iran was responsible for the attacks, citing intelligence": the speaker cites, not Iran
+            tok.head = head.head
     for tok in doc:
         if (tok.dep_ in ("aux", "auxpass") and tok.text[:1].isupper() and tok.lower_ not in _AUX_WORDS
                 and tok.i > 0 and tok.head.i > tok.i and not tok.is_sent_start):

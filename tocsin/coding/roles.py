@@ -836,6 +836,9 @@ class Roles:
                 targets = expand(s) if s is not None else []
         if not sources:
             sources = self._light_verb_subject(tok)
+            host = self._means_of(tok) if sources and not targets else None
+            if host is not None:
+                targets = [c for c in host.children if c.dep_ == "dobj"]  # struck whom it killed, not where
         if (not targets and tok.dep_ == "pobj" and tok.head.dep_ == "prep"
                 and tok.head.lower_ in _WHEN_PREPS | {"from", "of", "in"} and lemma(tok.head.head) in self.perish):
             # "a party member died in prison after torture", "died in the shelling": who dies of a deed undergoes it
@@ -877,6 +880,19 @@ class Roles:
                         return [g for g in a.children if g.dep_ == "pobj"][:1]
         return []
 
+    def _means_of(self, deed: Token) -> Token | None:
+        """The active verb a deed of force is the means of ("killed the general in a drone strike", the parser
+        often hanging the "in" on the object), or None."""
+        head = deed.head
+        if deed.dep_ != "pobj" or head.lower_ not in ("in", "with") or head.head.i == head.i:
+            return None
+        verb = head.head
+        verb = verb.head if verb.pos_ == "NOUN" and verb.dep_ == "dobj" else verb
+        if (verb.pos_ != "VERB" or passive(verb) or not {lemma(deed), deed.lower_} & self.force_things
+                or {lemma(deed), deed.lower_} & self.mutual or not any(c.dep_ == "dobj" for c in verb.children)):
+            return None
+        return verb
+
     def _light_verb_subject(self, tok: Token, deed: Token | None = None) -> list[Token]:
         """"Russia launched an invasion", "forces were engaged in ethnic cleansing": the noun's
         doer is the subject of the verb that carries it. "Poland accused Belarus of an attack":
@@ -906,6 +922,11 @@ class Roles:
             # "Saudi Arabia, which has been in talks with the Houthis": who is in talks holds them; "Abe, who is on
             # a visit to Seoul": who is on a visit makes it
             s = subject_token(verb, self.accuse, self.parties)
+            return expand(s) if s is not None else []
+        doer_verb = self._means_of(deed)
+        if doer_verb is not None:
+            # "killed Iran's top general in a drone strike": whoever killed him struck
+            s = subject_token(doer_verb, self.accuse, self.parties)
             return expand(s) if s is not None else []
         fought_with = ({lemma(deed), deed.lower_} & self.mutual and not passive(verb)
                        and any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in deed.children))
