@@ -1310,3 +1310,11 @@ def test_a_strike_that_is_the_means_of_a_killing_is_the_killers(pipe):
                       "strike at Damascus airport, the Pentagon said.", date(2024, 8, 1))
     strikes = [e for e in es if e.cameo[:3] == "195"]
     assert strikes and all(country(e.source) == "USA" and code(e.target) == "SYRMIL" for e in strikes)
+
+
+# ---------- "the move" is the news, not the background of a subordinate clause ----------
+def test_a_stance_on_the_move_is_aimed_at_the_news_not_its_background(pipe):
+    es = events(pipe, "Russian energy giant Gazprom has halted gas supplies to Latvia and Estonia after they refused to "
+                      "pay in roubles. The EU called the move \"unjustified and unacceptable\".", date(2022, 5, 1))
+    stance = [e for e in es if e.cameo[:2] == "11" and (e.source.code or "").startswith("IGO")]
+    assert stance and country(stance[0].target) == "RUS"

@@ -1140,7 +1140,9 @@ class ArticlePass:
                 if doer(x, t) is not None:
                     # "the US and Britain carried out strikes": the first of the doers named
                     return next(found for y, u in reversed(told) if u.i == t.i and (found := doer(y, u)) is not None)
-        for x, t in told:
+        # "halted gas supplies to Poland after they refused to pay ... called the move unjustified": the news, not
+        # the background a subordinate clause gives
+        for x, t in sorted(told, key=lambda xt: _background(xt[1])):
             if t.i >= start and (found := doer(x, t)) is not None:
                 return found
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
@@ -1536,6 +1538,17 @@ class ArticlePass:
                 or e.cameo[:2] not in _VERBAL_ROOTS or loc.basis == "locative"):
             return e
         return e.model_copy(update={"location": None})
+
+
+_BACKGROUND_MARKS = frozenset({"after", "before", "since", "because", "as", "when", "while", "until"})
+
+
+def _background(trig: Token) -> bool:
+    """Whether a deed is told in a subordinate clause of time or cause ("after they refused to pay")."""
+    for a in (trig, *trig.ancestors):
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in a.children):
+            return True
+    return False
 
 
 def _YEAR_IN(e: Event, doc: Doc) -> bool:
