@@ -21,6 +21,10 @@ def country(actor):
     return actor.country if actor is not None else None
 
 
+def e_sector(actor):
+    return actor.sector if actor is not None else None
+
+
 # ---------- "X-led": who leads a deed does it ----------
 @pytest.mark.parametrize("text, src", [
     ("Turkish-led raids destroyed three depots near the border.", "TUR"),
@@ -1222,10 +1226,6 @@ def test_police_firing_at_them_fire_at_the_crowd(pipe):
     es = events(pipe, "Protesters marched on parliament. Police fired tear gas at them.", date(2024, 3, 1))
     gas = [e for e in es if e.cameo == "175"]
     assert gas and e_sector(gas[0].target) == "CVL"
-
-
-def e_sector(actor):
-    return actor.sector if actor is not None else None
 
 
 # ---------- "those injured": people described, no party named again ----------

@@ -78,16 +78,18 @@ def who_head(head: Token, rel: Token) -> Token:
     return h
 
 
+def _carry_out() -> frozenset[str]:
+    from .patterns import lexicon
+    return lexicon().words("@CARRY_OUT")
+
+
 def _opposing() -> frozenset[str]:
     from .patterns import lexicon
     return lexicon().words("@OPPOSE_DOCUMENT")
 
 
 _ACCUSED_OF = ("of", "for", "with")
-# light verbs whose subject carries out the deed named ("launched an offensive to retake the city"); not those
-# that hand it to another ("gave permission to strike", "issued an order to attack")
-_CARRY_OUT = frozenset({"launch", "begin", "start", "mount", "stage", "conduct", "carry", "continue", "resume",
-                        "intensify", "escalate", "wage", "unleash", "undertake", "step_up"})
+
 _AROUND = frozenset({"amid", "despite", "during", "amidst"})
 # verbs whose subject, not their object, does what their infinitive says ("promised Kyiv to send")
 _SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer", "agree"}
@@ -208,7 +210,7 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
                  for g in c.children if g.dep_ == "pobj"), None)
             noun = cur.head
             if (owner is None and noun.dep_ in VERB_OBJ and noun.head.pos_ == "VERB"
-                    and lemma(noun.head) in _CARRY_OUT):
+                    and lemma(noun.head) in _carry_out()):
                 # "Georgia launched an offensive to retake the region": who carries the deed out aims it
                 cur = noun.head
                 continue
