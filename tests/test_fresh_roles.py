@@ -1318,3 +1318,25 @@ def test_a_stance_on_the_move_is_aimed_at_the_news_not_its_background(pipe):
                       "pay in roubles. The EU called the move \"unjustified and unacceptable\".", date(2022, 5, 1))
     stance = [e for e in es if e.cameo[:2] == "11" and (e.source.code or "").startswith("IGO")]
     assert stance and country(stance[0].target) == "RUS"
+
+
+# ---------- "clashed, leaving 20 soldiers dead": what a deed left, no withdrawal ----------
+def test_leaving_soldiers_dead_is_no_withdrawal(pipe):
+    es = events(pipe, "Armenian and Azerbaijani troops have clashed on their border, leaving at least 12 Armenian "
+                      "soldiers dead.", date(2024, 3, 1))
+    assert es and not [e for e in es if e.cameo[:2] == "08"]
+
+
+# ---------- "ruled out negotiations": no negotiation ----------
+def test_negotiations_ruled_out_are_negated(pipe):
+    es = events(pipe, "The army chief called the militia a rebel force and ruled out negotiations.", date(2024, 3, 1))
+    talks = [e for e in es if e.cameo[:2] == "04"]
+    assert talks and all(e.modality == "negated" for e in talks)
+
+
+# ---------- "fighting broke out between the army and the RSF": its sides ----------
+def test_fighting_that_broke_out_between_two_sides_is_theirs(pipe):
+    es = events(pipe, "Heavy fighting broke out in the capital between the Chadian army and the rebels.",
+                date(2024, 3, 1))
+    fights = [e for e in es if e.cameo[:2] == "19"]
+    assert fights and all(e.source is not None and e.target is not None for e in fights)

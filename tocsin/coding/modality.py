@@ -262,6 +262,10 @@ class ModalityRules:
             elif (dep == "dobj" and cur is trigger and trigger.pos_ == "NOUN" and hl in self.favour
                   and head.tag_ in ("VBZ", "VBP", "VBG")):
                 found.add("hypothetical")  # "backing mass deportation", "favours the expulsion of migrants"
+            elif dep == "dobj" and cur is trigger and trigger.pos_ == "NOUN" and (
+                    hl in ("reject", "refuse", "decline", "forgo") or (hl == "rule" and any(
+                        c.dep_ == "prt" and c.lower_ == "out" for c in head.children))):
+                found.add("negated")  # "ruled out negotiations", "rejected talks": no talks held
             elif dep == "dobj" and cur is trigger and hl == "deny":  # "Moscow denied the attack"
                 found.add("negated")
                 if sayer is None:

@@ -772,6 +772,13 @@ class Roles:
         if subj is None and lemma(tok) in self.stative:
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         sources = expand(subj) if subj is not None else []
+        if subj is not None and (lemma(subj) in self.mutual or subj.lower_ in self.mutual):
+            # "heavy fighting broke out between the army and the RSF": the fight's sides, wherever the "between" hangs
+            hosts = [subj, tok] + [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            sides = [x for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
+                     for g in c.children if g.dep_ == "pobj" for x in expand(g)]
+            if len(sides) >= 2:
+                sources, targets = sides[:-1], sides[-1:]
         if not targets:
             targets = [c for c in tok.children if c.dep_ in VERB_OBJ or c.dep_ == "dative"] + resultative_objects(tok)
         if not targets:
