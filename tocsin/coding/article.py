@@ -36,7 +36,7 @@ from ..headline import title_case
 from ..nlp import entity_bounds, normalise, text_of
 from .roles import _RECIPROCAL, _foreign, _named, domestic, office_holder, region_named_like_a_state, shared_institution
 from .gate import PERSONAL as _PERSONAL, STATE_FEATURES as _STATE_FEATURES, PartyGate
-from .syntax import actor_token, subject_token, trigger_token, two_parties
+from .syntax import actor_token, subject_token, terms_clauses, trigger_token, two_parties
 
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
 _OBJECT_PRONOUNS = {"him", "her"}
@@ -982,9 +982,7 @@ class ArticlePass:
             # "brokered by Qatar, Egypt and the United States": co-doers are no party to each other
             subj.update(t.i for t in first.subtree)
         # "agreed to a ceasefire under which their forces would disarm": the terms' clause names no other party
-        subj |= {x.i for t in sent if t.dep_ == "relcl" and any(
-            c.dep_ == "prep" and c.i < t.i and any(g.lower_ in ("which", "whom") for g in c.children)
-            for c in t.children) for x in t.subtree}
+        subj |= {x.i for t in terms_clauses(sent) for x in t.subtree}
         found: dict[str, Actor] = {}
         for t in sent:  # the whole sentence: the parser often hangs the other party away from the verb
             if (t.i in subj or t.i == trig.i or t.pos_ not in ("NOUN", "PROPN")

@@ -23,7 +23,7 @@ from .match import Match
 from .patterns import Lexicon
 from .acled import war_means
 from .syntax import (VERB_OBJ, accusation, accused, accusing, expand, for_to, lemma, noun_phrase, passive, patients, shared_title,
-                     resultative_objects, subject_token)
+                     resultative_objects, subject_token, terms_clauses)
 
 # Prepositions that introduce the target, in order of preference.
 _TARGET_PREPS = ("against", "on", "upon", "with", "between", "to", "at", "into", "toward", "towards", "from",
@@ -694,8 +694,7 @@ class Roles:
                     skip.update(x.i for x in t.subtree)
         # "agreed to a ceasefire under which their forces would disarm": a relative clause of terms ("under which",
         # "by which") says what the thing provides, not whose it is
-        terms = [t for t in tok.subtree if t.dep_ == "relcl" and any(
-            c.dep_ == "prep" and c.i < t.i and any(g.lower_ in ("which", "whom") for g in c.children) for c in t.children)]
+        terms = terms_clauses(tok.subtree)
         if terms:
             skip = set(skip) | {x.i for t in terms for x in t.subtree}
         if source:

@@ -60,6 +60,13 @@ def _place_nouns() -> frozenset[str]:
     return lexicon().words("@PLACE") | {"capital", "capitals"}
 
 
+def terms_clauses(tokens) -> list[Token]:
+    """The relative clauses of terms among ``tokens`` ("a ceasefire under which their forces would disarm", "a deal
+    by which ..."): what a thing provides, which names no one it belongs to and no party to the deed around it."""
+    return [t for t in tokens if t.dep_ == "relcl" and any(
+        c.dep_ == "prep" and c.i < t.i and any(g.lower_ in ("which", "whom") for g in c.children) for c in t.children)]
+
+
 def who_head(head: Token, rel: Token) -> Token:
     """The noun a "who" clause is about: "thousands of protesters in the capital, Nairobi, who were demanding":
     a place the parser hangs the clause on is where the people are, not who does it."""
