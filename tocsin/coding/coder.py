@@ -51,6 +51,22 @@ _INWARD = ("172", "173", "175")
 _HOME_ORGANS = frozenset({"COP", "JUD"})
 
 
+# how far a deed that only serves another deed of its sentence ranks below it
+_YIELD = 0.2
+
+
+def _yielding(found: list["Candidate"]) -> None:
+    """Mark the candidates that rank below another deed of their sentence: a purpose ("students demonstrated
+    in Dhaka to demand reform", "moved missiles to the border to intimidate its neighbour": the deed done is the
+    news, what it is for comes second)."""
+    anchors = {c.m.anchor.i for c in found if not c.m.noun}
+    for c in found:
+        t = c.m.trigger
+        if (not c.m.noun and t.dep_ == "advcl" and t.head.i in anchors and t.head.i != c.m.anchor.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)):
+            c.yields = True
+
+
 @dataclass
 class Candidate:
     """A matched predicate with its modality and parties, before the events are written."""
@@ -63,6 +79,7 @@ class Candidate:
     code: object  # ontology.Code
     place_target: bool = False  # the target is only the country a place named lies in
     governed: bool = False  # a pattern of the verb above names this one ("vowed to fight"): no derived reading
+    yields: bool = False  # the sentence's news is another deed of it: this one ranks below (see _yielding)
 
 
 class EventCoder:
@@ -247,6 +264,7 @@ class EventCoder:
         if not sentence:
             return []
         found = self._candidates(sent, ctx)
+        _yielding(found)
         out: list[Event] = []
         partyless: list[Candidate] = []
         homes: dict[tuple[int, ...], tuple[str | None, bool]] = {}
@@ -332,6 +350,8 @@ class EventCoder:
         venues = frozenset(p.text for p in ctx.places) if len(sources) == len(targets) == 1 else frozenset()
         for vcode, modality, rule in self.derived.variants(m, c.code, c.mod, sources, c.sayer, c.governed):
             conf = confidence(m, modality, sources, targets, vcode.root, derived=vcode is not c.code)
+            if c.yields:
+                conf = round(max(0.05, conf - _YIELD), 3)
             for src, tgt in _pairs(sources, targets, venues):
                 out.append(Event(
                     event_id=f"{article.id}:s{si}:e{k + len(out)}", article_id=article.id, sentence=sentence,

@@ -65,8 +65,15 @@ def _about(tok: Token) -> set[str]:
     return out
 
 
+# CAMEO's claim of responsibility: a statement there, the deed claimed in PLOVER
+_OWNING_UP = frozenset({"015"})
+
+
 class PloverRefiner:
     def __init__(self, lex: Lexicon) -> None:
+        from ..ontology import cameo
+
+        self.codes = cameo()
         self.by_code: dict[str, list[Refinement]] = {}
         self.by_prefix: dict[str, list[Refinement]] = {}
         for row in _rows():
@@ -82,6 +89,12 @@ class PloverRefiner:
 
     def plover(self, m: Match, code) -> Plover | None:
         """The PLOVER type and mode of the event ``m`` codes as ``code`` (an ontology.Code)."""
+        if code.code in _OWNING_UP and m.pattern.code and m.pattern.code != code.code:
+            # "the Houthis claimed they had attacked the airport": CAMEO codes the claim (015), PLOVER, which has
+            # no type for claims, the deed owned up to, done by whoever owns up to it
+            deed = self.codes.get(m.pattern.code)
+            if deed is not None and deed.code not in _OWNING_UP:
+                return self.plover(m, deed)
         base = Plover(type=code.plover_type, mode=code.plover_mode) if code.plover_type else None
         rules = self.by_code.get(code.code, []) + [r for n in range(len(code.code), 0, -1)
                                                    for r in self.by_prefix.get(code.code[:n], ())]

@@ -1,0 +1,79 @@
+"""PLOVER type of the main event, where the PLOVER mapping layer and its data decide it. Sentences written for
+this file (none from a dev or gold set, nor from tests/data/plover_own.tsv); scripts/plover_report.py scores
+the larger own set in tests/data/plover_own.tsv."""
+from datetime import date
+
+import pytest
+
+from tocsin.model import Article
+
+
+def _main(pipe, text):
+    events = next(pipe.run([Article(id="o", text=text, date=date(2024, 6, 1))])).events
+    assert events, text
+    return max(events, key=lambda e: e.confidence)
+
+
+def _type(pipe, text):
+    e = _main(pipe, text)
+    return e.plover.type if e.plover else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the deed done is the news; what it is done for comes second
+    ("Hundreds of nurses rallied in Lilongwe to demand reforms of the health service.", "PROTEST"),
+    ("Thousands of Slovaks marched in Bratislava to demand new elections.", "PROTEST"),
+])
+def test_a_purpose_ranks_below_the_deed(pipe, text, expected):
+    assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected, source", [
+    # CAMEO codes a claim of responsibility as a statement (015); PLOVER types the deed owned up to
+    ("The Pakistani Taliban claimed responsibility for the ambush on a police convoy in Bannu.", "ASSAULT", "PAK"),
+    ("The Houthis claimed they had fired drones at an oil terminal in Yanbu.", "ASSAULT", "YEM"),
+    ("A pro-Russian hacker group claimed responsibility for the cyberattack on Moldova's parliament website.",
+     "COERCE", None),
+])
+def test_a_claim_of_responsibility_is_the_deed(pipe, text, expected, source):
+    e = _main(pipe, text)
+    assert e.cameo == "015"  # the CAMEO code (and so the QuadClass) stays a statement
+    assert e.plover.type == expected
+    if source:
+        assert e.source is not None and e.source.country == source
+
+
+@pytest.mark.parametrize("text, expected", [
+    # peacekeepers pulled out by whoever sent them: a retreat; expelled by the host: a sanction
+    ("Malawi withdrew its peacekeepers from eastern Congo on Monday.", "RETREAT"),
+    ("Bangladesh Withdraws Peacekeepers From Central African Republic", "RETREAT"),
+    ("The junta expelled the UN peacekeepers from the north.", "SANCTION"),
+])
+def test_peacekeepers_withdrawn_or_expelled(pipe, text, expected):
+    assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Portugal expressed solidarity with the people of Mozambique after the floods.", "SUPPORT"),
+    # sympathy and condolences stay statements with no PLOVER type
+    ("Portugal expressed condolences to the families of the victims.", None),
+])
+def test_solidarity_is_support(pipe, text, expected):
+    assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a joint patrol or inquiry is cooperation, as joint exercises are; a joint venture is economic cooperation
+    ("Nepalese and Indian police conducted joint patrols along the open border.", "COOPERATE"),
+    ("Gabon And Cameroon Launch Joint Patrols On Their Shared Border", "COOPERATE"),
+    ("Ghana and Ivory Coast opened a joint investigation into the smuggling of cocoa.", "COOPERATE"),
+    ("Chilean and Argentine lithium producers formed a joint venture to build a refinery.", "COOPERATE"),
+    # a hospital sent to another country is aid
+    ("Qatar sent a field hospital to flood-hit Derna.", "AID"),
+    ("Jordan Sends Mobile Hospital To Gaza", "AID"),
+    # troops ordered or sent onto the streets are forces deployed
+    ("The Peruvian president ordered troops onto the streets of Lima after the riots.", "MOBILIZE"),
+    ("Guatemala sent soldiers into the streets of the capital to curb gang violence.", "MOBILIZE"),
+])
+def test_cooperation_aid_and_deployment(pipe, text, expected):
+    assert _type(pipe, text) == expected
