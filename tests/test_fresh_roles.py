@@ -1381,3 +1381,16 @@ def test_ones_own_people_said_outright_stay_ones_own(pipe):
     hit = [e for e in events(pipe, "Syria's army shelled its own people in Homs.", date(2012, 3, 1))
            if e.cameo[:2] == "19"]
     assert hit and country(hit[0].target) == "SYR"
+
+
+# ---------- "accused X of Y, a charge X denies": the accusation made, the denial aimed at the accuser ----------
+@pytest.mark.parametrize("text", [
+    "Rwanda accused Burundi of sheltering the rebels, a charge Gitega denies. Talks are due next week.",
+    "Lithuanian officials accused Belarus of staging the crisis, an allegation Minsk denies. The border stays shut.",
+])
+def test_a_charge_denied_in_apposition(pipe, text):
+    es = events(pipe, text, date(2021, 11, 9))
+    acc = [e for e in es if e.cameo[:3] == "112"]
+    assert acc and acc[0].modality == "asserted"
+    denial = [e for e in es if e.cameo == "016"]
+    assert denial and country(denial[0].target) == country(acc[0].source)
