@@ -1340,3 +1340,57 @@ def test_fighting_that_broke_out_between_two_sides_is_theirs(pipe):
                 date(2024, 3, 1))
     fights = [e for e in es if e.cameo[:2] == "19"]
     assert fights and all(e.source is not None and e.target is not None for e in fights)
+
+
+# ---------- "vowed to retaliate after a strike destroyed X": what happened, not what is vowed ----------
+@pytest.mark.parametrize("text", [
+    "Tehran has vowed to hit back after a drone strike destroyed an ammunition depot near Isfahan.",
+    "The junta said it would respond after rebels attacked a border post.",
+    "Kinshasa will retaliate because the militia has shelled the town of Sake.",
+])
+def test_a_past_clause_of_time_or_cause_keeps_its_own_modality(pipe, text):
+    force = [e for e in events(pipe, text, date(2024, 3, 1)) if e.cameo[:2] in ("18", "19")
+             and e.sentence[e.span[0]:e.span[1]].lower() in ("destroyed", "attacked", "shelled")]
+    assert force and force[0].modality in ("asserted", "reported")
+
+
+def test_a_past_perfect_after_would_stays_supposed(pipe):
+    es = events(pipe, "The minister said Kenya would send troops as soon as the rebels had attacked the camps.",
+                date(2024, 3, 1))
+    assert not [e for e in es if e.cameo[:2] == "19" and e.modality == "asserted"]
+
+
+# ---------- "its" is not the doer's own when force is done ----------
+def test_its_after_a_deed_as_subject_is_whom_the_clause_above_names(pipe):
+    es = events(pipe, "Pakistan vowed to retaliate after an air strike destroyed its consulate building in Kabul.",
+                date(2024, 3, 1))
+    hit = [e for e in es if e.cameo[:2] in ("18", "19") and e.modality == "asserted"]
+    assert hit and country(hit[0].target) == "PAK"
+
+
+@pytest.mark.parametrize("text, tgt", [
+    ("Seoul will respond because Pyongyang has fired shells at its islands.", "KOR"),
+    ("Tehran vowed revenge after Israel bombed its embassy.", "IRN"),
+])
+def test_its_on_the_aim_of_force_is_not_the_doers_own(pipe, text, tgt):
+    hit = [e for e in events(pipe, text, date(2024, 3, 1)) if e.cameo[:2] in ("18", "19")]
+    assert hit and country(hit[0].target) == tgt
+
+
+def test_ones_own_people_said_outright_stay_ones_own(pipe):
+    hit = [e for e in events(pipe, "Syria's army shelled its own people in Homs.", date(2012, 3, 1))
+           if e.cameo[:2] == "19"]
+    assert hit and country(hit[0].target) == "SYR"
+
+
+# ---------- "accused X of Y, a charge X denies": the accusation made, the denial aimed at the accuser ----------
+@pytest.mark.parametrize("text", [
+    "Rwanda accused Burundi of sheltering the rebels, a charge Gitega denies. Talks are due next week.",
+    "Lithuanian officials accused Belarus of staging the crisis, an allegation Minsk denies. The border stays shut.",
+])
+def test_a_charge_denied_in_apposition(pipe, text):
+    es = events(pipe, text, date(2021, 11, 9))
+    acc = [e for e in es if e.cameo[:3] == "112"]
+    assert acc and acc[0].modality == "asserted"
+    denial = [e for e in es if e.cameo == "016"]
+    assert denial and country(denial[0].target) == country(acc[0].source)

@@ -1079,21 +1079,26 @@ class ArticlePass:
         """"Rebels shelled the town. The government condemned the attacks": a stance taken on a deed the
         article told before ("the attacks", "the bombing") is aimed at whoever did it."""
         obj = next((c for c in trig.children if c.dep_ == "dobj"), None)
+        if obj is None and trig.dep_ == "relcl" and trig.head.i < trig.i:
+            obj = trig.head  # "..., a charge Minsk denies": the noun the denial is a relative clause of
         if obj is None:
             # "said the strikes were a barbaric aggression": what the speaker says the deed was
             obj = next((g for c in trig.children if c.dep_ == "ccomp" and c.lemma_ == "be"
                         for g in c.children if g.dep_ == "nsubj"), None)
-        if obj is not None and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
+        if obj is not None and obj.i > trig.i and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
             # "expressed regret at the strikes", "voiced concern over the killing": the deed the feeling is about
             obj = next((g for c in (*obj.children, *trig.children) if c.dep_ == "prep"
                         and c.lower_ in ("at", "over", "about") for g in c.children if g.dep_ == "pobj"), None)
-        if obj is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
+        # "accused Belarus of orchestrating the crisis, a charge Minsk denies": a noun before the verb that has it
+        # as object points back, definite or not
+        if obj is None or not (obj.i < trig.i or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children)):
             return None
-        roots = self.event_nouns.get(obj.lemma_.lower())
-        if not roots and not any(c.dep_ in ("acl", "relcl", "prep") for c in obj.children):
+        roots = set(self.event_nouns.get(obj.lemma_.lower(), ()))
+        if not any(c.dep_ in ("acl", "relcl", "prep") and c.i != trig.i for c in obj.children):
             # "Russia rejected the proposal", "the EU welcomed the decision": an act of another kind named again
-            # ("the decision to prosecute" says itself what was decided, and so whose it was)
-            roots = remention_nouns().get(obj.lower_) or remention_nouns().get(obj.lemma_.lower())
+            # ("the decision to prosecute" says itself what was decided, and so whose it was); "a charge" is
+            # a deed of force or an accusation
+            roots |= remention_nouns().get(obj.lower_) or remention_nouns().get(obj.lemma_.lower()) or set()
         if not roots:
             return None
         # "the attack on the French troops": only a deed on them

@@ -33,6 +33,7 @@ _PLAN_HEADS = {"plan", "plans", "proposal", "proposals", "scheme", "schemes", "b
 _ORDINAL = {"first", "last", "only", "second", "third", "latest"}
 # "despite US objections", "amid protests": a deed set against something that is there
 _IN_THE_FACE_OF = {"despite", "amid", "amidst", "notwithstanding"}
+_TIME_OR_CAUSE_MARKS = {"after", "because", "since", "when"}
 
 
 @dataclass
@@ -231,6 +232,10 @@ class ModalityRules:
                 # "Russia would retaliate against countries that expelled its diplomats": a relative
                 # clause tells what its noun did; the would, will or not of the clause around it is not its own
                 below = set(found)
+            if below is None and dep == "advcl" and _told_past(cur):
+                # "vowed to retaliate after an air strike destroyed its consulate": a clause of time or cause
+                # told in the past is what happened; the vow or would of the clause it hangs on is not its own
+                below = set(found)
             hf = forms(head)
             hl = head.lemma_.lower()
             if dep == "prep" and cur.lower_ in ("of", "for", "with") and (
@@ -354,6 +359,17 @@ class ModalityRules:
             found.add("hypothetical")  # "Will Russia invade again?": asked, not told ("Why did X close ...?" tells it)
         best = min(found | {"asserted"}, key=lambda m: _RANK.get(m, _CUE_RANK))
         return ModalityResult(best, sayer if best != "asserted" else None, frozenset(found))
+
+
+def _told_past(verb: Token) -> bool:
+    """A clause of time or cause in a past tense of its own ("after rebels attacked", "because they had fired")."""
+    if not any(c.dep_ == "mark" and c.lower_ in _TIME_OR_CAUSE_MARKS for c in verb.children):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" or c.lower_ == "to" for c in aux):
+        return False
+    # "would withdraw as soon as a force had been sent": a past perfect after a would is what is supposed
+    return verb.tag_ == "VBD" or any(c.lower_ in ("has", "have", "was", "were") for c in aux)
 
 
 def _denied_part(word) -> bool:

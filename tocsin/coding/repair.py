@@ -182,8 +182,14 @@ def _denied_charge(verb: Token) -> Token | None:
     said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
     if said is None or said.lemma_.lower() not in _lex_words("@SAY") | _lex_words("@ACCUSE_OF"):
         return None
-    noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _lex_words("@ACCUSATION")
+    charges = _lex_words("@ACCUSATION")
+    # the parser makes the charge the subject, the object ("a charge Kampala denies") or a compound of the
+    # name after it ("an allegation Minsk denies")
+    noun = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i < verb.i and c.lower_ in charges
                  and any(d.dep_ == "det" for d in c.children)), None)
+    if noun is None:
+        noun = next((d for c in verb.children if c.dep_ == "nsubj" and any(x.dep_ == "det" for x in c.children)
+                     for d in c.children if d.dep_ == "compound" and d.lower_ in charges), None)
     if noun is None or said.i > noun.i or not any(t.text == "," for t in verb.doc[said.i:noun.i]):
         return None
     return noun
@@ -392,6 +398,11 @@ def reattach_conjuncts(doc: Doc) -> None:
         if noun is not None:
             denial = sent.root
             said = next(c for c in denial.children if c.dep_ == "ccomp" and c.i < denial.i)
+            if noun.dep_ == "compound":  # "an allegation Minsk": the article is the charge's
+                name = noun.head
+                for d in list(name.children):
+                    if d.dep_ == "det":
+                        d.head = noun
             said.head, said.dep_ = said, "ROOT"
             noun.head, noun.dep_ = said, "npadvmod"
             denial.head, denial.dep_ = noun, "relcl"

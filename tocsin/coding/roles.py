@@ -523,7 +523,9 @@ class Roles:
 
     def _possessor_country(self, actor: Actor, tok: Token, ctx: ArticleContext, sayer: Actor | None) -> Actor:
         """"his defense minister": a possessive pronoun lends the country of who it names."""
-        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        # "its consulate building": the possessive of the phrase a compound is part of is the compound's too
+        poss = next((c for c in (*tok.children, *(tok.head.children if tok.dep_ == "compound" else ()))
+                     if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is None:
             # "rebel groups fighting to topple Assad": an armed group is of the country whose state it fights
             country = self._state_fought(tok, ctx) if actor.sector == "REB" else None
@@ -646,6 +648,10 @@ class Roles:
         if (low == "their") != plural:
             return None
         a = self.actor(subj, ctx)
+        if a is None and low == "its" and subj.pos_ == "NOUN":
+            # "vowed to retaliate after an air strike destroyed its consulate": a deed as subject owns nothing;
+            # whose it is, the clause above says
+            return self._subject_above(verb, ctx, set())
         # "the EU recalled its ambassador": a body of states owns what a state would
         body = a is not None and a.country or (a is not None and ((a.code or "")[:3] in ("IGO", "NGO")
                                                                   or a.sector == "REB"))
@@ -1165,6 +1171,8 @@ class Roles:
                     continue
                 seen.add(x.i)
                 a = self.actor(x, ctx, binder)
+                if a is not None and a.country and binder is not None and a.country == binder.country:
+                    a = self._not_own(m, x, a, ctx, used)
                 if a is not None and x.i not in used and not (lemma(x) in self.weapons and not a.country):
                     found += self.nationalities(x, a, ctx)  # a bare "drones" banned or seized is a means, no party
         thing = next((t for t in slots.targets if lemma(t) in self.force_things or t.lower_ in self.force_things),
@@ -1217,15 +1225,29 @@ class Roles:
             a = self.inner_actor(m.obj, ctx, used)
             if a is not None:
                 found.append(a)
-        if not found and not m.noun and slots.targets:
+        # "fired rockets at its cities": for force, also the place it is aimed at
+        aimed = [g for c in m.anchor.children if c.dep_ == "prep" and c.lower_ in _AIMED for g in c.children
+                 if g.dep_ == "pobj"] if root >= "13" and not m.noun else []
+        heads = [t for t in ([] if wielded else slots.targets[:1]) + aimed
+                 if any(c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS for c in t.children)]
+        if not found and not m.noun and heads:
             # "criticised her decision", "backed their plan", "bombed their positions": what the deed is aimed
             # at belongs to whom the possessive names (the article pass tells who; one's own is no target)
-            t0 = slots.targets[0]
+            t0 = heads[0]
             poss = next((c for c in t0.children if c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS), None)
             subj = slots.sources[0] if slots.sources else None
-            if poss is not None and poss.lower_ in ("its", "their") and subj is not None and (
-                    (poss.lower_ == "their") == (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we")
-                                                 or any(c.dep_ == "conj" for c in subj.children))):
+            own = poss is not None and poss.lower_ in ("its", "their") and subj is not None and (
+                (poss.lower_ == "their") == (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we")
+                                             or any(c.dep_ == "conj" for c in subj.children)))
+            if poss is not None and poss.lower_ == "its" and poss.i not in used and (own or subj is None):
+                # "Israel will respond because Hamas fired rockets at its cities", "vowed to retaliate after a
+                # strike destroyed its consulate": a deed's own doer is no target of it; "its" is then
+                # whom the clause above names
+                a = self._subject_above(m.anchor, ctx, used)
+                if a is not None:
+                    found.append(a)
+                    return found
+            if own:
                 poss = None  # "soldiers abandoned their positions": their own
             if poss is not None and poss.i not in used:
                 a = self._group_in_sentence(poss, ctx, used) if poss.lower_ == "their" else None
@@ -1234,6 +1256,32 @@ class Roles:
                 if a is not None and a.code:
                     found.append(a)
         return found
+
+    def _not_own(self, m: Match, x: Token, a: Actor, ctx: ArticleContext, used: set[int]) -> Actor:
+        """"Iran vowed revenge after Israel bombed its embassy": force is not done to one's own ("its own people"
+        says so); "its" is then whom the clause above names, or no one the sentence tells."""
+        poss = next((c for c in x.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if (poss is None or (m.pattern.code or "")[:2] not in ("18", "19", "20")
+                or any(c.lower_ == "own" for c in x.children)):
+            return a
+        above = self._subject_above(m.anchor, ctx, used)
+        country = above.country if above is not None else None
+        return Actor(text=a.text, code=(country or "") + (a.sector or ""), country=country, sector=a.sector)
+
+    def _subject_above(self, verb: Token, ctx: ArticleContext, used: set[int]) -> Actor | None:
+        """The state or body that is the subject of a clause above ``verb`` (the clause it hangs on as a
+        clause of time, cause or purpose, or the main verb it is the complement of)."""
+        steps = 0
+        while verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.head is not verb and steps < 6:
+            verb, steps = verb.head, steps + 1
+            subj = subject_token(verb, self.accuse, self.parties) if verb.pos_ in ("VERB", "AUX") else None
+            if subj is None or subj.i in used:
+                continue
+            a = self.actor(subj, ctx)
+            if a is not None and a.country and a.sector not in ("CVL",) and subj.ent_type_ != "PERSON":
+                return a
+            return None
+        return None
 
     def _group_in_sentence(self, poss: Token, ctx: ArticleContext, used: set[int]) -> Actor | None:
         """"Broke a ceasefire with the rebels, bombing their positions": "their" is the party named last before
