@@ -52,8 +52,9 @@ PLOVER_MODE_OVERRIDE = {"195": "aerial", "1951": "aerial", "1952": "drone"}
 # restrictions (035, 0351, 0352, 0354) or to halt a campaign (0356) codes as the concession it promises
 # ("agreed to lift the curfew", "agrees to halt settlement construction"); a leader who resigns retreats
 # (0831, mode resign), as PLOVER's gold records code a resignation; a conviction or sentence is a sanction
-# (116, mode convict), as the current manual codes it.
-PLOVER_OVERRIDE = {"0813": ("CONCEDE", None), "0814": ("CONCEDE", None), "192": ("ASSAULT", "occupy"),
+# (116, mode convict), as the current manual codes it; sanctions, an embargo or a boycott imposed are a
+# sanction (163), as the current manual defines SANCTION, not the coercion the mapping file has.
+PLOVER_OVERRIDE = {"163": ("SANCTION", None), "0813": ("CONCEDE", None), "0814": ("CONCEDE", None), "192": ("ASSAULT", "occupy"),
                    "035": ("CONCEDE", None), "0351": ("CONCEDE", None), "0352": ("CONCEDE", None), "0354": ("CONCEDE", None),
                    "0356": ("CONCEDE", None), "0831": ("RETREAT", "resign"),
                    "116": ("SANCTION", "convict")}

@@ -77,3 +77,15 @@ def test_solidarity_is_support(pipe, text, expected):
 ])
 def test_cooperation_aid_and_deployment(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # sanctions, an embargo or a boycott imposed are PLOVER's SANCTION (CAMEO 163), not coercion
+    "Australia imposed sanctions on three Iranian commanders on Wednesday.",
+    "Switzerland Imposes Arms Embargo On Niger",
+    "The European Union slapped sanctions on two Belarusian potash firms.",
+])
+def test_sanctions_imposed_are_a_sanction(pipe, text):
+    e = _main(pipe, text)
+    assert e.cameo == "163"
+    assert e.plover.type == "SANCTION"
