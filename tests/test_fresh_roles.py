@@ -1394,3 +1394,21 @@ def test_a_charge_denied_in_apposition(pipe, text):
     assert acc and acc[0].modality == "asserted"
     denial = [e for e in es if e.cameo == "016"]
     assert denial and country(denial[0].target) == country(acc[0].source)
+
+
+# ---------- force that answers force: "returned fire", "retaliated", "hit back" ----------
+@pytest.mark.parametrize("text, doer, first", [
+    ("Venezuelan troops fired mortar rounds at a Guyanese border post. Guyana returned fire.", "GUY", "VEN"),
+    ("Militants stormed a Pakistani army camp in Waziristan. Pakistan retaliated on Sunday.", "PAK", "PAK"),
+])
+def test_force_that_answers_force_is_aimed_at_the_first_striker(pipe, text, doer, first):
+    es = events(pipe, text, date(2024, 3, 1))
+    answer = [e for e in es if e.cameo[:2] in ("19", "20") and country(e.source) == doer]
+    assert answer and country(answer[0].target) == first and code(answer[0].target) != code(answer[0].source)
+
+
+# ---------- "returned fire and scrambled fighter jets": a second past verb, not an adjective ----------
+def test_a_second_past_verb_read_as_an_adjective(pipe):
+    es = events(pipe, "Chad's army repelled the assault and captured rebel fighters near the border.", date(2024, 3, 1))
+    caught = [e for e in es if e.sentence[e.span[0]:e.span[1]] == "captured"]
+    assert caught and country(caught[0].source) == "TCD" and e_sector(caught[0].target) == "REB"

@@ -328,6 +328,8 @@ class ArticlePass:
         self.mob: frozenset[str] = lexicon.words("@MOB") if lexicon is not None else frozenset({"mob", "mobs"})
         # force met with force ("destroyers intercepted the drones"): no attack a stance on "the attacks" is taken on
         self.defence: frozenset[str] = lexicon.words("@DEFENCE") if lexicon is not None else frozenset()
+        # "South Korea returned fire": force that answers force, aimed at whoever struck first
+        self.answer: frozenset[str] = lexicon.words("@ANSWER_FORCE") if lexicon is not None else frozenset()
         # "the fighting", "the clashes": a deed of two sides, neither of them its attacker
         self.mutual: frozenset[str] = lexicon.words("@MUTUAL_FIGHT") if lexicon is not None else frozenset()
         # "rejected criticism from Washington": disapproval its subject withstands is aimed at that subject
@@ -768,6 +770,8 @@ class ArticlePass:
                 # "... The government condemned the attacks": their doer; "... Schumer rejected the charge": the
                 # accuser
                 tgt = self._doer_of(doc, trig, out, src)
+            if src is not None and tgt is None and trig is not None and e.cameo[:2] in _FORCE and self._answers(trig):
+                tgt = _first_striker(out, src)
             if src is not None and tgt is None and trig is not None and e.cameo[:2] in _OBJECTION_ROOTS:
                 # "lifted despite US objections", "rejected criticism from Washington": whom it is raised against
                 tgt = self._objected_to(doc, trig, out, src, article.date)
@@ -1074,6 +1078,12 @@ class ArticlePass:
         if country is None:
             return None
         return Actor(text=text, code=country + sector, country=country, sector=sector)
+
+    def _answers(self, trig: Token) -> bool:
+        """"retaliated", "returned fire", "hit back": a verb that says its force answers force."""
+        low = trig.lemma_.lower()
+        return low in self.answer or any(f"{low} {c.lower_}" in self.answer for c in trig.children
+                                         if c.dep_ in ("prt", "dobj", "advmod"))
 
     def _doer_of(self, doc: Doc, trig: Token, before: list[Event], src: Actor) -> Actor | None:
         """"Rebels shelled the town. The government condemned the attacks": a stance taken on a deed the
@@ -1588,6 +1598,20 @@ def _at_home(trig: Token, src: Actor) -> Actor | None:
 # the hostile-precision yardstick holds to what the text says)
 # disapproval, appeals and rejections named as nouns ("US objections", "criticism from Washington")
 _OBJECTION_ROOTS = frozenset({"10", "11", "12"})
+
+
+def _first_striker(before: list[Event], answerer: Actor) -> Actor | None:
+    """Who last used force on the answerer's country, as the article told it (not denied, not supposed)."""
+    if not answerer.country:
+        return None
+    for x in reversed(before[-12:]):
+        if (x.cameo[:2] in _FORCE and x.modality in ("asserted", "reported") and x.source is not None
+                and x.source.country and x.source.code != answerer.code and x.target is not None
+                and (x.source.country != answerer.country or x.source.sector == "REB")
+                and x.target.country == answerer.country):
+            s = x.source
+            return Actor(text=s.text, code=s.code, country=s.country, sector=s.sector)
+    return None
 # prepositions that set a clause's deed against an objection ("despite US objections", "amid protests")
 _IN_THE_FACE_OF = frozenset({"despite", "amid", "amidst", "notwithstanding"})
 _ASIDE_ROOTS = frozenset({"02", "03", "04", "05", "06", "07", "08", "10", "11", "12"})

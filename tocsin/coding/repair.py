@@ -228,6 +228,23 @@ def _noun_read_subject(sent) -> None:
     root.head, root.dep_, root.pos_ = verb, "nsubj", "PROPN"
 
 
+def _verb_read_adjective(noun: Token) -> Token | None:
+    """"South Korea returned fire and scrambled fighter jets": the parser reads the second verb as an adjective of a
+    noun coordinated with the first verb's object. A past participle right after the "and" of such a noun, when the
+    first verb is in the past, is a second past verb. Returns that verb."""
+    obj = noun.head  # the first verb's object, or the first verb itself
+    if noun.dep_ != "conj" or noun.pos_ != "NOUN" or not (
+            obj.tag_ == "VBD" or (obj.dep_ == "dobj" and obj.head.tag_ == "VBD")):
+        return None
+    cc = next((c for c in obj.children if c.dep_ == "cc" and c.lower_ == "and" and c.i < noun.i), None)
+    if cc is None or cc.i + 1 >= noun.i:
+        return None
+    verb = noun.doc[cc.i + 1]
+    if verb.head.i != noun.i or verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    return verb
+
+
 def _stative(tok: Token) -> bool:
     """"it was alarmed by reports", "is concerned about": a participle of feeling is a state, not a passive."""
     return (tok.tag_ == "VBN" and tok.lower_ in _lex_words("@STATIVE")
@@ -425,6 +442,14 @@ def reattach_conjuncts(doc: Doc) -> None:
             tok.head = deed  # "accused the group of shelling the town, killing 20": the killing is charged too
     for sent in list(doc.sents):
         _noun_read_subject(sent)
+    for tok in doc:
+        verb = _verb_read_adjective(tok)
+        if verb is not None:
+            first = tok.head if tok.head.tag_ == "VBD" else tok.head.head
+            cc = doc[verb.i - 1]
+            verb.head, verb.dep_, verb.pos_, verb.tag_ = first, "conj", "VERB", "VBD"
+            cc.head = first
+            tok.head, tok.dep_ = verb, "dobj"
     for tok in doc:
         if _stative(tok):
             _as_adjective(tok)
