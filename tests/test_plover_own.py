@@ -89,3 +89,26 @@ def test_sanctions_imposed_are_a_sanction(pipe, text):
     e = _main(pipe, text)
     assert e.cameo == "163"
     assert e.plover.type == "SANCTION"
+
+
+@pytest.mark.parametrize("text, expected, undone", [
+    # a refusal or failure to act negates the act it names, and a verb of comment on it codes the comment
+    ("Austria praised Switzerland's refusal to sell arms to the warring parties.", "SUPPORT", "07"),
+    ("Nigeria condemned Ghana's refusal to extradite the two suspects.", "ACCUSE", "06"),
+])
+def test_a_refusal_to_act_is_no_act(pipe, text, expected, undone):
+    events = next(pipe.run([Article(id="o", text=text, date=date(2024, 6, 1))])).events
+    main = max(events, key=lambda e: e.confidence)
+    assert main.plover.type == expected
+    assert all(e.modality == "negated" for e in events if e.cameo.startswith(undone))
+
+
+
+@pytest.mark.parametrize("text, host", [
+    ("Oman hosted talks between Iran and Britain on Sunday.", "OMN"),
+    ("Mauritania Hosts Summit Of Sahel Leaders", "MRT"),
+])
+def test_the_host_of_talks_is_their_source(pipe, text, host):
+    e = _main(pipe, text)
+    assert e.plover.type == "CONSULT"
+    assert e.source is not None and e.source.country == host

@@ -98,6 +98,7 @@ class ModalityRules:
         self.plan = lex.words("@PLAN_VERB")  # verbs whose event-noun object is not done yet
         self.favour = lex.words("@FAVOUR")  # verbs of backing a course: in the present, what they back is a policy
         self.neggov = lex.words("@NEGGOV")
+        self.neggov_noun = lex.words("@NEGGOV_NOUN")
         self.hold_back = lex.words("@HOLD_BACK")
         self.partake = lex.words("@PARTAKE")
         self.future_noun = lex.words("@FUTURE_NOUN")
@@ -330,6 +331,10 @@ class ModalityRules:
                         found.add("negated")
                     if sayer is None and head.dep_ == "dobj":
                         sayer = _subject(head.head)  # "Delhi repeated claims that ..."
+                    own = False
+                elif dep == "acl" and hf & self.neggov_noun and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                    found.add("negated")  # "Hungary's refusal to send weapons": not sent
                     own = False
                 elif hf & self.future_noun:
                     found.add("future")
