@@ -416,3 +416,19 @@ def test_state_bodies_and_offices_found_missing(text, code):
 @pytest.mark.parametrize("text, code", [("the Federal Reserve", "USAGOV"), ("the Fed", "USAGOV"), ("MEPs", "IGOEUR")])
 def test_more_institutions(text, code):
     assert ActorResolver().lookup(text, date(2024, 3, 1)).code == code
+
+
+# -- a name the parser splits at its possessive ending ---------------------------------------------
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("The People's Liberation Army held drills near Taiwan.", "Army", "CHNMIL"),
+    ("Sudan People's Liberation Movement fighters crossed the river.", "fighters", "SDNREB"),
+])
+def test_a_name_with_a_possessive_inside_it(r, parse, sentence, word, expected):
+    assert code(r.actor(head(parse(sentence), word), date(2004, 5, 1))) == expected
+
+
+@pytest.mark.parametrize("text", ["the Tigray Liberation Front", "the Afar Liberation Movement"])
+def test_a_liberation_army_or_front_is_an_armed_group(r, text):
+    a = r.lookup(text, D2022)  # names no table lists
+    assert a is not None and a.sector == "REB" and a.country == "ETH"

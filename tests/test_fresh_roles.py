@@ -1412,3 +1412,13 @@ def test_a_second_past_verb_read_as_an_adjective(pipe):
     es = events(pipe, "Chad's army repelled the assault and captured rebel fighters near the border.", date(2024, 3, 1))
     caught = [e for e in es if e.sentence[e.span[0]:e.span[1]] == "captured"]
     assert caught and country(caught[0].source) == "TCD" and e_sector(caught[0].target) == "REB"
+
+
+# ---------- "the African Union mediator": the name a compound ends, not its last word ----------
+@pytest.mark.parametrize("text, src", [
+    ("The African Union mediator said the two sides had agreed to a truce.", "IGOAFU"),
+    ("An Arab League envoy warned both sides against escalation.", "IGOARL"),
+])
+def test_a_title_after_an_organisations_name_is_the_organisations(pipe, text, src):
+    es = events(pipe, text, date(2022, 11, 2))
+    assert es and code(es[0].source) == src

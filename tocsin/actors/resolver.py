@@ -97,7 +97,8 @@ class ActorResolver:
         ws: list[Word] = []
         head_at = -1
         for t in toks:
-            tw = _words(t.text)
+            # "People's Liberation Army": the parser's "'s" is a possessive ending, as in a name from a table
+            tw = () if t.tag_ == "POS" else _words(t.text)
             ws.extend(tw)
             if t.i == head.i:
                 head_at = len(ws) - 1

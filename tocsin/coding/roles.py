@@ -722,7 +722,12 @@ class Roles:
                     and self._place_compound(t, tok, ctx)):
                 continue  # "a Kabul suicide attack", "the Pakistan train attack": where it was, not who did it
             if t.pos_ == "ADJ" or (t.pos_ == "PROPN" and t.dep_ in ("compound", "amod")):  # "the Bolivian vote"
-                a = self.actors.lookup(t.text, ctx.when)
+                a = None
+                if t.pos_ == "PROPN" and t.left_edge.i < t.i and t.left_edge.i not in skip:
+                    # "the African Union mediator": the name the compound ends, not its last word ("Union")
+                    a = self.actors.lookup(t.doc[t.left_edge.i:t.i + 1].text, ctx.when)
+                    a = a if a is not None and a.code else None
+                a = a or self.actors.lookup(t.text, ctx.when)
                 if a is not None and t.pos_ == "ADJ" and not a.country:
                     continue  # "humanitarian access" names no party; "Ukrainian territory" does
             elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "dobj", "poss", "nsubj", "appos", "conj", "nmod"):
