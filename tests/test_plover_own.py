@@ -112,3 +112,17 @@ def test_the_host_of_talks_is_their_source(pipe, text, host):
     e = _main(pipe, text)
     assert e.plover.type == "CONSULT"
     assert e.source is not None and e.source.country == host
+
+
+def test_what_a_promise_binds_to_is_no_mere_purpose(pipe):
+    # what an agreement or a promise binds its parties to is its content, even where the parser hangs the infinitive
+    # as a purpose: it keeps its rank
+    text = "The two factions agreed in Doha on Tuesday with Qatari mediators to observe a ceasefire."
+    events = next(pipe.run([Article(id="o", text=text, date=date(2024, 6, 1))])).events
+    truce = [e for e in events if e.cameo.startswith("087")]
+    assert truce and all(e.confidence > 0.8 for e in truce)
+
+
+def test_what_an_appeal_asks_yields_to_the_appeal(pipe):
+    text = "Kyrgyzstan on Thursday asked a coalition of rights groups to end their boycott of its cotton."
+    assert _type(pipe, text) == "REQUEST"

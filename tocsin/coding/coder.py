@@ -53,13 +53,17 @@ _HOME_ORGANS = frozenset({"COP", "JUD"})
 
 # how far a deed that only serves another deed of its sentence ranks below it
 _YIELD = 0.2
+# promises and agreements (03): what they bind their parties to is their content, no purpose ("agreed to implement a
+# ceasefire", which the parser may hang as a purpose); the content of an appeal or a refusal ("asked the groups to
+# end their boycott") is not done, and yields as a purpose does
+_PROMISES = frozenset({"03"})
 
 
 def _yielding(found: list["Candidate"]) -> None:
     """Mark the candidates that rank below another deed of their sentence: a purpose ("students demonstrated
     in Dhaka to demand reform", "moved missiles to the border to intimidate its neighbour": the deed done is the
     news, what it is for comes second)."""
-    anchors = {c.m.anchor.i for c in found if not c.m.noun}
+    anchors = {c.m.anchor.i for c in found if not c.m.noun and c.code.root not in _PROMISES}
     for c in found:
         t = c.m.trigger
         if (not c.m.noun and t.dep_ == "advcl" and t.head.i in anchors and t.head.i != c.m.anchor.i
