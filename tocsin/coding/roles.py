@@ -384,6 +384,7 @@ class Roles:
         self.sanctions = lex.words("@SANCTION") | {"ban", "bans"}
         self.sent_from = lex.words("@SENT_FROM")
         self.say_verbs = lex.words("@SAY")
+        self.lend_hand = lex.words("@LEND_HAND")  # "helped Ukraine repel the attack": aid to whom the deed is left
         self.partitive = lex.words("@PARTITIVE")
         self.culprits = lex.words("@BLAME")
         self.judge = lex.words("@JUDGE")
@@ -1363,7 +1364,9 @@ class Roles:
             # "Maduro is a dictator, the minister told reporters": the verdict is passed on whom it is said of,
             # not on whom it is told to
             targets = self._content_subject(m, ctx, used, binder) or targets
-        if not targets and not m.noun and (m.pattern.code or "")[:2] in ("02", "10", "11", "13"):
+        if not targets and not m.noun and ((m.pattern.code or "")[:2] in ("02", "10", "11", "13") or (
+                (m.pattern.code or "")[:2] == "07" and lemma(m.anchor) in self.lend_hand)):
+            # "the US helped Ukraine repel the attack": whom one helps is the subject the parser gives the deed
             targets = self._content_subject(m, ctx, used, binder)
             if (m.pattern.code or "")[:2] == "13" and binder is not None:
                 # "warned that Israel would face punishment" threatens Israel; "warned that its forces would
@@ -1487,7 +1490,8 @@ class Roles:
             if verdict:
                 if lemma(c) != "be":
                     continue  # "said the sanctions were illegal": whom the verdict is passed on
-            elif not any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children):
+            elif not any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children) and lemma(
+                    m.anchor) not in self.lend_hand:
                 continue
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
             if verdict and subj is not None and lemma(subj) in self.culprits:
