@@ -413,6 +413,19 @@ class Roles:
             # "an emergency meeting, at which the US ambassador said ...": the noun the relative clause hangs on
             clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
             return self.actor(clause.head, ctx, sayer) if clause is not None and clause.head.i != tok.i else None
+        if (tok.lower_ in ("that", "which") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl"
+                and tok.head.head.i != tok.i and tok.head.head.i < tok.i):
+            # "a militia that has killed thousands": a relative pronoun is its noun, an actor or none
+            return self.actor(tok.head.head, ctx, sayer)
+        if (tok.lower_ == "that" and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp"
+                and tok.head.head.pos_ == "VERB" and lemma(tok.head.head) not in self.say_verbs
+                and not any(c.dep_ == "dobj" for c in tok.head.head.children)):
+            # "a war broke out that has killed thousands": the parser reads a relative clause put after the verb
+            # as its complement; "that" is the subject before, an actor or none
+            noun = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.pos_ in ("NOUN", "PROPN")), None)
+            if noun is not None:
+                return self.actor(noun, ctx, sayer)
         if tok.lower_ in ("those", "these") and any(c.dep_ in ("acl", "relcl") for c in tok.children):
             return None  # "among those injured", "those who fled": people the clause describes, no party named again
         if tok.pos_ == "PRON" or (tok.lower_ in _PRONOUNS and not tok.text.isupper()):  # "US" is no "us"
