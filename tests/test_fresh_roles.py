@@ -1422,3 +1422,26 @@ def test_a_second_past_verb_read_as_an_adjective(pipe):
 def test_a_title_after_an_organisations_name_is_the_organisations(pipe, text, src):
     es = events(pipe, text, date(2022, 11, 2))
     assert es and code(es[0].source) == src
+
+
+# ---------- "helped detain a tanker": a hand in another's deed; "helped Ukraine repel": aid to Ukraine ----------
+def test_helping_do_a_deed_is_that_deed_no_aid(pipe):
+    es = events(pipe, "Kenyan soldiers helped arrest two al-Shabab leaders.", date(2019, 7, 1))
+    assert [e for e in es if e.cameo[:2] == "17"] and not [e for e in es if e.cameo[:2] == "07"]
+
+
+@pytest.mark.parametrize("text, helped", [
+    ("Washington helped Kyiv repel the offensive.", "UKR"),
+    ("India helped Nepal rebuild its schools after the quake.", "NPL"),
+])
+def test_whom_one_helps_do_a_deed_is_the_aids_target(pipe, text, helped):
+    aid = [e for e in events(pipe, text, date(2019, 7, 1)) if e.cameo[:2] == "07"]
+    assert aid and country(aid[0].target) == helped
+
+
+# ---------- "a war broke out that has killed thousands": the relative pronoun is the war, no party ----------
+def test_a_relative_pronoun_of_a_deed_names_no_party(pipe):
+    es = events(pipe, "Sudan's army and the RSF signed a truce in Jeddah. It came a year after a war broke out that "
+                      "has killed tens of thousands of people.", date(2024, 5, 1))
+    kills = [e for e in es if e.cameo[:2] in ("18", "19", "20") and "that" in (e.source.text if e.source else "")]
+    assert not kills

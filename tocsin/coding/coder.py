@@ -104,6 +104,7 @@ class EventCoder:
         self.gate = Gate(self.lex)
         self.say = self.lex.words("@SAY")
         self.blame = self.lex.words("@BLAME")  # the culprit words of a statement that lays blame (112)
+        self.lend_hand = self.lex.words("@LEND_HAND")  # "helped detain": a hand in another deed, no aid of its own
         self.force = self.lex.words("@TROOP") | self.lex.words("@POLICE") | self.lex.words("@WEAPON")
         self.mutual = self.lex.words("@MUTUAL_FIGHT")  # "clashed", "exchanged fire": each side fights the other
         # the pass over the whole article once its sentences are coded (coding/article.py); None skips it
@@ -198,6 +199,7 @@ class EventCoder:
     def _candidates(self, sent: Span, ctx: ArticleContext) -> list[Candidate]:
         matches = self.matcher.sentence(sent)
         noun_triggers = {m.anchor.i for m in matches if m.noun}
+        verb_triggers = {m.anchor.i for m in matches if not m.noun and m.pattern.code}
         roots = {m.anchor.i: m.pattern.code[:2] for m in matches if m.noun and m.pattern.code and m.pattern.code[:2] >= "13"}
         same_root = {i for i in roots if any(not m.noun and m.pattern.code and m.pattern.code[:2] == roots[i]
                                              for m in matches)}
@@ -214,6 +216,11 @@ class EventCoder:
             if not m.noun and m.pattern.specificity == 0 and lemma(m.trigger) not in self.matcher.factive and any(
                     c.i in noun_triggers for c in m.anchor.children if c.dep_ in VERB_OBJ):
                 continue  # "launched an offensive": the noun carries the event; "criticised the intervention" is a deed of its own
+            if (not m.noun and m.pattern.specificity == 0 and lemma(m.trigger) in self.lend_hand
+                    and not any(c.dep_ in VERB_OBJ for c in m.anchor.children)
+                    and any(c.dep_ in ("xcomp", "ccomp") and c.i in verb_triggers and not any(
+                        g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in m.anchor.children)):
+                continue  # "marines helped detain a tanker": the deed is coded, its helpers among its doers
             if not m.noun and m.pattern.specificity == 0 and any(
                     g.i in same_root for c in m.anchor.children if c.dep_ == "prep" and c.lower_ == "in"
                     for g in c.children if g.dep_ == "pobj"):

@@ -384,6 +384,7 @@ class Roles:
         self.sanctions = lex.words("@SANCTION") | {"ban", "bans"}
         self.sent_from = lex.words("@SENT_FROM")
         self.say_verbs = lex.words("@SAY")
+        self.lend_hand = lex.words("@LEND_HAND")  # "helped Ukraine repel the attack": aid to whom the deed is left
         self.partitive = lex.words("@PARTITIVE")
         self.culprits = lex.words("@BLAME")
         self.judge = lex.words("@JUDGE")
@@ -412,6 +413,19 @@ class Roles:
             # "an emergency meeting, at which the US ambassador said ...": the noun the relative clause hangs on
             clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
             return self.actor(clause.head, ctx, sayer) if clause is not None and clause.head.i != tok.i else None
+        if (tok.lower_ in ("that", "which") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl"
+                and tok.head.head.i != tok.i and tok.head.head.i < tok.i):
+            # "a militia that has killed thousands": a relative pronoun is its noun, an actor or none
+            return self.actor(tok.head.head, ctx, sayer)
+        if (tok.lower_ == "that" and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp"
+                and tok.head.head.pos_ == "VERB" and lemma(tok.head.head) not in self.say_verbs
+                and not any(c.dep_ == "dobj" for c in tok.head.head.children)):
+            # "a war broke out that has killed thousands": the parser reads a relative clause put after the verb
+            # as its complement; "that" is the subject before, an actor or none
+            noun = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.pos_ in ("NOUN", "PROPN")), None)
+            if noun is not None:
+                return self.actor(noun, ctx, sayer)
         if tok.lower_ in ("those", "these") and any(c.dep_ in ("acl", "relcl") for c in tok.children):
             return None  # "among those injured", "those who fled": people the clause describes, no party named again
         if tok.pos_ == "PRON" or (tok.lower_ in _PRONOUNS and not tok.text.isupper()):  # "US" is no "us"
@@ -1363,7 +1377,9 @@ class Roles:
             # "Maduro is a dictator, the minister told reporters": the verdict is passed on whom it is said of,
             # not on whom it is told to
             targets = self._content_subject(m, ctx, used, binder) or targets
-        if not targets and not m.noun and (m.pattern.code or "")[:2] in ("02", "10", "11", "13"):
+        if not targets and not m.noun and ((m.pattern.code or "")[:2] in ("02", "10", "11", "13") or (
+                (m.pattern.code or "")[:2] == "07" and lemma(m.anchor) in self.lend_hand)):
+            # "the US helped Ukraine repel the attack": whom one helps is the subject the parser gives the deed
             targets = self._content_subject(m, ctx, used, binder)
             if (m.pattern.code or "")[:2] == "13" and binder is not None:
                 # "warned that Israel would face punishment" threatens Israel; "warned that its forces would
@@ -1487,7 +1503,8 @@ class Roles:
             if verdict:
                 if lemma(c) != "be":
                     continue  # "said the sanctions were illegal": whom the verdict is passed on
-            elif not any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children):
+            elif not any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children) and lemma(
+                    m.anchor) not in self.lend_hand:
                 continue
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
             if verdict and subj is not None and lemma(subj) in self.culprits:
