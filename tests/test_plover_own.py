@@ -126,3 +126,18 @@ def test_what_a_promise_binds_to_is_no_mere_purpose(pipe):
 def test_what_an_appeal_asks_yields_to_the_appeal(pipe):
     text = "Kyrgyzstan on Thursday asked a coalition of rights groups to end their boycott of its cotton."
     assert _type(pipe, text) == "REQUEST"
+
+
+@pytest.mark.parametrize("text, expected, source", [
+    # a sanction, ban or attack held out as possible by whoever raises it is a threat
+    ("The Brazilian president raised the possibility of sanctions against Venezuela.", "THREATEN", "BRA"),
+    ("Ankara Raises Prospect Of Air Strikes On Kurdish Militants In Iraq", "THREATEN", "TUR"),
+    ("Zimbabwe's ruling party raised the spectre of a ban on opposition rallies.", "THREATEN", "ZWE"),
+    # ruled out, it is a refusal
+    ("The minister ruled out the possibility of sanctions against Israel.", "REJECT", None),
+])
+def test_a_deed_held_out_as_possible_is_a_threat(pipe, text, expected, source):
+    e = _main(pipe, text)
+    assert e.plover.type == expected
+    if source:
+        assert e.source is not None and e.source.country == source
