@@ -141,3 +141,16 @@ def test_a_deed_held_out_as_possible_is_a_threat(pipe, text, expected, source):
     assert e.plover.type == expected
     if source:
         assert e.source is not None and e.source.country == source
+
+
+@pytest.mark.parametrize("text, expected, source", [
+    # "his country", "their nation": the state of whom the possessive points back to in its sentence
+    ("Uruguay's foreign minister said on Friday that his country was ready to host talks between Colombia and the ELN.",
+     "AGREE", "URY"),
+    ("The Bolivian president said his country would send troops to the border with Chile.", "MOBILIZE", "BOL"),
+    ("Ghana's president said his country would not accept the new fishing quotas.", "REJECT", "GHA"),
+])
+def test_his_country_is_the_speakers_state(pipe, text, expected, source):
+    e = _main(pipe, text)
+    assert e.plover.type == expected
+    assert e.source is not None and e.source.country == source

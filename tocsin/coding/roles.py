@@ -158,6 +158,8 @@ def _two_sides_named(tok: Token) -> bool:
     return words in (["both"], ["each"], ["the", "two"], ["both", "the"])
 
 
+# nouns for a state as a whole, whose possessive pronoun says which ("his country", "our nation")
+_OWN_STATE = frozenset({"country", "nation"})
 # nouns for one of two parties: "both countries", "each side"
 _SIDE_NOUNS = frozenset({"country", "side", "nation", "government", "party", "camp", "state"})
 def envoy(text: str) -> bool:
@@ -457,6 +459,14 @@ class Roles:
             # "the two countries", "both sides" (which the tables read as a bare government): the pair the
             # article named last
             actor = memory.pair_before(tok) or actor
+        if actor is None and tok.pos_ == "NOUN" and lemma(tok) in _OWN_STATE:
+            # "the minister said his country was willing to host talks", "Iran said its nation would respond":
+            # the state of whom the possessive points back to
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            ref = None if owner is None else sayer if sayer is not None and sayer.country else (
+                self._clause_owner(tok, owner, ctx) or self._person_above(owner, ctx))
+            if ref is not None and ref.country:
+                actor = Actor(text=tok.doc[owner.i:tok.i + 1].text, code=ref.country, country=ref.country)
         if actor is None and tok.pos_ == "NOUN" and lemma(tok) in _SIDE_NOUNS and _two_sides_named(tok):
             # "Both countries have expelled ...": the two sides, whom the article pass finds among the parties told
             # before (no pair named together to take them from here)
