@@ -154,3 +154,13 @@ def test_his_country_is_the_speakers_state(pipe, text, expected, source):
     e = _main(pipe, text)
     assert e.plover.type == expected
     assert e.source is not None and e.source.country == source
+
+
+@pytest.mark.parametrize("text", [
+    # "allowed X back into": the parser makes the object the subject of a small clause
+    "North Korea allowed IAEA inspectors back into Yongbyon.",
+    "Syria Allows UN Investigators Back Into Douma",
+])
+def test_access_allowed_back_is_a_retreat(pipe, text):
+    e = _main(pipe, text)
+    assert e.cameo.startswith("086") and e.plover.type == "RETREAT"

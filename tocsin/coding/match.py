@@ -154,7 +154,9 @@ class Matcher:
             if not objs:
                 # "allowed UN aid agencies to resume work": the parser makes the object the subject of the infinitive
                 objs = [g for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
-                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                        and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                             # "allowed UN inspectors back into the site", "let journalists in": a small clause
+                             or c.pos_ in ("ADV", "ADP"))
                         for g in c.children if g.dep_ == "nsubj" and g.i > tok.i]
             if not objs:
                 # "Macron called Merkel on Sunday": the parser reads a lone name as a predicate
