@@ -164,3 +164,15 @@ def test_his_country_is_the_speakers_state(pipe, text, expected, source):
 def test_access_allowed_back_is_a_retreat(pipe, text):
     e = _main(pipe, text)
     assert e.cameo.startswith("086") and e.plover.type == "RETREAT"
+
+
+@pytest.mark.parametrize("text, source", [
+    # trade between two states, a joint venture or joint patrols named by the noun alone: cooperation
+    ("Trade between Chile and Peru rose 20 percent last year.", "CHL"),
+    ("Record Trade Between Bolivia And Brazil", "BOL"),
+    ("Joint Patrols By Gabonese And Cameroonian Troops Begin On Border", "GAB"),
+])
+def test_cooperation_named_by_a_noun(pipe, text, source):
+    e = _main(pipe, text)
+    assert e.plover.type == "COOPERATE"
+    assert e.source is not None and e.source.country == source
