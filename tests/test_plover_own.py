@@ -176,3 +176,14 @@ def test_cooperation_named_by_a_noun(pipe, text, source):
     e = _main(pipe, text)
     assert e.plover.type == "COOPERATE"
     assert e.source is not None and e.source.country == source
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "gave in" is a bare particle; an "in" with an object of its own is no yielding
+    ("The Ecuadorean president gave a speech in Guayaquil on Monday.", None),
+    ("Denmark gave 40 million kroner to flood victims in Libya.", "AID"),
+    ("The European Community gave 10 million ecus in food aid to refugees in Croatia.", "AID"),
+    ("After a week of strikes the Zambian government gave in.", "CONCEDE"),
+])
+def test_giving_in_is_a_bare_particle(pipe, text, expected):
+    assert _type(pipe, text) == expected

@@ -193,7 +193,8 @@ class Matcher:
         for need in p.preps:
             pool = children + [g for t in prep_tokens for g in t.children if g.dep_ == "prep"]
             hit = next((c for c in pool if c.dep_ in _PREP_DEPS
-                        and c.lower_ in need and not _temporal(c)), None)
+                        and c.lower_ in need and not _temporal(c)
+                        and not (p.bare and any(g.dep_ == "pobj" for g in c.children))), None)
             if hit is None and "for" in need:
                 marks = for_to(children) if marks is None else marks
                 hit = next(iter(marks), None)

@@ -13,6 +13,8 @@ A pattern file line is ``CODE  TRIGGER [CONSTRAINT ...]  [# comment]``:
                    is the source ("the recall of Belarus' ambassador": Belarus recalled)
 - ``!neg``         the trigger is negated, and the negation is the event: "will not tolerate
                    attacks" is a condemnation, asserted, not a tolerating that did not happen
+- ``!bare``        each ``+prep`` is a bare particle with no object of its own: "gave in" yields, "gave a
+                   speech in Paris" does not
 
 Each constraint value may be ``@CLASS`` (a word class from classes.txt) or several values
 joined by ``|``. ``CODE`` is a CAMEO code, or ``-`` for "not an event" (to block a sense such
@@ -41,6 +43,7 @@ class Pattern:
     agent: frozenset[str] | None = None
     owner_is_source: bool = False
     negated: bool = False  # holds only under a negation, which the code already expresses
+    bare: bool = False  # its +prep words are bare particles ("gave in"), never a preposition with an object
     specificity: int = field(default=0, compare=False)
 
 
@@ -114,6 +117,9 @@ def _patterns(name: str, classes: dict[str, frozenset[str]]) -> dict[str, list[P
         for tok in parts[2:]:
             if tok == "!neg":
                 kw["negated"] = True
+                continue
+            if tok == "!bare":
+                kw["bare"] = True
                 continue
             kind = _KINDS.get(tok[0])
             if kind is None or len(tok) < 2:
