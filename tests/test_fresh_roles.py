@@ -1445,3 +1445,24 @@ def test_a_relative_pronoun_of_a_deed_names_no_party(pipe):
                       "has killed tens of thousands of people.", date(2024, 5, 1))
     kills = [e for e in es if e.cameo[:2] in ("18", "19", "20") and "that" in (e.source.text if e.source else "")]
     assert not kills
+
+
+# ---------- "border guards were seen escorting migrants": who the passive says it of does the complement ----------
+@pytest.mark.parametrize("text, doer", [
+    ("Azerbaijani soldiers were seen firing at the village from the ridge.", "AZE"),
+    ("Serbian police were filmed beating protesters in Belgrade.", "SRB"),
+])
+def test_the_subject_of_a_passive_does_its_complement(pipe, text, doer):
+    es = [e for e in events(pipe, text, date(2021, 11, 9)) if e.cameo[:2] in ("17", "18", "19")]
+    assert es and country(es[0].source) == doer
+
+
+# ---------- "called the attack an invasion", "an act of piracy": a name given to a deed condemns it ----------
+@pytest.mark.parametrize("text", [
+    "Manila called the ramming an act of piracy.",
+    "Baku called the shelling an invasion of Azerbaijani territory.",
+])
+def test_naming_a_deed_a_crime_is_disapproval(pipe, text):
+    es = events(pipe, text, date(2021, 11, 9))
+    assert [e for e in es if e.cameo[:2] == "11"]
+    assert not [e for e in es if e.cameo[:2] in ("17", "18", "19", "20") and e.modality == "hypothetical"]

@@ -225,7 +225,10 @@ class Matcher:
             # "said the saboteurs were Ukrainian": the culprits, with the nation they are said to be of
             named += [g for c in clause if any(x.dep_ in ("attr", "acomp") and _nation_word(x) for x in c.children)
                       for g in c.children if g.dep_ == "nsubj" and lemma(g) in self.blame]
-        return named + [g for c in named for g in c.children if g.dep_ in ("amod", "compound")]
+        # "an act of piracy", "an act of aggression": what the act is called
+        acts = [x for c in named if c.lemma_.lower() == "act" for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                for x in p.children if x.dep_ == "pobj"]
+        return named + acts + [g for c in named for g in c.children if g.dep_ in ("amod", "compound")]
 
     def _holds(self, p: Pattern, tok: Token, noun: bool, children: list[Token],
                memo: dict | None = None) -> tuple[bool, Token | None]:

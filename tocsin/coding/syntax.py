@@ -189,8 +189,16 @@ def subject_token(verb: Token, accuse: frozenset[str] = frozenset(),
     verbs ``accuse``), X; in "ordered the military to capture", the object, when it can act
     (a name, a pronoun, or one of the nouns ``parties``)."""
     cur, steps = verb, 0
+    via_xcomp = False
     while steps < 6:
         steps += 1
+        if via_xcomp:
+            # "border guards were seen escorting migrants", "troops were ordered to withdraw": the one a passive
+            # says it of does the complement (not who ordered or saw it)
+            held = next((c for c in cur.children if c.dep_ == "nsubjpass"), None)
+            if held is not None:
+                return held
+        via_xcomp = cur.dep_ == "xcomp"
         for c in cur.children:
             if c.dep_ in ("nsubj", "csubj"):
                 if c.lower_ in RELATIVE and cur.dep_ == "relcl":
