@@ -187,3 +187,12 @@ def test_cooperation_named_by_a_noun(pipe, text, source):
 ])
 def test_giving_in_is_a_bare_particle(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a joint operation or crackdown against crime is cooperation of the states that run it
+    "Colombian and Ecuadorean police began a joint crackdown on drug traffickers.",
+    "Senegal And Gambia Launch Joint Operation Against Timber Smugglers",
+])
+def test_a_joint_operation_against_crime_is_cooperation(pipe, text):
+    assert _type(pipe, text) == "COOPERATE"
