@@ -196,3 +196,18 @@ def test_giving_in_is_a_bare_particle(pipe, text, expected):
 ])
 def test_a_joint_operation_against_crime_is_cooperation(pipe, text):
     assert _type(pipe, text) == "COOPERATE"
+
+
+@pytest.mark.parametrize("text, expected, source", [
+    # a state-owned firm is its state's business sector
+    ("Rosneft halted oil deliveries to Belarus on Tuesday.", None, "RUS"),
+    ("Pemex Signs Supply Deal With Cuba", None, "MEX"),
+    # a state that quits a bloc of states reduces relations
+    ("Angola Quits OPEC Over Production Quotas", "SANCTION", "AGO"),
+    ("Niger, Mali and Burkina Faso quit ECOWAS on Sunday.", "SANCTION", "NER"),
+])
+def test_state_firms_and_blocs(pipe, text, expected, source):
+    e = _main(pipe, text)
+    if expected:
+        assert e.plover.type == expected
+    assert e.source is not None and e.source.country == source
