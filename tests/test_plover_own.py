@@ -211,3 +211,13 @@ def test_state_firms_and_blocs(pipe, text, expected, source):
     if expected:
         assert e.plover.type == expected
     assert e.source is not None and e.source.country == source
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state that protests a deed lodges a complaint (CAMEO 114, PLOVER ACCUSE); people who protest one protest
+    ("Seoul Protests Japanese Textbook Claims", "ACCUSE"),
+    ("The Indian foreign ministry protested the detention of its fishermen by Sri Lanka.", "ACCUSE"),
+    ("Students protested the tuition increase in Santiago.", "PROTEST"),
+])
+def test_a_state_that_protests_complains(pipe, text, expected):
+    assert _type(pipe, text) == expected

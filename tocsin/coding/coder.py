@@ -51,6 +51,20 @@ _INWARD = ("172", "173", "175")
 _HOME_ORGANS = frozenset({"COP", "JUD"})
 
 
+# a state that protests a deed ("Seoul protests Japanese textbook claims", "China protested the arms sale") lodges a
+# complaint (114), no dissent in the street (140)
+_COMPLAINT = "114"
+# who speaks for a state: its government, the state named alone, an organisation of states
+_STATE_VOICES = frozenset({None, "GOV"})
+
+
+def _lodged(c: "Candidate", sources) -> bool:
+    m = c.m
+    return (c.code.code == "140" and not m.noun and lemma(m.trigger) == "protest" and bool(sources)
+            and any(x.dep_ in ("dobj", "obj") for x in m.trigger.children)
+            and all((a.country and a.sector in _STATE_VOICES) or (a.code or "")[:3] == "IGO" for a in sources))
+
+
 # how far a deed that only serves another deed of its sentence ranks below it
 _YIELD = 0.2
 # promises and agreements (03): what they bind their parties to is their content, no purpose ("agreed to implement a
@@ -303,6 +317,8 @@ class EventCoder:
             if not sources and not targets and (self.article is None or not self.article.implies(c.code.code)):
                 partyless.append(c)
                 continue  # no party; unless the act implies its agent ("drones were banned"), for the article pass
+            if _lodged(c, sources):
+                c = replace(c, code=self.codes[_COMPLAINT])
             out += self._events(c, sources, targets, sentence, si, len(out), ctx)
         if partyless and _alone(sent) and all(e.plover is None and e.source is None for e in out):
             # a text of one sentence, a headline ("Six indicted by grand jury", "Dozens march in downtown
