@@ -1466,3 +1466,36 @@ def test_naming_a_deed_a_crime_is_disapproval(pipe, text):
     es = events(pipe, text, date(2021, 11, 9))
     assert [e for e in es if e.cameo[:2] == "11"]
     assert not [e for e in es if e.cameo[:2] in ("17", "18", "19", "20") and e.modality == "hypothetical"]
+
+
+# ---------- "the prime minister said he ...": "he" is the official the title names ----------
+def test_he_in_what_a_titled_official_says_is_that_official(pipe):
+    es = events(pipe, "Israel killed Hamas commander Mohammed Deif in a strike. Egypt's foreign minister said he had "
+                      "received no warning of the attack.", date(2024, 7, 20))
+    warned = [e for e in es if e.cameo[:2] == "13" and e.target is not None]
+    assert warned and country(warned[0].target) == "EGY"
+
+
+# ---------- a threat is aimed at whom its condition asks to act ----------
+@pytest.mark.parametrize("text, tgt", [
+    ("The EU threatened to impose sanctions unless Belarus released the detained journalist.", "BLR"),
+    ("Washington warned of serious consequences if Pyongyang carried out another nuclear test.", "PRK"),
+])
+def test_a_threat_is_aimed_at_whom_its_condition_names(pipe, text, tgt):
+    threats = [e for e in events(pipe, text, date(2021, 6, 1)) if e.cameo[:2] == "13"]
+    assert threats and country(threats[0].target) == tgt
+
+
+def test_those_responsible_name_no_party(pipe):
+    es = events(pipe, "The UN condemned the massacre. The US threatened to impose sanctions on those responsible.",
+                date(2021, 6, 1))
+    assert not [e for e in es if e.source is not None and e.target is not None and e.target.code
+                and (e.target.code or "").startswith("IGO") and e.cameo[:2] in ("13", "17")]
+
+
+# ---------- "the US and China urged both sides": the sides of the story's conflict, not the two urging ----------
+def test_both_sides_urged_by_a_pair_are_the_conflicts_sides(pipe):
+    es = events(pipe, "Armenia and Azerbaijan exchanged fire on the border. Russia and France urged both sides "
+                      "to show restraint.", date(2022, 9, 13))
+    urged = [e for e in es if e.cameo[:2] == "02"]
+    assert urged and {country(e.target) for e in urged} == {"ARM", "AZE"}

@@ -330,6 +330,8 @@ class ArticlePass:
         self.defence: frozenset[str] = lexicon.words("@DEFENCE") if lexicon is not None else frozenset()
         # "South Korea returned fire": force that answers force, aimed at whoever struck first
         self.answer: frozenset[str] = lexicon.words("@ANSWER_FORCE") if lexicon is not None else frozenset()
+        # "the prime minister said he ...": titles of a person
+        self.officials: frozenset[str] = lexicon.words("@OFFICIAL") if lexicon is not None else frozenset()
         # "the fighting", "the clashes": a deed of two sides, neither of them its attacker
         self.mutual: frozenset[str] = lexicon.words("@MUTUAL_FIGHT") if lexicon is not None else frozenset()
         # "rejected criticism from Washington": disapproval its subject withstands is aimed at that subject
@@ -760,9 +762,10 @@ class ArticlePass:
                     swapped = (_named_as(sides[1], src.text), _named_as(sides[0], tgt.text))
             if src is not None and not src.code and _SIDES.match(src.text.strip()):
                 src = None  # "both countries" the article names no two of
-            if src is not None and tgt is not None and _PAIR.match(tgt.text.strip()):
+            if src is not None and tgt is not None and (_PAIR.match(tgt.text.strip()) or self._pair_named(tgt, sent, trig)):
                 # "Egypt urged both sides to show restraint": each of the two sides of the story's last dealings
-                sides = _two_sides(out, src)
+                # (not the sides of this sentence's own events: "the US and China urged both sides")
+                sides = _two_sides([x for x in out if x.sentence != e.sentence], src)
                 if sides is not None:
                     tgt, also = _named_as(sides[0], tgt.text), _named_as(sides[1], tgt.text)
             if src is not None and tgt is None and trig is not None and (e.cameo[:2] in _STANCE_ROOTS | {"05"}
@@ -830,7 +833,8 @@ class ArticlePass:
                 # "him", "her" as the other party is never the event's own source
                 avoid = (other.code if other is not None and other.code and low in _OBJECT_PRONOUNS
                          and tok.dep_ != "poss" else None)  # "criticised her decision" may be her own
-                ref = table.person_before(tok.i, sent, avoid, _PRONOUN_GENDER.get(low))
+                ref = self._titled_speaker(tok, avoid) or table.person_before(tok.i, sent, avoid,
+                                                                            _PRONOUN_GENDER.get(low))
                 if ref is not None:
                     return Actor(text=actor.text, code=ref.code, country=ref.country, sector=ref.sector)
             return actor
@@ -1078,6 +1082,35 @@ class ArticlePass:
         if country is None:
             return None
         return Actor(text=text, code=country + sector, country=country, sector=sector)
+
+    def _pair_named(self, actor: Actor, sent: Span | None, trig: Token | None) -> bool:
+        """"Urged both sides", which the sentence pass gave as "sides" with one of the pair's codes."""
+        if sent is None or trig is None or not _PAIR.match("both " + actor.text.strip()):
+            return False
+        tok = self._token_of(actor, sent, trig)
+        return tok is not None and _PAIR.match(tok.doc[tok.left_edge.i:tok.i + 1].text) is not None
+
+    def _titled_speaker(self, tok: Token, avoid: str | None) -> Actor | None:
+        """"Iraq's prime minister said he had received a warning": "he" in what an official named by title says
+        is that official (a name would be in the table of people; a title is not)."""
+        if tok.lower_ not in ("he", "she", "him", "her", "his"):
+            return None
+        verb, steps = tok.head, 0
+        while verb.dep_ != "ccomp" and verb.head is not verb and steps < 4:
+            verb, steps = verb.head, steps + 1
+        say = verb.head
+        if verb.dep_ != "ccomp" or say.lemma_.lower() not in self.say:
+            return None
+        subj = next((c for c in say.children if c.dep_ == "nsubj"), None)
+        if (subj is None or subj.i > tok.i or subj.tag_ != "NN" or subj.ent_type_ == "PERSON"
+                or subj.lemma_.lower() not in self.officials):
+            return None
+        ctx = tok.doc._.tocsin
+        try:
+            a = self.actors.actor(subj, ctx.when if ctx is not None else None)
+        except Exception:  # a resolver bug must not lose the article
+            return None
+        return a if a is not None and a.code and a.country and a.code != avoid else None
 
     def _answers(self, trig: Token) -> bool:
         """"retaliated", "returned fire", "hit back": a verb that says its force answers force."""

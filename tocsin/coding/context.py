@@ -169,8 +169,9 @@ class Memory:
         # trade fire" in the headline: "both sides later agreed" at the end of the story)
         recent = [(i, a) for i, a in _recent(self.groups, tok)]
         earlier = [(i, a) for i, _, a in reversed(self.groups) if i < tok.i]
+        doc = tok.doc
         for i, actor in recent + earlier:
-            if i in self.pairs and actor.country:
+            if i in self.pairs and actor.country and not _subject_over(doc[i], tok):
                 return Actor(text=tok.text, code=actor.code, country=actor.country, sector=actor.sector)
         return None
 
@@ -239,6 +240,14 @@ class Memory:
         else:
             ref = self.thing or self.person
         return Actor(text=tok.text, code=ref.code, country=ref.country, sector=ref.sector) if ref else None
+
+
+def _subject_over(named: Token, tok: Token) -> bool:
+    """"The US and China urged both sides": a pair that is the subject of the clause "both sides" is in are not
+    those sides."""
+    if named.dep_ not in ("nsubj", "nsubjpass") or named.sent.start != tok.sent.start:
+        return False
+    return any(t.i == tok.i for t in named.head.subtree)
 
 
 def _subject_phrase(tok: Token) -> bool:

@@ -428,8 +428,8 @@ class Roles:
                          and c.pos_ in ("NOUN", "PROPN")), None)
             if noun is not None:
                 return self.actor(noun, ctx, sayer)
-        if tok.lower_ in ("those", "these") and any(c.dep_ in ("acl", "relcl") for c in tok.children):
-            return None  # "among those injured", "those who fled": people the clause describes, no party named again
+        if tok.lower_ in ("those", "these") and any(c.dep_ in ("acl", "relcl", "amod") for c in tok.children):
+            return None  # "among those injured", "those who fled", "those responsible": people described, no party named again
         if tok.pos_ == "PRON" or (tok.lower_ in _PRONOUNS and not tok.text.isupper()):  # "US" is no "us"
             return memory.resolve(tok)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
@@ -1395,6 +1395,8 @@ class Roles:
                 # "warned that Israel would face punishment" threatens Israel; "warned that its forces would
                 # strike" names the threatener's own side, whom no threat is aimed at
                 targets = [a for a in targets if a.country != binder.country]
+        if not targets and not m.noun and (m.pattern.code or "")[:2] == "13":
+            targets = self._condition_subject(m, ctx, used, binder)
         if not targets and "11" <= (m.pattern.code or "")[:2] <= "20":
             targets = self._retaliation_target(m, ctx, used, binder)
         if m.noun and not sources and targets and (lemma(m.anchor) in self.mutual or m.anchor.lower_ in self.mutual):
@@ -1533,6 +1535,23 @@ class Roles:
             if a is not None and a.code and (binder is None or a.code != binder.code):
                 used.add(subj.i)
                 return [a]
+        return []
+
+    def _condition_subject(self, m: Match, ctx: ArticleContext, used: set[int], binder: Actor | None
+                           ) -> list[Actor]:
+        """"Threatened to impose sanctions unless the military reversed its actions", "warned of consequences if
+        Iran did not comply": a threat is aimed at whom its condition asks to act."""
+        verbs = [m.anchor] + [c for c in m.anchor.children if c.dep_ == "xcomp"]
+        for v in verbs:
+            for c in v.children:
+                if c.dep_ != "advcl" or not any(g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children):
+                    continue
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None or subj.i in used or subj.pos_ == "PRON":
+                    continue
+                a = self.actor(subj, ctx)
+                if a is not None and a.code and (binder is None or (a.code != binder.code and a.country != binder.country)):
+                    return [a]  # (one's own side is no one a threat is aimed at)
         return []
 
     def _retaliation_target(self, m: Match, ctx: ArticleContext, used: set[int], binder: Actor | None
