@@ -221,3 +221,15 @@ def test_state_firms_and_blocs(pipe, text, expected, source):
 ])
 def test_a_state_that_protests_complains(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a transfer of power or a transition welcomed is support
+    ("The European Union welcomed the peaceful transfer of power in Liberia.", "SUPPORT"),
+    # a plant, pipeline or railway built jointly is economic cooperation
+    ("Tanzania and Uganda began building a joint oil pipeline on Monday.", "COOPERATE"),
+    # a harsh response announced is a threat of force
+    ("Armenia's defence minister said his troops would respond harshly to any incursion.", "THREATEN"),
+])
+def test_welcome_joint_works_and_harsh_responses(pipe, text, expected):
+    assert _type(pipe, text) == expected
