@@ -1513,3 +1513,9 @@ def test_a_deal_brokered_is_brokered_whatever_is_agreed_under_it(pipe):
     broke = [e for e in es if e.cameo == "045" and country(e.source) == "TUR"]
     assert broke and broke[0].modality == "asserted"
     assert not [e for e in es if e.cameo[:2] == "08" and country(e.source) == "TUR"]
+
+
+def test_halting_ones_own_offensive_is_aimed_at_no_one_who_urged_it(pipe):
+    es = events(pipe, "Germany urged Turkey to halt its offensive.", date(2019, 10, 10))
+    halt = [e for e in es if e.cameo[:2] == "08"]
+    assert halt and country(halt[0].target) != "DEU"

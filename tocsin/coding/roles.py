@@ -1273,7 +1273,8 @@ class Roles:
             own = poss is not None and poss.lower_ in ("its", "their") and subj is not None and (
                 (poss.lower_ == "their") == (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we")
                                              or any(c.dep_ == "conj" for c in subj.children)))
-            if poss is not None and poss.lower_ == "its" and poss.i not in used and (own or subj is None):
+            if (poss is not None and poss.lower_ == "its" and poss.i not in used and (own or subj is None)
+                    and root in ("17", "18", "19", "20")):
                 # "Israel will respond because Hamas fired rockets at its cities", "vowed to retaliate after a
                 # strike destroyed its consulate": a deed's own doer is no target of it; "its" is then
                 # whom the clause above names
