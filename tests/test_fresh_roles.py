@@ -1499,3 +1499,23 @@ def test_both_sides_urged_by_a_pair_are_the_conflicts_sides(pipe):
                       "to show restraint.", date(2022, 9, 13))
     urged = [e for e in es if e.cameo[:2] == "02"]
     assert urged and {country(e.target) for e in urged} == {"ARM", "AZE"}
+
+
+# ---------- "a ceasefire brokered by Qatar": the broker is no party to it, and brokered it ----------
+def test_a_broker_is_no_party_to_the_deal(pipe):
+    es = events(pipe, "The rebels agreed to a truce brokered by Egypt.", date(2023, 9, 25))
+    agreed = [e for e in es if e.cameo[:2] == "05" or e.cameo[:3] == "057"]
+    assert agreed and all(country(e.target) != "EGY" and country(e.source) != "EGY" for e in agreed)
+
+
+def test_a_deal_brokered_is_brokered_whatever_is_agreed_under_it(pipe):
+    es = events(pipe, "The separatists agreed to disarm under a ceasefire brokered by Turkey.", date(2023, 9, 25))
+    broke = [e for e in es if e.cameo == "045" and country(e.source) == "TUR"]
+    assert broke and broke[0].modality == "asserted"
+    assert not [e for e in es if e.cameo[:2] == "08" and country(e.source) == "TUR"]
+
+
+def test_halting_ones_own_offensive_is_aimed_at_no_one_who_urged_it(pipe):
+    es = events(pipe, "Germany urged Turkey to halt its offensive.", date(2019, 10, 10))
+    halt = [e for e in es if e.cameo[:2] == "08"]
+    assert halt and country(halt[0].target) != "DEU"

@@ -228,10 +228,11 @@ class ModalityRules:
             dep, head = cur.dep_, cur.head
             if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                 own = False  # "we will not escalate, but we will defend": a conjunct with its own subject has its own "not"
-            if (dep == "relcl" and below is None and head.pos_ in ("NOUN", "PROPN")
-                    and not hf_content(head, self.content_nouns)):
+            if (below is None and head.pos_ in ("NOUN", "PROPN") and not hf_content(head, self.content_nouns) and (
+                    dep == "relcl" or (dep == "acl" and cur.tag_ == "VBN" and any(c.dep_ == "agent" for c in cur.children)))):
                 # "Russia would retaliate against countries that expelled its diplomats": a relative
-                # clause tells what its noun did; the would, will or not of the clause around it is not its own
+                # clause tells what its noun did ("a ceasefire brokered by Russia", what was done to it); the would,
+                # will or not of the clause around it is not its own
                 below = set(found)
             if below is None and dep == "advcl" and _told_past(cur):
                 # "vowed to retaliate after an air strike destroyed its consulate": a clause of time or cause

@@ -365,7 +365,8 @@ class Roles:
         self.accuse = lex.words("@ACCUSE_OF")
         self.parties = lex.words("@ACTORN")  # nouns that can act: "ordered the army to ..."
         # "comments reported by MTI", "a strike condemned by the UN": no doer by "by"
-        self.not_doer = lex.words("@SAY") | self.stance | lex.words("@BACKERS")
+        self.brokers = lex.words("@BROKERS")
+        self.not_doer = lex.words("@SAY") | self.stance | lex.words("@BACKERS") | self.brokers
         self.weapons = lex.words("@WEAPON")
         self.wield = lex.words("@WIELD")
         self.undergo = lex.words("@UNDERGO")
@@ -715,6 +716,10 @@ class Roles:
             for t in tok.subtree:
                 if t.dep_ == "acl" and lemma(t) in _MAKERS:
                     skip.update(x.i for x in t.subtree)
+        if not source:
+            # "agreed to a ceasefire brokered by Qatar": the broker is no party the agreement is made with
+            skip = set(skip) | {x.i for t in tok.subtree if t.dep_ == "acl" and lemma(t) in self.brokers
+                                for x in t.subtree}
         if not source and (lemma(tok) in self.held or tok.lower_ in self.held):
             # "rescued 40 hostages held by bandits": who holds the people a deed is done to is not whom it is done
             # to ("welcomed the deal signed by Kyiv" still welcomes Kyiv's deed)
@@ -1268,7 +1273,8 @@ class Roles:
             own = poss is not None and poss.lower_ in ("its", "their") and subj is not None and (
                 (poss.lower_ == "their") == (subj.tag_ in ("NNS", "NNPS") or subj.lower_ in ("they", "we")
                                              or any(c.dep_ == "conj" for c in subj.children)))
-            if poss is not None and poss.lower_ == "its" and poss.i not in used and (own or subj is None):
+            if (poss is not None and poss.lower_ == "its" and poss.i not in used and (own or subj is None)
+                    and root in ("17", "18", "19", "20")):
                 # "Israel will respond because Hamas fired rockets at its cities", "vowed to retaliate after a
                 # strike destroyed its consulate": a deed's own doer is no target of it; "its" is then
                 # whom the clause above names
