@@ -1519,3 +1519,13 @@ def test_halting_ones_own_offensive_is_aimed_at_no_one_who_urged_it(pipe):
     es = events(pipe, "Germany urged Turkey to halt its offensive.", date(2019, 10, 10))
     halt = [e for e in es if e.cameo[:2] == "08"]
     assert halt and country(halt[0].target) != "DEU"
+
+
+# ---------- "air strikes on what it said was a militant camp in Pakistan": the thing said to be there ----------
+@pytest.mark.parametrize("text, tgt", [
+    ("Turkey carried out air strikes on what it said were Kurdish militant camps in northern Iraq.", "KURREB"),
+    ("Israel struck what it said was a weapons depot in Syria.", "SYR"),
+])
+def test_force_on_what_the_doer_says_it_hit(pipe, text, tgt):
+    hit = [e for e in events(pipe, text, date(2019, 2, 26)) if e.cameo[:2] in ("18", "19")]
+    assert hit and tgt in (country(hit[0].target), code(hit[0].target))

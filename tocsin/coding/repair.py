@@ -329,6 +329,27 @@ def _free_relative(named: Token) -> None:
     named.head, named.dep_ = thing, "relcl"
 
 
+def _free_relative_said(said: Token) -> None:
+    """"air strikes on what it said was a militant camp in Pakistani territory", "struck what it said were
+    rebel positions": the parser makes the saying the verb's or preposition's complement; what is struck is the
+    thing said to be there (the saying a clause on it)."""
+    verb = said.head
+    be = next((c for c in said.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+    if be is None or verb.i > said.i:
+        return
+    what = next((c for c in be.children if c.dep_ == "nsubj" and c.lower_ == "what" and c.i < said.i), None)
+    thing = next((c for c in be.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.i > be.i), None)
+    if what is None or thing is None:
+        return
+    if said.dep_ == "pcomp":
+        thing.head, thing.dep_ = verb, "pobj"
+    elif verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children):
+        thing.head, thing.dep_ = verb, "dobj"
+    else:
+        return
+    said.head, said.dep_ = thing, "relcl"
+
+
 @lru_cache(maxsize=1)
 def _sector_words() -> frozenset[str]:
     """The one-word sector nouns of the actor tables ("junta", "army", "police")."""
@@ -410,6 +431,8 @@ def reattach_conjuncts(doc: Doc) -> None:
     for tok in doc:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _NAMING | _DESCRIBING and tok.dep_ == "ccomp":
             _free_relative(tok)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in _SAYING and tok.dep_ in ("pcomp", "ccomp"):
+            _free_relative_said(tok)
     for sent in list(doc.sents):
         noun = _denied_charge(sent.root)
         if noun is not None:
