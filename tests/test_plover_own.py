@@ -233,3 +233,14 @@ def test_a_state_that_protests_complains(pipe, text, expected):
 ])
 def test_welcome_joint_works_and_harsh_responses(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected, source", [
+    # an order to a state's own army or police is the deed ordered, done by that state
+    ("Iraqi President Saddam Hussein ordered his troops to withdraw from the Kurdish enclave.", "RETREAT", "IRQ"),
+    ("The Georgian president ordered Georgian troops to pull back from the South Ossetian border.", "RETREAT", "GEO"),
+])
+def test_an_order_to_ones_own_forces_is_the_deed(pipe, text, expected, source):
+    e = _main(pipe, text)
+    assert e.plover.type == expected
+    assert e.source is not None and e.source.country == source

@@ -73,12 +73,35 @@ _YIELD = 0.2
 _PROMISES = frozenset({"03"})
 
 
+# an order (100) to a state's own forces is the deed ordered, done by the state
+_ORDER = "100"
+_FORCES = frozenset({"MIL", "COP"})
+
+
+def _orders_own_forces(c: "Candidate", by_anchor: dict) -> bool:
+    """"ordered his troops to withdraw", "ordered the police to disperse the crowd": the complement is a deed of the
+    state's own army or police (of the country of whoever orders it), so that deed is the news."""
+    countries = {a.country for a in c.sources if a.country}
+    if not countries:
+        return False
+    for x in c.m.trigger.children:
+        deed = by_anchor.get(x.i) if x.dep_ in ("xcomp", "ccomp") else None
+        if deed is not None and deed.code.code != _ORDER and deed.sources and all(
+                a.sector in _FORCES and a.country in countries for a in deed.sources):
+            return True
+    return False
+
+
 def _yielding(found: list["Candidate"]) -> None:
     """Mark the candidates that rank below another deed of their sentence: a purpose ("students demonstrated
     in Dhaka to demand reform", "moved missiles to the border to intimidate its neighbour": the deed done is the
     news, what it is for comes second)."""
     anchors = {c.m.anchor.i for c in found if not c.m.noun and c.code.root not in _PROMISES}
+    by_anchor = {c.m.anchor.i: c for c in found if not c.m.noun}
     for c in found:
+        if c.code.code == _ORDER and not c.m.noun and _orders_own_forces(c, by_anchor):
+            c.yields = True  # "Saddam Hussein ordered his troops to withdraw": the state withdraws
+            continue
         t = c.m.trigger
         if (not c.m.noun and t.dep_ == "advcl" and t.head.i in anchors and t.head.i != c.m.anchor.i
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)):
