@@ -244,3 +244,15 @@ def test_an_order_to_ones_own_forces_is_the_deed(pipe, text, expected, source):
     e = _main(pipe, text)
     assert e.plover.type == expected
     assert e.source is not None and e.source.country == source
+
+
+@pytest.mark.parametrize("text, expected", [
+    # armed men who fight for control of a place fight; parties or firms that fight for control do not
+    ("Sudanese army units and RSF fighters fought for control of the city of El Fasher.", "ASSAULT"),
+    ("Rival militias fought for control of Tripoli's airport on Sunday.", "ASSAULT"),
+    ("Companies are fighting for control of the lithium market.", None),
+])
+def test_fighting_for_control_of_a_place(pipe, text, expected):
+    events = next(pipe.run([Article(id="o", text=text, date=date(2024, 6, 1))])).events
+    main = max(events, key=lambda e: e.confidence) if events else None
+    assert (main.plover.type if main is not None and main.plover else None) == expected
