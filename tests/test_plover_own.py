@@ -256,3 +256,13 @@ def test_fighting_for_control_of_a_place(pipe, text, expected):
     events = next(pipe.run([Article(id="o", text=text, date=date(2024, 6, 1))])).events
     main = max(events, key=lambda e: e.confidence) if events else None
     assert (main.plover.type if main is not None and main.plover else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a strike called is a strike; called off, a concession; talks called off are broken off
+    ("The Nepali opposition called a nationwide general strike for Sunday.", "PROTEST"),
+    ("The nurses' union called off the strike after talks with the ministry.", "CONCEDE"),
+    ("Malawi's government called off talks with striking civil servants.", "SANCTION"),
+])
+def test_strikes_and_talks_called_or_called_off(pipe, text, expected):
+    assert _type(pipe, text) == expected
