@@ -1529,3 +1529,14 @@ def test_halting_ones_own_offensive_is_aimed_at_no_one_who_urged_it(pipe):
 def test_force_on_what_the_doer_says_it_hit(pipe, text, tgt):
     hit = [e for e in events(pipe, text, date(2019, 2, 26)) if e.cameo[:2] in ("18", "19")]
     assert hit and tgt in (country(hit[0].target), code(hit[0].target))
+
+
+# ---------- "resigned after weeks of protests against her government": when, not whose ----------
+@pytest.mark.parametrize("text", [
+    "The prime minister resigned after weeks of protests against his government.",
+    "Riot police fired rubber bullets at students on the fourth day of demonstrations.",
+])
+def test_protests_in_a_span_of_time_are_not_the_subjects(pipe, text):
+    es = events(pipe, text, date(2024, 8, 5))
+    demos = [e for e in es if e.cameo[:2] == "14"]
+    assert not [e for e in demos if e.source is not None and e_sector(e.source) in ("GOV", "COP", "MIL")]

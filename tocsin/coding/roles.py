@@ -359,6 +359,7 @@ class Roles:
         self.actors = actors
         self.light = lex.words("@LIGHT")
         self.runs = lex.words("@QUANTITY") | lex.words("@STRETCH")
+        self.time_span = lex.words("@TIME_SPAN")
         self.visits = lex.words("@VISIT")
         self.stative = lex.words("@STATIVE_PASSIVE")
         self.stance = lex.words("@STANCE")
@@ -377,7 +378,8 @@ class Roles:
         self.telling = lex.words("@TELLING")  # verbs whose object is whom the words are addressed to
         self.receipt = lex.words("@RECEIPT")
         # deeds whoever is hurt or held in them took part in: fights with a side each, and protests
-        self.mutual = lex.words("@MUTUAL_FIGHT") | lex.words("@DEMO")
+        self.fight = lex.words("@MUTUAL_FIGHT")
+        self.mutual = self.fight | lex.words("@DEMO")
         self.taken_part = lex.words("@TALKS")  # "agreed to a truce after talks with Baku": talks it took part in
         self.patient_verbs = lex.words("@COUNTED_PATIENT")  # "were killed in", "were detained in": done to them
         self.things = frozenset(lex.nouns) | self.weapons  # deeds and means, not parties
@@ -946,6 +948,11 @@ class Roles:
         head = tok.head
         if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i and head.head.pos_ == "NOUN"
                 and lemma(head.head) in self.runs):
+            if (head.head.dep_ == "pobj" and lemma(head.head) in self.time_span
+                    and not {lemma(tok), tok.lower_} & self.fight):
+                # "on the third night of demonstrations", "after weeks of protests": when, not whose ("after days of
+                # fighting with the army" is a side's)
+                return []
             return self._light_verb_subject(head.head, deed or tok)  # "began two days of exercises", "a series of raids"
         if not (tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "ADP")):
             return []
@@ -974,7 +981,8 @@ class Roles:
             # "killed Iran's top general in a drone strike": whoever killed him struck
             s = subject_token(doer_verb, self.accuse, self.parties)
             return expand(s) if s is not None else []
-        fought_with = ({lemma(deed), deed.lower_} & self.mutual and not passive(verb)
+        # ("resigned after weeks of protests against her government": protests against one are not one's own)
+        fought_with = ({lemma(deed), deed.lower_} & self.fight and not passive(verb)
                        and any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in deed.children))
         if head.pos_ == "ADP" and head.lower_ in _WHEN_PREPS and not fought_with and not (
                 {lemma(deed), deed.lower_} & (self.mutual if passive(verb) else self.taken_part)):
