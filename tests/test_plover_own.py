@@ -266,3 +266,14 @@ def test_fighting_for_control_of_a_place(pipe, text, expected):
 ])
 def test_strikes_and_talks_called_or_called_off(pipe, text, expected):
     assert _type(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, source", [
+    # a commission or hearings on a deed are an investigation (PLOVER ACCUSE) by whoever sets them up
+    ("Malawi Launches Commission On Election Violence", "MWI"),
+    ("The Peruvian Congress began hearings into the arms deal with Israel.", "PER"),
+])
+def test_a_commission_on_a_deed_investigates(pipe, text, source):
+    e = _main(pipe, text)
+    assert e.cameo.startswith("09") and e.plover.type == "ACCUSE"
+    assert e.source is not None and e.source.country == source
