@@ -1540,3 +1540,29 @@ def test_protests_in_a_span_of_time_are_not_the_subjects(pipe, text):
     es = events(pipe, text, date(2024, 8, 5))
     demos = [e for e in es if e.cameo[:2] == "14"]
     assert not [e for e in demos if e.source is not None and e_sector(e.source) in ("GOV", "COP", "MIL")]
+
+
+# ---------- who recovers from a deed, or is under it, undergoes it ----------
+def test_who_recovers_from_an_attack_underwent_it(pipe):
+    es = events(pipe, "The dissident flew home from Berlin. He had been recovering there from a nerve agent attack.",
+                date(2021, 1, 18))
+    assert not [e for e in es if e.cameo[:2] in ("18", "19", "20") and e.source is not None
+                and (e.source.text or "").lower() == "he"]
+
+
+@pytest.mark.parametrize("text", [
+    "The ousted president of Niger remains under house arrest.",
+    "Mr Bazoum was under house arrest in the capital, the soldiers said.",
+])
+def test_who_is_under_arrest_is_held(pipe, text):
+    held = [e for e in events(pipe, text, date(2023, 8, 1)) if e.cameo[:2] == "17"]
+    assert held and held[0].target is not None and held[0].source != held[0].target
+    assert not (held[0].source is not None and held[0].source.text == held[0].target.text)
+
+
+# ---------- "fled days after protesters stormed his residence": whose, the clause above says ----------
+def test_his_on_what_a_crowd_storms_is_the_person_above(pipe):
+    es = events(pipe, "Former Prime Minister Imran Khan left Lahore hours after police raided his home.",
+                date(2023, 3, 18))
+    raid = [e for e in es if e.cameo[:2] in ("17", "18", "19") and e.sentence[e.span[0]:e.span[1]] == "raided"]
+    assert raid and country(raid[0].target) == "PAK"

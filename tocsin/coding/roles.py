@@ -629,7 +629,7 @@ class Roles:
             return [actor]
         return [first, rest]
 
-    def _person_above(self, poss: Token, ctx: ArticleContext) -> Actor | None:
+    def _person_above(self, poss: Token, ctx: ArticleContext, doers: frozenset[int] = frozenset()) -> Actor | None:
         """"Assad said the truce was meant to stop his government's advance": "his" or "her" is first the person
         named as the subject of a clause the pronoun sits in, before it, not whom the sentences before named."""
         if poss.lower_ not in ("his", "her"):
@@ -640,8 +640,8 @@ class Roles:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subj is None or subj.i >= poss.i or subj.pos_ == "PRON":
-                continue
+            if subj is None or subj.i >= poss.i or subj.pos_ == "PRON" or subj.i in doers:
+                continue  # (``doers``: the deed's own, whose "his" is another's)
             if subj.ent_type_ != "PERSON":
                 return None  # the nearest subject above is no person: leave "his" to the article
             a = self.actor(subj, ctx)
@@ -892,6 +892,11 @@ class Roles:
             # "a party member died in prison after torture", "died in the shelling": who dies of a deed undergoes it
             s = subject_token(tok.head.head, self.accuse, self.parties)
             targets = expand(s) if s is not None else []
+        if (not targets and tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.dep_ == "prep"
+                and tok.head.head.pos_ in ("VERB", "AUX")):
+            # "Mr Bongo was under house arrest", "was placed under arrest by the army": its subject undergoes it
+            s = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            targets = expand(s) if s is not None else []
         if not targets and tok.dep_ in ("dobj", "obj") and lemma(tok.head) in self.undergo:
             # "Yoon received a life sentence": who receives it undergoes it
             s = subject_token(tok.head, self.accuse, self.parties)
@@ -969,6 +974,8 @@ class Roles:
                 return judged
         if lemma(verb) in self.stance or lemma(verb) in self.undergo or lemma(verb) in self.perish:
             return []
+        if head.pos_ == "ADP" and head.lower_ == "under" and tok.dep_ == "pobj":
+            return []  # "remains under house arrest", "came under fire": who is under it undergoes it
         deed = deed or tok
         if (head.pos_ == "ADP" and head.lower_ in ("in", "on") and lemma(verb) == "be"
                 and {lemma(deed), deed.lower_} & (self.taken_part | self.mutual | self.visits)):
@@ -1294,6 +1301,9 @@ class Roles:
                 poss = None  # "soldiers abandoned their positions": their own
             if poss is not None and poss.i not in used:
                 a = self._group_in_sentence(poss, ctx, used) if poss.lower_ == "their" else None
+                if (a is None or not a.code) and poss.lower_ in ("his", "her"):
+                    # "fled days after protesters stormed his residence": the person the clause above names
+                    a = self._person_above(poss, ctx, frozenset(x.i for t in slots.sources for x in expand(t)))
                 if a is None or not a.code:
                     a = self.actor(poss, ctx)
                 if a is not None and a.code:
