@@ -277,3 +277,18 @@ def test_a_commission_on_a_deed_investigates(pipe, text, source):
     e = _main(pipe, text)
     assert e.cameo.startswith("09") and e.plover.type == "ACCUSE"
     assert e.source is not None and e.source.country == source
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an institution restored is a concession; refugees let across, refuge given; order restored, nothing returned
+    ("Thailand's king restored parliament after weeks of protests.", "CONCEDE"),
+    ("Jordan allowed Syrian refugees to cross the border on Sunday.", "AID"),
+    ("The army restored order in the capital after the riots.", None),
+])
+def test_restorations_and_refugees_let_in(pipe, text, expected):
+    events = next(pipe.run([Article(id="o", text=text, date=date(2024, 6, 1))])).events
+    if expected is None:
+        assert not [e for e in events if e.cameo.startswith("08")]
+        return
+    main = max(events, key=lambda e: e.confidence)
+    assert main.plover.type == expected
