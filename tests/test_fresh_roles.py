@@ -1566,3 +1566,12 @@ def test_his_on_what_a_crowd_storms_is_the_person_above(pipe):
                 date(2023, 3, 18))
     raid = [e for e in es if e.cameo[:2] in ("17", "18", "19") and e.sentence[e.span[0]:e.span[1]] == "raided"]
     assert raid and country(raid[0].target) == "PAK"
+
+
+# ---------- an object relative clause's object is its noun ----------
+def test_the_object_of_an_object_relative_clause_is_its_noun(pipe):
+    es = events(pipe, "Brussels extended the sanctions which Moscow has condemned.", date(2023, 5, 9))
+    judged = [e for e in es if e.cameo[:2] == "11" and country(e.source) == "RUS"]
+    assert judged and code(judged[0].target) == "IGOEUR"
+    es = events(pipe, "Moscow repeated the allegations which Kyiv denied.", date(2023, 5, 9))
+    assert [e for e in es if e.cameo == "016" and "~@ACCUSATION" in e.rule and country(e.source) == "UKR"]

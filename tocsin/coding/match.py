@@ -151,6 +151,12 @@ class Matcher:
         elif not objs:
             objs = [c for c in tok.children if c.dep_ in VERB_OBJ] + patients(tok)
             objs += resultative_objects(tok)
+            if tok.dep_ == "relcl" and tok.head.i < tok.i and any(c.dep_ == "nsubj" for c in tok.children):
+                # "a claim the army rejects", "the charges which Minsk denied": an object relative clause's object
+                # is its noun
+                if not objs and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+                    objs = [tok.head]
+                objs = [tok.head if o.lower_ in ("which", "that") else o for o in objs]
             if not objs:
                 # "allowed UN aid agencies to resume work": the parser makes the object the subject of the infinitive
                 objs = [g for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
