@@ -1575,3 +1575,19 @@ def test_the_object_of_an_object_relative_clause_is_its_noun(pipe):
     assert judged and code(judged[0].target) == "IGOEUR"
     es = events(pipe, "Moscow repeated the allegations which Kyiv denied.", date(2023, 5, 9))
     assert [e for e in es if e.cameo == "016" and "~@ACCUSATION" in e.rule and country(e.source) == "UKR"]
+
+
+# ---------- a stance of a state's office on "the decision" is not on its own state's deed ----------
+def test_a_stance_on_the_decision_is_not_on_ones_own_states_deed(pipe):
+    es = events(pipe, "Washington ordered Russia to close its consulate in Seattle. Russia's foreign ministry "
+                      "condemned the decision.", date(2018, 3, 26))
+    judged = [e for e in es if e.cameo[:2] == "11"]
+    assert judged and country(judged[0].target) == "USA"
+
+
+# ---------- "Vice Premier Liu He said": a name's last word, no pronoun ----------
+def test_a_name_ending_in_he_is_no_pronoun(pipe):
+    es = events(pipe, "Donald Trump raised tariffs on Chinese goods. Vice Premier Liu He said talks would continue.",
+                date(2019, 5, 10))
+    said = [e for e in es if e.cameo == "010"]
+    assert said and said[0].source is not None and said[0].source.text != "He"

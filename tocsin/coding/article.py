@@ -1168,8 +1168,10 @@ class ArticlePass:
             if t.lemma_.lower() in self.mutual or t.lower_ in self.mutual:
                 return None  # "soldiers were killed in the fighting": whoever fought, the attack was another's
             if (x.source is not None and src.country and x.source.country == src.country
-                    and {src.sector, x.source.sector} <= _OFFICE_SECTORS):
-                return None  # "the prime minister condemned the attack": not his own forces' raid told before it
+                    and {src.sector, x.source.sector} <= _OFFICE_SECTORS | {None}):
+                # "the prime minister condemned the attack": not his own forces' raid told before it; "China's
+                # foreign ministry condemned the decision": not China's own closing of its consulate
+                return None
             if x.cameo[:2] in roots and x.source is not None and x.source.code and x.source.code != src.code \
                     and x.modality in ("asserted", "reported") and (
                         aimed is None or (x.target is not None and x.target.country == aimed.country)):

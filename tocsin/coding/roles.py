@@ -433,7 +433,8 @@ class Roles:
                 return self.actor(noun, ctx, sayer)
         if tok.lower_ in ("those", "these") and any(c.dep_ in ("acl", "relcl", "amod") for c in tok.children):
             return None  # "among those injured", "those who fled", "those responsible": people described, no party named again
-        if tok.pos_ == "PRON" or (tok.lower_ in _PRONOUNS and not tok.text.isupper()):  # "US" is no "us"
+        if (tok.pos_ == "PRON" or (tok.lower_ in _PRONOUNS and not tok.text.isupper())) and not (  # "US" is no "us"
+                tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I"):  # "Vice Premier Liu He said": a name's last word
             return memory.resolve(tok)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return None  # "no group has claimed the attack": no one
