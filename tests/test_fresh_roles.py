@@ -1591,3 +1591,11 @@ def test_a_name_ending_in_he_is_no_pronoun(pipe):
                 date(2019, 5, 10))
     said = [e for e in es if e.cameo == "010"]
     assert said and said[0].source is not None and said[0].source.text != "He"
+
+
+# ---------- "accused Russia of invading his country": the accuser's country, never the accused's ----------
+def test_his_country_in_an_accusation_is_the_accusers(pipe):
+    es = events(pipe, "Azerbaijani troops crossed the border overnight. Armenian Prime Minister Nikol Pashinyan "
+                      "accused Azerbaijan of invading his country.", date(2022, 9, 13))
+    deed = [e for e in es if e.cameo[:2] == "19" and country(e.source) == "AZE" and "accused" in e.sentence]
+    assert deed and country(deed[0].target) == "ARM"

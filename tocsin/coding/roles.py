@@ -467,8 +467,10 @@ class Roles:
             # "the minister said his country was willing to host talks", "Iran said its nation would respond":
             # the state of whom the possessive points back to
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-            ref = None if owner is None else sayer if sayer is not None and sayer.country else (
-                self._clause_owner(tok, owner, ctx) or self._person_above(owner, ctx))
+            # ("accused Russia of invading his country": "his" is a person's, the accuser above, not the doer's)
+            person = self._person_above(owner, ctx) if owner is not None and owner.lower_ in ("his", "her") else None
+            ref = None if owner is None else person or (sayer if sayer is not None and sayer.country else (
+                self._clause_owner(tok, owner, ctx) or self._person_above(owner, ctx)))
             if ref is not None and ref.country:
                 actor = Actor(text=tok.doc[owner.i:tok.i + 1].text, code=ref.country, country=ref.country)
         if actor is None and tok.pos_ == "NOUN" and lemma(tok) in _SIDE_NOUNS and _two_sides_named(tok):
