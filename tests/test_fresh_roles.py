@@ -1599,3 +1599,19 @@ def test_his_country_in_an_accusation_is_the_accusers(pipe):
                       "accused Azerbaijan of invading his country.", date(2022, 9, 13))
     deed = [e for e in es if e.cameo[:2] == "19" and country(e.source) == "AZE" and "accused" in e.sentence]
     assert deed and country(deed[0].target) == "ARM"
+
+
+# ---------- "the army said it had killed 37 militants in the fighting": another doer, another deed ----------
+def test_a_deed_of_another_doer_in_the_fighting_is_its_own_event(pipe):
+    es = events(pipe, "Jihadists killed 17 Burkinabe soldiers in an attack near Djibo, the government said. The army "
+                      "said it had killed 40 militants in the fighting.", date(2022, 8, 9))
+    kills = [e for e in es if e.cameo[:2] in ("18", "19")]
+    assert {country(e.source) for e in kills if e_sector(e.source) == "MIL"} == {"BFA"}
+    assert [e for e in kills if e_sector(e.source) == "REB"]
+
+
+# ---------- "an attack using drones and artillery": the means of the attack, no use of one weapon on another ----------
+def test_a_weapon_used_in_an_attack_is_its_means(pipe):
+    es = events(pipe, "Gunmen killed nine Nigerian soldiers in an attack near Maiduguri using drones and mortars.",
+                date(2022, 8, 9))
+    assert es and not [e for e in es if e.source is not None and e.source.text in ("drones", "mortars")]

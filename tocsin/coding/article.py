@@ -1340,8 +1340,11 @@ class ArticlePass:
                           if sent_of[k] < si and self._same_kind(out[k].cameo[:2], root)), None)
             elif trig is not None and root >= "14":
                 roots = self._subject_remention(trig)
+                # ("the army said it had killed 37 militants in the fighting": a deed of another doer than the one
+                # the article told is no telling of it again)
                 j = next((k for k in range(len(out) - 1, -1, -1)
-                          if sent_of[k] < si and any(self._same_kind(out[k].cameo[:2], r) for r in roots)), None)
+                          if sent_of[k] < si and any(self._same_kind(out[k].cameo[:2], r) for r in roots)
+                          and not _other_doer(out[k], e)), None)
                 if j is None and root in _FORCE and self._known_parties(e, trig):
                     # "Police officers shot a man ... Four of the officers then fired ten rounds, striking the man":
                     # force between parties both told before ("the officers", "the man") tells that deed again
@@ -1816,6 +1819,11 @@ def _same_sides(a: Event, b: Event) -> bool:
         return x.country if x is not None else None
     return (country(a.source) is not None and country(a.source) == country(b.source)
             and country(a.target) is not None and country(a.target) == country(b.target))
+
+
+def _other_doer(told: Event, e: Event) -> bool:
+    """Whether ``e`` names a doer, and another than the one of the deed ``told``."""
+    return bool(_code(told.source) and _code(e.source) and _code(told.source) != _code(e.source))
 
 
 def _implied_side(a: Actor | None) -> bool:

@@ -141,6 +141,7 @@ class EventCoder:
         self.gate = Gate(self.lex)
         self.say = self.lex.words("@SAY")
         self.blame = self.lex.words("@BLAME")  # the culprit words of a statement that lays blame (112)
+        self.wield = self.lex.words("@WIELD")
         self.lend_hand = self.lex.words("@LEND_HAND")  # "helped detain": a hand in another deed, no aid of its own
         self.force = self.lex.words("@TROOP") | self.lex.words("@POLICE") | self.lex.words("@WEAPON")
         self.mutual = self.lex.words("@MUTUAL_FIGHT")  # "clashed", "exchanged fire": each side fights the other
@@ -253,6 +254,9 @@ class EventCoder:
             if not m.noun and m.pattern.specificity == 0 and lemma(m.trigger) not in self.matcher.factive and any(
                     c.i in noun_triggers for c in m.anchor.children if c.dep_ in VERB_OBJ):
                 continue  # "launched an offensive": the noun carries the event; "criticised the intervention" is a deed of its own
+            if (not m.noun and m.anchor.dep_ == "acl" and m.anchor.tag_ == "VBG" and m.anchor.head.i in noun_triggers
+                    and lemma(m.trigger) in self.wield):
+                continue  # "an attack near Tessit using drones and artillery": the means of the deed the noun codes
             if (not m.noun and m.pattern.specificity == 0 and lemma(m.trigger) in self.lend_hand
                     and not any(c.dep_ in VERB_OBJ for c in m.anchor.children)
                     and any(c.dep_ in ("xcomp", "ccomp") and c.i in verb_triggers and not any(
