@@ -1615,3 +1615,19 @@ def test_a_weapon_used_in_an_attack_is_its_means(pipe):
     es = events(pipe, "Gunmen killed nine Nigerian soldiers in an attack near Maiduguri using drones and mortars.",
                 date(2022, 8, 9))
     assert es and not [e for e in es if e.source is not None and e.source.text in ("drones", "mortars")]
+
+
+# ---------- "condemned what it called a massacre"; a doerless deed condemned is aimed at whom it was blamed on ----------
+def test_a_massacre_so_called_is_the_killing_told_before(pipe):
+    es = events(pipe, "The militia killed 80 villagers in Ituri province. Congo's government condemned what it called "
+                      "a massacre.", date(2024, 10, 28))
+    judged = [e for e in es if e.cameo[:2] == "11"]
+    assert judged and judged[0].target is not None and e_sector(judged[0].target) == "REB"
+
+
+def test_a_doerless_attack_condemned_is_aimed_at_whom_it_was_blamed_on(pipe):
+    es = events(pipe, "A car bomb exploded outside a police station in Kabul, killing 30 people, officials said. The "
+                      "interior minister blamed the Islamic State group. The UN envoy condemned the attack.",
+                date(2022, 10, 29))
+    judged = [e for e in es if e.cameo[:2] == "11" and (e.source.code or "").startswith("IGO")]
+    assert judged and code(judged[0].target) == "IMGISL"

@@ -1128,13 +1128,18 @@ class ArticlePass:
             # "said the strikes were a barbaric aggression": what the speaker says the deed was
             obj = next((g for c in trig.children if c.dep_ == "ccomp" and c.lemma_ == "be"
                         for g in c.children if g.dep_ == "nsubj"), None)
-        if obj is not None and obj.i > trig.i and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children):
+        # "condemned what it called a massacre": the thing a free relative names points back as "the" would
+        named = obj is not None and any(c.dep_ == "relcl" and any(g.lower_ == "what" for g in c.children)
+                                        for c in obj.children)
+        if (obj is not None and obj.i > trig.i and not named
+                and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children)):
             # "expressed regret at the strikes", "voiced concern over the killing": the deed the feeling is about
             obj = next((g for c in (*obj.children, *trig.children) if c.dep_ == "prep"
                         and c.lower_ in ("at", "over", "about") for g in c.children if g.dep_ == "pobj"), None)
         # "accused Belarus of orchestrating the crisis, a charge Minsk denies": a noun before the verb that has it
         # as object points back, definite or not
-        if obj is None or not (obj.i < trig.i or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children)):
+        if obj is None or not (obj.i < trig.i or named
+                               or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children)):
             return None
         roots = set(self.event_nouns.get(obj.lemma_.lower(), ()))
         if not any(c.dep_ in ("acl", "relcl", "prep") and c.i != trig.i for c in obj.children):
@@ -1172,7 +1177,8 @@ class ArticlePass:
                 # "the prime minister condemned the attack": not his own forces' raid told before it; "China's
                 # foreign ministry condemned the decision": not China's own closing of its consulate
                 return None
-            if x.cameo[:2] in roots and x.source is not None and x.source.code and x.source.code != src.code \
+            if any(self._same_kind(x.cameo[:2], r) for r in roots) and x.source is not None and x.source.code \
+                    and x.source.code != src.code \
                     and x.modality in ("asserted", "reported") and (
                         aimed is None or (x.target is not None and x.target.country == aimed.country)):
                 s = x.source
@@ -1199,6 +1205,17 @@ class ArticlePass:
             for x, t in told:
                 if (found := doer(x, t)) is not None:
                     return found
+        # "Two car bombs exploded ... He blamed al-Shabab ... The UN envoy condemned the attack": a deed told with no
+        # doer is aimed at whom the article blamed for it since
+        for y, u in told:
+            if u.i < start or not y.cameo.startswith("112") or y.target is None or not y.target.code:
+                continue
+            if y.target.code != src.code and any(
+                    t.i < u.i and x.source is None and x.modality in ("asserted", "reported")
+                    and any(self._same_kind(x.cameo[:2], r) for r in roots) for x, t in told):
+                b = y.target
+                return Actor(text=b.text, code=b.code, country=b.country, sector=b.sector)
+            break
         return None
 
     def _objected_to(self, doc: Doc, trig: Token, before: list[Event], src: Actor, when) -> Actor | None:
