@@ -432,3 +432,9 @@ def test_a_name_with_a_possessive_inside_it(r, parse, sentence, word, expected):
 def test_a_liberation_army_or_front_is_an_armed_group(r, text):
     a = r.lookup(text, D2022)  # names no table lists
     assert a is not None and a.sector == "REB" and a.country == "ETH"
+
+
+@pytest.mark.parametrize("text", ["concertgoers", "the worshippers", "shoppers", "commuters", "bystanders"])
+def test_people_at_a_place_are_civilians(r, text):
+    a = r.lookup(text, D2022)
+    assert a is not None and a.sector == "CVL"
