@@ -1631,3 +1631,13 @@ def test_a_doerless_attack_condemned_is_aimed_at_whom_it_was_blamed_on(pipe):
                 date(2022, 10, 29))
     judged = [e for e in es if e.cameo[:2] == "11" and (e.source.code or "").startswith("IGO")]
     assert judged and code(judged[0].target) == "IMGISL"
+
+
+# ---------- "Hamas blamed an Israeli air strike": an accusation, and the strike is the accuser's telling ----------
+def test_a_deed_blamed_is_an_accusation_and_told_by_the_accuser(pipe):
+    es = events(pipe, "Dozens were killed in a blast at a market. Kyiv blamed a Russian missile strike, while Moscow "
+                      "said the blast was caused by a Ukrainian air defence missile.", date(2023, 9, 6))
+    blame = [e for e in es if e.cameo[:3] == "112" and country(e.source) == "UKR"]
+    assert blame and country(blame[0].target) == "RUS"
+    strike = [e for e in es if e.cameo[:2] == "19" and country(e.source) == "RUS"]
+    assert strike and all(e.modality != "asserted" for e in strike)

@@ -134,6 +134,8 @@ class ModalityRules:
             head = head.head
         elif cur.dep_ not in ("dobj", "nsubjpass"):
             return False
+        elif cur.dep_ == "dobj" and head.lemma_.lower() in self.accuse:
+            return False  # "Hamas blamed an Israeli air strike": told
         return head.pos_ == "VERB" and head.lemma_.lower() in self.stance
 
     def _local(self, tok: Token, found: set[str], own: bool, came_from: Token | None = None) -> Token | None:
@@ -273,6 +275,10 @@ class ModalityRules:
                     hl in ("reject", "refuse", "decline", "forgo") or (hl == "rule" and any(
                         c.dep_ == "prt" and c.lower_ == "out" for c in head.children))):
                 found.add("negated")  # "ruled out negotiations", "rejected talks": no talks held
+            elif dep == "dobj" and cur is trigger and trigger.pos_ == "NOUN" and hl in self.accuse and hl != "charge":
+                found.add("reported")  # "Hamas blamed an Israeli air strike": the deed is the accuser's telling
+                if sayer is None:
+                    sayer = _subject(head)
             elif dep == "dobj" and cur is trigger and hl == "deny":  # "Moscow denied the attack"
                 found.add("negated")
                 if sayer is None:

@@ -975,8 +975,9 @@ class Roles:
             judged = self._judged(verb)
             if judged is not None:
                 return judged
-        if lemma(verb) in self.stance or lemma(verb) in self.undergo or lemma(verb) in self.perish:
-            return []
+        if (lemma(verb) in self.stance or lemma(verb) in self.undergo or lemma(verb) in self.perish
+                or (tok.dep_ == "dobj" and lemma(verb) in self.accuse)):
+            return []  # ("Kyiv blamed Russian shelling": the shelling is whom it blames, never its own)
         if head.pos_ == "ADP" and head.lower_ == "under" and tok.dep_ == "pobj":
             return []  # "remains under house arrest", "came under fire": who is under it undergoes it
         deed = deed or tok
