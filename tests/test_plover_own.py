@@ -5,18 +5,17 @@ from datetime import date
 
 import pytest
 
+from coded import main_event, plover_type
+
 from tocsin.model import Article
 
 
 def _main(pipe, text):
-    events = next(pipe.run([Article(id="o", text=text, date=date(2024, 6, 1))])).events
-    assert events, text
-    return max(events, key=lambda e: e.confidence)
+    return main_event(pipe, text, date(2024, 6, 1))
 
 
 def _type(pipe, text):
-    e = _main(pipe, text)
-    return e.plover.type if e.plover else None
+    return plover_type(pipe, text, date(2024, 6, 1))
 
 
 @pytest.mark.parametrize("text, expected", [
