@@ -1641,3 +1641,10 @@ def test_a_deed_blamed_is_an_accusation_and_told_by_the_accuser(pipe):
     assert blame and country(blame[0].target) == "RUS"
     strike = [e for e in es if e.cameo[:2] == "19" and country(e.source) == "RUS"]
     assert strike and all(e.modality != "asserted" for e in strike)
+
+
+# ---------- "condemned what he called a terrorist attack": the deed told before, named, no new attack ----------
+def test_a_deed_named_in_a_free_relative_is_the_one_told(pipe):
+    es = events(pipe, "An Israeli air strike destroyed the Iranian embassy in Damascus. Syria's foreign minister "
+                      "condemned what he called a heinous terrorist attack.", date(2024, 4, 2))
+    assert not [e for e in es if e.cameo[:2] == "18"]

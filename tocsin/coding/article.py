@@ -1318,6 +1318,8 @@ class ArticlePass:
         for c in trig.children:
             if c.dep_ == "det" and c.lower_ in _DEFINITE:
                 return True
+            if c.dep_ == "relcl" and any(g.lower_ == "what" for g in c.children):
+                return True  # "condemned what it called a terrorist attack": the deed told, named
             if c.dep_ == "poss" and c.pos_ == "PRON":
                 return True
         return False
