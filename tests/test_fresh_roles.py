@@ -1648,3 +1648,12 @@ def test_a_deed_named_in_a_free_relative_is_the_one_told(pipe):
     es = events(pipe, "An Israeli air strike destroyed the Iranian embassy in Damascus. Syria's foreign minister "
                       "condemned what he called a heinous terrorist attack.", date(2024, 4, 2))
     assert not [e for e in es if e.cameo[:2] == "18"]
+
+
+# ---------- a threat beside the speaker's own disapproval is aimed where that is ----------
+def test_a_threat_beside_a_condemnation_shares_its_aim(pipe):
+    es = events(pipe, "Venezuelan troops detained two Guyanese soldiers on the border. Guyana's foreign minister said "
+                      "the detention was illegal and warned of serious consequences if the men were not freed.",
+                date(2023, 12, 4))
+    threat = [e for e in es if e.cameo[:2] == "13" and country(e.source) == "GUY"]
+    assert threat and country(threat[0].target) == "VEN"

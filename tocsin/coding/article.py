@@ -773,6 +773,11 @@ class ArticlePass:
                 # "... The government condemned the attacks": their doer; "... Schumer rejected the charge": the
                 # accuser
                 tgt = self._doer_of(doc, trig, out, src)
+            if src is not None and tgt is None and e.cameo[:2] == "13":
+                # "said the seizure was unacceptable and warned of serious consequences": a threat beside the
+                # speaker's own disapproval in the sentence is aimed where that is
+                tgt = next((x.target for x in reversed(out) if x.sentence == e.sentence and _code(x.source) == _code(src)
+                            and x.cameo[:2] in ("11", "12") and x.target is not None and x.target.code), None)
             if src is not None and tgt is None and trig is not None and e.cameo[:2] in _FORCE and self._answers(trig):
                 tgt = _first_striker(out, src)
             if src is not None and tgt is None and trig is not None and e.cameo[:2] in _OBJECTION_ROOTS:

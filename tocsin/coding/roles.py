@@ -1574,7 +1574,8 @@ class Roles:
             for c in v.children:
                 if c.dep_ != "advcl" or not any(g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children):
                     continue
-                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                # (an active one: "if the men were not freed" names whom it is done to, not who must act)
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
                 if subj is None or subj.i in used or subj.pos_ == "PRON":
                     continue
                 a = self.actor(subj, ctx)
