@@ -1657,3 +1657,10 @@ def test_a_threat_beside_a_condemnation_shares_its_aim(pipe):
                 date(2023, 12, 4))
     threat = [e for e in es if e.cameo[:2] == "13" and country(e.source) == "GUY"]
     assert threat and country(threat[0].target) == "VEN"
+
+
+# ---------- "could launch a ground offensive": the deed is the object, "ground" its modifier ----------
+def test_a_ground_offensive_is_one_noun_of_deed(pipe):
+    es = events(pipe, "Russia could launch a ground offensive on the city of Kharkiv.", date(2022, 11, 22))
+    force = [e for e in es if e.cameo[:2] == "19"]
+    assert force and force[0].modality == "hypothetical" and country(force[0].source) == "RUS"

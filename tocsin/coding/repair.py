@@ -245,6 +245,18 @@ def _verb_read_adjective(noun: Token) -> Token | None:
     return verb
 
 
+def _compound_read_object(deed: Token) -> Token | None:
+    """"Launch a ground offensive", "a border raid": a noun of deed the parser reads as a predicate right after the
+    verb's object, which is only its modifier. Returns that object."""
+    if deed.dep_ != "oprd" or deed.i == 0 or any(True for _ in deed.children):
+        return None
+    obj = deed.doc[deed.i - 1]
+    if obj.dep_ != "dobj" or obj.head.i != deed.head.i or obj.pos_ != "NOUN":
+        return None
+    from .patterns import lexicon  # the repair runs before any coder table is built
+    return obj if deed.lower_ in lexicon().nouns else None
+
+
 def _stative(tok: Token) -> bool:
     """"it was alarmed by reports", "is concerned about": a participle of feeling is a state, not a passive."""
     return (tok.tag_ == "VBN" and tok.lower_ in _lex_words("@STATIVE")
@@ -465,6 +477,14 @@ def reattach_conjuncts(doc: Doc) -> None:
             tok.head = deed  # "accused the group of shelling the town, killing 20": the killing is charged too
     for sent in list(doc.sents):
         _noun_read_subject(sent)
+    for tok in doc:
+        obj = _compound_read_object(tok)
+        if obj is not None:
+            # "could launch a ground offensive": the parser makes "ground" the object and the deed a predicate
+            tok.dep_, tok.pos_, tok.tag_ = "dobj", "NOUN", "NN"
+            for c in list(obj.children):
+                c.head = tok
+            obj.head, obj.dep_ = tok, "compound"
     for tok in doc:
         verb = _verb_read_adjective(tok)
         if verb is not None:
