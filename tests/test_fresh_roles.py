@@ -1664,3 +1664,12 @@ def test_a_ground_offensive_is_one_noun_of_deed(pipe):
     es = events(pipe, "Russia could launch a ground offensive on the city of Kharkiv.", date(2022, 11, 22))
     force = [e for e in es if e.cameo[:2] == "19"]
     assert force and force[0].modality == "hypothetical" and country(force[0].source) == "RUS"
+
+
+# ---------- "warned that such actions would not go unanswered": the deed the warning is of, its first doer ----------
+def test_a_warning_of_such_actions_is_aimed_at_their_doer(pipe):
+    es = events(pipe, "The United States and Britain carried out air strikes on Houthi targets in Yemen. Iran's "
+                      "foreign ministry warned that such actions would not be left without consequences.",
+                date(2024, 1, 12))
+    warned = [e for e in es if e.cameo[:2] == "13" and country(e.source) == "IRN"]
+    assert warned and country(warned[0].target) == "USA"

@@ -1130,21 +1130,24 @@ class ArticlePass:
         if obj is None and trig.dep_ == "relcl" and trig.head.i < trig.i:
             obj = trig.head  # "..., a charge Minsk denies": the noun the denial is a relative clause of
         if obj is None:
-            # "said the strikes were a barbaric aggression": what the speaker says the deed was
+            # "said the strikes were a barbaric aggression": what the speaker says the deed was; "warned that such
+            # actions would not be left without consequences": what the warning is of
             obj = next((g for c in trig.children if c.dep_ == "ccomp" and c.lemma_ == "be"
-                        for g in c.children if g.dep_ == "nsubj"), None)
+                        for g in c.children if g.dep_ == "nsubj"), None) or next(
+                (g for c in trig.children if c.dep_ == "ccomp" and c.lemma_ != "be" for g in c.children
+                 if g.dep_ == "nsubjpass" and g.pos_ == "NOUN"), None)
         # "condemned what it called a massacre": the thing a free relative names points back as "the" would
         named = obj is not None and any(c.dep_ == "relcl" and any(g.lower_ == "what" for g in c.children)
                                         for c in obj.children)
         if (obj is not None and obj.i > trig.i and not named
-                and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children)):
+                and not _pointing(obj)):
             # "expressed regret at the strikes", "voiced concern over the killing": the deed the feeling is about
             obj = next((g for c in (*obj.children, *trig.children) if c.dep_ == "prep"
                         and c.lower_ in ("at", "over", "about") for g in c.children if g.dep_ == "pobj"), None)
         # "accused Belarus of orchestrating the crisis, a charge Minsk denies": a noun before the verb that has it
         # as object points back, definite or not
         if obj is None or not (obj.i < trig.i or named
-                               or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in obj.children)):
+                               or _pointing(obj)):
             return None
         roots = set(self.event_nouns.get(obj.lemma_.lower(), ()))
         if not any(c.dep_ in ("acl", "relcl", "prep") and c.i != trig.i for c in obj.children):
@@ -1203,7 +1206,8 @@ class ArticlePass:
         # the background a subordinate clause gives
         for x, t in sorted(told, key=lambda xt: _background(xt[1])):
             if t.i >= start and (found := doer(x, t)) is not None:
-                return found
+                # ("the US, Britain and France launched air strikes": the first of the doers named)
+                return next(f for y, u in reversed(told) if u.i == t.i and (f := doer(y, u)) is not None)
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
             # "condemned the detention of the civilian leaders": a deed named with whom it was done to is the one
             # the article told, however far back
@@ -1843,6 +1847,12 @@ def _same_sides(a: Event, b: Event) -> bool:
         return x.country if x is not None else None
     return (country(a.source) is not None and country(a.source) == country(b.source)
             and country(a.target) is not None and country(a.target) == country(b.target))
+
+
+def _pointing(noun: Token) -> bool:
+    """"the strikes", "these attacks", "such actions": a noun whose determiner points back."""
+    return any((c.dep_ == "det" and c.lower_ in _DEFINITE) or (c.dep_ == "amod" and c.lower_ == "such")
+               for c in noun.children)
 
 
 def _other_doer(told: Event, e: Event) -> bool:
