@@ -251,11 +251,12 @@ class EventCoder:
                 continue
             if m.pattern.code[:2] == "15" and not m.noun and m.pattern.specificity == 0 and self._no_force(m.anchor):
                 continue  # "salt trucks have been deployed", "the prototype deployed off the coast": nothing of force
+            # "launched an offensive": the noun carries the event; "criticised the intervention" is a deed of its own,
+            # and "blamed an Israeli air strike" an accusation
             if not m.noun and m.pattern.specificity == 0 and lemma(m.trigger) not in self.matcher.factive and not (
                     lemma(m.trigger) in self.matcher.accuse and (m.pattern.code or "")[:2] == "11") and any(
                     c.i in noun_triggers for c in m.anchor.children if c.dep_ in VERB_OBJ):
-                continue  # "launched an offensive": the noun carries the event; "criticised the intervention" is a deed of its own
-                # (and "blamed an Israeli air strike" an accusation)
+                continue
             if (not m.noun and m.anchor.dep_ == "acl" and m.anchor.tag_ == "VBG" and m.anchor.head.i in noun_triggers
                     and lemma(m.trigger) in self.wield):
                 continue  # "an attack near Tessit using drones and artillery": the means of the deed the noun codes
