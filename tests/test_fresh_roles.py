@@ -1673,3 +1673,12 @@ def test_a_warning_of_such_actions_is_aimed_at_their_doer(pipe):
                 date(2024, 1, 12))
     warned = [e for e in es if e.cameo[:2] == "13" and country(e.source) == "IRN"]
     assert warned and country(warned[0].target) == "USA"
+
+
+# ---------- "said Israel would face severe punishment": a threat to the party named; losses faced are none ----------
+def test_what_a_speaker_says_a_party_will_face_is_a_threat(pipe):
+    es = events(pipe, "Erdogan said Greece would face severe retaliation.", date(2022, 9, 5))
+    threat = [e for e in es if e.cameo[:2] == "13"]
+    assert threat and country(threat[0].source) == "TUR" and country(threat[0].target) == "GRC"
+    es = events(pipe, "The finance minister said Greek exporters would face heavy losses.", date(2022, 9, 5))
+    assert not [e for e in es if e.cameo[:2] == "13"]

@@ -65,6 +65,9 @@ def _lodged(c: "Candidate", sources) -> bool:
             and all((a.country and a.sector in _STATE_VOICES) or (a.code or "")[:3] == "IGO" for a in sources))
 
 
+# "said Israel would face severe punishment" (verbs.txt: a verb of saying with ">face")
+_FACE = "face"
+
 # how far a deed that only serves another deed of its sentence ranks below it
 _YIELD = 0.2
 # promises and agreements (03): what they bind their parties to is their content, no purpose ("agreed to implement a
@@ -142,6 +145,7 @@ class EventCoder:
         self.say = self.lex.words("@SAY")
         self.blame = self.lex.words("@BLAME")  # the culprit words of a statement that lays blame (112)
         self.wield = self.lex.words("@WIELD")
+        self.threatened = self.lex.words("@THREATENED")  # what a speaker says a party will face, if a threat
         self.lend_hand = self.lex.words("@LEND_HAND")  # "helped detain": a hand in another deed, no aid of its own
         self.force = self.lex.words("@TROOP") | self.lex.words("@POLICE") | self.lex.words("@WEAPON")
         self.mutual = self.lex.words("@MUTUAL_FIGHT")  # "clashed", "exchanged fire": each side fights the other
@@ -270,8 +274,11 @@ class EventCoder:
                     for g in c.children if g.dep_ == "pobj"):
                 continue  # "the gunmen struck in coordinated attacks": the noun names the same deed
             c = self._candidate(m, sent, ctx)
-            if m.pattern.mod is not None and self.blame <= m.pattern.mod and not any(
-                    a.code for a in c.targets):
+            if (m.pattern.comp is not None and _FACE in m.pattern.comp and not m.noun
+                    and not self._faces_threat(m.anchor)):
+                c = None  # "said the company would face losses": what may befall, no threat
+            if c is None or (m.pattern.mod is not None and self.blame <= m.pattern.mod and not any(
+                    a.code for a in c.targets)):
                 # "said the weather was to blame for the delay": a blame laid on no party is no accusation, only
                 # the statement the verb's plain pattern codes
                 plain = next((p for p in self.lex.verbs.get(lemma(m.trigger), ()) if p.specificity == 0 and p.code), None)
@@ -281,6 +288,16 @@ class EventCoder:
             c.governed = m.anchor.i in governed
             out.append(c)
         return self._given(out)
+
+    def _faces_threat(self, verb) -> bool:
+        """"Khamenei said Israel would face severe punishment": what a speaker says a named party will face is
+        a threat when it is force, punishment or reprisal."""
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp") and lemma(c) == _FACE:
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                return subj is not None and subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and any(
+                    g.dep_ == "dobj" and (lemma(g) in self.threatened or g.lower_ in self.threatened) for g in c.children)
+        return False
 
     def _no_force(self, verb) -> bool:
         """A verb of mobilising with no pattern object whose objects are all common nouns that name no

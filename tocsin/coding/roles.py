@@ -1544,8 +1544,8 @@ class Roles:
                 if lemma(c) != "be":
                     continue  # "said the sanctions were illegal": whom the verdict is passed on
             elif not any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children) and lemma(
-                    m.anchor) not in self.lend_hand:
-                continue
+                    m.anchor) not in self.lend_hand and lemma(c) != "face":
+                continue  # ("said Israel would face severe punishment": whom the threat is aimed at)
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
             if verdict and subj is not None and lemma(subj) in self.culprits:
                 # "said the saboteurs were Ukrainian": the blame is laid on the nation they are said to be of
