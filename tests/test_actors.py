@@ -438,3 +438,13 @@ def test_a_liberation_army_or_front_is_an_armed_group(r, text):
 def test_people_at_a_place_are_civilians(r, text):
     a = r.lookup(text, D2022)
     assert a is not None and a.sector == "CVL"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran's Supreme Leader", "IRNGOV"),  # a capitalised title word no table lists is no person's name
+    ("Turkey's National Security Council", "TURGOV"),  # a state's own council, not the UN's
+    ("Iran's Supreme National Security Council", "IRNGOV"),
+    ("the UN Security Council", "IGOUNO"),
+])
+def test_titles_and_councils_of_a_state(r, text, expected):
+    assert code(r.lookup(text, D2022)) == expected
