@@ -445,6 +445,9 @@ def test_people_at_a_place_are_civilians(r, text):
     ("Turkey's National Security Council", "TURGOV"),  # a state's own council, not the UN's
     ("Iran's Supreme National Security Council", "IRNGOV"),
     ("the UN Security Council", "IGOUNO"),
+    ("Russia's Security Council", "RUSGOV"),  # a state's own body of an organisation's name
+    ("the Russian Security Council", "RUSGOV"),
+    ("the Security Council", "IGOUNO"),
 ])
 def test_titles_and_councils_of_a_state(r, text, expected):
     assert code(r.lookup(text, D2022)) == expected

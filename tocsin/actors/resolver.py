@@ -222,6 +222,10 @@ class ActorResolver:
         if k == PERSON:
             return self._person(text, head_m, when, hint, ordered)
         if k == ORG:
+            if (e.sector == "IGO" and country and cty_from is not None and cty_from.end <= head_m.start
+                    and cty_from.entry.kind in (COUNTRY, ADJ)):
+                # "Russia's Security Council", "Turkey's Security Council": a state's own body of the name
+                return _actor(text, country, "GOV", country)
             return Actor(text=text, code=e.code, country=None, sector=e.sector)
         if k == GROUP:
             return Actor(text=text, code=e.code, country=e.country, sector=e.sector)
