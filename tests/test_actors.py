@@ -451,3 +451,12 @@ def test_people_at_a_place_are_civilians(r, text):
 ])
 def test_titles_and_councils_of_a_state(r, text, expected):
     assert code(r.lookup(text, D2022)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Russian armed forces", "RUSMIL"),  # "armed" begins a name of forces here, no sponsor ("Russian-armed")
+    ("France's Armed Forces Minister", "FRAGOV"),
+    ("Russian-armed rebels", "REB"),
+])
+def test_armed_forces_are_a_states_not_armed_by_it(r, text, expected):
+    assert code(r.lookup(text, D2022)) == expected

@@ -300,8 +300,9 @@ class ActorResolver:
             e = m.entry
             if e.kind == SECTOR:
                 continue
-            if m.end < len(ws) and ws[m.end].norm in _SPONSOR:
-                continue  # "Russian-backed": the sponsor, not the actor
+            if m.end < len(ws) and ws[m.end].norm in _SPONSOR and not (
+                    m.end + 1 < len(ws) and self.ix.get(f"{ws[m.end].norm} {ws[m.end + 1].norm}")):
+                continue  # "Russian-backed": the sponsor, not the actor ("the Russian armed forces" are Russia's)
             if (e.kind == INST and m.end - m.start == 1 and ws[m.start].norm in _PARTY_NAMES and m.start > 0
                     and _inside_a_name(ws[m.start - 1], self.ix)):
                 continue  # "the secretary of the All Progressives Congress": a party, not the US Congress
