@@ -1137,8 +1137,7 @@ class ArticlePass:
                 (g for c in trig.children if c.dep_ == "ccomp" and c.lemma_ != "be" for g in c.children
                  if g.dep_ == "nsubjpass" and g.pos_ == "NOUN"), None)
         # "condemned what it called a massacre": the thing a free relative names points back as "the" would
-        named = obj is not None and any(c.dep_ == "relcl" and any(g.lower_ == "what" for g in c.children)
-                                        for c in obj.children)
+        named = obj is not None and _named_in_free_relative(obj)
         if (obj is not None and obj.i > trig.i and not named
                 and not _pointing(obj)):
             # "expressed regret at the strikes", "voiced concern over the killing": the deed the feeling is about
@@ -1194,20 +1193,22 @@ class ArticlePass:
             return None
 
         told = [(x, t) for x in reversed(before) if (t := self._trigger(doc, x)) is not None and t.i < trig.i]
+
+        def first_doer(t: Token) -> Actor | None:
+            """"The US and Britain carried out strikes": the first of the doers the deed at ``t`` names."""
+            return next(f for y, u in reversed(told) if u.i == t.i and (f := doer(y, u)) is not None)
         # "The US and Britain carried out air strikes ... The Houthis have fired drones ... Iran condemned the
         # strikes": the deed told in the same word, wherever the article told it, before any other of its kind
         word = obj.lemma_.lower()
         for x, t in told:
             if word in {t.lemma_.lower()} | {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}:
                 if doer(x, t) is not None:
-                    # "the US and Britain carried out strikes": the first of the doers named
-                    return next(found for y, u in reversed(told) if u.i == t.i and (found := doer(y, u)) is not None)
+                    return first_doer(t)
         # "halted gas supplies to Poland after they refused to pay ... called the move unjustified": the news, not
         # the background a subordinate clause gives
         for x, t in sorted(told, key=lambda xt: _background(xt[1])):
-            if t.i >= start and (found := doer(x, t)) is not None:
-                # ("the US, Britain and France launched air strikes": the first of the doers named)
-                return next(f for y, u in reversed(told) if u.i == t.i and (f := doer(y, u)) is not None)
+            if t.i >= start and doer(x, t) is not None:
+                return first_doer(t)
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
             # "condemned the detention of the civilian leaders": a deed named with whom it was done to is the one
             # the article told, however far back
@@ -1222,8 +1223,7 @@ class ArticlePass:
             if y.target.code != src.code and any(
                     t.i < u.i and x.source is None and x.modality in ("asserted", "reported")
                     and any(self._same_kind(x.cameo[:2], r) for r in roots) for x, t in told):
-                b = y.target
-                return Actor(text=b.text, code=b.code, country=b.country, sector=b.sector)
+                return _named_as(y.target, y.target.text)
             break
         return None
 
@@ -1324,11 +1324,11 @@ class ArticlePass:
         """"the accusations", "his accusations", "such attacks": a noun that points back."""
         if trig.pos_ not in ("NOUN", "PROPN"):
             return False
+        if _named_in_free_relative(trig):
+            return True  # "condemned what it called a terrorist attack": the deed told, named
         for c in trig.children:
             if c.dep_ == "det" and c.lower_ in _DEFINITE:
                 return True
-            if c.dep_ == "relcl" and any(g.lower_ == "what" for g in c.children):
-                return True  # "condemned what it called a terrorist attack": the deed told, named
             if c.dep_ == "poss" and c.pos_ == "PRON":
                 return True
         return False
@@ -1675,8 +1675,7 @@ def _first_striker(before: list[Event], answerer: Actor) -> Actor | None:
                 and x.source.country and x.source.code != answerer.code and x.target is not None
                 and (x.source.country != answerer.country or x.source.sector == "REB")
                 and x.target.country == answerer.country):
-            s = x.source
-            return Actor(text=s.text, code=s.code, country=s.country, sector=s.sector)
+            return _named_as(x.source, x.source.text)
     return None
 # prepositions that set a clause's deed against an objection ("despite US objections", "amid protests")
 _IN_THE_FACE_OF = frozenset({"despite", "amid", "amidst", "notwithstanding"})
@@ -1847,6 +1846,11 @@ def _same_sides(a: Event, b: Event) -> bool:
         return x.country if x is not None else None
     return (country(a.source) is not None and country(a.source) == country(b.source)
             and country(a.target) is not None and country(a.target) == country(b.target))
+
+
+def _named_in_free_relative(noun: Token) -> bool:
+    """"What it called a massacre" (parse repair made the thing named the head, the naming its clause)."""
+    return any(c.dep_ == "relcl" and any(g.lower_ == "what" for g in c.children) for c in noun.children)
 
 
 def _pointing(noun: Token) -> bool:

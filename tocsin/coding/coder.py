@@ -32,7 +32,7 @@ from .patterns import Lexicon, lexicon
 from .plover import PloverRefiner
 from ..headline import mend
 from .repair import reattach_conjuncts
-from .roles import Roles, _seat, domestic, envoy
+from .roles import FACE, Roles, _seat, domestic, envoy
 from .syntax import VERB_OBJ, lemma, two_parties
 
 _HOSTILE_FORCE = ("17", "18", "19", "20")
@@ -64,9 +64,6 @@ def _lodged(c: "Candidate", sources) -> bool:
             and any(x.dep_ in ("dobj", "obj") for x in m.trigger.children)
             and all((a.country and a.sector in _STATE_VOICES) or (a.code or "")[:3] == "IGO" for a in sources))
 
-
-# "said Israel would face severe punishment" (verbs.txt: a verb of saying with ">face")
-_FACE = "face"
 
 # how far a deed that only serves another deed of its sentence ranks below it
 _YIELD = 0.2
@@ -274,7 +271,7 @@ class EventCoder:
                     for g in c.children if g.dep_ == "pobj"):
                 continue  # "the gunmen struck in coordinated attacks": the noun names the same deed
             c = self._candidate(m, sent, ctx)
-            if (m.pattern.comp is not None and _FACE in m.pattern.comp and not m.noun
+            if (m.pattern.comp is not None and FACE in m.pattern.comp and not m.noun
                     and not self._faces_threat(m.anchor)):
                 c = None  # "said the company would face losses": what may befall, no threat
             if c is None or (m.pattern.mod is not None and self.blame <= m.pattern.mod and not any(
@@ -293,7 +290,7 @@ class EventCoder:
         """"Khamenei said Israel would face severe punishment": what a speaker says a named party will face is
         a threat when it is force, punishment or reprisal."""
         for c in verb.children:
-            if c.dep_ in ("ccomp", "xcomp") and lemma(c) == _FACE:
+            if c.dep_ in ("ccomp", "xcomp") and lemma(c) == FACE:
                 subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                 return subj is not None and subj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and any(
                     g.dep_ == "dobj" and (lemma(g) in self.threatened or g.lower_ in self.threatened) for g in c.children)

@@ -158,6 +158,9 @@ def _two_sides_named(tok: Token) -> bool:
     return words in (["both"], ["each"], ["the", "two"], ["both", "the"])
 
 
+# "said Israel would face severe punishment": what a party is told it will face is a threat's content (coder.py
+# checks what is faced; verbs.txt has the verbs of saying with ">face")
+FACE = "face"
 # nouns for a state as a whole, whose possessive pronoun says which ("his country", "our nation")
 _OWN_STATE = frozenset({"country", "nation"})
 # nouns for one of two parties: "both countries", "each side"
@@ -1544,7 +1547,7 @@ class Roles:
                 if lemma(c) != "be":
                     continue  # "said the sanctions were illegal": whom the verdict is passed on
             elif not any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children) and lemma(
-                    m.anchor) not in self.lend_hand and lemma(c) != "face":
+                    m.anchor) not in self.lend_hand and lemma(c) != FACE:
                 continue  # ("said Israel would face severe punishment": whom the threat is aimed at)
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
             if verdict and subj is not None and lemma(subj) in self.culprits:
