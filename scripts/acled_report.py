@@ -60,6 +60,17 @@ def scores(pairs: list[tuple[str, str | None]]) -> tuple[dict[str, tuple[float, 
     return out, overall
 
 
+def print_per_type(label: str, width: int, types: list[str], per: dict[str, dict]) -> None:
+    """One line per type: P, R and F1 in each half of ``per`` (half -> type -> (P, R, F1, n))."""
+    print(f"{label:{width}s}" + "".join(f"  {h:>5s} P    R    F1 " for h in per))
+    for t in types:
+        line = f"{t:{width}s}"
+        for h in per:
+            p, r, f, _ = per[h].get(t, (0, 0, 0, 0))
+            line += f"  {p:5.2f} {r:4.2f} {f:4.2f}  "
+        print(line)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=("tune", "score", "both"), default="both")
@@ -88,14 +99,7 @@ def report_file(rows: list[dict], coded: list, half: str, errors: int) -> None:
         results[h] = scores([(r["sub_event_type"], sentence_type(ev)) for r, ev in zip(rows, coded)
                              if r["half"] == h])
     types = sorted({r["sub_event_type"] for r in rows})
-    head = f"{'sub-event type':38s}" + "".join(f"  {h:>5s} P    R    F1 " for h in halves)
-    print(head)
-    for t in types:
-        line = f"{t:38s}"
-        for h in halves:
-            p, r, f, _ = results[h][0].get(t, (0, 0, 0, 0))
-            line += f"  {p:5.2f} {r:4.2f} {f:4.2f}  "
-        print(line)
+    print_per_type("sub-event type", 38, types, {h: results[h][0] for h in halves})
     for h in halves:
         o = results[h][1]
         print(f"{h}: accuracy {o['accuracy']:.3f}  macro-F1 {o['macro_f1']:.3f}  weighted-F1 {o['weighted_f1']:.3f}")

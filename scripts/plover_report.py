@@ -13,19 +13,15 @@ misses (type or source) of the TUNE half only: the score half is never read for 
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections import Counter
-from datetime import date
 from pathlib import Path
+
+# the reading, coding and per-type scoring the ACLED report does for its own examples (scripts/ is on the path)
+from acled_report import code_all, load, print_per_type, scores
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN = ROOT / "tests" / "data" / "plover_own.tsv"
-
-
-def load(path: Path = OWN) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
 
 
 def main_event(events):
@@ -44,28 +40,6 @@ def src_hit(e, want: str) -> bool:
     return want[:3] in have
 
 
-def code_all(rows: list[dict]):
-    from tocsin import Article, Pipeline
-
-    pipe = Pipeline()
-    arts = [Article(id=f"p{i}", text=r["sentence"], date=date(2024, 6, 1)) for i, r in enumerate(rows)]
-    return [c.events for c in pipe.run(arts)]
-
-
-def table(pairs: list[tuple[str, str]]) -> tuple[dict[str, tuple[float, float, float, int]], float, float]:
-    out = {}
-    for t in sorted({g for g, _ in pairs}):
-        tp = sum(1 for g, p in pairs if g == t and p == t)
-        fp = sum(1 for g, p in pairs if g != t and p == t)
-        fn = sum(1 for g, p in pairs if g == t and p != t)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        out[t] = (prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0, tp + fn)
-    acc = sum(g == p for g, p in pairs) / len(pairs) if pairs else 0.0
-    macro = sum(v[2] for v in out.values()) / len(out) if out else 0.0
-    return out, acc, macro
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=("tune", "score", "both"), default="both")
@@ -79,18 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     res = {}
     for h in halves:
         idx = [i for i, r in enumerate(rows) if r["half"] == h]
-        pairs = [(rows[i]["plover"], ptype(mains[i])) for i in idx]
-        per, acc, macro = table(pairs)
+        per, overall = scores([(rows[i]["plover"], ptype(mains[i])) for i in idx])
+        acc, macro = overall["accuracy"], overall["macro_f1"]
         src = sum(src_hit(mains[i], rows[i]["source"]) for i in idx) / len(idx) if idx else 0.0
         res[h] = (per, acc, macro, src, len(idx))
     types = sorted({r["plover"] for r in rows})
-    print(f"{'PLOVER type':12s}" + "".join(f"  {h:>5s} P    R    F1 " for h in halves))
-    for t in types:
-        line = f"{t:12s}"
-        for h in halves:
-            p, r, f, _ = res[h][0].get(t, (0, 0, 0, 0))
-            line += f"  {p:5.2f} {r:4.2f} {f:4.2f}  "
-        print(line)
+    print_per_type("PLOVER type", 12, types, {h: res[h][0] for h in halves})
     for h in halves:
         per, acc, macro, src, n = res[h]
         print(f"{h}: n {n}  accuracy {acc:.3f}  macro-F1 {macro:.3f}  source-country {src:.3f}")
